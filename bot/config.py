@@ -1,0 +1,92 @@
+"""Settings from the environment (and command-line overrides); the token never shows in repr."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_API = "https://api.telegram.org"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(ValueError):
+    """A setting has a value that cannot be used."""
+
+
+def default_knowledge_dir() -> Path:
+    """knowledge/ of the project when run from a checkout, else ./knowledge."""
+    bundled = PROJECT_ROOT / "knowledge"
+    return bundled if bundled.is_dir() else Path("knowledge")
+
+
+def _ids(raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise ConfigError(
+            f"MUNIBOT_ADMIN_IDS must be Telegram user ids separated by commas, not {raw!r}"
+        ) from None
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot is configured with."""
+
+    knowledge_dir: Path = field(default_factory=default_knowledge_dir)
+    db_path: Path = Path("data/munibot.sqlite3")
+    token: str | None = field(default=None, repr=False)
+    admin_ids: frozenset[int] = frozenset()
+    api_base_url: str = DEFAULT_API
+    webhook_secret: str | None = field(default=None, repr=False)
+    broadcast_rate: float = 25.0
+    flood_limit: int = 20
+    flood_window: float = 60.0
+    retention_days: int = 180
+    reload_interval: float = 5.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read MUNIBOT_* and TELEGRAM_* variables; explicit overrides win."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        if env.get("MUNIBOT_KNOWLEDGE"):
+            values["knowledge_dir"] = Path(env["MUNIBOT_KNOWLEDGE"])
+        if env.get("MUNIBOT_DB"):
+            values["db_path"] = Path(env["MUNIBOT_DB"])
+        values["token"] = env.get("TELEGRAM_BOT_TOKEN") or None
+        values["admin_ids"] = _ids(env.get("MUNIBOT_ADMIN_IDS", ""))
+        values["api_base_url"] = (env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API).rstrip("/")
+        values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
+        values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0)
+        values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20))
+        values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180))
+        values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given (non-None) values replaced."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def __repr__(self) -> str:
+        token = "set" if self.token else "none"
+        return (
+            f"Settings(knowledge_dir={str(self.knowledge_dir)!r}, db_path={str(self.db_path)!r}"
+            f", token={token}, admin_ids={sorted(self.admin_ids)}, "
+            f"api_base_url={self.api_base_url!r})"
+        )
+
+    __str__ = __repr__

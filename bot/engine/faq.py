@@ -1,0 +1,76 @@
+"""Match a question against the ways people ask the staff-written FAQ entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.engine.index import STOP_TERMS
+from bot.engine.normalize import terms
+from bot.knowledge import QA, KnowledgeBase, Text
+
+FAQ_THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    """One FAQ entry, its project (None for general ones) and each variant as a term set."""
+
+    qa: QA
+    project: str | None
+    variants: tuple[frozenset[str], ...]
+
+
+def meaningful_terms(text: str) -> frozenset[str]:
+    """The terms of text without stop words."""
+    return frozenset(t for t in terms(text) if t not in STOP_TERMS and len(t) >= 2)
+
+
+def _names(text: Text) -> frozenset[str]:
+    return frozenset(t for _, value in text.values() for t in meaningful_terms(value))
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
+
+
+def dice(query: frozenset[str], variant: frozenset[str]) -> float:
+    """2·|common| / (|query| + |variant|), where words with a small typo count as common."""
+    if not query or not variant:
+        return 0.0
+    common = sum(1 for q in query if any(_same(q, v) for v in variant))
+    return 2.0 * common / (len(query) + len(variant))
+
+
+class FaqMatcher:
+    """Every FAQ entry of the knowledge base, ready to compare."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.entries: list[FaqEntry] = []
+        self.by_project: dict[str | None, list[FaqEntry]] = {}
+        self.names: dict[str | None, frozenset[str]] = {None: _names(knowledge.municipality.name)}
+        for project in knowledge.projects:
+            names = [project.title, project.short_title, *(Text.plain(a) for a in project.aliases)]
+            self.names[project.id] = frozenset().union(*(_names(n) for n in names if n))
+        for project_id, items in [
+            (None, knowledge.faq),
+            *[(p.id, p.faq) for p in knowledge.projects],
+        ]:
+            ignore = self.names[project_id]
+            for qa in items:
+                variants = tuple(meaningful_terms(q) - ignore for q in qa.questions)
+                entry = FaqEntry(qa, project_id, variants)
+                self.entries.append(entry)
+                self.by_project.setdefault(project_id, []).append(entry)
+
+    def best(self, query: frozenset[str], projects: list[str]) -> tuple[FaqEntry | None, float]:
+        """The closest entry among the general ones and those of the given projects."""
+        best: tuple[FaqEntry | None, float] = (None, 0.0)
+        for project in dict.fromkeys([None, *projects]):
+            own = query - self.names.get(project, frozenset())
+            for entry in self.by_project.get(project, ()):
+                score = max(dice(own, variant) for variant in entry.variants)
+                if score > best[1]:
+                    best = (entry, score)
+        return best

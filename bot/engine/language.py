@@ -1,0 +1,65 @@
+"""Decide whether a question is Bulgarian (Cyrillic or Latin-typed) or English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.engine.lexicon import GREETINGS, PROJECT_LIST, STOPWORDS, THANKS, TOPIC_CUES
+from bot.engine.normalize import clean, is_cyrillic_letter, terms
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+_SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """
+    the a an of for to in on at by with is are was were be been it its this that these those
+    what which who whom how when where why please tell me i you we do does did can could
+    would will there any some about much many has have had from and or my our your get give
+    show cost costs budget project projects news contact contacts phone start end who's
+    what's pays paid funded funding finish finished done status results goals partners
+    """.split()
+)
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any(is_cyrillic_letter(char) for char in text)
+
+
+@dataclass
+class LanguageDetector:
+    """Tells bg from en using the script, English function words and the two vocabularies."""
+
+    bg_terms: set[str] = field(default_factory=set)
+    en_terms: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
+        """Learn the vocabulary of each language from texts (plus the built-in lexicon)."""
+        lexicon = [*STOPWORDS, *GREETINGS, *THANKS, *PROJECT_LIST]
+        lexicon += [cue for cues in TOPIC_CUES.values() for cue in cues]
+        bg_words = [word for word in lexicon if _has_cyrillic(word)]
+        en_words = [word for word in lexicon if not _has_cyrillic(word)]
+        bg = {t for text in [*bg_words, *bg_texts] for t in terms(text)}
+        en = {t for text in [*en_words, *en_texts] for t in terms(text)}
+        return cls(bg - en, en - bg)
+
+    def detect(self, text: str, default: str = "bg") -> str:
+        """'bg' or 'en' for text."""
+        text = clean(text)
+        letters = [char for char in text if char.isalpha()]
+        if not letters:
+            return default
+        cyrillic = sum(1 for char in letters if is_cyrillic_letter(char))
+        if cyrillic * 2 >= len(letters):
+            return "bg"
+        english = sum(2 for word in _LATIN_WORD.findall(text) if word in ENGLISH_FUNCTION_WORDS)
+        bulgarian = 2 if _SHLIOKAVITSA.search(text) else 0
+        for term in terms(text):
+            if term in self.en_terms:
+                english += 1
+            elif term in self.bg_terms:
+                bulgarian += 1
+        if bulgarian == english:
+            return default if cyrillic else "en"
+        return "bg" if bulgarian > english else "en"

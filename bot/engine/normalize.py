@@ -1,0 +1,183 @@
+"""Fold Cyrillic, Bulgarian typed in Latin letters and English onto one comparable Latin key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300"), None)
+
+# The official streamlined system (2009 Transliteration Act), lowercase.
+_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sht",
+    "ъ": "a",
+    "ь": "y",
+    "ю": "yu",
+    "я": "ya",
+    "ѝ": "i",
+    "ё": "yo",
+    "ы": "i",
+    "э": "e",
+    "є": "e",
+    "і": "i",
+    "ї": "i",
+}
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+_TOKEN = re.compile(r"[a-z0-9@]+")
+_LETTER = re.compile(r"[a-z]")
+_VOWELS = "aeiou"
+
+# Informal Latin spellings folded onto one form, applied in order to each word.
+_DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"), ("1", "i"))
+_SPELLINGS = (
+    ("w", "v"),
+    ("x", "h"),
+    ("q", "ya"),
+    ("tz", "ts"),
+    ("ck", "k"),
+    ("iya", "ya"),
+    ("ia", "ya"),
+    ("iu", "yu"),
+    ("ja", "ya"),
+    ("ju", "yu"),
+    ("jo", "yo"),
+    ("zh", "Z"),
+    ("j", "Z"),
+    ("sht", "St"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("ts", "c"),
+    ("kh", "h"),
+)
+
+
+def clean(text: str) -> str:
+    """NFKC, no invisible characters, lowercase."""
+    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()
+
+
+def is_cyrillic_letter(char: str) -> bool:
+    """True for a Cyrillic letter."""
+    return "\u0400" <= char <= "\u04ff"
+
+
+def to_latin(text: str) -> str:
+    """Clean text and transliterate Cyrillic to Latin (official system, -ия -> -ia)."""
+    text = clean(text)
+    text = re.sub(r"ия\b", "ia", text)
+    return text.translate(_CYRILLIC_TABLE)
+
+
+def _fold_y(word: str) -> str:
+    """'y' is й, ь, the ъ of informal spelling, or the onset of я/ю."""
+    out = []
+    for i, char in enumerate(word):
+        if char != "y":
+            out.append(char)
+            continue
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        prev = word[i - 1] if i else ""
+        if nxt and nxt in _VOWELS:
+            out.append("Y")
+        elif prev and prev not in _VOWELS and nxt and nxt not in _VOWELS:
+            out.append("a")
+        else:
+            out.append("i")
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Fold one Latin word onto its key: informal variants, ambiguous vowels, doubled letters."""
+    if _LETTER.search(word):
+        for old, new in _DIGIT_LETTERS:
+            word = word.replace(old, new)
+    if word.endswith("ts") and len(word) > 4:
+        word = word[:-1]  # English plurals (contacts) and a final ц fold together
+    for old, new in _SPELLINGS:
+        word = word.replace(old, new)
+    word = _fold_y(word)
+    word = word.replace("u", "a")
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The folded words of text, in order."""
+    return [fold_word(token) for token in _TOKEN.findall(to_latin(text))]
+
+
+_SUFFIXES = sorted(
+    {
+        "ovete",
+        "iSata",
+        "iSa",
+        "ite",
+        "ata",
+        "ate",
+        "ove",
+        "oto",
+        "eto",
+        "at",
+        "Yat",
+        "Ya",
+        "ies",
+        "ing",
+        "es",
+        "ed",
+        "s",
+        "a",
+        "o",
+        "e",
+        "i",
+    },
+    key=len,
+    reverse=True,
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Strip one article or plural ending, keeping at least three letters (four for digits)."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Folded, stemmed words of text: the unit every comparison uses."""
+    return [stem(word) for word in words(text)]
+
+
+def key(text: str) -> str:
+    """A whole phrase as one folded, stemmed string, for fuzzy phrase comparison."""
+    return " ".join(terms(text))

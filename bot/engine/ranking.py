@@ -1,0 +1,107 @@
+"""Rank projects for the content words of a question and say how sure the ranking is."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.engine.index import NAME, ProjectIndex
+
+NEAR_TIE = 0.9
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A project that matches the question, with its score and confidence."""
+
+    number: int
+    score: float
+    coverage: float
+    confidence: float
+    name_coverage: float
+
+
+def _unknown_weight(term: str, max_idf: float) -> float:
+    """How much a word the knowledge base does not know counts against every project."""
+    if term.isdigit():
+        return 0.5 * max_idf
+    if len(term) >= 4:
+        return 0.9 * max_idf
+    return 0.35 * max_idf if len(term) == 3 else 0.1
+
+
+def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
+    """The largest share of one of the project's names that the question mentions."""
+    best = 0.0
+    for name in index.name_terms[number]:
+        if not name:
+            continue
+        hit = sum(
+            1
+            for term in name
+            if term in query or any(len(term) >= 5 and fuzz.ratio(term, q) >= 85 for q in query)
+        )
+        best = max(best, hit / len(name))
+    return best
+
+
+def rank(index: ProjectIndex, content: list[str], limit: int = 5) -> list[Candidate]:
+    """The best projects for the content words, most likely first."""
+    if not content or not index.projects:
+        return []
+    total_weight = 0.0
+    coverage: dict[int, float] = defaultdict(float)
+    score: dict[int, float] = defaultdict(float)
+    for term in content:
+        matches = index.lookup(term)
+        if not matches:
+            total_weight += _unknown_weight(term, index.max_idf)
+            continue
+        total_weight += max(index.idf[m.term] * m.similarity for m in matches)
+        best_cov: dict[int, float] = {}
+        best_score: dict[int, float] = {}
+        for match in matches:
+            base = index.idf[match.term] * match.similarity
+            for number, weight in index.postings[match.term].items():
+                best_cov[number] = max(best_cov.get(number, 0.0), base)
+                best_score[number] = max(best_score.get(number, 0.0), base * weight)
+        for number, value in best_cov.items():
+            coverage[number] += value
+            score[number] += best_score[number]
+    if not score or total_weight <= 0:
+        return []
+    query = set(content)
+    shortlist = sorted(score, key=lambda n: -score[n])[: limit * 3]
+    candidates = []
+    for number in shortlist:
+        cov = coverage[number] / total_weight
+        field_quality = score[number] / coverage[number] if coverage[number] else 0.0
+        confidence = min(1.0, cov * (0.214 + 0.786 * field_quality / NAME))
+        candidates.append(
+            Candidate(number, score[number], cov, confidence, _name_coverage(index, number, query))
+        )
+    candidates.sort(
+        key=lambda c: (
+            -round(c.score, 6),
+            -c.name_coverage,
+            index.status_rank(c.number),
+            -_start_ordinal(index, c.number),
+        )
+    )
+    return candidates[:limit]
+
+
+def near_ties(candidates: list[Candidate]) -> list[Candidate]:
+    """The runners-up whose score is close to the best one's."""
+    if not candidates:
+        return []
+    best = candidates[0].score
+    return [c for c in candidates[1:] if c.score >= NEAR_TIE * best]
+
+
+def _start_ordinal(index: ProjectIndex, number: int) -> int:
+    """The project's start as a day number (0 when unknown), newer first on ties."""
+    start = index.projects[number].start
+    return start.toordinal() if start else 0

@@ -1,0 +1,207 @@
+"""The immutable, typed model of the knowledge base that the rest of the bot reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.functional_validators import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from bot.knowledge.values import Currency, Date, Money, Phone, Plain, Status, Text, Url, describe
+
+
+def _parse_email(value: Any) -> str:
+    if isinstance(value, str) and "@" in value and " " not in value.strip():
+        return value.strip()
+    raise PydanticCustomError(
+        "email", f"{describe(value)} is not an e-mail address; write it as name@example.bg"
+    )
+
+
+Email = Annotated[str, BeforeValidator(_parse_email)]
+
+
+class Origin(BaseModel):
+    """Where an item was written: file and 1-based line."""
+
+    model_config = ConfigDict(frozen=True)
+    file: str = ""
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class Node(BaseModel):
+    """Base of every item: frozen, unknown fields refused, origin remembered."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    origin: Origin = Field(default_factory=Origin, alias="__origin__")
+
+
+class Link(Node):
+    """A useful page."""
+
+    title: Text
+    url: Url
+
+
+class Contact(Node):
+    """A department or official to call."""
+
+    name: Text
+    role: Text | None = None
+    phones: tuple[Phone, ...] = ()
+    email: Email | None = None
+    address: Text | None = None
+    hours: Text | None = None
+    url: Url | None = None
+
+
+class Activity(Node):
+    """One activity of a project."""
+
+    title: Text
+    summary: Text | None = None
+    results: tuple[Text, ...] = ()
+
+
+class NewsItem(Node):
+    """A dated piece of news about a project."""
+
+    date: Date
+    title: Text
+    summary: Text | None = None
+    url: Url | None = None
+
+
+class QA(Node):
+    """A question people ask, in their ways, and the answer staff want given."""
+
+    questions: tuple[Plain, ...] = Field(min_length=1)
+    answer: Text
+
+
+class Contract(Node):
+    """The grant contract."""
+
+    number: Plain | None = None
+    date: Date | None = None
+
+
+class Budget(Node):
+    """How much the project costs and who pays."""
+
+    total: Money | None = None
+    grant: Money | None = None
+    own_contribution: Money | None = None
+    currency: Currency = "BGN"
+
+
+class Period(Node):
+    """When the project runs."""
+
+    start: Date | None = None
+    end: Date | None = None
+    months: int | None = Field(default=None, ge=1)
+
+
+class Project(Node):
+    """One municipal project (its id is its file name)."""
+
+    id: str = Field(default="", alias="__id__")
+    title: Text
+    short_title: Text | None = None
+    aliases: tuple[Plain, ...] = ()
+    status: Status
+    summary: Text
+    programme: Text | None = None
+    programme_code: Plain | None = None
+    funding: Text | None = None
+    contract: Contract | None = None
+    budget: Budget | None = None
+    period: Period | None = None
+    beneficiary: Text | None = None
+    partners: tuple[Text, ...] | None = None
+    contractors: tuple[Text, ...] = ()
+    locations: tuple[Text, ...] = ()
+    goals: tuple[Text, ...] = ()
+    target_groups: tuple[Text, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    results: tuple[Text, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    news: tuple[NewsItem, ...] = ()
+    links: tuple[Link, ...] = ()
+    faq: tuple[QA, ...] = ()
+
+    def name(self, lang: str) -> str:
+        """The short title, else the title."""
+        return (self.short_title or self.title).get(lang)
+
+    @property
+    def start(self) -> dt.date | None:
+        """The start date, or the contract date when no start is given."""
+        if self.period and self.period.start:
+            return self.period.start
+        return self.contract.date if self.contract else None
+
+
+class Municipality(Node):
+    """The municipality itself and its contacts."""
+
+    name: Text
+    summary: Text | None = None
+    website: Url
+    address: Text | None = None
+    phones: tuple[Phone, ...] = ()
+    email: Email | None = None
+    hours: Text | None = None
+    contacts: tuple[Contact, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows: the municipality, its projects and the general FAQ."""
+
+    municipality: Municipality
+    projects: tuple[Project, ...]
+    faq: tuple[QA, ...] = ()
+    by_id: dict[str, Project] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update({project.id: project for project in self.projects})
+
+    def project(self, project_id: str) -> Project | None:
+        """The project with this id, if any."""
+        return self.by_id.get(project_id)
+
+    def latest_news(self, limit: int = 10) -> list[tuple[Project, NewsItem]]:
+        """News across all projects, newest first."""
+        items = [(p, n) for p in self.projects for n in p.news]
+        items.sort(key=lambda pair: (pair[1].date, pair[0].id), reverse=True)
+        return items[:limit]
+
+    def counts(self) -> dict[str, int]:
+        """How many projects, activities, news items and FAQ entries there are."""
+        return {
+            "projects": len(self.projects),
+            "activities": sum(len(p.activities) for p in self.projects),
+            "news": sum(len(p.news) for p in self.projects),
+            "faq": len(self.faq) + sum(len(p.faq) for p in self.projects),
+        }
+
+
+def total_amount(budget: Budget | None) -> Decimal | None:
+    """The total of a budget, or the grant plus own contribution when no total is given."""
+    if budget is None:
+        return None
+    if budget.total is not None:
+        return budget.total
+    if budget.grant is not None and budget.own_contribution is not None:
+        return budget.grant + budget.own_contribution
+    return budget.grant

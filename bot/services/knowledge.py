@@ -1,0 +1,84 @@
+"""Holds the current knowledge base and engine; reloads atomically and keeps the last good one."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One loaded version of the knowledge base with its engine."""
+
+    knowledge: KnowledgeBase
+    engine: Engine
+    fingerprint: tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every YAML file: changes when staff edit."""
+    files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml"))
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+class KnowledgeService:
+    """The knowledge folder as the bot sees it: always a valid version."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._snapshot: Snapshot | None = None
+        self._attempted: tuple[tuple[str, int, int], ...] | None = None
+
+    def load(self) -> LoadResult:
+        """Load the folder; on success switch to it, on failure keep the last good version."""
+        stamp = fingerprint(self.directory) if self.directory.is_dir() else ()
+        result = load_knowledge(self.directory)
+        self._attempted = stamp
+        if result.knowledge is not None:
+            self._snapshot = Snapshot(result.knowledge, Engine(result.knowledge), stamp)
+            log.info("knowledge loaded: %s", result.knowledge.counts())
+        else:
+            log.warning("knowledge not loaded: %d error(s)", len(result.errors))
+        return result
+
+    def load_or_raise(self) -> Snapshot:
+        """Load and return the snapshot, or raise KnowledgeError."""
+        result = self.load()
+        if result.knowledge is None or self._snapshot is None:
+            raise KnowledgeError(result.problems)
+        return self._snapshot
+
+    def changed(self) -> bool:
+        """True when the files differ from the version last loaded (or tried)."""
+        current = fingerprint(self.directory) if self.directory.is_dir() else ()
+        return current != self._attempted
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The version in use."""
+        if self._snapshot is None:
+            raise RuntimeError("the knowledge base has not been loaded")
+        return self._snapshot
+
+    @property
+    def engine(self) -> Engine:
+        """The engine of the version in use."""
+        return self.snapshot.engine
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """The knowledge base in use."""
+        return self.snapshot.knowledge
