@@ -67,6 +67,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "bg": "Датите на проекта не са публикувани в нашите данни.",
         "en": "The dates of this project are not in our data.",
     },
+    "dates.from_news": {
+        "bg": "Дати от новините за проекта:",
+        "en": "Dates from the project's news:",
+    },
     "missing.end": {
         "bg": "Крайната дата не е публикувана.",
         "en": "The end date is not published.",

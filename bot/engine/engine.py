@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.engine.topics import PhraseSpotter, best_topic, topic_spotter
 from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
+_WHO_FOR = re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE)
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
@@ -116,18 +118,24 @@ class Engine:
         """Split a question into topic cues, intents and content words."""
         words = terms(text[:MAX_QUESTION])
         topic_hits = self.topics.find(words)
-        used = {i for hit in topic_hits for i in hit.positions}
+        cue_positions = {i for hit in topic_hits for i in hit.positions}
+        used = set(cue_positions)
         intent_hits = [h for h in self.intents.find(words) if used.isdisjoint(h.positions)]
         used |= {
             i for hit in intent_hits if hit.label in ("list", "municipality") for i in hit.positions
         }
         content = [
-            w for i, w in enumerate(words) if i not in used and w not in STOP_TERMS and len(w) >= 2
+            w
+            for i, w in enumerate(words)
+            if (i not in used or (i in cue_positions and self.index.names_project(w)))
+            and w not in STOP_TERMS
+            and len(w) >= 2
         ]
         follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
-        return Parsed(
-            best_topic(topic_hits), {h.label for h in intent_hits}, content, follow_up, words
-        )
+        topic = best_topic(topic_hits)
+        if _WHO_FOR.search(text) and topic in (None, "summary"):
+            topic = "target_groups"
+        return Parsed(topic, {h.label for h in intent_hits}, content, follow_up, words)
 
     def answer(
         self, question: str, conversation: Conversation | None = None, lang: str | None = None
@@ -152,7 +160,7 @@ class Engine:
             best = self._prefer_context(context, candidates) or best
         faq = self._faq(parsed, candidates, context)
         if faq is not None and (
-            best is None or best.confidence < 0.9 or faq.project == self._id(best)
+            best is None or faq.score >= best.confidence or faq.project == self._id(best)
         ):
             return self._faq_answer(question, faq, lang)
         if best is not None and best.confidence >= ANSWER_AT:

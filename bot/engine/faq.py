@@ -35,12 +35,12 @@ def _same(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
 
 
-def dice(query: frozenset[str], variant: frozenset[str]) -> float:
-    """2·|common| / (|query| + |variant|), where words with a small typo count as common."""
+def overlap(query: frozenset[str], variant: frozenset[str]) -> float:
+    """The smaller of precision and recall of the common words (a small typo still counts)."""
     if not query or not variant:
         return 0.0
     common = sum(1 for q in query if any(_same(q, v) for v in variant))
-    return 2.0 * common / (len(query) + len(variant))
+    return min(common / len(query), common / len(variant))
 
 
 class FaqMatcher:
@@ -70,7 +70,7 @@ class FaqMatcher:
         for project in dict.fromkeys([None, *projects]):
             own = query - self.names.get(project, frozenset())
             for entry in self.by_project.get(project, ()):
-                score = max(dice(own, variant) for variant in entry.variants)
+                score = max(overlap(own, variant) for variant in entry.variants)
                 if score > best[1]:
                     best = (entry, score)
         return best

@@ -94,7 +94,6 @@ class ProjectIndex:
             idents = [
                 project.contract.number if project.contract else None,
                 project.programme_code,
-                project.id,
             ]
             index.identifiers.append({compact(i) for i in idents if i and len(compact(i)) >= 5})
         index.postings = dict(postings)
@@ -133,7 +132,7 @@ class ProjectIndex:
             if term[:cut] in self.postings and len(term) - cut <= 2:
                 found.setdefault(term[:cut], 0.85)
                 break
-        cutoff = 80
+        cutoff = 80 if len(term) >= 6 else 90
         pool = [
             t
             for size in range(len(term) - 2, len(term) + 3)
@@ -144,6 +143,11 @@ class ProjectIndex:
         ):
             found[candidate] = max(found.get(candidate, 0.0), score / 100.0 * 0.95)
         return tuple(Match(t, s) for t, s in sorted(found.items(), key=lambda kv: -kv[1])[:4])
+
+    def names_project(self, term: str) -> bool:
+        """True when a distinctive term is part of some project's name (not only a cue word)."""
+        hits = self.postings.get(term, {})
+        return NAME in hits.values() and self.idf[term] >= 1.0
 
     def status_rank(self, number: int) -> int:
         """Ongoing before planned before completed, for tie-breaking."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import GREETINGS, PROJECT_LIST, STOPWORDS, THANKS, TOPIC_CUES
-from bot.engine.normalize import clean, is_cyrillic_letter, terms
+from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
@@ -32,6 +32,8 @@ class LanguageDetector:
 
     bg_terms: set[str] = field(default_factory=set)
     en_terms: set[str] = field(default_factory=set)
+    bg_words: set[str] = field(default_factory=set)
+    en_words: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
@@ -40,9 +42,12 @@ class LanguageDetector:
         lexicon += [cue for cues in TOPIC_CUES.values() for cue in cues]
         bg_words = [word for word in lexicon if _has_cyrillic(word)]
         en_words = [word for word in lexicon if not _has_cyrillic(word)]
-        bg = {t for text in [*bg_words, *bg_texts] for t in terms(text)}
-        en = {t for text in [*en_words, *en_texts] for t in terms(text)}
-        return cls(bg - en, en - bg)
+        bg_texts, en_texts = [*bg_words, *bg_texts], [*en_words, *en_texts]
+        bg = {t for text in bg_texts for t in terms(text)}
+        en = {t for text in en_texts for t in terms(text)}
+        bg_raw = {w for text in bg_texts for w in _LATIN_WORD.findall(to_latin(text))}
+        en_raw = {w for text in en_texts for w in _LATIN_WORD.findall(clean(text))}
+        return cls(bg - en, en - bg, bg_raw - en_raw, en_raw - bg_raw)
 
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text."""
@@ -55,11 +60,12 @@ class LanguageDetector:
             return "bg"
         english = sum(2 for word in _LATIN_WORD.findall(text) if word in ENGLISH_FUNCTION_WORDS)
         bulgarian = 2 if _SHLIOKAVITSA.search(text) else 0
-        for term in terms(text):
-            if term in self.en_terms:
+        for word in _LATIN_WORD.findall(text):
+            term = stem(fold_word(word))
+            if word in self.en_words or (word not in self.bg_words and term in self.en_terms):
                 english += 1
-            elif term in self.bg_terms:
+            elif word in self.bg_words or term in self.bg_terms:
                 bulgarian += 1
         if bulgarian == english:
-            return default if cyrillic else "en"
+            return default
         return "bg" if bulgarian > english else "en"

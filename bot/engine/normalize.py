@@ -136,8 +136,6 @@ def words(text: str) -> list[str]:
 _SUFFIXES = sorted(
     {
         "ovete",
-        "iSata",
-        "iSa",
         "ite",
         "ata",
         "ate",
@@ -162,15 +160,25 @@ _SUFFIXES = sorted(
 )
 
 
+_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Strip one article or plural ending, keeping at least three letters (four for digits)."""
-    if word.isdigit() or len(word) <= 3:
+    """Strip one article or plural ending, keeping at least three letters."""
+    if word.isdigit() or len(word) <= 3 or word in _KEEP:
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("ing") and len(word) > 6:
+        word = word[:-3]  # мониторинг-а and monitoring alike
+    return _FLEETING.sub(r"\1", word) if len(word) >= 5 else word
+
+
+# The fleeting ъ of Bulgarian adjectives and nouns: топъл/топлия, добър/добра, малък/малка.
+_FLEETING = re.compile(r"(?<=[bcdfghklmnprstvzCSZ])a([lrkn])$")
 
 
 def terms(text: str) -> list[str]:

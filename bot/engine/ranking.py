@@ -27,9 +27,7 @@ def _unknown_weight(term: str, max_idf: float) -> float:
     """How much a word the knowledge base does not know counts against every project."""
     if term.isdigit():
         return 0.5 * max_idf
-    if len(term) >= 4:
-        return 0.9 * max_idf
-    return 0.35 * max_idf if len(term) == 3 else 0.1
+    return 0.9 * max_idf if len(term) >= 3 else 0.1
 
 
 def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:

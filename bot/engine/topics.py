@@ -8,12 +8,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.lexicon import TOPIC_CUES
+from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
 from bot.engine.normalize import terms
 
 Phrase = tuple[str, ...]
-_LOW_WEIGHT = {("kolk",): 0.6, ("kolko",): 0.6, ("kolk", "e"): 0.8}
-_SUMMARY_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -28,14 +26,12 @@ class PhraseHit:
 class PhraseSpotter:
     """Finds known phrases in a list of terms, longest first, each position used once."""
 
-    def __init__(self, phrases: Iterable[tuple[str, str, float]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, str, float | None]]) -> None:
         by_first: dict[str, list[tuple[Phrase, str, float]]] = defaultdict(list)
-        for label, text, factor in phrases:
+        for label, text, weight in phrases:
             phrase = tuple(terms(text))
-            if not phrase:
-                continue
-            weight = _LOW_WEIGHT.get(phrase, float(len(phrase))) * factor
-            by_first[phrase[0]].append((phrase, label, weight))
+            if phrase:
+                by_first[phrase[0]].append((phrase, label, weight or float(len(phrase))))
         for entries in by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._by_first = dict(by_first)
@@ -45,9 +41,9 @@ class PhraseSpotter:
 
     def _canonical(self, term: str) -> str:
         """The lexicon's own spelling of term, allowing a typo in longer words."""
-        if term in self._by_first or len(term) < 5:
+        if term in self._by_first or len(term) < 6:
             return term
-        match = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+        match = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
         return match[0] if match else term
 
     def find(self, query: list[str]) -> list[PhraseHit]:
@@ -72,7 +68,7 @@ class PhraseSpotter:
 def topic_spotter() -> PhraseSpotter:
     """A spotter for the topic cues of the lexicon."""
     return PhraseSpotter(
-        (topic, cue, _SUMMARY_FACTOR if topic == "summary" else 1.0)
+        (topic, cue, SUMMARY_WEIGHT if topic == "summary" else CUE_WEIGHTS.get(cue))
         for topic, cues in TOPIC_CUES.items()
         for cue in cues
     )
