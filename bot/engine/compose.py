@@ -156,12 +156,12 @@ class Composer:
     def _dates(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         if not self._period_lines(b, p, lang):
             b.field(t("label.status", lang), t(f"status.{p.status}", lang))
-            b.line(t("missing.dates", lang))
             if p.news:
                 b.blank().line(Span(t("dates.from_news", lang), bold=True))
                 for item in sorted(p.news, key=lambda n: n.date)[:NEWS_IN_REPLY]:
                     news_line(b, item, lang)
-            return True
+                b.blank()
+            return _missing(b, "missing.dates", self.town, lang)
         if not (p.period and p.period.end) and p.status != "completed":
             b.line(t("missing.end", lang))
         b.field(t("label.status", lang), t(f"status.{p.status}", lang))

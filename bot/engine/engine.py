@@ -11,14 +11,18 @@ from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import STOP_TERMS, ProjectIndex, compact
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import FOLLOW_UP, GREETINGS, MUNICIPALITY, PROJECT_LIST, THANKS
-from bot.engine.normalize import terms
+from bot.engine.normalize import subject_terms, terms
 from bot.engine.ranking import Candidate, near_ties, rank
 from bot.engine.reply import Reply, ReplyBuilder
 from bot.engine.topics import PhraseSpotter, best_topic, topic_spotter
 from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
-_WHO_FOR = re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE)
+# English sentence shapes whose topic words are not next to each other.
+_PATTERNS = (
+    (re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE), "target_groups"),
+    (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
+)
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
@@ -78,6 +82,7 @@ class Parsed:
     content: list[str]
     follow_up: bool
     all_terms: list[str] = field(default_factory=list)
+    subjects: frozenset[str] = frozenset()
 
 
 def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
@@ -117,7 +122,11 @@ class Engine:
     def parse(self, text: str) -> Parsed:
         """Split a question into topic cues, intents and content words."""
         words = terms(text[:MAX_QUESTION])
-        topic_hits = self.topics.find(words)
+        topic_hits = [
+            hit
+            for hit in self.topics.find(words)
+            if len(hit.positions) > 1 or not self.index.names_project(words[hit.positions[0]])
+        ]
         cue_positions = {i for hit in topic_hits for i in hit.positions}
         used = set(cue_positions)
         intent_hits = [h for h in self.intents.find(words) if used.isdisjoint(h.positions)]
@@ -133,9 +142,13 @@ class Engine:
         ]
         follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
         topic = best_topic(topic_hits)
-        if _WHO_FOR.search(text) and topic in (None, "summary"):
-            topic = "target_groups"
-        return Parsed(topic, {h.label for h in intent_hits}, content, follow_up, words)
+        if topic in (None, "summary"):
+            for pattern, implied in _PATTERNS:
+                if pattern.search(text):
+                    topic = implied
+                    break
+        subjects = frozenset(subject_terms(text[:MAX_QUESTION])) & set(content)
+        return Parsed(topic, {h.label for h in intent_hits}, content, follow_up, words, subjects)
 
     def answer(
         self, question: str, conversation: Conversation | None = None, lang: str | None = None
@@ -151,14 +164,15 @@ class Engine:
 
     def _answer(self, question: str, parsed: Parsed, chat: Conversation, lang: str) -> Answer:
         ident = self._identifier(question)
-        candidates = rank(self.index, parsed.content)
+        candidates = rank(self.index, parsed.content, parsed.subjects)
         if ident is not None:
             candidates = [Candidate(ident, 1.0, 1.0, 1.0, 1.0)]
         best = candidates[0] if candidates else None
         context = self.knowledge.project(chat.project) if chat.project else None
         if context and candidates:
             best = self._prefer_context(context, candidates) or best
-        faq = self._faq(parsed, candidates, context)
+        follow_up = context is not None and parsed.topic is not None and not parsed.content
+        faq = None if follow_up else self._faq(parsed, candidates, context)
         if faq is not None and (
             best is None or faq.score >= best.confidence or faq.project == self._id(best)
         ):

@@ -110,7 +110,7 @@ def load_questions(path: Path) -> list[list[Expectation]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     conversations = []
     for raw in data["questions"]:
-        steps = raw["follow"] if "follow" in raw else [raw]
+        steps = raw.get("follow", [raw])
         conversations.append([_expectation(step) for step in steps])
     return conversations
 

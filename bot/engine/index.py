@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.glossary import GLOSSARY
 from bot.engine.lexicon import STOPWORDS
 from bot.engine.normalize import terms, to_latin
 from bot.knowledge import Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
+TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 
@@ -84,11 +86,14 @@ class ProjectIndex:
         for number, project in enumerate(index.projects):
             for weight, texts in project_fields(project):
                 for text in texts:
-                    for term in terms(text):
+                    words = terms(text)
+                    found = [(t, weight) for t in words]
+                    found += [(t, weight * TRANSLATED) for t in GLOSSARY.translate(words)]
+                    for term, value in found:
                         if len(term) < 2 or term in STOP_TERMS:
                             continue
-                        if postings[term].get(number, 0.0) < weight:
-                            postings[term][number] = weight
+                        if postings[term].get(number, 0.0) < value:
+                            postings[term][number] = value
             names = [*_texts(project.title), *_texts(project.short_title), *project.aliases]
             index.name_terms.append([frozenset(terms(name)) - STOP_TERMS for name in names])
             idents = [

@@ -54,7 +54,8 @@ _LETTER = re.compile(r"[a-z]")
 _VOWELS = "aeiou"
 
 # Informal Latin spellings folded onto one form, applied in order to each word.
-_DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"), ("1", "i"))
+_DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"))
+_DIGIT_RUN = re.compile(r"\d\d")
 _SPELLINGS = (
     ("w", "v"),
     ("x", "h"),
@@ -115,7 +116,7 @@ def _fold_y(word: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Fold one Latin word onto its key: informal variants, ambiguous vowels, doubled letters."""
-    if _LETTER.search(word):
+    if _LETTER.search(word) and not _DIGIT_RUN.search(word):  # po4nat, not BG051PO002
         for old, new in _DIGIT_LETTERS:
             word = word.replace(old, new)
     if word.endswith("ts") and len(word) > 4:
@@ -124,7 +125,7 @@ def fold_word(word: str) -> str:
         word = word.replace(old, new)
     word = _fold_y(word)
     word = word.replace("u", "a")
-    word = re.sub(r"(.)\1+", r"\1", word)
+    word = re.sub(r"([a-zA-Z])\1+", r"\1", word)
     return word
 
 
@@ -189,3 +190,15 @@ def terms(text: str) -> list[str]:
 def key(text: str) -> str:
     """A whole phrase as one folded, stemmed string, for fuzzy phrase comparison."""
     return " ".join(terms(text))
+
+
+_ARTICLE = re.compile(r"(ът|ят|ата|ята|ото|ето|ите)$")
+
+
+def subject_terms(text: str) -> list[str]:
+    """Terms of Bulgarian nouns with a definite article (метрото, наемът): likely the subject."""
+    found = []
+    for token in re.findall(r"[\w@]+", clean(text)):
+        if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]):
+            found.extend(terms(token))
+    return found

@@ -10,6 +10,9 @@ from rapidfuzz import fuzz
 from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
+SUBJECT_EMPHASIS = 1.6
+UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
+NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,9 @@ def _unknown_weight(term: str, max_idf: float) -> float:
     """How much a word the knowledge base does not know counts against every project."""
     if term.isdigit():
         return 0.5 * max_idf
-    return 0.9 * max_idf if len(term) >= 3 else 0.1
+    if len(term) >= 4:
+        return UNKNOWN_WEIGHT * max_idf
+    return 0.9 * max_idf if len(term) == 3 else 0.1
 
 
 def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
@@ -45,17 +50,24 @@ def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
     return best
 
 
-def rank(index: ProjectIndex, content: list[str], limit: int = 5) -> list[Candidate]:
-    """The best projects for the content words, most likely first."""
+def rank(
+    index: ProjectIndex, content: list[str], subjects: frozenset[str] = frozenset(), limit: int = 5
+) -> list[Candidate]:
+    """The best projects for the content words, most likely first.
+
+    subjects are words that look like the noun the question is about; unknown, they weigh more.
+    """
     if not content or not index.projects:
         return []
     total_weight = 0.0
     coverage: dict[int, float] = defaultdict(float)
+    named: set[int] = set()
     score: dict[int, float] = defaultdict(float)
     for term in content:
         matches = index.lookup(term)
         if not matches:
-            total_weight += _unknown_weight(term, index.max_idf)
+            emphasis = SUBJECT_EMPHASIS if term in subjects else 1.0
+            total_weight += _unknown_weight(term, index.max_idf) * emphasis
             continue
         total_weight += max(index.idf[m.term] * m.similarity for m in matches)
         best_cov: dict[int, float] = {}
@@ -65,6 +77,8 @@ def rank(index: ProjectIndex, content: list[str], limit: int = 5) -> list[Candid
             for number, weight in index.postings[match.term].items():
                 best_cov[number] = max(best_cov.get(number, 0.0), base)
                 best_score[number] = max(best_score.get(number, 0.0), base * weight)
+                if weight >= NAME and index.idf[match.term] >= 1.0 and match.similarity >= 0.8:
+                    named.add(number)
         for number, value in best_cov.items():
             coverage[number] += value
             score[number] += best_score[number]
@@ -76,6 +90,8 @@ def rank(index: ProjectIndex, content: list[str], limit: int = 5) -> list[Candid
     for number in shortlist:
         cov = coverage[number] / total_weight
         field_quality = score[number] / coverage[number] if coverage[number] else 0.0
+        if number in named:
+            field_quality = max(field_quality, NAMED_QUALITY)
         confidence = min(1.0, cov * (0.214 + 0.786 * field_quality / NAME))
         candidates.append(
             Candidate(number, score[number], cov, confidence, _name_coverage(index, number, query))

@@ -1,4 +1,4 @@
-"""Every kind of staff mistake comes back as FILE:LINE:COLUMN with a message that says what to do."""
+"""Staff mistakes come back as FILE:LINE:COLUMN with a message that says what to do."""
 
 from __future__ import annotations
 
