@@ -160,6 +160,19 @@ class _Converter:
         return result
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when present; on an error, again in Python for its clearer message."""
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        if _FAST_LOADER is yaml.SafeLoader:
+            raise
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_yaml(file: Path, display: str) -> YamlDocument:
     """Read file as YAML; never raises for bad content, returns problems instead."""
     raw = file.read_bytes()
@@ -178,7 +191,7 @@ def read_yaml(file: Path, display: str) -> YamlDocument:
     if tabs:
         return YamlDocument(None, Positions(), tabs)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -1,0 +1,118 @@
+"""The command line as operators and scripts call it: exit codes, output, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_validate_shipped_knowledge_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--strict", "--knowledge", str(KNOWLEDGE)]) == 0
+    out = capsys.readouterr().out
+    assert "17 projects" in out and "0 errors, 0 warnings" in out
+
+
+def test_validate_reports_file_line_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_text(
+        "name: X\nwebsite: https://x.bg\n", encoding="utf-8"
+    )
+    (tmp_path / "projects" / "a.yaml").write_text(
+        "title: A\nstatus: done\nsummary: S\n", encoding="utf-8"
+    )
+    assert main(["validate", "--knowledge", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "a.yaml:2:9: unknown status 'done'" in captured.out
+    assert "not valid" in captured.err
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    (tmp_path / "municipality.yaml").write_text(
+        "name: {bg: Община}\nwebsite: https://x.bg\n", encoding="utf-8"
+    )
+    assert main(["validate", "--knowledge", str(tmp_path)]) == 0
+    assert main(["validate", "--strict", "--knowledge", str(tmp_path)]) == 1
+
+
+def test_ask_prints_plain_text() -> None:
+    done = run("ask", "Колко струва проектът за мониторинг?")
+    assert done.returncode == 0
+    assert "79\u00a0829,24" in done.stdout and "<b>" not in done.stdout
+
+
+def test_ask_json_and_batch() -> None:
+    done = run("ask", "--json", "kolko struva parka")
+    assert json.loads(done.stdout)["project"] == "park-block-66"
+    batch = run(
+        "ask",
+        "--batch",
+        stdin="kolko struva parka\n\nwho pays for the hot lunch\nколко струва метрото?\n",
+    )
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [line["project"] for line in lines] == ["park-block-66", "hot-lunch", None]
+    assert lines[2]["answered"] is False
+
+
+def test_ask_with_lang() -> None:
+    done = run("ask", "--lang", "en", "--json", "колко струва паркът")
+    assert json.loads(done.stdout)["lang"] == "en"
+
+
+def test_bad_usage_exits_2() -> None:
+    assert run("ask").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("ask", "--lang", "de", "x").returncode == 2
+
+
+def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
+    done = run("ask", "--knowledge", str(tmp_path / "missing"), "x")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "munibot:" in done.stderr
+
+
+def test_every_command_has_help() -> None:
+    for command in ("run", "chat", "ask", "validate"):
+        assert run(command, "--help").returncode == 0
+
+
+def test_chat_keeps_follow_up_context() -> None:
+    done = run("chat", stdin="колко струва паркът\nа кога приключи?\n/lang en\nand the goals?\n")
+    assert done.returncode == 0
+    assert "199\u00a0467,56" in done.stdout and "20 май 2014" in done.stdout
+    assert "green spaces" in done.stdout
+
+
+def test_run_without_token_says_how_to_get_one() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin"},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "TELEGRAM_BOT_TOKEN" in done.stderr and "@BotFather" in done.stderr
