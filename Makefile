@@ -29,6 +29,7 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/telegram_bench.py
 
 docker-check:
 	../shared/tools/check-dockerfile

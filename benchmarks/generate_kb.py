@@ -131,7 +131,7 @@ def generate(target: Path, count: int, seed: int = 7) -> list[tuple[str, str, st
         (target / "projects" / f"{project_id}.yaml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
-        kind_bg, kind_en, short_bg, short_en = KINDS[number % len(KINDS)]
+        _, _, short_bg, short_en = KINDS[number % len(KINDS)]
         place_bg, place_en = PLACES[(number // len(KINDS)) % len(PLACES)]
         questions += [
             (f"колко струва {short_bg} {place_bg} {number}", project_id, "budget"),

@@ -24,11 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_kb import generate  # noqa: E402
 from bot.engine import Conversation, Engine  # noqa: E402
+from bot.engine.engine import Answer  # noqa: E402
 from bot.engine.evaluation import Report, evaluate, iter_questions, load_questions  # noqa: E402
 from bot.engine.normalize import to_latin  # noqa: E402
 from bot.engine.reply import ReplyBuilder  # noqa: E402
 from bot.knowledge import KnowledgeBase, Text, load_or_raise  # noqa: E402
-from bot.engine.engine import Answer  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 FIELD_TOPICS = {

@@ -160,6 +160,109 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'For example: "How much does the monitoring project cost?", "When does '
         'the street repair start?", "Contacts".',
     },
+    # --- Telegram: buttons
+    "button.projects": {"bg": "📋 Проекти", "en": "📋 Projects"},
+    "button.news": {"bg": "📰 Последни новини", "en": "📰 Latest news"},
+    "button.contacts": {"bg": "☎️ Контакти", "en": "☎️ Contacts"},
+    "button.language": {"bg": "🌐 Език / Language", "en": "🌐 Language / Език"},
+    "button.topic.summary": {"bg": "ℹ️ За проекта", "en": "ℹ️ About"},
+    "button.topic.budget": {"bg": "💰 Бюджет", "en": "💰 Budget"},
+    "button.topic.dates": {"bg": "📅 Срокове", "en": "📅 Dates"},
+    "button.topic.activities": {"bg": "🛠 Дейности", "en": "🛠 Activities"},
+    "button.topic.results": {"bg": "✅ Резултати", "en": "✅ Results"},
+    "button.topic.news": {"bg": "📰 Новини", "en": "📰 News"},
+    "button.topic.contacts": {"bg": "☎️ Контакти", "en": "☎️ Contacts"},
+    "button.previous": {"bg": "◀️ Назад", "en": "◀️ Back"},
+    "button.next": {"bg": "Напред ▶️", "en": "Next ▶️"},
+    "button.news_link": {"bg": "🔗 {title}", "en": "🔗 {title}"},
+    "button.lang.bg": {"bg": "Български", "en": "Български"},
+    "button.lang.en": {"bg": "English", "en": "English"},
+    "button.follow": {"bg": "🔔 Следвай проекта", "en": "🔔 Follow this project"},
+    "button.unfollow": {"bg": "🔕 Спри да следваш", "en": "🔕 Stop following"},
+    "button.following": {"bg": "🔔 Следвани проекти", "en": "🔔 Followed projects"},
+    # --- Telegram: messages
+    "follow.done": {
+        "bg": "Ще получавате новините за този проект.",
+        "en": "You will get this project's news.",
+    },
+    "unfollow.done": {
+        "bg": "Вече не следвате този проект.",
+        "en": "You no longer follow this project.",
+    },
+    "feedback.thanks": {"bg": "Благодарим за оценката!", "en": "Thank you for the feedback!"},
+    "following.none": {
+        "bg": "Не следвате нито един проект. Натиснете „Следвай“ под отговор за проект.",
+        "en": 'You follow no projects. Press "Follow" under an answer about a project.',
+    },
+    "following.title": {
+        "bg": "Следвате тези проекти (натиснете, за да спрете):",
+        "en": "You follow these projects (press one to stop):",
+    },
+    "subscribe.done": {
+        "bg": "Абонирахте се за съобщенията на общината. С /unsubscribe се отписвате.",
+        "en": "You are subscribed to the municipality's announcements. Send /unsubscribe to stop.",
+    },
+    "unsubscribe.done": {
+        "bg": "Отписахте се от съобщенията на общината.",
+        "en": "You are unsubscribed from the municipality's announcements.",
+    },
+    "help": {
+        "bg": "Пишете ми въпрос за проект на общината, както бихте попитали човек: „Колко струва "
+        "ремонтът на улиците?“, „Кога приключва топлият обяд?“, „Кой финансира парка?“. "
+        "Може и на латиница.\n\nКоманди:\n/projects – всички проекти\n/news – последни "
+        "новини\n/contacts – контакти на общината\n/language – език\n/help – тази помощ",
+        "en": 'Ask me about a municipal project as you would ask a person: "How much does the '
+        'street repair cost?", "When does the hot lunch end?", "Who pays for the '
+        'park?".\n\nCommands:\n/projects – all projects\n/news – latest news\n'
+        "/contacts – the municipality's contacts\n/language – language\n/help – this help",
+    },
+    "projects.title": {
+        "bg": "Проектите на общината (стр. {page} от {pages}). Изберете проект:",
+        "en": "The municipality's projects (page {page} of {pages}). Pick one:",
+    },
+    "language.choose": {"bg": "Изберете език:", "en": "Choose a language:"},
+    "language.set": {
+        "bg": "Готово, ще ви отговарям на български.",
+        "en": "Done, I will answer you in English.",
+    },
+    "unknown_command": {
+        "bg": "Не познавам тази команда. Вижте /help.",
+        "en": "I do not know that command. See /help.",
+    },
+    "non_text": {
+        "bg": "Разбирам само текст. Напишете въпроса си, например „Колко струва "
+        "паркът?“, или изберете от /projects.",
+        "en": 'I understand only text. Type your question, for example "How much '
+        'does the park cost?", or pick from /projects.',
+    },
+    "flood": {
+        "bg": "Изпращате много съобщения наведнъж. Ще ви отговоря отново след минута.",
+        "en": "You are sending a lot of messages. I will answer again in a minute.",
+    },
+    "too_long": {
+        "bg": "Съобщението е много дълго; прочетох началото му.",
+        "en": "Your message is very long; I read its beginning.",
+    },
+    "error": {
+        "bg": "Нещо се обърка от моя страна. Опитайте пак след малко.",
+        "en": "Something went wrong on my side. Please try again in a moment.",
+    },
+    "stale_button": {
+        "bg": "Този бутон вече не е валиден.",
+        "en": "This button is no longer valid.",
+    },
+    "did_you_mean": {"bg": "Имахте ли предвид:", "en": "Did you mean:"},
+    "inline.none": {"bg": "Няма намерен проект", "en": "No project found"},
+    "inline.hint": {
+        "bg": "Напишете въпрос за проект на общината",
+        "en": "Type a question about a municipal project",
+    },
+    "command.start": {"bg": "Начало", "en": "Start"},
+    "command.projects": {"bg": "Всички проекти", "en": "All projects"},
+    "command.news": {"bg": "Последни новини", "en": "Latest news"},
+    "command.contacts": {"bg": "Контакти на общината", "en": "Municipality contacts"},
+    "command.language": {"bg": "Език / Language", "en": "Language / Език"},
+    "command.help": {"bg": "Помощ", "en": "Help"},
     # --- console chat
     "console.help": {
         "bg": "Пишете въпроса си. /lang bg|en сменя езика, /quit излиза.",

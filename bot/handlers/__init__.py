@@ -1,0 +1,1 @@
+"""Telegram handlers, keyboards and the application wiring."""

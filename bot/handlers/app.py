@@ -1,0 +1,150 @@
+"""The python-telegram-bot Application: handlers wired, commands registered, polling or webhook."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.handlers import buttons, commands, errors, inline, messages
+from bot.services.container import Services
+from bot.texts import t
+
+log = logging.getLogger(__name__)
+PUBLIC_COMMANDS = ("start", "projects", "news", "contacts", "language", "help")
+COMMANDS = {
+    "start": commands.start, "help": commands.help_command, "projects": commands.projects,
+    "news": commands.news, "contacts": commands.contacts, "language": commands.language_command,
+    "following": commands.following, "subscribe": commands.subscribe,
+    "unsubscribe": commands.unsubscribe,
+}  # fmt: skip
+
+
+_REDACTED: set[str] = set()
+
+
+def install_redaction(token: str) -> None:
+    """Keep the token out of every log record, whatever logger or handler it goes through."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if not token or token in _REDACTED:
+        return
+    _REDACTED.add(token)
+    make_record = logging.getLogRecordFactory()
+
+    def redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        message = record.getMessage()
+        if token in message:
+            record.msg, record.args = message.replace(token, "<token>"), ()
+        return record
+
+    logging.setLogRecordFactory(redacting_factory)
+
+
+async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """setMyCommands in Bulgarian (the default) and English."""
+    for code in (None, "bg", "en"):
+        lang = code or "bg"
+        menu = [BotCommand(name, t(f"command.{name}", lang)) for name in PUBLIC_COMMANDS]
+        await application.bot.set_my_commands(
+            menu, scope=BotCommandScopeDefault(), language_code=code
+        )
+
+
+def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """Every handler, in the order they are tried."""
+    private = filters.ChatType.PRIVATE
+    for name, callback in COMMANDS.items():
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(buttons.on_button))
+    application.add_handler(InlineQueryHandler(inline.on_inline))
+    application.add_handler(
+        ChatMemberHandler(errors.on_membership, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
+    application.add_handler(MessageHandler(filters.COMMAND & private, messages.on_unknown_command))
+    application.add_handler(
+        MessageHandler(
+            private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+            messages.on_other,
+        )
+    )
+    application.add_error_handler(errors.on_error)
+
+
+def build_application(settings: Settings, services: Services | None = None) -> Application:  # type: ignore[type-arg]
+    """The Application for settings; services are opened on start unless given."""
+    if not settings.token:
+        raise ValueError("a Telegram token is needed to build the application")
+    install_redaction(settings.token)
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        if "services" not in application.bot_data:
+            application.bot_data["services"] = await Services.open(settings)
+        await register_commands(application)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        opened = application.bot_data.pop("services", None)
+        if opened is not None and services is None:
+            await opened.close()
+
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+    )
+    application = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(f"{settings.api_base_url}/bot")
+        .base_file_url(f"{settings.api_base_url}/file/bot")
+        .defaults(defaults)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    if services is not None:
+        application.bot_data["services"] = services
+    add_handlers(application)
+    return application
+
+
+def run_bot(
+    settings: Settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443
+) -> None:
+    """Run until stopped: long polling, or a webhook when webhook_url is given."""
+    install_redaction(settings.token or "")
+    application = build_application(settings)
+    updates = list(Update.ALL_TYPES)
+    if webhook_url:
+        secret = settings.webhook_secret or secrets.token_urlsafe(32)
+        path = urlparse(webhook_url).path.lstrip("/")
+        log.info("starting the webhook on %s:%s", listen, port)
+        application.run_webhook(
+            listen=listen,
+            port=port,
+            url_path=path,
+            webhook_url=webhook_url,
+            secret_token=secret,
+            allowed_updates=updates,
+        )
+    else:
+        log.info("starting long polling")
+        application.run_polling(allowed_updates=updates)
+
+
+__all__ = ["build_application", "run_bot"]

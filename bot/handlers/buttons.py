@@ -1,0 +1,120 @@
+"""Inline buttons: every payload is checked; a forged or stale one gets a short notice."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+
+from bot.handlers import commands, keyboards
+from bot.handlers.answers import answer_markup, extra_rows
+from bot.handlers.callbacks import Callback, decode
+from bot.handlers.common import Context, language, reply, services
+from bot.texts import t
+
+Action = Callable[[Update, Context, Callback, str], Awaitable[str | None]]
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """Decode the button and run its action; the action's return is the toast to show."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = await language(update, context)
+    callback = decode(query.data)
+    action = ACTIONS.get(callback.kind) if callback else None
+    notice = t("stale_button", lang)
+    if action is not None and callback is not None:
+        notice = await action(update, context, callback, lang) or ""
+    await query.answer(notice or None)
+
+
+async def _show_project(
+    update: Update, context: Context, callback: Callback, lang: str
+) -> str | None:
+    key, topic = callback.args[0], callback.args[1] if len(callback.args) > 1 else "summary"
+    project_id = commands.project_id_for(context, key)
+    chat, user, svc = update.effective_chat, update.effective_user, services(context)
+    answer = (
+        svc.assistant.project_answer(chat.id, project_id, topic, lang)
+        if project_id and chat
+        else None
+    )
+    if answer is None:
+        return t("stale_button", lang)
+    following = user is not None and await svc.storage.is_following(user.id, answer.project or "")
+    extra = extra_rows(answer, lang, None, following)
+    await reply(
+        update, context, answer.reply.html(), answer_markup(answer, svc.assistant, lang, extra)
+    )
+    return None
+
+
+async def _page(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
+    page = services(context).assistant.project_page(int(callback.args[0]))
+    title = html.escape(t("projects.title", lang, page=page.page + 1, pages=page.pages))
+    if update.callback_query and update.callback_query.message:
+        await update.callback_query.edit_message_text(
+            title, reply_markup=keyboards.project_list(page, lang)
+        )
+    return None
+
+
+async def _menu(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
+    handler = {
+        "projects": commands.projects,
+        "news": commands.news,
+        "contacts": commands.contacts,
+        "language": commands.language_command,
+        "following": commands.following,
+    }[callback.args[0]]
+    await handler(update, context)
+    return None
+
+
+async def _set_language(
+    update: Update, context: Context, callback: Callback, lang: str
+) -> str | None:
+    user = update.effective_user
+    if user is None:
+        return None
+    chosen = await services(context).assistant.set_language(user.id, callback.args[0])
+    await reply(
+        update, context, html.escape(t("language.set", chosen)), keyboards.main_menu(chosen)
+    )
+    return None
+
+
+async def _follow(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
+    project_id, user = commands.project_id_for(context, callback.args[0]), update.effective_user
+    if project_id is None or user is None:
+        return t("stale_button", lang)
+    storage = services(context).storage
+    if callback.kind == "f":
+        await storage.follow(user.id, project_id)
+        return t("follow.done", lang)
+    await storage.unfollow(user.id, project_id)
+    return t("unfollow.done", lang)
+
+
+async def _feedback(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
+    user = update.effective_user
+    question_id, value = int(callback.args[0]), 1 if callback.args[1] == "+" else -1
+    if user is None or not await services(context).storage.set_feedback(
+        question_id, user.id, value
+    ):
+        return t("stale_button", lang)
+    return t("feedback.thanks", lang)
+
+
+ACTIONS: dict[str, Action] = {
+    "p": _show_project,
+    "t": _show_project,
+    "l": _page,
+    "m": _menu,
+    "g": _set_language,
+    "f": _follow,
+    "u": _follow,
+    "fb": _feedback,
+}

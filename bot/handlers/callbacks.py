@@ -1,0 +1,62 @@
+"""Button payloads (callback_data): at most 64 bytes, checked when they come back."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from bot.engine.lexicon import TOPICS
+
+MAX_BYTES = 64
+_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b"}
+_MENU = {"projects", "news", "contacts", "language", "following"}
+_PART = re.compile(r"^[a-z0-9#+\-]{1,48}$")
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A decoded button: its kind and its arguments."""
+
+    kind: str
+    args: tuple[str, ...] = ()
+
+    def encode(self) -> str:
+        """The callback_data string."""
+        data = ":".join((self.kind, *self.args))
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback_data over {MAX_BYTES} bytes: {data!r}")
+        return data
+
+
+def project_key(project_id: str) -> str:
+    """The project id, or a short hash of it when the id is too long for a button."""
+    if len(project_id) <= 40:
+        return project_id
+    return "#" + hashlib.sha1(project_id.encode()).hexdigest()[:12]
+
+
+def decode(data: str | None) -> Callback | None:
+    """The callback, or None when the payload is malformed or forged."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    kind, *args = data.split(":")
+    if kind not in _KINDS or not all(_PART.match(arg) for arg in args):
+        return None
+    valid = {
+        "p": len(args) == 1,
+        "t": len(args) == 2 and args[-1] in TOPICS,
+        "l": len(args) == 1 and args[0].isdigit(),
+        "m": len(args) == 1 and args[0] in _MENU,
+        "g": len(args) == 1 and args[0] in ("bg", "en"),
+        "f": len(args) == 1,
+        "u": len(args) == 1,
+        "fb": len(args) == 2 and args[0].isdigit() and args[1] in ("+", "-"),
+        "b": len(args) == 2 and args[0].isdigit() and args[1] in ("ok", "no", "stop"),
+    }[kind]
+    return Callback(kind, tuple(args)) if valid else None
+
+
+def resolve(key: str, project_ids: list[str]) -> str | None:
+    """The project id a button's key stands for, if the project still exists."""
+    return next((pid for pid in project_ids if project_key(pid) == key), None)

@@ -1,0 +1,105 @@
+"""/start (with deep links), /help, /projects, /news, /contacts, /language."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import Update
+
+from bot.handlers import keyboards
+from bot.handlers.answers import answer_markup, extra_rows
+from bot.handlers.callbacks import resolve
+from bot.handlers.common import Context, language, reply, services
+from bot.texts import t
+
+DEEP_LINK_PREFIX = "p_"
+
+
+async def start(update: Update, context: Context) -> None:
+    """Greet with the main menu; `start p_<project-id>` opens that project."""
+    lang, svc = await language(update, context), services(context)
+    payload = context.args[0] if context.args else ""
+    if payload.startswith(DEEP_LINK_PREFIX) and update.effective_chat:
+        project_id = payload[len(DEEP_LINK_PREFIX) :]
+        answer = svc.assistant.project_answer(update.effective_chat.id, project_id, "summary", lang)
+        if answer is not None:
+            extra = extra_rows(answer, lang, None, False)
+            await reply(
+                update,
+                context,
+                answer.reply.html(),
+                answer_markup(answer, svc.assistant, lang, extra),
+            )
+            return
+    text = f"{svc.assistant.greeting(lang).html()}\n\n{html.escape(t('examples', lang))}"
+    await reply(update, context, text, keyboards.main_menu(lang))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """How to ask, and the commands."""
+    lang = await language(update, context)
+    await reply(update, context, html.escape(t("help", lang)), keyboards.main_menu(lang))
+
+
+async def projects(update: Update, context: Context) -> None:
+    """The first page of the project list."""
+    lang, svc = await language(update, context), services(context)
+    page = svc.assistant.project_page(0)
+    title = t("projects.title", lang, page=1, pages=page.pages)
+    await reply(update, context, html.escape(title), keyboards.project_list(page, lang))
+
+
+async def news(update: Update, context: Context) -> None:
+    """The latest news across projects."""
+    lang = await language(update, context)
+    await reply(update, context, services(context).assistant.latest_news(lang).html())
+
+
+async def contacts(update: Update, context: Context) -> None:
+    """The municipality's contacts."""
+    lang = await language(update, context)
+    await reply(update, context, services(context).assistant.contacts(lang).html())
+
+
+async def language_command(update: Update, context: Context) -> None:
+    """Offer Български / English."""
+    lang = await language(update, context)
+    await reply(update, context, html.escape(t("language.choose", lang)), keyboards.languages())
+
+
+def project_id_for(context: Context, key: str) -> str | None:
+    """The project a button key stands for."""
+    ids = [p.id for p in services(context).knowledge.knowledge.projects]
+    return resolve(key, ids)
+
+
+async def following(update: Update, context: Context) -> None:
+    """The projects the user follows, each a button to stop following it."""
+    lang, svc, user = await language(update, context), services(context), update.effective_user
+    followed = await svc.storage.following(user.id) if user else []
+    projects = [p for p in map(svc.assistant.project, followed) if p is not None]
+    if not projects:
+        await reply(update, context, html.escape(t("following.none", lang)))
+        return
+    await reply(
+        update,
+        context,
+        html.escape(t("following.title", lang)),
+        keyboards.unfollow_list(projects, lang),
+    )
+
+
+async def subscribe(update: Update, context: Context) -> None:
+    """Subscribe to all announcements."""
+    lang, user = await language(update, context), update.effective_user
+    if user:
+        await services(context).storage.set_subscribed(user.id, True)
+    await reply(update, context, html.escape(t("subscribe.done", lang)))
+
+
+async def unsubscribe(update: Update, context: Context) -> None:
+    """Unsubscribe from announcements."""
+    lang, user = await language(update, context), update.effective_user
+    if user:
+        await services(context).storage.set_subscribed(user.id, False)
+    await reply(update, context, html.escape(t("unsubscribe.done", lang)))

@@ -1,0 +1,70 @@
+"""Free-text questions (private chats, and groups when the bot is addressed), other messages."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import Message, MessageEntity, Update
+
+from bot.handlers.answers import answer_markup, extra_rows
+from bot.handlers.common import Context, language, reply, services
+from bot.services.flood import Verdict
+from bot.texts import t
+
+LONG_MESSAGE = 1000
+
+
+def question_text(message: Message, bot_id: int, username: str) -> str | None:
+    """The question in a message, or None when a group message is not meant for the bot."""
+    text = message.text or ""
+    if message.chat.type == "private":
+        return text
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        return text
+    mention = f"@{username}".lower()
+    for entity, value in message.parse_entities([MessageEntity.MENTION]).items():
+        if value.lower() == mention and entity.type == MessageEntity.MENTION:
+            return (text[: entity.offset] + text[entity.offset + entity.length :]).strip()
+    return None
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Answer a question with the engine, in the user's language, with buttons to go further."""
+    message, user, svc = update.effective_message, update.effective_user, services(context)
+    if message is None or user is None or update.effective_chat is None:
+        return
+    text = question_text(message, context.bot.id, context.bot.username)
+    verdict = svc.flood.check(user.id) if text is not None else Verdict.IGNORE
+    if verdict is Verdict.IGNORE or text is None:
+        return
+    lang = await language(update, context, text)
+    if verdict is Verdict.NOTIFY:
+        await reply(update, context, html.escape(t("flood", lang)))
+        return
+    asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang)
+    following = bool(asked.answer.project) and await svc.storage.is_following(
+        user.id, asked.answer.project or ""
+    )
+    extra = extra_rows(asked.answer, lang, asked.question_id, following)
+    body = asked.answer.reply.html()
+    if len(text) > LONG_MESSAGE:
+        body = f"<i>{html.escape(t('too_long', lang))}</i>\n\n{body}"
+    await reply(update, context, body, answer_markup(asked.answer, svc.assistant, lang, extra))
+
+
+async def on_other(update: Update, context: Context) -> None:
+    """Stickers, photos, voice, locations...: say what the bot can do."""
+    if (
+        update.effective_user
+        and services(context).flood.check(update.effective_user.id) is not Verdict.ALLOW
+    ):
+        return
+    lang = await language(update, context)
+    await reply(update, context, html.escape(t("non_text", lang)))
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """A command the bot does not have."""
+    lang = await language(update, context)
+    await reply(update, context, html.escape(t("unknown_command", lang)))

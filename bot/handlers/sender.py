@@ -1,0 +1,111 @@
+"""Sending replies: HTML split at line breaks under Telegram's limit, 429 waited out, 403 noted."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, RetryAfter
+
+os.environ.setdefault("PTB_TIMEDELTA", "true")  # retry_after as a timedelta, as PTB 23 will
+log = logging.getLogger(__name__)
+LIMIT = 4096
+MAX_RETRIES = 3
+T = TypeVar("T")
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _split_long_line(line: str, limit: int) -> list[str]:
+    """A single over-long line, without its tags, cut at spaces (never inside &...;)."""
+    plain = _TAG.sub("", line)
+    parts: list[str] = []
+    while units(plain) > limit:
+        cut = plain.rfind(" ", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        amp = plain.rfind("&", 0, cut)
+        if amp != -1 and ";" not in plain[amp:cut]:
+            cut = amp
+        while units(plain[:cut]) > limit:
+            cut -= 1
+        parts.append(plain[:cut])
+        plain = plain[cut:].lstrip(" ")
+    return [*parts, plain] if plain else parts
+
+
+def split_html(text: str, limit: int = LIMIT) -> list[str]:
+    """Chunks of at most limit units, split at line breaks (tags never span lines here)."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        pieces = _split_long_line(line, limit) if units(line) > limit else [line]
+        for piece in pieces:
+            candidate = f"{current}\n{piece}" if current else piece
+            if units(candidate) <= limit:
+                current = candidate
+            else:
+                if current.strip():
+                    chunks.append(current)
+                current = piece
+    if current.strip():
+        chunks.append(current)
+    return chunks or [" "]
+
+
+async def with_retry(call: Callable[[], Awaitable[T]]) -> T:
+    """Run a Bot API call, waiting out 429 (retry_after) up to MAX_RETRIES times."""
+    for attempt in range(MAX_RETRIES + 1):
+        try:
+            return await call()
+        except RetryAfter as error:
+            if attempt == MAX_RETRIES:
+                raise
+            delay = error.retry_after
+            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            log.warning("429 from Telegram: waiting %.1f s", seconds)
+            await asyncio.sleep(seconds)
+    raise AssertionError("unreachable")
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    html: str,
+    markup: InlineKeyboardMarkup | None = None,
+    on_blocked: Callable[[int], Awaitable[None]] | None = None,
+) -> list[Message]:
+    """Send html in as many messages as needed; the keyboard goes under the last one."""
+    chunks = split_html(html)
+    sent: list[Message] = []
+    try:
+        for number, chunk in enumerate(chunks):
+            keyboard = markup if number == len(chunks) - 1 else None
+
+            def call(
+                text: str = chunk, keys: InlineKeyboardMarkup | None = keyboard
+            ) -> Awaitable[Message]:
+                return bot.send_message(
+                    chat_id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keys,
+                    link_preview_options=NO_PREVIEW,
+                )
+
+            sent.append(await with_retry(call))
+    except Forbidden:
+        log.info("chat %s has blocked the bot", chat_id)
+        if on_blocked is not None:
+            await on_blocked(chat_id)
+    return sent

@@ -1,0 +1,132 @@
+"""What the Telegram handlers ask for: answers, project cards, lists, news, language choice."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from bot.engine import Answer, Conversation, Reply
+from bot.engine.reply import ReplyBuilder
+from bot.knowledge import Project
+from bot.services.knowledge import KnowledgeService
+from bot.storage import QuestionRecord, Storage
+from bot.texts import LANGUAGES, t
+
+log = logging.getLogger(__name__)
+MAX_CHATS = 10_000
+PAGE_SIZE = 8
+STATUS_ORDER = ("ongoing", "planned", "completed")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An answer and the id of its row in the question log."""
+
+    answer: Answer
+    question_id: int
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """One page of the project list."""
+
+    projects: tuple[Project, ...]
+    page: int
+    pages: int
+
+
+def language_of(stored: str | None, telegram_code: str | None) -> str | None:
+    """The stored choice, else Telegram's language_code (bg or en), else None."""
+    if stored in LANGUAGES:
+        return stored
+    code = (telegram_code or "").lower()
+    if code.startswith("bg"):
+        return "bg"
+    if code.startswith("en"):
+        return "en"
+    return None
+
+
+class Assistant:
+    """The citizen-facing service: answers questions and remembers each chat's context."""
+
+    def __init__(self, knowledge: KnowledgeService, storage: Storage) -> None:
+        self.knowledge = knowledge
+        self.storage = storage
+        self._chats: OrderedDict[int, Conversation] = OrderedDict()
+
+    def conversation(self, chat_id: int) -> Conversation:
+        """The conversation of a chat (the oldest are forgotten past MAX_CHATS)."""
+        chat = self._chats.pop(chat_id, None) or Conversation()
+        self._chats[chat_id] = chat
+        while len(self._chats) > MAX_CHATS:
+            self._chats.popitem(last=False)
+        return chat
+
+    async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
+        """The stored choice, else Telegram's language_code, else the script, else bg."""
+        stored = await self.storage.touch_user(user_id)
+        chosen = language_of(stored, telegram_code)
+        if chosen:
+            return chosen
+        return self.knowledge.engine.detect_language(text, "bg") if text.strip() else "bg"
+
+    async def set_language(self, user_id: int, lang: str) -> str:
+        """Store a language choice; returns it."""
+        await self.storage.set_language(user_id, lang)
+        return lang
+
+    async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str) -> Asked:
+        """Answer a question in the chat's context and log it."""
+        conversation = self.conversation(chat_id)
+        answer = self.knowledge.engine.answer(text, conversation, lang)
+        record = QuestionRecord(
+            user_id, text, lang, answer.answered, answer.project, answer.topic, answer.confidence
+        )
+        question_id = await self.storage.log_question(record)
+        return Asked(answer, question_id)
+
+    def project_answer(self, chat_id: int, project_id: str, topic: str, lang: str) -> Answer | None:
+        """A project's card or one of its topics (None for an unknown project)."""
+        project = self.knowledge.knowledge.project(project_id)
+        if project is None:
+            return None
+        reply, missing = self.knowledge.engine.composer.project(project, topic, lang)
+        conversation = self.conversation(chat_id)
+        conversation.project, conversation.topic, conversation.lang = project.id, topic, lang
+        return Answer(
+            project.name(lang), lang, True, reply, project.id, topic, 1.0, missing=missing
+        )
+
+    def project(self, project_id: str) -> Project | None:
+        """A project by id."""
+        return self.knowledge.knowledge.project(project_id)
+
+    def project_page(self, page: int) -> ProjectPage:
+        """The projects, ongoing first, PAGE_SIZE per page."""
+        projects = sorted(
+            self.knowledge.knowledge.projects,
+            key=lambda p: (STATUS_ORDER.index(p.status), p.name("bg")),
+        )
+        pages = max(1, -(-len(projects) // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        chunk = tuple(projects[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
+        return ProjectPage(chunk, page, pages)
+
+    def latest_news(self, lang: str) -> Reply:
+        """The newest news across projects."""
+        return self.knowledge.engine.composer.latest_news(lang)
+
+    def contacts(self, lang: str) -> Reply:
+        """The municipality's contacts."""
+        return self.knowledge.engine.composer.municipality(lang)
+
+    def greeting(self, lang: str) -> Reply:
+        """The /start greeting."""
+        name = self.knowledge.knowledge.municipality.name.get(lang)
+        return ReplyBuilder().line(t("greeting", lang, name=name)).build()
+
+    def municipality_name(self, lang: str) -> str:
+        """The municipality's name."""
+        return self.knowledge.knowledge.municipality.name.get(lang)

@@ -1,0 +1,42 @@
+"""Fixtures: the tests' Bot API server and the bot running against it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from tests.botapi.server import FakeBotAPI
+from tests.telegram.harness import BotHarness
+
+KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
+ADMIN = 42
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(api: FakeBotAPI, tmp_path: Path) -> Settings:
+    return Settings(
+        knowledge_dir=KNOWLEDGE,
+        db_path=tmp_path / "bot.sqlite3",
+        token=api.token,
+        api_base_url=api.url,
+        admin_ids=frozenset({ADMIN}),
+        flood_limit=20,
+    )
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI, settings: Settings) -> AsyncIterator[BotHarness]:
+    harness = await BotHarness(api, settings).start()
+    yield harness
+    await harness.stop()

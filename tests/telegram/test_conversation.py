@@ -1,0 +1,249 @@
+"""End to end: the real Application against the tests' Bot API server, as citizens use it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from bot.config import Settings
+from bot.storage import Storage
+from tests.botapi import updates
+from tests.botapi.server import BOT_USER, Call, FakeBotAPI
+from tests.telegram.harness import BotHarness
+
+USER = 1001
+GROUP = -5001
+
+
+def buttons(message: dict[str, Any]) -> list[str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [b.get("callback_data") or b.get("url") for row in rows for b in row]
+
+
+def messages(calls: list[Call]) -> list[dict[str, Any]]:
+    return [c.result for c in calls if c.method == "sendMessage" and c.error is None]
+
+
+async def test_start_greets_with_menu(bot: BotHarness) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, "/start")))
+    assert "Здравейте" in sent["text"]
+    assert buttons(sent) == ["m:projects", "m:news", "m:contacts", "m:language"]
+
+
+async def test_deep_link_opens_the_project(bot: BotHarness) -> None:
+    [sent] = messages(
+        await bot.send(updates.message(USER, "/start p_hot-lunch", language_code="en"))
+    )
+    assert sent["text"].startswith("Hot Lunch")
+    assert "t:hot-lunch:budget" in buttons(sent) and "f:hot-lunch" in buttons(sent)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "fact"),
+    [
+        ("Колко струва проектът за мониторинг?", "bg", "79 829,24 лв."),
+        ("kolko struva proekta za monitoring", None, "79 829,24 лв."),
+        ("How much did the monitoring project cost?", "en", "79,829.24 BGN"),
+    ],
+)
+async def test_question_in_each_language(
+    bot: BotHarness, text: str, code: str | None, fact: str
+) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, text, language_code=code)))
+    assert fact in sent["text"].replace("\u00a0", " ")
+    assert "t:monitoring-policies:dates" in buttons(sent)
+    assert any(b.startswith("fb:") for b in buttons(sent))
+
+
+TOPIC_FACTS = {
+    "summary": "План",
+    "budget": "199 467,56",
+    "dates": "20 май 2014",
+    "activities": "не са описани",
+    "results": "не са описани",
+    "news": "Още няма новини",
+    "contacts": "3561 7777",
+}
+
+
+async def test_every_topic_button(bot: BotHarness) -> None:
+    [answer] = messages(await bot.send(updates.message(USER, "какво е паркът в кв. 66")))
+    topic_buttons = [b for b in buttons(answer) if b.startswith("t:")]
+    assert len(topic_buttons) == 6
+    for data in topic_buttons:
+        calls = await bot.send(updates.button(USER, data, answer))
+        [sent] = messages(calls)
+        topic = data.split(":")[2]
+        assert TOPIC_FACTS[topic].lower() in sent["text"].replace("\u00a0", " ").lower(), data
+        assert any(c.method == "answerCallbackQuery" for c in calls)
+
+
+async def test_did_you_mean_buttons(bot: BotHarness) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, "колко брошури")))
+    assert "Имахте ли предвид" in sent["text"] or "Не съм сигурен" in sent["text"]
+    assert "p:monitoring-policies" in buttons(sent)
+    [card] = messages(await bot.send(updates.button(USER, "p:monitoring-policies", sent)))
+    assert card["text"].startswith("Мониторинг и контрол")
+
+
+async def test_follow_up_question(bot: BotHarness) -> None:
+    await bot.send(updates.message(USER, "колко струва паркът"))
+    [sent] = messages(await bot.send(updates.message(USER, "а кога приключи?")))
+    assert "20 май 2014" in sent["text"]
+
+
+async def test_language_switch_is_stored(bot: BotHarness, api: FakeBotAPI) -> None:
+    [menu] = messages(await bot.send(updates.message(USER, "/language")))
+    assert buttons(menu) == ["g:bg", "g:en"]
+    [done] = messages(await bot.send(updates.button(USER, "g:en", menu)))
+    assert "English" in done["text"]
+    [sent] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
+    assert "Total cost" in sent["text"]
+
+
+async def test_group_answers_only_when_addressed(bot: BotHarness) -> None:
+    assert not messages(
+        await bot.send(updates.message(USER, "колко струва паркът", chat_id=GROUP, kind="group"))
+    )
+    mention = updates.mention(USER, "колко струва паркът", BOT_USER["username"], GROUP)
+    [sent] = messages(await bot.send(mention))
+    assert "199" in sent["text"]
+    reply = updates.message(
+        USER,
+        "а кога приключи?",
+        chat_id=GROUP,
+        kind="group",
+        reply_to_message={**sent, "chat": {"id": GROUP, "type": "group", "title": "G"}},
+    )
+    [follow] = messages(await bot.send(reply))
+    assert "20 май 2014" in follow["text"]
+    sticker = updates.message(
+        USER, chat_id=GROUP, kind="group", sticker=updates.sticker(USER)["message"]["sticker"]
+    )
+    assert not messages(await bot.send(sticker))
+
+
+async def test_inline_query(bot: BotHarness, api: FakeBotAPI) -> None:
+    calls = await bot.send(updates.inline_query(USER, "hot lunch budget"))
+    [answered] = [c for c in calls if c.method == "answerInlineQuery"]
+    results = answered.params["results"]
+    assert results and results[0]["title"].startswith("Hot Lunch")
+    assert all(len(r["id"]) <= 64 for r in results)
+
+
+async def test_flood_control(bot: BotHarness) -> None:
+    sent = []
+    for number in range(24):
+        sent += messages(await bot.send(updates.message(USER, f"контакти {number}")))
+    assert len(sent) == 21
+    assert "много съобщения" in sent[-1]["text"]
+
+
+async def test_very_long_message(bot: BotHarness) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, "колко струва паркът " * 300)))
+    assert sent["text"].startswith("Съобщението е много дълго")
+
+
+async def test_sticker_and_unknown_command(bot: BotHarness) -> None:
+    [hint] = messages(await bot.send(updates.sticker(USER)))
+    assert "Разбирам само текст" in hint["text"]
+    [unknown] = messages(await bot.send(updates.message(USER, "/frobnicate")))
+    assert "/help" in unknown["text"]
+
+
+async def test_forged_and_stale_buttons(bot: BotHarness) -> None:
+    for data in ("p:no-such-project", "x" * 64, "t:hot-lunch:salary", "l:abc", "fb:99:+"):
+        calls = await bot.send(updates.button(USER, data))
+        [answer] = [c for c in calls if c.method == "answerCallbackQuery"]
+        assert answer.params.get("text") == "Този бутон вече не е валиден."
+        assert not messages(calls)
+
+
+async def test_projects_pages_edit_in_place(bot: BotHarness) -> None:
+    [listing] = messages(await bot.send(updates.message(USER, "/projects")))
+    assert "стр. 1 от 3" in listing["text"] and "l:1" in buttons(listing)
+    calls = await bot.send(updates.button(USER, "l:1", listing))
+    [edit] = [c for c in calls if c.method == "editMessageText"]
+    assert "стр. 2 от 3" in edit.result["text"]
+
+
+async def test_news_and_contacts_commands(bot: BotHarness) -> None:
+    [news] = messages(await bot.send(updates.message(USER, "/news")))
+    assert "Последни новини" in news["text"] and "2024" in news["text"]
+    [contacts] = messages(await bot.send(updates.message(USER, "/contacts")))
+    assert "+359 3561 7777" in contacts["text"]
+
+
+async def test_commands_are_registered_in_both_languages(bot: BotHarness, api: FakeBotAPI) -> None:
+    languages = {code for _, code in api.commands}
+    assert languages == {"", "bg", "en"}
+    english = api.commands[('{"type": "default"}', "en")]
+    assert {"command": "projects", "description": "All projects"} in english
+
+
+async def test_429_is_waited_out(bot: BotHarness, api: FakeBotAPI) -> None:
+    api.fail("sendMessage", 429, count=1, chat_id=USER, retry_after=1)
+    calls = await bot.send(updates.message(USER, "контакти"))
+    attempts = [c for c in calls if c.method == "sendMessage"]
+    assert [c.error is None for c in attempts] == [False, True]
+    assert attempts[1].at - attempts[0].at >= 0.9
+
+
+async def test_403_marks_the_user_blocked(
+    bot: BotHarness, api: FakeBotAPI, settings: Settings
+) -> None:
+    api.fail("sendMessage", 403, count=1, chat_id=USER)
+    await bot.send(updates.message(USER, "контакти"))
+    storage = bot.app.bot_data["services"].storage
+    assert await storage.is_blocked(USER)
+    [other] = messages(await bot.send(updates.message(USER + 1, "контакти")))
+    assert "7777" in other["text"]
+
+
+async def test_membership_updates(bot: BotHarness) -> None:
+    storage = bot.app.bot_data["services"].storage
+    await bot.send(updates.membership(USER, "kicked"))
+    assert await storage.is_blocked(USER)
+    await bot.send(updates.membership(USER, "member"))
+    assert not await storage.is_blocked(USER)
+
+
+async def test_restart_keeps_users_and_question_log(api: FakeBotAPI, settings: Settings) -> None:
+    first = await BotHarness(api, settings).start()
+    await first.send(updates.message(USER, "/language"))
+    await first.send(updates.button(USER, "g:en"))
+    await first.send(updates.message(USER, "колко струва паркът"))
+    await first.stop()
+    second = await BotHarness(api, settings).start()
+    [sent] = messages(await second.send(updates.message(USER, "колко струва паркът")))
+    assert "Total cost" in sent["text"]
+    await second.stop()
+    storage = await Storage.open(settings.db_path)
+    assert await storage.count_users() == 1 and await storage.count_questions() == 2
+    await storage.close()
+
+
+async def test_webhook_mode(api: FakeBotAPI, settings: Settings) -> None:
+    harness = await BotHarness(api, settings, mode="webhook").start()
+    try:
+        assert api.webhook["secret_token"] == "s3cret"
+        [sent] = messages(await harness.send(updates.message(USER, "kolko struva parka")))
+        assert "199" in sent["text"]
+        api.webhook["secret_token"] = "wrong"
+        await api.push(updates.message(USER, "контакти"))
+        assert api.webhook["last_status"] == 403
+    finally:
+        await harness.stop()
+
+
+async def test_token_never_logged(
+    api: FakeBotAPI, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    harness = await BotHarness(api, settings).start()
+    await harness.send(updates.message(USER, "контакти"))
+    await harness.stop()
+    assert settings.token and settings.token not in caplog.text
+    assert settings.token not in repr(settings)
