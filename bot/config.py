@@ -52,6 +52,7 @@ class Settings:
     api_base_url: str = DEFAULT_API
     webhook_secret: str | None = field(default=None, repr=False)
     broadcast_rate: float = 25.0
+    broadcast_lease: float = 15.0
     flood_limit: int = 20
     flood_window: float = 60.0
     retention_days: int = 180
@@ -71,6 +72,7 @@ class Settings:
         values["api_base_url"] = (env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API).rstrip("/")
         values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
         values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0)
+        values["broadcast_lease"] = _number(env, "MUNIBOT_BROADCAST_LEASE", 15.0)
         values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20))
         values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180))
         values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0)

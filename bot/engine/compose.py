@@ -289,6 +289,12 @@ class Composer:
                     builder.bullet(project.name(lang))
         return builder.build()
 
+    def news_notification(self, project: Project, item: NewsItem, lang: str) -> Reply:
+        """A followed project's new news item, as it is sent to followers."""
+        builder = ReplyBuilder().line(Span(f"📰 {project.name(lang)}", bold=True))
+        news_line(builder, item, lang)
+        return builder.build()
+
     def latest_news(self, lang: str, limit: int = 8) -> Reply:
         """The newest news items across all projects."""
         builder = ReplyBuilder().title(t("heading.latest_news", lang))

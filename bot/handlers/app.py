@@ -7,7 +7,7 @@ import secrets
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -21,17 +21,16 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
-from bot.handlers import buttons, commands, errors, inline, messages
-from bot.services.container import Services
-from bot.texts import t
+from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
 
 log = logging.getLogger(__name__)
-PUBLIC_COMMANDS = ("start", "projects", "news", "contacts", "language", "help")
 COMMANDS = {
     "start": commands.start, "help": commands.help_command, "projects": commands.projects,
     "news": commands.news, "contacts": commands.contacts, "language": commands.language_command,
     "following": commands.following, "subscribe": commands.subscribe,
-    "unsubscribe": commands.unsubscribe,
+    "unsubscribe": commands.unsubscribe, "forget": commands.forget,
+    "broadcast": admin.broadcast, "broadcasts": admin.broadcasts, "stats": admin.stats,
+    "unanswered": admin.unanswered, "reload": admin.reload, "cancel": admin.cancel,
 }  # fmt: skip
 
 
@@ -57,19 +56,12 @@ def install_redaction(token: str) -> None:
     logging.setLogRecordFactory(redacting_factory)
 
 
-async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
-    """setMyCommands in Bulgarian (the default) and English."""
-    for code in (None, "bg", "en"):
-        lang = code or "bg"
-        menu = [BotCommand(name, t(f"command.{name}", lang)) for name in PUBLIC_COMMANDS]
-        await application.bot.set_my_commands(
-            menu, scope=BotCommandScopeDefault(), language_code=code
-        )
-
-
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Every handler, in the order they are tried."""
     private = filters.ChatType.PRIVATE
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
+    )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(buttons.on_button))
@@ -88,21 +80,14 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_error_handler(errors.on_error)
 
 
-def build_application(settings: Settings, services: Services | None = None) -> Application:  # type: ignore[type-arg]
-    """The Application for settings; services are opened on start unless given."""
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    """The Application for settings; its services are opened when it starts."""
     if not settings.token:
         raise ValueError("a Telegram token is needed to build the application")
     install_redaction(settings.token)
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        if "services" not in application.bot_data:
-            application.bot_data["services"] = await Services.open(settings)
-        await register_commands(application)
-
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-        opened = application.bot_data.pop("services", None)
-        if opened is not None and services is None:
-            await opened.close()
+        await lifecycle.on_startup(application, settings)
 
     defaults = Defaults(
         parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
@@ -114,11 +99,9 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .base_file_url(f"{settings.api_base_url}/file/bot")
         .defaults(defaults)
         .post_init(post_init)
-        .post_shutdown(post_shutdown)
+        .post_shutdown(lifecycle.on_shutdown)
         .build()
     )
-    if services is not None:
-        application.bot_data["services"] = services
     add_handlers(application)
     return application
 

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 
-from bot.handlers import commands, keyboards
+from bot.handlers import admin, commands, keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
 from bot.handlers.common import Context, language, reply, services
@@ -117,4 +117,6 @@ ACTIONS: dict[str, Action] = {
     "f": _follow,
     "u": _follow,
     "fb": _feedback,
+    "b": admin.on_admin_button,
+    "ba": admin.on_admin_button,
 }

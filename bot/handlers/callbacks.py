@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.engine.lexicon import TOPICS
 
 MAX_BYTES = 64
-_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b"}
+_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "ba"}
 _MENU = {"projects", "news", "contacts", "language", "following"}
 _PART = re.compile(r"^[a-z0-9#+\-]{1,48}$")
 
@@ -53,6 +53,7 @@ def decode(data: str | None) -> Callback | None:
         "u": len(args) == 1,
         "fb": len(args) == 2 and args[0].isdigit() and args[1] in ("+", "-"),
         "b": len(args) == 2 and args[0].isdigit() and args[1] in ("ok", "no", "stop"),
+        "ba": len(args) == 2 and args[0].isdigit(),
     }[kind]
     return Callback(kind, tuple(args)) if valid else None
 

@@ -103,3 +103,11 @@ async def unsubscribe(update: Update, context: Context) -> None:
     if user:
         await services(context).storage.set_subscribed(user.id, False)
     await reply(update, context, html.escape(t("unsubscribe.done", lang)))
+
+
+async def forget(update: Update, context: Context) -> None:
+    """Erase everything stored about the user."""
+    lang, user = await language(update, context), update.effective_user
+    if user:
+        await services(context).storage.forget(user.id)
+    await reply(update, context, html.escape(t("forget.done", lang)))

@@ -20,7 +20,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from tests.botapi.html_check import ParseError, parse_html
+from bot.services.html_check import ParseError, parse_html
 
 TEXT_PARAMS = {
     "text",

@@ -1,0 +1,273 @@
+"""Admin commands: /broadcast, /broadcasts, /stats, /unanswered, /reload; refused to others."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.handlers.callbacks import Callback, project_key, resolve
+from bot.handlers.common import Context, language, reply, services
+from bot.handlers.delivery import status_updater
+from bot.handlers.messages import on_unknown_command
+from bot.services.announcements import DraftError
+from bot.services.insights import (
+    collect_stats,
+    render_stats,
+    render_unanswered,
+    stats_chart,
+    unanswered_groups,
+)
+from bot.texts import t
+
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+
+
+def admin_only(handler: Handler) -> Handler:
+    """Run handler for admins; everyone else gets the unknown-command answer, nothing more."""
+
+    async def guarded(update: Update, context: Context) -> None:
+        user = update.effective_user
+        if user is None or not services(context).is_admin(user.id):
+            await on_unknown_command(update, context)
+            return
+        await handler(update, context)
+
+    guarded.__doc__ = handler.__doc__
+    return guarded
+
+
+def _days(context: Context, default: int = 30) -> int:
+    arg = context.args[0] if context.args else ""
+    return max(1, min(int(arg), 3650)) if arg.isdigit() else default
+
+
+@admin_only
+async def broadcast(update: Update, context: Context) -> None:
+    """Start an announcement; the text may follow the command or come in the next message."""
+    lang, user = await language(update, context), update.effective_user
+    assert user is not None
+    services(context).desk.begin(user.id)
+    text = (
+        (update.effective_message.text or "").partition(" ")[2] if update.effective_message else ""
+    )
+    if text.strip():
+        await _take_text(update, context, text, lang)
+    else:
+        await reply(update, context, html.escape(t("admin.prompt", lang)))
+
+
+async def on_draft_text(update: Update, context: Context) -> None:
+    """An admin's message while a draft waits for its text (otherwise: an ordinary question)."""
+    user, message = update.effective_user, update.effective_message
+    desk = services(context).desk
+    draft = desk.draft(user.id) if user else None
+    if user is None or message is None or draft is None or draft.stage != "text":
+        return
+    await _take_text(
+        update, context, message.text_html or message.text or "", await language(update, context)
+    )
+    raise ApplicationHandlerStop
+
+
+async def _take_text(update: Update, context: Context, text: str, lang: str) -> None:
+    svc, user = services(context), update.effective_user
+    assert user is not None
+    try:
+        draft = svc.desk.set_text(user.id, text)
+    except DraftError as error:
+        await reply(update, context, html.escape(t(error.key, lang, **error.values)))
+        return
+    subscribers, followers = await svc.desk.options()
+    rows = [
+        [
+            InlineKeyboardButton(
+                t("admin.audience.all", lang, count=subscribers),
+                callback_data=Callback("ba", (str(draft.number), "all")).encode(),
+            )
+        ]
+    ]
+    for project_id, count in sorted(followers.items(), key=lambda kv: -kv[1])[:10]:
+        project = svc.assistant.project(project_id)
+        if project:
+            label = f"🔔 {project.name(lang)[:45]} ({count})"
+            data = Callback("ba", (str(draft.number), project_key(project_id))).encode()
+            rows.append([InlineKeyboardButton(label, callback_data=data)])
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t("button.cancel", lang),
+                callback_data=Callback("b", (str(draft.number), "no")).encode(),
+            )
+        ]
+    )
+    await reply(update, context, html.escape(t("admin.audience", lang)), InlineKeyboardMarkup(rows))
+
+
+async def on_admin_button(
+    update: Update, context: Context, callback: Callback, lang: str
+) -> str | None:
+    """Audience, send, cancel and stop buttons; refused (as stale) to non-admins."""
+    svc, user = services(context), update.effective_user
+    if user is None or not svc.is_admin(user.id):
+        return t("stale_button", lang)
+    number, action = int(callback.args[0]), callback.args[1]
+    if callback.kind == "b" and action == "stop":
+        svc.broadcaster().cancel(number)
+        return t("admin.stopping", lang)
+    draft = svc.desk.draft(user.id, number)
+    if draft is None:
+        return t("stale_button", lang)
+    if callback.kind == "ba":
+        ids = [p.id for p in svc.knowledge.knowledge.projects]
+        project = None if action == "all" else resolve(action, ids)
+        count = await svc.desk.choose(user.id, project)
+        await _preview(update, context, draft.text_bg, draft.text_en, number, count, lang)
+    elif action == "no":
+        svc.desk.cancel(user.id)
+        await reply(update, context, html.escape(t("admin.cancelled", lang)))
+    elif draft.stage == "confirm":
+        broadcast_id = await svc.desk.commit(user.id)
+        [status] = await reply(
+            update,
+            context,
+            html.escape(
+                t(
+                    "admin.progress",
+                    lang,
+                    id=broadcast_id,
+                    sent=0,
+                    failed=0,
+                    blocked=0,
+                    left="…",
+                    eta="",
+                )
+            ),
+        )
+        await svc.storage.set_status_message(broadcast_id, status.chat_id, status.message_id)
+        svc.broadcaster().start(
+            broadcast_id, status_updater(context.bot, svc.storage, broadcast_id, lang)
+        )
+    return None
+
+
+async def _preview(
+    update: Update,
+    context: Context,
+    text_bg: str,
+    text_en: str | None,
+    number: int,
+    count: int,
+    lang: str,
+) -> None:
+    for text in (text_bg, text_en):
+        if text:
+            await reply(update, context, text)
+    if count == 0:
+        services(context).desk.cancel(update.effective_user.id if update.effective_user else 0)
+        await reply(update, context, html.escape(t("admin.no_recipients", lang)))
+        return
+    buttons = [
+        [
+            InlineKeyboardButton(
+                t("button.send", lang), callback_data=Callback("b", (str(number), "ok")).encode()
+            ),
+            InlineKeyboardButton(
+                t("button.cancel", lang), callback_data=Callback("b", (str(number), "no")).encode()
+            ),
+        ]
+    ]
+    await reply(
+        update,
+        context,
+        html.escape(t("admin.preview", lang, count=count)),
+        InlineKeyboardMarkup(buttons),
+    )
+
+
+@admin_only
+async def cancel(update: Update, context: Context) -> None:
+    """Drop the admin's draft."""
+    lang, user = await language(update, context), update.effective_user
+    if user:
+        services(context).desk.cancel(user.id)
+    await reply(update, context, html.escape(t("admin.cancelled", lang)))
+
+
+@admin_only
+async def broadcasts(update: Update, context: Context) -> None:
+    """The latest broadcasts; running ones can be stopped."""
+    lang, svc = await language(update, context), services(context)
+    listed = await svc.storage.broadcasts(10)
+    if not listed:
+        await reply(update, context, html.escape(t("admin.list.none", lang)))
+        return
+    lines, stops = [t("admin.list.title", lang)], []
+    for row, counts in listed:
+        preview = row.text(lang).replace("\n", " ")[:60]
+        lines.append(
+            t(
+                "admin.list.row",
+                lang,
+                id=row.id,
+                state=row.state,
+                created=row.created_at[:16].replace("T", " "),
+                sent=counts.get("sent", 0),
+                total=sum(counts.values()),
+                preview=preview,
+            )
+        )
+        if row.state == "running":
+            stops.append(
+                [
+                    InlineKeyboardButton(
+                        t("button.stop", lang, id=row.id),
+                        callback_data=Callback("b", (str(row.id), "stop")).encode(),
+                    )
+                ]
+            )
+    await reply(
+        update,
+        context,
+        html.escape("\n".join(lines)),
+        InlineKeyboardMarkup(stops) if stops else None,
+    )
+
+
+@admin_only
+async def stats(update: Update, context: Context) -> None:
+    """Usage figures and a chart of questions per day."""
+    lang, svc = await language(update, context), services(context)
+    figures = await collect_stats(svc.storage, _days(context))
+    await reply(update, context, render_stats(figures, svc.knowledge.knowledge, lang).html())
+    if update.effective_chat:
+        await context.bot.send_photo(update.effective_chat.id, stats_chart(figures, lang))
+
+
+@admin_only
+async def unanswered(update: Update, context: Context) -> None:
+    """The most frequent questions the bot could not answer, grouped."""
+    lang, days = await language(update, context), _days(context)
+    groups = await unanswered_groups(services(context).storage, days)
+    await reply(update, context, render_unanswered(groups, days, lang).html())
+
+
+@admin_only
+async def reload(update: Update, context: Context) -> None:
+    """Reload the knowledge base now; report the validator's messages if it is broken."""
+    lang, svc = await language(update, context), services(context)
+    result = await svc.reload(force=True)
+    if result is not None and result.knowledge is not None:
+        counts = result.knowledge.counts()
+        await reply(update, context, html.escape(t("reload.ok", lang, **counts)))
+    elif result is not None:
+        await reply(update, context, problems_html(result.problems, lang))
+
+
+def problems_html(problems: Sequence[object], lang: str) -> str:
+    """The validator's messages for admins, shortened to fit one message."""
+    lines = "\n".join(str(p) for p in problems[:30])
+    return f"{html.escape(t('reload.failed', lang))}\n<pre>{html.escape(lines[:3500])}</pre>"

@@ -1,0 +1,94 @@
+"""Start-up and shut-down: services, command menus, resumed broadcasts, the knowledge watcher."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from typing import Any, TypeAlias
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.handlers.admin import problems_html
+from bot.handlers.delivery import TelegramSender, status_updater
+from bot.knowledge import LoadResult
+from bot.services.broadcast import ProgressCallback
+from bot.services.container import Services
+from bot.texts import t
+
+log = logging.getLogger(__name__)
+PUBLIC_COMMANDS = (
+    "start",
+    "projects",
+    "news",
+    "contacts",
+    "language",
+    "following",
+    "subscribe",
+    "unsubscribe",
+    "forget",
+    "help",
+)
+ADMIN_COMMANDS = ("broadcast", "broadcasts", "stats", "unanswered", "reload")
+App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+
+
+async def register_commands(application: App, admins: frozenset[int]) -> None:
+    """setMyCommands in Bulgarian (the default) and English; admins' chats get theirs too."""
+    for code in (None, "bg", "en"):
+        lang = code or "bg"
+        public = [BotCommand(name, t(f"command.{name}", lang)) for name in PUBLIC_COMMANDS]
+        await application.bot.set_my_commands(
+            public, scope=BotCommandScopeDefault(), language_code=code
+        )
+        admin = public + [BotCommand(name, t(f"command.{name}", lang)) for name in ADMIN_COMMANDS]
+        for admin_id in admins:
+            try:
+                await application.bot.set_my_commands(
+                    admin, scope=BotCommandScopeChat(admin_id), language_code=code
+                )
+            except TelegramError as error:  # an admin who never opened the bot
+                log.warning("admin commands not set for %s: %s", admin_id, error)
+
+
+async def on_startup(application: App, settings: Settings) -> None:
+    """Open services, register commands, catch up on news and broadcasts, watch the folder."""
+    services = await Services.open(settings)
+    application.bot_data["services"] = services
+    services.attach_sender(TelegramSender(application.bot))
+    await register_commands(application, settings.admin_ids)
+
+    def progress(broadcast_id: int) -> ProgressCallback:
+        return status_updater(application.bot, services.storage, broadcast_id, "bg")
+
+    async def tell_admins(result: LoadResult) -> None:
+        for admin_id in settings.admin_ids:
+            try:
+                await application.bot.send_message(admin_id, problems_html(result.problems, "bg"))
+            except TelegramError as error:
+                log.warning(
+                    "could not tell admin %s about the knowledge errors: %s", admin_id, error
+                )
+
+    await services.announce_news()
+    await services.upkeep(progress)
+    application.bot_data["watcher"] = asyncio.get_running_loop().create_task(
+        services.maintain(tell_admins, progress)
+    )
+    log.info("ready: %s", html.escape(str(services.knowledge.knowledge.counts())))
+
+
+async def on_shutdown(application: App) -> None:
+    """Stop the watcher and the broadcasts (they resume on the next start), close the database."""
+    watcher = application.bot_data.pop("watcher", None)
+    if watcher is not None:
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+    services = application.bot_data.pop("services", None)
+    if services is not None:
+        await services.close()

@@ -1,0 +1,146 @@
+"""What citizens ask: usage figures, a chart of questions per day, and the unanswered questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.engine.normalize import key
+from bot.engine.reply import Reply, ReplyBuilder, Span
+from bot.knowledge import KnowledgeBase
+from bot.storage import Storage
+from bot.texts import t
+
+UNSURE_BELOW = 0.6
+SAME_QUESTION = 85
+
+
+@dataclass
+class Stats:
+    """Usage figures over a period."""
+
+    days: int
+    users: dict[str, int]
+    per_day: list[tuple[str, int, int]]
+    projects: list[tuple[str, int, int]]
+    topics: list[tuple[str, int, int]]
+    languages: list[tuple[str, int, int]]
+    thumbs_up: int = 0
+    thumbs_down: int = 0
+
+    @property
+    def questions(self) -> int:
+        """Questions in the period."""
+        return sum(a + n for _, a, n in self.per_day)
+
+    @property
+    def answered_share(self) -> float:
+        """Share of them answered."""
+        return sum(a for _, a, _ in self.per_day) / self.questions if self.questions else 0.0
+
+
+@dataclass
+class QuestionGroup:
+    """Near-identical unanswered questions."""
+
+    example: str
+    count: int = 1
+    keys: list[str] = field(default_factory=list)
+
+
+def since(days: int) -> str:
+    """The ISO time `days` ago."""
+    return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+
+
+async def collect_stats(storage: Storage, days: int = 30) -> Stats:
+    """Users, questions per day, top projects, topics and languages, feedback."""
+    users = await storage.user_counts(since(7), since(30))
+    data = await storage.question_stats(since(days))
+    _, up, down = data["feedback"][0]
+    return Stats(days, users, data["days"], data["project"], data["topic"], data["lang"], up, down)
+
+
+def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
+    """The figures as a reply."""
+    b = ReplyBuilder().title(t("stats.title", lang, days=stats.days))
+    b.field(t("stats.users", lang), t("stats.users_value", lang, **stats.users))
+    b.field(
+        t("stats.questions", lang),
+        t(
+            "stats.questions_value",
+            lang,
+            total=stats.questions,
+            share=round(stats.answered_share * 100),
+            per_day=round(stats.questions / stats.days, 1),
+        ),
+    )
+    b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
+    for label, rows in (
+        ("stats.projects", stats.projects),
+        ("stats.topics", stats.topics),
+        ("stats.languages", stats.languages),
+    ):
+        if rows:
+            b.line(Span(t(label, lang), bold=True))
+            for name, count, _ in rows:
+                project = knowledge.project(name)
+                b.bullet(f"{project.name(lang) if project else name}: {count}")
+    return b.build()
+
+
+def stats_chart(stats: Stats, lang: str) -> bytes:
+    """A PNG bar chart of questions per day, answered and not."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(8, 4), dpi=100)
+    labels = [day[5:] for day, _, _ in stats.per_day] or ["-"]
+    answered = [a for _, a, _ in stats.per_day] or [0]
+    unanswered = [n for _, _, n in stats.per_day] or [0]
+    axes.bar(labels, answered, color="#2e7d32", label=t("stats.answered", lang))
+    axes.bar(
+        labels, unanswered, bottom=answered, color="#c62828", label=t("stats.unanswered", lang)
+    )
+    axes.set_title(t("stats.chart_title", lang, days=stats.days))
+    axes.legend()
+    axes.tick_params(axis="x", labelrotation=60, labelsize=7)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+async def unanswered_groups(
+    storage: Storage, days: int = 30, limit: int = 20
+) -> list[QuestionGroup]:
+    """The most frequent questions not answered, answered unsurely or given 👎, grouped."""
+    groups: list[QuestionGroup] = []
+    for text, _ in await storage.unanswered(since(days), UNSURE_BELOW):
+        folded = key(text) or text.lower()
+        for group in groups:
+            if any(fuzz.token_sort_ratio(folded, other) >= SAME_QUESTION for other in group.keys):
+                group.count += 1
+                if len(group.keys) < 5:
+                    group.keys.append(folded)
+                break
+        else:
+            groups.append(QuestionGroup(text, 1, [folded]))
+    groups.sort(key=lambda g: -g.count)
+    return groups[:limit]
+
+
+def render_unanswered(groups: list[QuestionGroup], days: int, lang: str) -> Reply:
+    """The groups as a reply."""
+    b = ReplyBuilder().title(t("unanswered.title", lang, days=days))
+    if not groups:
+        return b.line(t("unanswered.none", lang)).build()
+    for group in groups:
+        b.bullet(f"{group.count} × ", Span(group.example[:200]))
+    return b.line("").line(t("unanswered.hint", lang)).build()

@@ -1,0 +1,13 @@
+"""The SQLite database (aiosqlite, WAL): one class, Storage, made of its parts."""
+
+from bot.storage.base import MIGRATIONS, now
+from bot.storage.broadcasts import BroadcastStore, Delivery
+from bot.storage.questions import QuestionRecord, QuestionStore
+from bot.storage.users import UserStore
+
+
+class Storage(UserStore, QuestionStore, BroadcastStore):
+    """The one class that talks to the database."""
+
+
+__all__ = ["MIGRATIONS", "Delivery", "QuestionRecord", "Storage", "now"]
