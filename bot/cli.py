@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot import cli_admin
 from bot.config import ConfigError, Settings
 from bot.console import ConsoleChat
 from bot.engine import Conversation
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the knowledge base")
     _common(validate)
     validate.add_argument("--strict", action="store_true", help="warnings count as errors")
+    cli_admin.add_parsers(commands, _common)
     return parser
 
 
@@ -176,6 +178,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ask": cmd_ask,
     "chat": cmd_chat,
     "run": cmd_run,
+    "broadcast": lambda args: cli_admin.run(args, _settings(args)),
+    "stats": lambda args: cli_admin.run(args, _settings(args)),
+    "unanswered": lambda args: cli_admin.run(args, _settings(args)),
 }
 
 
@@ -196,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"munibot: {error}", file=sys.stderr)
         return 2
-    except (CommandError, ConfigError) as error:
+    except (CommandError, ConfigError, cli_admin.AdminCommandError) as error:
         print(f"munibot: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -93,7 +93,7 @@ def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("run", "chat", "ask", "validate"):
+    for command in ("run", "chat", "ask", "validate", "broadcast", "stats", "unanswered"):
         assert run(command, "--help").returncode == 0
 
 

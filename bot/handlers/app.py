@@ -99,6 +99,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(f"{settings.api_base_url}/file/bot")
         .defaults(defaults)
         .post_init(post_init)
+        .post_stop(lifecycle.on_stop)
         .post_shutdown(lifecycle.on_shutdown)
         .build()
     )

@@ -82,13 +82,21 @@ async def on_startup(application: App, settings: Settings) -> None:
     log.info("ready: %s", html.escape(str(services.knowledge.knowledge.counts())))
 
 
-async def on_shutdown(application: App) -> None:
-    """Stop the watcher and the broadcasts (they resume on the next start), close the database."""
+async def on_stop(application: App) -> None:
+    """Stop the watcher and the broadcasts (they resume on the next start) while Telegram is
+    still reachable, so that the admins' status messages get their last word."""
     watcher = application.bot_data.pop("watcher", None)
     if watcher is not None:
         watcher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await watcher
+    services = application.bot_data.get("services")
+    if services is not None:
+        await services.stop_broadcasts()
+
+
+async def on_shutdown(application: App) -> None:
+    """Close the database."""
     services = application.bot_data.pop("services", None)
     if services is not None:
         await services.close()

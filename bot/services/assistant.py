@@ -66,11 +66,14 @@ class Assistant:
 
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
         """The stored choice, else Telegram's language_code, else the script, else bg."""
-        stored = await self.storage.touch_user(user_id)
+        stored, last = await self.storage.touch_user(user_id)
         chosen = language_of(stored, telegram_code)
-        if chosen:
-            return chosen
-        return self.knowledge.engine.detect_language(text, "bg") if text.strip() else "bg"
+        if chosen is None:
+            detected = text.strip() and self.knowledge.engine.detect_language(text, "bg")
+            chosen = detected or last or "bg"
+        if chosen != last:
+            await self.storage.set_last_language(user_id, chosen)
+        return chosen
 
     async def set_language(self, user_id: int, lang: str) -> str:
         """Store a language choice; returns it."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.storage import Delivery, Storage
+from bot.storage import Delivery, Outcome, Storage
 
 log = logging.getLogger(__name__)
 WORKERS = 16
@@ -92,6 +93,10 @@ class RateLimiter:
                 return
             await asyncio.sleep(slot - now)
 
+    def delay(self) -> float:
+        """Seconds until the next overall slot."""
+        return max(0.0, max(self._next, self._paused_until) - time.monotonic())
+
     def pause(self, seconds: float) -> None:
         """Stop everyone for seconds (Telegram's flood control is per bot)."""
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
@@ -106,13 +111,15 @@ class Broadcaster:
         sender: Sender,
         rate: float = 25.0,
         lease: float = 15.0,
-        workers: int = WORKERS,
+        workers: int | None = None,
     ) -> None:
         self.storage = storage
         self.sender = sender
         self.limiter = RateLimiter(rate)
         self.lease = lease
-        self.workers = workers
+        # as few messages in flight as the rate allows: a crash leaves at most that many
+        # deliveries uncertain
+        self.workers = workers or max(2, min(WORKERS, math.ceil(rate / 10)))
         self.owner = uuid.uuid4().hex
         self.tasks: dict[int, asyncio.Task[Progress | None]] = {}
         self._cancelled: set[int] = set()
@@ -186,29 +193,40 @@ class Broadcaster:
     async def _worker(
         self, broadcast_id: int, queue: asyncio.Queue[Delivery], reporter: _Reporter
     ) -> None:
+        """Send deliveries one at a time; each message's outcome is stored in the same
+        transaction that marks the next one 'sending' (one commit per message)."""
         row = await self.storage.broadcast(broadcast_id)
         if row is None:
             return
-        while not queue.empty() and not self._stopping(broadcast_id):
-            delivery = queue.get_nowait()
-            await self.limiter.acquire(delivery.user_id)
-            if self._stopping(broadcast_id):
+        outcome: Outcome | None = None
+        while True:
+            delivery = None
+            if not queue.empty() and not self._stopping(broadcast_id):
+                delivery = queue.get_nowait()
+                await self.limiter.acquire(delivery.user_id)
+                if self._stopping(broadcast_id):
+                    delivery = None  # still 'pending' in the database: resumed later
+            await self.storage.advance(outcome, delivery)
+            if delivery is None:
                 return
-            await self.storage.mark(delivery, "sending")
             try:
                 message_id = await self.sender.send(delivery.user_id, row.text(delivery.lang))
             except RateLimited as error:
-                await self.storage.mark(delivery, "pending")
+                await self.storage.advance(Outcome(delivery, "pending"), None)
                 self.limiter.pause(error.retry_after)
                 queue.put_nowait(delivery)
+                outcome = None
                 continue
             except Blocked:
-                await self.storage.mark(delivery, "blocked", error="blocked by the user")
+                outcome = Outcome(delivery, "blocked", error="blocked by the user")
                 await self.storage.set_blocked(delivery.user_id, True)
             except SendError as error:
-                await self.storage.mark(delivery, "failed", error=str(error)[:200])
+                outcome = Outcome(delivery, "failed", error=str(error)[:200])
             else:
-                await self.storage.mark(delivery, "sent", message_id=message_id)
+                outcome = Outcome(delivery, "sent", message_id)
+            if self.limiter.delay() > 0.005:  # the next slot is not now: store this one at once
+                await self.storage.advance(outcome, None)
+                outcome = None
             await reporter.maybe_report()
 
     async def _heartbeat(self, broadcast_id: int) -> None:

@@ -122,8 +122,12 @@ class Services:
             except Exception:  # the watcher must outlive any single failure
                 log.exception("knowledge watcher failed; trying again")
 
-    async def close(self) -> None:
-        """Stop broadcasting (resumable) and close the database."""
+    async def stop_broadcasts(self) -> None:
+        """Stop broadcasting after the messages in flight; a restart resumes them."""
         if self._broadcaster is not None:
             await self._broadcaster.stop()
+
+    async def close(self) -> None:
+        """Stop broadcasting and close the database."""
+        await self.stop_broadcasts()
         await self.storage.close()

@@ -1,7 +1,7 @@
 """The SQLite database (aiosqlite, WAL): one class, Storage, made of its parts."""
 
 from bot.storage.base import MIGRATIONS, now
-from bot.storage.broadcasts import BroadcastStore, Delivery
+from bot.storage.broadcasts import BroadcastStore, Delivery, Outcome
 from bot.storage.questions import QuestionRecord, QuestionStore
 from bot.storage.users import UserStore
 
@@ -10,4 +10,4 @@ class Storage(UserStore, QuestionStore, BroadcastStore):
     """The one class that talks to the database."""
 
 
-__all__ = ["MIGRATIONS", "Delivery", "QuestionRecord", "Storage", "now"]
+__all__ = ["MIGRATIONS", "Delivery", "Outcome", "QuestionRecord", "Storage", "now"]

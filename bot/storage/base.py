@@ -39,6 +39,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 2: subscriptions, follows, broadcasts with one delivery row per recipient, announced news
     """
     ALTER TABLE users ADD COLUMN subscribed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN last_language TEXT;
     CREATE TABLE follows (
         user_id INTEGER NOT NULL,
         project TEXT NOT NULL,

@@ -37,6 +37,16 @@ class BroadcastRow:
         return self.text_en if lang == "en" and self.text_en else self.text_bg
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one delivery."""
+
+    delivery: Delivery
+    state: str
+    message_id: int | None = None
+    error: str | None = None
+
+
 class BroadcastStore(StorageBase):
     """The broadcasts, deliveries and announced_news tables."""
 
@@ -151,19 +161,31 @@ class BroadcastStore(StorageBase):
         )
         return [Delivery(int(r[0]), int(r[1]), str(r[2])) for r in rows]
 
-    async def mark(
-        self,
-        delivery: Delivery,
-        state: str,
-        message_id: int | None = None,
-        error: str | None = None,
-    ) -> None:
-        """Move a delivery to sending, sent, failed or blocked."""
-        await self.execute(
-            "UPDATE deliveries SET state = ?, message_id = ?, error = ?, updated_at = ? "
-            "WHERE broadcast_id = ? AND user_id = ?",
-            (state, message_id, error, now(), delivery.broadcast_id, delivery.user_id),
-        )
+    async def advance(self, outcome: Outcome | None, next_delivery: Delivery | None) -> None:
+        """Store one delivery's outcome and mark the next one 'sending', in one transaction."""
+        if outcome is None and next_delivery is None:
+            return
+        stamp = now()
+        async with self.transaction() as db:
+            if outcome is not None:
+                await db.execute(
+                    "UPDATE deliveries SET state = ?, message_id = ?, error = ?, updated_at = ? "
+                    "WHERE broadcast_id = ? AND user_id = ?",
+                    (
+                        outcome.state,
+                        outcome.message_id,
+                        outcome.error,
+                        stamp,
+                        outcome.delivery.broadcast_id,
+                        outcome.delivery.user_id,
+                    ),
+                )
+            if next_delivery is not None:
+                await db.execute(
+                    "UPDATE deliveries SET state = 'sending', updated_at = ? "
+                    "WHERE broadcast_id = ? AND user_id = ?",
+                    (stamp, next_delivery.broadcast_id, next_delivery.user_id),
+                )
 
     async def delivery_counts(self, broadcast_id: int) -> dict[str, int]:
         """How many deliveries are in each state."""

@@ -8,18 +8,24 @@ from bot.storage.base import StorageBase, now
 class UserStore(StorageBase):
     """The users table and the follows table."""
 
-    async def touch_user(self, user_id: int) -> str | None:
-        """Record that a user was seen (unblocking them); returns their stored language."""
+    async def touch_user(self, user_id: int) -> tuple[str | None, str | None]:
+        """Record that a user was seen (unblocking them); returns (chosen, last) language."""
         stamp = now()
         async with self.transaction() as db:
             cursor = await db.execute(
                 "INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0 "
-                "RETURNING language",
+                "RETURNING language, last_language",
                 (user_id, stamp, stamp),
             )
             row = await cursor.fetchone()
-        return str(row[0]) if row and row[0] else None
+        if row is None:
+            return None, None
+        return (str(row[0]) if row[0] else None), (str(row[1]) if row[1] else None)
+
+    async def set_last_language(self, user_id: int, language: str) -> None:
+        """The language the user was last answered in (for announcements)."""
+        await self.execute("UPDATE users SET last_language = ? WHERE id = ?", (language, user_id))
 
     async def set_language(self, user_id: int, language: str) -> None:
         """Store a user's chosen language."""
@@ -98,12 +104,15 @@ class UserStore(StorageBase):
     async def audience(self, project: str | None) -> list[tuple[int, str]]:
         """(user id, language) of the subscribers, or of a project's followers; never blocked."""
         if project is None:
-            sql = "SELECT id, language FROM users WHERE subscribed = 1 AND blocked = 0"
+            sql = (
+                "SELECT id, COALESCE(language, last_language) FROM users "
+                "WHERE subscribed = 1 AND blocked = 0"
+            )
             params: tuple[str, ...] = ()
         else:
             sql = (
-                "SELECT u.id, u.language FROM follows f JOIN users u ON u.id = f.user_id "
-                "WHERE f.project = ? AND u.blocked = 0"
+                "SELECT u.id, COALESCE(u.language, u.last_language) FROM follows f "
+                "JOIN users u ON u.id = f.user_id WHERE f.project = ? AND u.blocked = 0"
             )
             params = (project,)
         rows = await self.fetch_all(sql + " ORDER BY 1", params)

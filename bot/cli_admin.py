@@ -1,0 +1,163 @@
+"""Admin commands of the command line: broadcast, stats, unanswered."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from telegram import Bot
+from telegram.error import TelegramError
+from telegram.request import HTTPXRequest
+
+from bot.config import Settings
+from bot.handlers.delivery import TelegramSender, progress_text
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.services.announcements import DraftError, split_versions
+from bot.services.broadcast import Broadcaster, Progress
+from bot.services.insights import (
+    collect_stats,
+    render_stats,
+    render_unanswered,
+    stats_chart,
+    unanswered_groups,
+)
+from bot.storage import Storage
+from bot.texts import t
+
+
+class AdminCommandError(Exception):
+    """The work failed (exit code 1)."""
+
+
+def add_parsers(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """broadcast, stats and unanswered, with the common options."""
+    broadcast = commands.add_parser("broadcast", help="send an announcement to subscribers")
+    add_common(broadcast)
+    broadcast.add_argument(
+        "--text-file",
+        type=Path,
+        required=True,
+        metavar="F",
+        help="the Bulgarian text (Telegram HTML allowed)",
+    )
+    broadcast.add_argument("--text-file-en", type=Path, metavar="F", help="the English text")
+    broadcast.add_argument(
+        "--project",
+        metavar="ID",
+        help="only the followers of this project (default: all subscribers)",
+    )
+    broadcast.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the text and count the recipients; send nothing",
+    )
+    stats = commands.add_parser("stats", help="usage figures from the database")
+    add_common(stats)
+    stats.add_argument("--png", type=Path, metavar="FILE", help="also write a chart")
+    stats.add_argument("--days", type=int, default=30, help="period (default 30 days)")
+    unanswered = commands.add_parser("unanswered", help="questions the bot could not answer")
+    add_common(unanswered)
+    unanswered.add_argument("--days", type=int, default=30, help="period (default 30 days)")
+
+
+def _knowledge(settings: Settings) -> KnowledgeBase | None:
+    return load_knowledge(settings.knowledge_dir).knowledge
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AdminCommandError(f"cannot read {path}: {error}") from None
+
+
+async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
+    raw = _read(args.text_file)
+    if args.text_file_en:
+        raw = f"{raw}\n---\n{_read(args.text_file_en)}"
+    try:
+        text_bg, text_en = split_versions(raw)
+    except DraftError as error:
+        raise AdminCommandError(t(error.key, "en", **error.values)) from None
+    knowledge = _knowledge(settings)
+    if args.project and (knowledge is None or knowledge.project(args.project) is None):
+        raise AdminCommandError(f"there is no project '{args.project}' in the knowledge base")
+    storage = await Storage.open(settings.db_path)
+    try:
+        recipients = await storage.audience(args.project)
+        print(f"recipients: {len(recipients)}")
+        if args.dry_run or not recipients:
+            return 0
+        if not settings.token:
+            raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
+        broadcast_id = await storage.create_broadcast(text_bg, text_en, args.project, recipients)
+        final = await _send(settings, storage, broadcast_id)
+    finally:
+        await storage.close()
+    print(
+        f"sent: {final.sent}, failed: {final.failed}, blocked: {final.blocked}"
+        + (f", uncertain: {final.uncertain}" if final.uncertain else "")
+    )
+    return 0
+
+
+async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Progress:
+    async def progress(state: Progress) -> None:
+        print(progress_text(state, "en"), file=sys.stderr)
+
+    bot = Bot(
+        settings.token or "",
+        base_url=f"{settings.api_base_url}/bot",
+        request=HTTPXRequest(connection_pool_size=64),
+    )
+    try:
+        async with bot:
+            broadcaster = Broadcaster(
+                storage, TelegramSender(bot), settings.broadcast_rate, settings.broadcast_lease
+            )
+            final = await broadcaster.run(broadcast_id, progress)
+    except TelegramError as error:
+        raise AdminCommandError(
+            f"the Telegram Bot API at {settings.api_base_url} cannot be used: {error}"
+        ) from None
+    if final is None:
+        raise AdminCommandError(f"broadcast {broadcast_id} is being sent by a running bot")
+    return final
+
+
+async def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    storage = await Storage.open(settings.db_path)
+    try:
+        figures = await collect_stats(storage, max(1, args.days))
+    finally:
+        await storage.close()
+    knowledge = _knowledge(settings)
+    if knowledge is None:
+        raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
+    print(render_stats(figures, knowledge, "en").plain())
+    if args.png:
+        args.png.write_bytes(stats_chart(figures, "en"))
+        print(f"chart written to {args.png}")
+    return 0
+
+
+async def _unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    storage = await Storage.open(settings.db_path)
+    try:
+        groups = await unanswered_groups(storage, max(1, args.days))
+    finally:
+        await storage.close()
+    print(render_unanswered(groups, args.days, "en").plain())
+    return 0
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Run broadcast, stats or unanswered."""
+    handler = {"broadcast": _broadcast, "stats": _stats, "unanswered": _unanswered}
+    return asyncio.run(handler[args.command](args, settings))

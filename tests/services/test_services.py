@@ -1,0 +1,133 @@
+"""Flood control, announcement drafts, news notifications, unanswered grouping, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Settings
+from bot.knowledge import load_or_raise
+from bot.services.announcements import DraftError, split_versions
+from bot.services.flood import FloodGuard, Verdict
+from bot.services.insights import collect_stats, render_stats, stats_chart, unanswered_groups
+from bot.services.news import announce_new_news, news_key
+from bot.storage import QuestionRecord, Storage
+
+KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
+
+
+def test_flood_guard_notifies_once_then_ignores_until_the_window_passes() -> None:
+    now = [0.0]
+    guard = FloodGuard(limit=3, window=60, clock=lambda: now[0])
+    verdicts = [guard.check(1) for _ in range(6)]
+    assert verdicts == [Verdict.ALLOW] * 3 + [Verdict.NOTIFY, Verdict.IGNORE, Verdict.IGNORE]
+    assert guard.check(2) is Verdict.ALLOW
+    now[0] = 61
+    assert guard.check(1) is Verdict.ALLOW
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<b>Здравейте</b>", ("<b>Здравейте</b>", None)),
+        ("Здравейте\n---\nHello", ("Здравейте", "Hello")),
+        ("  текст  \n ---  \n  text ", ("текст", "text")),
+    ],
+)
+def test_announcement_versions(raw: str, expected: tuple[str, str | None]) -> None:
+    assert split_versions(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("<blink>x</blink>", "admin.bad_html"),
+        ("<b>unclosed", "admin.bad_html"),
+        ("a & b", "admin.bad_html"),
+        ("x" * 5000, "admin.too_long"),
+        ("   ", "admin.prompt"),
+    ],
+)
+def test_announcement_errors(raw: str, key: str) -> None:
+    with pytest.raises(DraftError) as caught:
+        split_versions(raw)
+    assert caught.value.key == key
+
+
+async def test_news_baseline_then_new_items_once(tmp_path: Path) -> None:
+    knowledge = load_or_raise(KNOWLEDGE)
+    storage = await Storage.open(tmp_path / "db.sqlite3")
+    await storage.follow(1, "hot-lunch")
+    assert await announce_new_news(storage, knowledge) == []  # first start: baseline only
+    assert await announce_new_news(storage, knowledge) == []
+    hot = knowledge.project("hot-lunch")
+    assert hot is not None
+    await storage.execute("DELETE FROM announced_news WHERE news_key = ?", (news_key(hot.news[0]),))
+    created = await announce_new_news(storage, knowledge)
+    assert len(created) == 1
+    assert await storage.pending(created[0]) and await announce_new_news(storage, knowledge) == []
+    await storage.close()
+
+
+async def test_unanswered_groups_near_duplicates(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "db.sqlite3")
+    for text, answered, confidence in [
+        ("колко струва метрото", False, 0.0),
+        ("Колко струва метрото?", False, 0.0),
+        ("kolko struva metroto", False, 0.1),
+        ("кога ще има басейн", False, 0.0),
+        ("колко струва паркът", True, 0.9),
+        ("кой финансира нещо", True, 0.4),
+    ]:
+        await storage.log_question(QuestionRecord(1, text, "bg", answered, None, None, confidence))
+    groups = await unanswered_groups(storage, 30)
+    assert [g.count for g in groups] == [3, 1, 1]
+    assert "metroto" in groups[0].example or "метрото" in groups[0].example
+    assert {g.example for g in groups[1:]} == {"кога ще има басейн", "кой финансира нещо"}
+    figures = await collect_stats(storage, 30)
+    assert figures.questions == 6 and round(figures.answered_share, 2) == 0.33
+    assert (
+        "6 (0.2 a day), 33% answered"
+        in render_stats(figures, load_or_raise(KNOWLEDGE), "en").plain()
+    )
+    assert stats_chart(figures, "bg").startswith(b"\x89PNG")
+    await storage.close()
+
+
+def test_settings_from_environment_hide_the_token() -> None:
+    settings = Settings.from_env(
+        {
+            "TELEGRAM_BOT_TOKEN": "123:SECRET",
+            "MUNIBOT_ADMIN_IDS": "42, 7",
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/",
+        }
+    )
+    assert settings.admin_ids == {42, 7} and settings.api_base_url == "http://127.0.0.1:9"
+    assert "SECRET" not in repr(settings) and "SECRET" not in str(settings)
+    with pytest.raises(ConfigError):
+        Settings.from_env({"MUNIBOT_ADMIN_IDS": "alice"})
+
+
+async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "db.sqlite3")
+    assert await storage.version() == 2
+    await storage.set_language(5, "en")
+    await storage.follow(5, "park-block-66")
+    await storage.log_question(QuestionRecord(5, "въпрос", "bg", True, None, None, 1.0))
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=200)).isoformat()
+    await storage.execute(
+        "INSERT INTO questions (asked_at, user_id, text, lang, answered, "
+        "confidence) VALUES (?, 6, 'стар', 'bg', 1, 1.0)",
+        (old,),
+    )
+    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=180)).isoformat()
+    assert await storage.prune(cutoff) == 1
+    await storage.forget(5)
+    for table in ("users", "questions", "follows"):
+        assert await storage.scalar(f"SELECT COUNT(*) FROM {table}") == 0
+    await storage.close()
+    reopened = await Storage.open(tmp_path / "db.sqlite3")
+    assert await reopened.version() == 2
+    await reopened.close()

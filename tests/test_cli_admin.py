@@ -1,0 +1,132 @@
+"""munibot broadcast / stats / unanswered from the shell, against the tests' Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.storage import QuestionRecord, Storage
+from tests.botapi.server import FakeBotAPI
+
+ROOT = Path(__file__).parent.parent
+
+
+async def munibot(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 120)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def people(db: Path, count: int) -> None:
+    storage = await Storage.open(db)
+    for user in range(100, 100 + count):
+        await storage.set_subscribed(user, True)
+        if user % 2:
+            await storage.set_language(user, "en")
+    await storage.follow(100, "park-block-66")
+    await storage.log_question(
+        QuestionRecord(100, "колко струва метрото", "bg", False, None, None, 0.0)
+    )
+    await storage.log_question(
+        QuestionRecord(101, "колко струва метрото?", "bg", False, None, None, 0.0)
+    )
+    await storage.close()
+
+
+async def test_broadcast_from_the_shell(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    await people(db, 40)
+    (tmp_path / "bg.txt").write_text("<b>Внимание</b>: ремонт", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("<b>Notice</b>: repairs", encoding="utf-8")
+    api = FakeBotAPI()
+    await api.start()
+    try:
+        api.fail("sendMessage", 403, chat_id=105)
+        api.fail("sendMessage", 429, count=2, retry_after=1)
+        env = {
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.url,
+            "MUNIBOT_BROADCAST_RATE": "200",
+        }
+        code, out, _ = await munibot(
+            "broadcast",
+            "--text-file",
+            str(tmp_path / "bg.txt"),
+            "--text-file-en",
+            str(tmp_path / "en.txt"),
+            "--dry-run",
+            "--db",
+            str(db),
+            env=env,
+        )
+        assert code == 0 and "recipients: 40" in out and not api.sent()
+        code, out, err = await munibot(
+            "broadcast",
+            "--text-file",
+            str(tmp_path / "bg.txt"),
+            "--text-file-en",
+            str(tmp_path / "en.txt"),
+            "--db",
+            str(db),
+            env=env,
+        )
+        assert code == 0, err
+        assert "sent: 39, failed: 0, blocked: 1" in out
+        counts = Counter(int(c.params["chat_id"]) for c in api.sent())
+        assert set(counts.values()) == {1} and len(counts) == 39
+        assert "Notice" in api.texts(101)[0] and "Внимание" in api.texts(100)[0]
+        code, out, _ = await munibot(
+            "broadcast",
+            "--text-file",
+            str(tmp_path / "bg.txt"),
+            "--project",
+            "park-block-66",
+            "--dry-run",
+            "--db",
+            str(db),
+            env=env,
+        )
+        assert "recipients: 1" in out
+    finally:
+        await api.stop()
+
+
+async def test_broadcast_errors_are_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_text("<blink>x", encoding="utf-8")
+    code, _, err = await munibot(
+        "broadcast", "--text-file", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "db.sqlite3")
+    )
+    assert code == 1 and "not valid Telegram HTML" in err and "Traceback" not in err
+    (tmp_path / "ok.txt").write_text("ok", encoding="utf-8")
+    code, _, err = await munibot(
+        "broadcast",
+        "--text-file",
+        str(tmp_path / "ok.txt"),
+        "--project",
+        "no-such",
+        "--db",
+        str(tmp_path / "db.sqlite3"),
+    )
+    assert code == 1 and "no project 'no-such'" in err
+
+
+async def test_stats_and_unanswered(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    await people(db, 3)
+    code, out, _ = await munibot("stats", "--png", str(tmp_path / "chart.png"), "--db", str(db))
+    assert code == 0 and "3 in all" in out and "0% answered" in out
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    code, out, _ = await munibot("unanswered", "--days", "7", "--db", str(db))
+    assert code == 0 and "2 × колко струва метрото" in out
