@@ -132,11 +132,8 @@ async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Prog
 
 
 async def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    storage = await Storage.open(settings.db_path)
-    try:
+    async with Storage.opened(settings.db_path) as storage:
         figures = await collect_stats(storage, max(1, args.days))
-    finally:
-        await storage.close()
     knowledge = _knowledge(settings)
     if knowledge is None:
         raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
@@ -148,11 +145,8 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _unanswered(args: argparse.Namespace, settings: Settings) -> int:
-    storage = await Storage.open(settings.db_path)
-    try:
+    async with Storage.opened(settings.db_path) as storage:
         groups = await unanswered_groups(storage, max(1, args.days))
-    finally:
-        await storage.close()
     print(render_unanswered(groups, args.days, "en").plain())
     return 0
 

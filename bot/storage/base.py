@@ -120,6 +120,16 @@ class StorageBase:
         await storage.migrate()
         return storage
 
+    @classmethod
+    @contextlib.asynccontextmanager
+    async def opened(cls, path: Path | str) -> AsyncIterator[Self]:
+        """open() for the length of a with block."""
+        storage = await cls.open(path)
+        try:
+            yield storage
+        finally:
+            await storage.close()
+
     async def close(self) -> None:
         """Close the connection."""
         await self.db.close()
