@@ -30,6 +30,7 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/telegram_bench.py
+	$(BIN)/python benchmarks/broadcast_bench.py
 
 docker-check:
 	../shared/tools/check-dockerfile
