@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
@@ -14,7 +15,9 @@ from bot.config import ConfigError, Settings
 from bot.console import ConsoleChat
 from bot.engine import Conversation
 from bot.knowledge import KnowledgeError
+from bot.services.assistant import Assistant
 from bot.services.knowledge import KnowledgeService
+from bot.storage import Storage
 
 log = logging.getLogger("munibot")
 
@@ -144,8 +147,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive conversation in the console."""
-    ConsoleChat(_knowledge(_settings(args)), args.lang).run(sys.stdin)
+    settings = _settings(args)
+    asyncio.run(console_chat(settings, _knowledge(settings), args.lang))
     return 0
+
+
+async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: str | None) -> None:
+    """The console chat on the knowledge base and the SQLite database of settings."""
+    async with Storage.opened(settings.db_path) as storage:
+        await ConsoleChat(Assistant(knowledge, storage), lang).run(sys.stdin, sys.stdin.isatty())
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -159,7 +169,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         if sys.stdin.isatty():
             print("Opening the console chat instead.\n", file=sys.stderr)
-            ConsoleChat(_knowledge(settings)).run(sys.stdin)
+            logging.getLogger().setLevel(logging.WARNING)
+            asyncio.run(console_chat(settings, _knowledge(settings), None))
             return 0
         raise CommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
     from bot.handlers.app import run_bot

@@ -97,11 +97,18 @@ def test_every_command_has_help() -> None:
         assert run(command, "--help").returncode == 0
 
 
-def test_chat_keeps_follow_up_context() -> None:
-    done = run("chat", stdin="колко струва паркът\nа кога приключи?\n/lang en\nand the goals?\n")
+def test_chat_keeps_follow_up_context(tmp_path: Path) -> None:
+    done = run(
+        "chat",
+        "--db",
+        str(tmp_path / "chat.sqlite3"),
+        stdin="колко струва паркът\nа кога приключи?\n/lang en\nand the goals?\n",
+    )
     assert done.returncode == 0
     assert "199\u00a0467,56" in done.stdout and "20 май 2014" in done.stdout
     assert "green spaces" in done.stdout
+    stats = run("stats", "--db", str(tmp_path / "chat.sqlite3"))
+    assert "Questions: 3" in stats.stdout
 
 
 def test_run_without_token_says_how_to_get_one() -> None:

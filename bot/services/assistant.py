@@ -80,12 +80,18 @@ class Assistant:
         await self.storage.set_language(user_id, lang)
         return lang
 
-    async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str) -> Asked:
-        """Answer a question in the chat's context and log it."""
+    async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str | None) -> Asked:
+        """Answer a question in the chat's context (language detected if None) and log it."""
         conversation = self.conversation(chat_id)
         answer = self.knowledge.engine.answer(text, conversation, lang)
         record = QuestionRecord(
-            user_id, text, lang, answer.answered, answer.project, answer.topic, answer.confidence
+            user_id,
+            text,
+            answer.lang,
+            answer.answered,
+            answer.project,
+            answer.topic,
+            answer.confidence,
         )
         question_id = await self.storage.log_question(record)
         return Asked(answer, question_id)

@@ -247,3 +247,21 @@ async def test_token_never_logged(
     await harness.stop()
     assert settings.token and settings.token not in caplog.text
     assert settings.token not in repr(settings)
+
+
+async def test_a_failing_handler_is_reported_and_the_bot_keeps_running(
+    bot: BotHarness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    assistant = bot.app.bot_data["services"].assistant
+    original = assistant.ask
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr(assistant, "ask", broken)
+    [notice] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
+    assert notice["text"] == "Нещо се обърка от моя страна. Опитайте пак след малко."
+    assert "the engine broke" in caplog.text and "chat 1001" in caplog.text
+    monkeypatch.setattr(assistant, "ask", original)
+    [answer] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
+    assert "199" in answer["text"]
