@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from bot.engine import formatting as fmt
 from bot.engine.reply import Reply, ReplyBuilder, Span
-from bot.knowledge import QA, Contact, KnowledgeBase, Municipality, NewsItem, Project, Text
+from bot.knowledge import Contact, KnowledgeBase, Municipality, NewsItem, Project, Text
 from bot.texts import months, t
 
 NEWS_IN_REPLY = 5
@@ -101,12 +101,12 @@ class Composer:
         missing = self._topics.get(topic, self._summary)(builder, project, lang)
         return builder.build(), missing
 
-    def faq(self, qa: QA, lang: str, project: Project | None = None) -> Reply:
-        """A staff-written answer."""
+    def faq(self, answer: Text, lang: str, project: Project | None = None) -> Reply:
+        """A staff-written answer, under the project's name when it is about one."""
         builder = ReplyBuilder()
         if project:
             builder.title(project.name(lang))
-        return builder.line(qa.answer.get(lang)).build()
+        return builder.line(answer.get(lang)).build()
 
     def _summary(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         if p.short_title and p.short_title.get(lang) != p.title.get(lang):
@@ -133,7 +133,8 @@ class Composer:
         if budget.grant is not None:
             share = ""
             if budget.total:
-                share = f", {t('label.share', lang, percent=fmt.percent(budget.grant, budget.total, lang))}"  # noqa: E501
+                percent = fmt.percent(budget.grant, budget.total, lang)
+                share = f", {t('label.share', lang, percent=percent)}"
             b.field(t("label.grant", lang), fmt.money(budget.grant, cur, lang) + share)
         if budget.own_contribution is not None:
             b.field(t("label.own", lang), fmt.money(budget.own_contribution, cur, lang))

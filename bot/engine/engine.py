@@ -204,10 +204,7 @@ class Engine:
 
     def _faq_answer(self, question: str, hit: _FaqHit, lang: str) -> Answer:
         project = self.knowledge.project(hit.project) if hit.project else None
-        builder = ReplyBuilder()
-        if project:
-            builder.title(project.name(lang))
-        reply = builder.line(hit.answer.get(lang)).build()
+        reply = self.composer.faq(hit.answer, lang, project)
         return Answer(question, lang, True, reply, hit.project, "faq", hit.score, kind="faq")
 
     def _prefer_context(self, context: Project, candidates: list[Candidate]) -> Candidate | None:

@@ -22,6 +22,7 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
+from bot.handlers.lifecycle import App
 
 log = logging.getLogger(__name__)
 COMMANDS = {
@@ -56,7 +57,7 @@ def install_redaction(token: str) -> None:
     logging.setLogRecordFactory(redacting_factory)
 
 
-def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+def add_handlers(application: App) -> None:
     """Every handler, in the order they are tried."""
     private = filters.ChatType.PRIVATE
     application.add_handler(
@@ -80,13 +81,13 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_error_handler(errors.on_error)
 
 
-def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings) -> App:
     """The Application for settings; its services are opened when it starts."""
     if not settings.token:
         raise ValueError("a Telegram token is needed to build the application")
     install_redaction(settings.token)
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: App) -> None:
         await lifecycle.on_startup(application, settings)
 
     defaults = Defaults(
