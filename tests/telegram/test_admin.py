@@ -120,13 +120,17 @@ async def test_interrupted_broadcast_resumes_exactly_once(api: FakeBotAPI, fast:
         await second.stop()
 
 
+def editable(fast: Settings, folder: Path, reload_interval: float) -> Settings:
+    """Settings on a copy of the shipped knowledge base that a test may edit."""
+    shutil.copytree(KNOWLEDGE, folder)
+    return dataclasses.replace(fast, knowledge_dir=folder, reload_interval=reload_interval)
+
+
 async def test_broken_knowledge_edit_keeps_old_answers_and_tells_admins(
     api: FakeBotAPI, fast: Settings, tmp_path: Path
 ) -> None:
     folder = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, folder)
-    settings = dataclasses.replace(fast, knowledge_dir=folder, reload_interval=0.1)
-    bot = await BotHarness(api, settings).start()
+    bot = await BotHarness(api, editable(fast, folder, 0.1)).start()
     try:
         park = folder / "projects" / "park-block-66.yaml"
         park.write_text(
@@ -161,9 +165,7 @@ async def test_new_news_reaches_followers_once(
     api: FakeBotAPI, fast: Settings, tmp_path: Path
 ) -> None:
     folder = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, folder)
-    settings = dataclasses.replace(fast, knowledge_dir=folder, reload_interval=3600)
-    bot = await BotHarness(api, settings).start()
+    bot = await BotHarness(api, editable(fast, folder, 3600)).start()
     try:
         for user in (8001, 8002):
             await bot.send(updates.button(user, "f:park-block-66"))
