@@ -54,4 +54,4 @@ async def on_inline(update: Update, context: Context) -> None:
         results.append(
             _result(f"p:{project.id}:{lang}", project.name(lang), project.summary.get(lang), reply)
         )
-    await query.answer(results, cache_time=60, is_personal=False)
+    await query.answer(results, cache_time=60, is_personal=True)
