@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback, project_key, resolve
-from bot.handlers.common import Context, language, reply, services
+from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.delivery import status_updater
 from bot.handlers.messages import on_unknown_command
 from bot.services.announcements import DraftError
@@ -57,7 +57,7 @@ async def broadcast(update: Update, context: Context) -> None:
     if text.strip():
         await _take_text(update, context, text, lang)
     else:
-        await reply(update, context, html.escape(t("admin.prompt", lang)))
+        await reply(update, context, html_text("admin.prompt", lang))
 
 
 async def on_draft_text(update: Update, context: Context) -> None:
@@ -79,7 +79,7 @@ async def _take_text(update: Update, context: Context, text: str, lang: str) -> 
     try:
         draft = svc.desk.set_text(user.id, text)
     except DraftError as error:
-        await reply(update, context, html.escape(t(error.key, lang, **error.values)))
+        await reply(update, context, html_text(error.key, lang, **error.values))
         return
     subscribers, followers = await svc.desk.options()
     rows = [
@@ -104,7 +104,7 @@ async def _take_text(update: Update, context: Context, text: str, lang: str) -> 
             )
         ]
     )
-    await reply(update, context, html.escape(t("admin.audience", lang)), InlineKeyboardMarkup(rows))
+    await reply(update, context, html_text("admin.audience", lang), InlineKeyboardMarkup(rows))
 
 
 async def on_admin_button(
@@ -128,7 +128,7 @@ async def on_admin_button(
         await _preview(update, context, draft.text_bg, draft.text_en, number, count, lang)
     elif action == "no":
         svc.desk.cancel(user.id)
-        await reply(update, context, html.escape(t("admin.cancelled", lang)))
+        await reply(update, context, html_text("admin.cancelled", lang))
     elif draft.stage == "confirm":
         broadcast_id = await svc.desk.commit(user.id)
         [status] = await reply(
@@ -168,7 +168,7 @@ async def _preview(
             await reply(update, context, text)
     if count == 0:
         services(context).desk.cancel(update.effective_user.id if update.effective_user else 0)
-        await reply(update, context, html.escape(t("admin.no_recipients", lang)))
+        await reply(update, context, html_text("admin.no_recipients", lang))
         return
     buttons = [
         [
@@ -183,7 +183,7 @@ async def _preview(
     await reply(
         update,
         context,
-        html.escape(t("admin.preview", lang, count=count)),
+        html_text("admin.preview", lang, count=count),
         InlineKeyboardMarkup(buttons),
     )
 
@@ -194,7 +194,7 @@ async def cancel(update: Update, context: Context) -> None:
     lang, user = await language(update, context), update.effective_user
     if user:
         services(context).desk.cancel(user.id)
-    await reply(update, context, html.escape(t("admin.cancelled", lang)))
+    await reply(update, context, html_text("admin.cancelled", lang))
 
 
 @admin_only
@@ -203,7 +203,7 @@ async def broadcasts(update: Update, context: Context) -> None:
     lang, svc = await language(update, context), services(context)
     listed = await svc.storage.broadcasts(10)
     if not listed:
-        await reply(update, context, html.escape(t("admin.list.none", lang)))
+        await reply(update, context, html_text("admin.list.none", lang))
         return
     lines, stops = [t("admin.list.title", lang)], []
     for row, counts in listed:
@@ -262,7 +262,7 @@ async def reload(update: Update, context: Context) -> None:
     result = await svc.reload(force=True)
     if result is not None and result.knowledge is not None:
         counts = result.knowledge.counts()
-        await reply(update, context, html.escape(t("reload.ok", lang, **counts)))
+        await reply(update, context, html_text("reload.ok", lang, **counts))
     elif result is not None:
         await reply(update, context, problems_html(result.problems, lang))
 
@@ -270,4 +270,4 @@ async def reload(update: Update, context: Context) -> None:
 def problems_html(problems: Sequence[object], lang: str) -> str:
     """The validator's messages for admins, shortened to fit one message."""
     lines = "\n".join(str(p) for p in problems[:30])
-    return f"{html.escape(t('reload.failed', lang))}\n<pre>{html.escape(lines[:3500])}</pre>"
+    return f"{html_text('reload.failed', lang)}\n<pre>{html.escape(lines[:3500])}</pre>"

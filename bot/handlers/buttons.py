@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
@@ -10,7 +9,7 @@ from telegram import Update
 from bot.handlers import admin, commands, keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
-from bot.handlers.common import Context, language, reply, services
+from bot.handlers.common import Context, html_text, language, reply, services
 from bot.texts import t
 
 Action = Callable[[Update, Context, Callback, str], Awaitable[str | None]]
@@ -53,7 +52,7 @@ async def _show_project(
 
 async def _page(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
     page = services(context).assistant.project_page(int(callback.args[0]))
-    title = html.escape(t("projects.title", lang, page=page.page + 1, pages=page.pages))
+    title = html_text("projects.title", lang, page=page.page + 1, pages=page.pages)
     if update.callback_query and update.callback_query.message:
         await update.callback_query.edit_message_text(
             title, reply_markup=keyboards.project_list(page, lang)
@@ -80,9 +79,7 @@ async def _set_language(
     if user is None:
         return None
     chosen = await services(context).assistant.set_language(user.id, callback.args[0])
-    await reply(
-        update, context, html.escape(t("language.set", chosen)), keyboards.main_menu(chosen)
-    )
+    await reply(update, context, html_text("language.set", chosen), keyboards.main_menu(chosen))
     return None
 
 

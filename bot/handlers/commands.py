@@ -9,7 +9,7 @@ from telegram import Update
 from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import resolve
-from bot.handlers.common import Context, language, reply, services
+from bot.handlers.common import Context, html_text, language, reply, services
 from bot.texts import t
 
 DEEP_LINK_PREFIX = "p_"
@@ -31,14 +31,14 @@ async def start(update: Update, context: Context) -> None:
                 answer_markup(answer, svc.assistant, lang, extra),
             )
             return
-    text = f"{svc.assistant.greeting(lang).html()}\n\n{html.escape(t('examples', lang))}"
+    text = f"{svc.assistant.greeting(lang).html()}\n\n{html_text('examples', lang)}"
     await reply(update, context, text, keyboards.main_menu(lang))
 
 
 async def help_command(update: Update, context: Context) -> None:
     """How to ask, and the commands."""
     lang = await language(update, context)
-    await reply(update, context, html.escape(t("help", lang)), keyboards.main_menu(lang))
+    await reply(update, context, html_text("help", lang), keyboards.main_menu(lang))
 
 
 async def projects(update: Update, context: Context) -> None:
@@ -64,7 +64,7 @@ async def contacts(update: Update, context: Context) -> None:
 async def language_command(update: Update, context: Context) -> None:
     """Offer Български / English."""
     lang = await language(update, context)
-    await reply(update, context, html.escape(t("language.choose", lang)), keyboards.languages())
+    await reply(update, context, html_text("language.choose", lang), keyboards.languages())
 
 
 def project_id_for(context: Context, key: str) -> str | None:
@@ -79,12 +79,12 @@ async def following(update: Update, context: Context) -> None:
     followed = await svc.storage.following(user.id) if user else []
     projects = [p for p in map(svc.assistant.project, followed) if p is not None]
     if not projects:
-        await reply(update, context, html.escape(t("following.none", lang)))
+        await reply(update, context, html_text("following.none", lang))
         return
     await reply(
         update,
         context,
-        html.escape(t("following.title", lang)),
+        html_text("following.title", lang),
         keyboards.unfollow_list(projects, lang),
     )
 
@@ -94,7 +94,7 @@ async def subscribe(update: Update, context: Context) -> None:
     lang, user = await language(update, context), update.effective_user
     if user:
         await services(context).storage.set_subscribed(user.id, True)
-    await reply(update, context, html.escape(t("subscribe.done", lang)))
+    await reply(update, context, html_text("subscribe.done", lang))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -102,7 +102,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
     lang, user = await language(update, context), update.effective_user
     if user:
         await services(context).storage.set_subscribed(user.id, False)
-    await reply(update, context, html.escape(t("unsubscribe.done", lang)))
+    await reply(update, context, html_text("unsubscribe.done", lang))
 
 
 async def forget(update: Update, context: Context) -> None:
@@ -110,4 +110,4 @@ async def forget(update: Update, context: Context) -> None:
     lang, user = await language(update, context), update.effective_user
     if user:
         await services(context).storage.forget(user.id)
-    await reply(update, context, html.escape(t("forget.done", lang)))
+    await reply(update, context, html_text("forget.done", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import cast
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -9,8 +10,14 @@ from telegram.ext import ContextTypes
 
 from bot.handlers.sender import send_html
 from bot.services.container import Services
+from bot.texts import t
 
 Context = ContextTypes.DEFAULT_TYPE
+
+
+def html_text(key: str, lang: str, **values: object) -> str:
+    """A sentence of texts.yaml, escaped for HTML parse mode."""
+    return html.escape(t(key, lang, **values))
 
 
 def services(context: Context) -> Services:

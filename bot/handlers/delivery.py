@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 
@@ -10,7 +9,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.handlers.sender import NO_PREVIEW
+from bot.handlers.sender import NO_PREVIEW, retry_seconds
 from bot.services.broadcast import Blocked, Progress, ProgressCallback, RateLimited, SendError
 from bot.storage import Storage
 from bot.texts import t
@@ -31,9 +30,7 @@ class TelegramSender:
                 chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
             )
         except RetryAfter as error:
-            delay = error.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
-            raise RateLimited(seconds) from None
+            raise RateLimited(retry_seconds(error)) from None
         except Forbidden as error:
             raise Blocked(str(error)) from None
         except TelegramError as error:

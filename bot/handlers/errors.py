@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import logging
 
 from telegram import ChatMember, Update
 from telegram.error import Forbidden
 
-from bot.handlers.common import Context, language, reply, services
-from bot.texts import t
+from bot.handlers.common import Context, html_text, language, reply, services
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +25,7 @@ async def on_error(update: object, context: Context) -> None:
     log.error("error while handling update %s (chat %s)", update_id, chat_id, exc_info=error)
     if isinstance(update, Update) and chat_id is not None:
         try:
-            await reply(update, context, html.escape(t("error", await language(update, context))))
+            await reply(update, context, html_text("error", await language(update, context)))
         except Exception:  # the chat may be unreachable; the bot must keep running
             log.exception("could not tell chat %s about the error", chat_id)
 

@@ -17,8 +17,12 @@ MAX_LABEL = 60
 
 
 def _button(text: str, callback: Callback) -> InlineKeyboardButton:
-    label = text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
-    return InlineKeyboardButton(label, callback_data=callback.encode())
+    return InlineKeyboardButton(_label(text), callback_data=callback.encode())
+
+
+def _label(text: str) -> str:
+    """A button label short enough to read."""
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def _rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -48,8 +52,7 @@ def project_keyboard(
     news = sorted((n for n in project.news if n.url), key=lambda n: n.date, reverse=True)
     for item in news[:2]:
         title = t("button.news_link", lang, title=item.title.get(lang))
-        label = title if len(title) <= MAX_LABEL else title[: MAX_LABEL - 1] + "…"
-        rows.append([InlineKeyboardButton(label, url=item.url)])
+        rows.append([InlineKeyboardButton(_label(title), url=item.url)])
     rows.extend(extra)
     return InlineKeyboardMarkup(rows)
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from telegram import Message, MessageEntity, Update
 
 from bot.handlers.answers import answer_markup, extra_rows
-from bot.handlers.common import Context, language, reply, services
+from bot.handlers.common import Context, html_text, language, reply, services
 from bot.services.flood import Verdict
-from bot.texts import t
 
 LONG_MESSAGE = 1000
 
@@ -40,7 +37,7 @@ async def on_text(update: Update, context: Context) -> None:
         return
     lang = await language(update, context, text)
     if verdict is Verdict.NOTIFY:
-        await reply(update, context, html.escape(t("flood", lang)))
+        await reply(update, context, html_text("flood", lang))
         return
     asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang)
     following = bool(asked.answer.project) and await svc.storage.is_following(
@@ -49,7 +46,7 @@ async def on_text(update: Update, context: Context) -> None:
     extra = extra_rows(asked.answer, lang, asked.question_id, following)
     body = asked.answer.reply.html()
     if len(text) > LONG_MESSAGE:
-        body = f"<i>{html.escape(t('too_long', lang))}</i>\n\n{body}"
+        body = f"<i>{html_text('too_long', lang)}</i>\n\n{body}"
     await reply(update, context, body, answer_markup(asked.answer, svc.assistant, lang, extra))
 
 
@@ -61,10 +58,10 @@ async def on_other(update: Update, context: Context) -> None:
     ):
         return
     lang = await language(update, context)
-    await reply(update, context, html.escape(t("non_text", lang)))
+    await reply(update, context, html_text("non_text", lang))
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:
     """A command the bot does not have."""
     lang = await language(update, context)
-    await reply(update, context, html.escape(t("unknown_command", lang)))
+    await reply(update, context, html_text("unknown_command", lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import os
 import re
@@ -63,6 +64,12 @@ def split_html(text: str, limit: int = LIMIT) -> list[str]:
     return chunks or [" "]
 
 
+def retry_seconds(error: RetryAfter) -> float:
+    """How long a 429 asks to wait (PTB gives a timedelta or a number of seconds)."""
+    delay = error.retry_after
+    return delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
+
+
 async def with_retry(call: Callable[[], Awaitable[T]]) -> T:
     """Run a Bot API call, waiting out 429 (retry_after) up to MAX_RETRIES times."""
     for attempt in range(MAX_RETRIES + 1):
@@ -71,8 +78,7 @@ async def with_retry(call: Callable[[], Awaitable[T]]) -> T:
         except RetryAfter as error:
             if attempt == MAX_RETRIES:
                 raise
-            delay = error.retry_after
-            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            seconds = retry_seconds(error)
             log.warning("429 from Telegram: waiting %.1f s", seconds)
             await asyncio.sleep(seconds)
     raise AssertionError("unreachable")

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from bot.storage.base import StorageBase, now
 
-FINAL_STATES = ("sent", "failed", "blocked", "uncertain", "cancelled")
+# the fields of BroadcastRow, in order
+_BROADCAST_COLUMNS = (
+    "id, created_at, text_bg, text_en, project, kind, state, status_chat, status_message"
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,7 @@ class BroadcastStore(StorageBase):
     async def broadcast(self, broadcast_id: int) -> BroadcastRow | None:
         """A broadcast by id."""
         row = await self.fetch_one(
-            "SELECT id, created_at, text_bg, text_en, project, kind, state, status_chat, "
-            "status_message FROM broadcasts WHERE id = ?",
+            f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?",
             (broadcast_id,),
         )
         return BroadcastRow(*row) if row else None
@@ -91,8 +93,7 @@ class BroadcastStore(StorageBase):
     async def broadcasts(self, limit: int = 10) -> list[tuple[BroadcastRow, dict[str, int]]]:
         """The newest broadcasts with their delivery counts by state."""
         rows = await self.fetch_all(
-            "SELECT id, created_at, text_bg, text_en, project, kind, state, status_chat, "
-            "status_message FROM broadcasts ORDER BY id DESC LIMIT ?",
+            f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT ?",
             (limit,),
         )
         return [(BroadcastRow(*row), await self.delivery_counts(int(row[0]))) for row in rows]
