@@ -9,11 +9,11 @@ from pydantic import BaseModel
 
 from bot.knowledge.model import Project
 from bot.knowledge.problems import Problem, Severity
-from bot.knowledge.values import LANGUAGES, Text
+from bot.knowledge.values import LANGUAGES, Text, typographic_inside
 from bot.knowledge.yamltree import DataPath, Positions
 
 _LANG_NAMES = {"bg": "Bulgarian", "en": "English"}
-_SHOWN_QUOTES = ("“”‘’«", "“”‘’»")
+_BULGARIAN_OPENING = "„‚"  # „Строител“ ЕООД is a name in quotes, not a quoted text
 
 
 def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tuple[Any, str]]:
@@ -34,8 +34,7 @@ def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tup
             found.append(
                 (where, f"the bot speaks only bg and en: the '{lang}' text is never shown")
             )
-        opening, closing = _SHOWN_QUOTES
-        if len(version) > 2 and version[0] in opening and version[-1] in closing:
+        if typographic_inside(version) is not None and version[0] not in _BULGARIAN_OPENING:
             found.append(
                 (
                     positions.of_value((*path, lang) if lang != "*" else path),

@@ -116,7 +116,7 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
             continue
         if not file.name.endswith(YAML_SUFFIXES):
             problems.append(_unread(file, in_projects=True))
-        elif not PROJECT_ID.match(project_id(file)):
+        elif not PROJECT_ID.match(id_of(file)):
             problems.append(
                 _problem(
                     file,
@@ -129,6 +129,6 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
     return files, problems
 
 
-def project_id(file: Path) -> str:
+def id_of(file: Path) -> str:
     """The id of a project file: its name without '.yaml' (and without a draft's '_')."""
     return file.stem.lstrip("_")

@@ -10,13 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.checks import project_checks, value_warnings
 from bot.knowledge.errors import translate
-from bot.knowledge.files import (
-    display_path,
-    find_root_file,
-    project_files,
-    root_problems,
-)
-from bot.knowledge.files import project_id as project_id_of
+from bot.knowledge.files import display_path, find_root_file, id_of, project_files, root_problems
 from bot.knowledge.model import QA, KnowledgeBase, Municipality, Project
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.yamlsource import YamlDocument, read_yaml
@@ -82,15 +76,16 @@ class _Reader:
             )
             self.problems.append(Problem(name, 1, 1, message))
             return None
-        try:
-            if isinstance(data, list):
-                value: Any = tuple(self._faq_items(data, name, positions, base))
-            else:
+        value: Any
+        if isinstance(data, list):
+            value = self._faq_items(data, name, positions, base)
+        else:
+            try:
                 value = model.model_validate({**data, **(extra or {})})
-        except ValidationError as exc:
-            self.problems += translate(model, exc, name, positions)
-            return None
-        except _Invalid:
+            except ValidationError as exc:
+                self.problems += translate(model, exc, name, positions)
+                return None
+        if value is None:
             return None
         found = value_warnings(value, base, name, positions)
         if isinstance(value, Project):
@@ -100,7 +95,8 @@ class _Reader:
 
     def _faq_items(
         self, data: list[Any], name: str, positions: Positions, base: tuple[str, ...]
-    ) -> list[QA]:
+    ) -> tuple[QA, ...] | None:
+        """Every question of a faq list, or None when any is invalid (all are reported)."""
         items, ok = [], True
         for index, entry in enumerate(data):
             try:
@@ -108,9 +104,7 @@ class _Reader:
             except ValidationError as exc:
                 ok = False
                 self.problems += translate(QA, exc, name, positions, (*base, index))
-        if not ok:
-            raise _Invalid
-        return items
+        return tuple(items) if ok else None
 
     def projects(self) -> list[Project]:
         files, problems = project_files(self.root, self.drafts)
@@ -118,7 +112,7 @@ class _Reader:
         seen: dict[str, str] = {}
         projects = []
         for file in files:
-            name, project_id = display_path(file), project_id_of(file)
+            name, project_id = display_path(file), id_of(file)
             if project_id in seen:
                 self.problems.append(
                     Problem(
@@ -135,10 +129,6 @@ class _Reader:
             if project is not None:
                 projects.append(project)
         return projects
-
-
-class _Invalid(Exception):
-    """Some items of a list failed validation (their problems are recorded)."""
 
 
 def load_knowledge(root: Path, drafts: bool = False) -> LoadResult:

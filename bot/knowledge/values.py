@@ -34,7 +34,7 @@ _LANGUAGE_WORDS = {
     "ен": "en",
     "english": "en",
 }
-OPENING_QUOTES, CLOSING_QUOTES = "“”„‟«‘’‚‛", "“”‟»‘’‛"
+_OPENING_QUOTES, _CLOSING_QUOTES = "“”„‟«‘’‚‛", "“”‟»‘’‛"
 SCALAR_SCHEMA: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
 
 
@@ -83,7 +83,7 @@ def scalar_text(value: Any) -> str | None:
 
 def typographic_inside(text: str) -> str | None:
     """What stands inside typographic quotes when they wrap the whole text."""
-    if len(text) > 2 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES:
+    if len(text) > 2 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
         return text[1:-1].strip()
     return None
 
