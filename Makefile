@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench docker-check clean
+.PHONY: run test lint typecheck unit bench docker-check clean validate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/munibot run
+
+# the strict validator on the knowledge base (MUNIBOT_KNOWLEDGE, default knowledge/)
+validate: $(STAMP)
+	$(BIN)/munibot validate --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests benchmarks

@@ -1,4 +1,5 @@
-"""The command line: munibot run | chat | ask | validate | broadcast | stats | unanswered."""
+"""The command line: munibot run | chat | ask | validate | schema | new-project | broadcast |
+stats | unanswered."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import cli_admin
+from bot import cli_admin, cli_knowledge
 from bot.config import ConfigError, Settings
 from bot.console import ConsoleChat
 from bot.engine import Conversation
@@ -77,9 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read one question per line from stdin, write one JSON line each",
     )
 
-    validate = commands.add_parser("validate", help="check the knowledge base")
-    _common(validate)
-    validate.add_argument("--strict", action="store_true", help="warnings count as errors")
+    cli_knowledge.add_parsers(commands, _common)
     cli_admin.add_parsers(commands, _common)
     return parser
 
@@ -89,6 +88,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _knowledge(settings: Settings) -> KnowledgeService:
+    cli_knowledge.require_folder(settings)
     service = KnowledgeService(settings.knowledge_dir)
     try:
         service.load_or_raise()
@@ -101,30 +101,6 @@ def _knowledge(settings: Settings) -> KnowledgeService:
             "run 'munibot validate' for the full list"
         ) from None
     return service
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Print every problem; exit 1 on errors (or warnings with --strict)."""
-    settings = _settings(args)
-    service = KnowledgeService(settings.knowledge_dir)
-    result = service.load()
-    for problem in result.problems:
-        print(problem)
-    errors, warnings = len(result.errors), len(result.warnings)
-    if result.knowledge is None or errors or (args.strict and warnings):
-        print(
-            f"{errors} error(s), {warnings} warning(s): the knowledge base is not valid"
-            + (" in --strict mode" if not errors and warnings else ""),
-            file=sys.stderr,
-        )
-        return 1
-    counts = result.knowledge.counts()
-    print(
-        f"OK: {counts['projects']} projects, {counts['activities']} activities, "
-        f"{counts['news']} news items, {counts['faq']} FAQ entries; "
-        f"{errors} errors, {warnings} warnings"
-    )
-    return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -184,8 +160,14 @@ class UsageError(Exception):
     """The command was called the wrong way (exit code 2)."""
 
 
+def _with_settings(
+    command: Callable[[argparse.Namespace, Settings], int],
+) -> Callable[[argparse.Namespace], int]:
+    return lambda args: command(args, _settings(args))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "validate": cmd_validate,
+    **{name: _with_settings(command) for name, command in cli_knowledge.COMMANDS.items()},
     "ask": cmd_ask,
     "chat": cmd_chat,
     "run": cmd_run,
@@ -208,11 +190,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     try:
         return COMMANDS[args.command](args)
-    except UsageError as error:
+    except (UsageError, cli_knowledge.KnowledgeUsageError) as error:
         parser.print_usage(sys.stderr)
         print(f"munibot: {error}", file=sys.stderr)
         return 2
-    except (CommandError, ConfigError, cli_admin.AdminCommandError) as error:
+    except (
+        CommandError,
+        ConfigError,
+        cli_admin.AdminCommandError,
+        cli_knowledge.KnowledgeCommandError,
+    ) as error:
         print(f"munibot: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

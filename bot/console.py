@@ -1,4 +1,4 @@
-"""The console chat: the same engine, follow-up context and question log as the Telegram bot."""
+"""The console chat: the same engine, follow-up context, question log and reloads as the bot."""
 
 from __future__ import annotations
 
@@ -47,12 +47,22 @@ class ConsoleChat:
             self.fixed_lang = parts[1] if len(parts) > 1 and parts[1] in ("bg", "en") else None
             self.write(t("console.lang", self.lang, code=self.fixed_lang or "auto"))
             return True
+        await self.refresh()
         if text.isdigit() and 0 < int(text) <= len(self.suggestions):
             project = self.assistant.project(self.suggestions[int(text) - 1])
             text = project.name(self.lang) if project else text
         asked = await self.assistant.ask(CONSOLE_CHAT, None, text, self.fixed_lang)
         self.show(asked.answer)
         return True
+
+    async def refresh(self) -> None:
+        """Reload the knowledge base when a file changed, as the bot does, and say so."""
+        result = await self.assistant.knowledge.refresh()
+        if result is not None and result.knowledge is not None:
+            self.write(t("reload.ok", self.lang, **result.knowledge.counts()))
+        elif result is not None:
+            self.write(t("reload.failed", self.lang))
+            self.write("\n".join(str(problem) for problem in result.errors) + "\n")
 
     def show(self, answer: Answer) -> None:
         """Print an answer and number its suggestions."""

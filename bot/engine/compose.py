@@ -145,14 +145,16 @@ class Composer:
 
     def _period_lines(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         period = p.period
-        start = p.start
-        if start:
-            b.field(t("label.start", lang), fmt.date(start, lang))
+        signed = p.contract.date if p.contract and not p.start else None
+        if p.start:
+            b.field(t("label.start", lang), fmt.date(p.start, lang))
+        elif signed:
+            b.field(t("label.contract_signed", lang), fmt.date(signed, lang))
         if period and period.end:
             b.field(t("label.end", lang), fmt.date(period.end, lang))
         if period and period.months:
             b.field(t("label.duration", lang), months(period.months, lang))
-        return bool(start or (period and (period.end or period.months)))
+        return bool(p.start or signed or (period and (period.end or period.months)))
 
     def _dates(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         if not self._period_lines(b, p, lang):

@@ -117,5 +117,5 @@ def near_ties(candidates: list[Candidate]) -> list[Candidate]:
 
 def _start_ordinal(index: ProjectIndex, number: int) -> int:
     """The project's start as a day number (0 when unknown), newer first on ties."""
-    start = index.projects[number].start
+    start = index.projects[number].first_date
     return start.toordinal() if start else 0

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.problems import Problem
-from bot.knowledge.values import describe
-from bot.knowledge.yamlsource import DataPath, Positions
+from bot.knowledge.values import ISO_LANGUAGES, Text, describe
+from bot.knowledge.yamltree import DataPath, Positions
 
 _EXAMPLES = {
     "title": "title:\n  bg: ...\n  en: ...",
@@ -58,12 +58,93 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
     return [name for name, info in model.model_fields.items() if (info.alias or "")[:2] != "__"]
 
 
-def _unknown_field(model: type[BaseModel], path: DataPath) -> str:
-    name = str(path[-1])
-    allowed = _field_names(_model_at(model, path[:-1]))
-    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown field '{name}': did you mean '{close[0]}'?"
+def _mentions(annotation: Any, kind: type) -> bool:
+    return annotation is kind or any(_mentions(arg, kind) for arg in typing.get_args(annotation))
+
+
+def _holds_text(model: type[BaseModel] | None, name: str) -> bool:
+    """True when the field name of model holds a Text (or a list of them)."""
+    field = model.model_fields.get(name) if model else None
+    return field is not None and _mentions(field.annotation, Text)
+
+
+def _group_with(model: type[BaseModel] | None, name: str) -> str | None:
+    """The field of model that holds one group (not a list) having a field called name."""
+    for field, info in model.model_fields.items() if model else ():
+        annotation = info.annotation
+        if tuple in (typing.get_origin(a) for a in (annotation, *typing.get_args(annotation))):
+            continue
+        if name in _field_names(_unwrap(annotation)):
+            return field
+    return None
+
+
+def _meant(model: type[BaseModel], loc: DataPath) -> str | None:
+    """The allowed field that an unknown field name is a typo of, if any."""
+    allowed = _field_names(_model_at(model, loc[:-1]))
+    close = difflib.get_close_matches(str(loc[-1]).lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _field_above(path: DataPath, positions: Positions) -> tuple[str, int] | None:
+    """The field of the same group written just above path's key, and its line."""
+    line = positions.of_key(path)[0]
+    above = [
+        (key_line, str(key[-1]))
+        for key, (key_line, _) in positions.keys.items()
+        if key[:-1] == path[:-1] and key_line < line
+    ]
+    if not above:
+        return None
+    key_line, name = max(above)
+    return name, key_line
+
+
+def _indentation_hint(
+    model: type[BaseModel], loc: DataPath, path: DataPath, positions: Positions
+) -> str | None:
+    """Why a field may be unknown here: it belongs to the field above but is not indented."""
+    name, above = str(loc[-1]), _field_above(path, positions)
+    field, line = above or ("", 0)
+    parent = _model_at(model, loc[:-1])
+    if name in ISO_LANGUAGES and _holds_text(parent, field):
+        sibling = next(
+            (positions.keys[key] for key in positions.keys if key[:-1] == (*path[:-1], field)),
+            None,
+        )
+        if sibling is None:
+            return (
+                f"'{name}' is a language code, not a field: for texts in two languages write "
+                f"'{field}:' alone on line {line} and below it 'bg: ...' and 'en: ...', "
+                "each indented by 2 spaces"
+            )
+        return (
+            f"'{name}' is a language code, not a field: if it is a text of '{field}' "
+            f"(line {line}), indent it by {sibling[1] - 1} spaces, like line {sibling[0]}"
+        )
+    if name in _field_names(_model_at(model, (*loc[:-1], field))):
+        return (
+            f"'{name}' is not a field here, but it is one of '{field}' (line {line}): "
+            "indent it like the lines under it"
+        )
+    owner = _group_with(parent, name)
+    if owner is not None:
+        return (
+            f"'{name}' is not a field here, but it is one of '{owner}': "
+            f"write it indented under '{owner}:'"
+        )
+    return None
+
+
+def _unknown_field(model: type[BaseModel], loc: DataPath, path: DataPath, p: Positions) -> str:
+    name = str(loc[-1])
+    hint = _indentation_hint(model, loc, path, p)
+    if hint:
+        return hint
+    meant = _meant(model, loc)
+    if meant:
+        return f"unknown field '{name}': did you mean '{meant}'?"
+    allowed = _field_names(_model_at(model, loc[:-1]))
     return f"unknown field '{name}': the fields allowed here are {', '.join(allowed)}"
 
 
@@ -73,30 +154,21 @@ def _missing(path: DataPath) -> str:
     return f"the required field '{name}' is missing here: add it, e.g. '{example}'"
 
 
-def _message(model: type[BaseModel], error: Any) -> tuple[str, bool]:
-    """The message for one error, and whether it points at the key rather than the value."""
-    kind, path, value = error["type"], tuple(error["loc"]), error.get("input")
-    if kind == "extra_forbidden":
-        return _unknown_field(model, path), True
-    if kind == "missing":
-        return _missing(path), False
+def _message(kind: str, value: Any, message: str) -> str:
+    """The message for one error that is not about a field name."""
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return (
-            f"expected a group of fields ('name: value' lines, indented below) but found "
+            "expected a group of fields ('name: value' lines, indented below) but found "
             f"{describe(value)}"
-        ), False
+        )
     if kind in ("tuple_type", "list_type"):
         return (
             f"expected a list (one '- ' item per line) but found {describe(value)}; "
             "an empty list is written [ ]"
-        ), False
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number (e.g. 9) but found {describe(value)}", False
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"expected a positive number but found {describe(value)}", False
+        )
     if kind == "too_short":
-        return "this list is empty; give at least one item", False
-    return str(error["msg"]), False
+        return "this list is empty; give at least one item"
+    return message
 
 
 def translate(
@@ -107,15 +179,25 @@ def translate(
     base: DataPath = (),
 ) -> list[Problem]:
     """One Problem for each pydantic error, placed on the line and column it concerns."""
+    errors = exc.errors(include_url=False)
+    typos = {
+        (*error["loc"][:-1], _meant(model, tuple(error["loc"])))
+        for error in errors
+        if error["type"] == "extra_forbidden"
+    }
     problems = []
-    for error in exc.errors(include_url=False):
-        message, at_key = _message(model, error)
-        path = (*base, *error["loc"])
-        if at_key:
-            line, column = positions.of_key(path)
-        elif error["type"] == "missing":
-            line, column = positions.of_value(path[:-1])
+    for error in errors:
+        kind, loc = error["type"], tuple(error["loc"])
+        path = (*base, *loc)
+        key = (error.get("ctx") or {}).get("key")
+        if kind == "extra_forbidden":
+            message, at = _unknown_field(model, loc, path, positions), positions.of_key(path)
+        elif kind == "missing":
+            if loc in typos:
+                continue  # 'sumary' already says "did you mean 'summary'"
+            message, at = _missing(path), positions.of_value(path[:-1])
         else:
-            line, column = positions.of_value(path)
-        problems.append(Problem(file, line, column, message))
+            message = _message(kind, error.get("input"), str(error["msg"]))
+            at = positions.of_key((*path, key)) if key else positions.of_value(path)
+        problems.append(Problem(file, *at, message))
     return problems

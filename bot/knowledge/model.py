@@ -5,24 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.functional_validators import BeforeValidator
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import SkipJsonSchema
 
-from bot.knowledge.values import Currency, Date, Money, Phone, Plain, Status, Text, Url, describe
-
-
-def _parse_email(value: Any) -> str:
-    if isinstance(value, str) and "@" in value and " " not in value.strip():
-        return value.strip()
-    raise PydanticCustomError(
-        "email", f"{describe(value)} is not an e-mail address; write it as name@example.bg"
-    )
-
-
-Email = Annotated[str, BeforeValidator(_parse_email)]
+from bot.knowledge.fields import (
+    Count,
+    Currency,
+    Date,
+    Email,
+    Money,
+    Phone,
+    Plain,
+    Status,
+    Url,
+)
+from bot.knowledge.values import Text
 
 
 class Origin(BaseModel):
@@ -40,7 +38,7 @@ class Node(BaseModel):
     """Base of every item: frozen, unknown fields refused, origin remembered."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-    origin: Origin = Field(default_factory=Origin, alias="__origin__")
+    origin: SkipJsonSchema[Origin] = Field(default_factory=Origin, alias="__origin__")
 
 
 class Link(Node):
@@ -107,13 +105,13 @@ class Period(Node):
 
     start: Date | None = None
     end: Date | None = None
-    months: int | None = Field(default=None, ge=1)
+    months: Count | None = None
 
 
 class Project(Node):
     """One municipal project (its id is its file name)."""
 
-    id: str = Field(default="", alias="__id__")
+    id: SkipJsonSchema[str] = Field(default="", alias="__id__")
     title: Text
     short_title: Text | None = None
     aliases: tuple[Plain, ...] = ()
@@ -144,10 +142,13 @@ class Project(Node):
 
     @property
     def start(self) -> dt.date | None:
-        """The start date, or the contract date when no start is given."""
-        if self.period and self.period.start:
-            return self.period.start
-        return self.contract.date if self.contract else None
+        """The start date of the period (a contract date is not a start date)."""
+        return self.period.start if self.period else None
+
+    @property
+    def first_date(self) -> dt.date | None:
+        """The start date, else the contract date: for ordering projects, never for display."""
+        return self.start or (self.contract.date if self.contract else None)
 
 
 class Municipality(Node):

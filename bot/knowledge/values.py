@@ -1,26 +1,50 @@
-"""The value types staff write: Text, Money, Date, URL, phone and status, with friendly checks."""
+"""Text, the value staff write most, and what every field type shares: scalars as written."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import GetCoreSchemaHandler
-from pydantic.functional_validators import BeforeValidator
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from bot.knowledge.yamltree import ORIGIN_KEY, Scalar
+
 LANGUAGES = ("bg", "en")
-STATUSES = ("planned", "ongoing", "completed")
-CURRENCIES = ("BGN", "EUR")
-_LANG_CODE = re.compile(r"^[a-z]{2}$")
-_ORIGIN_KEY = "__origin__"
+# ISO 639-1: a text in one of these languages is kept (the bot shows only bg and en)
+ISO_LANGUAGES = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
+    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr "
+    "ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw "
+    "ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv "
+    "ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr "
+    "ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi "
+    "yo za zh zu".split()
+)
+_LANGUAGE_WORDS = {
+    "bul": "bg",
+    "bgr": "bg",
+    "бг": "bg",
+    "bulgarian": "bg",
+    "eng": "en",
+    "ен": "en",
+    "english": "en",
+}
+_OPENING_QUOTES, _CLOSING_QUOTES = "“”„‟«‘’‚‛", "“”‟»‘’‛"
+SCALAR_SCHEMA: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
 
 
 def describe(value: Any) -> str:
     """Say in words what a staff member wrote, for error messages."""
+    if isinstance(value, Scalar):
+        if not value.quoted and isinstance(value.read_as, int | float | dt.date):
+            kind = "date" if isinstance(value.read_as, dt.date) else "number"
+            return f"the {kind} {value.text}"
+        value = value.text
     if value is None:
         return "nothing (the value is empty)"
     if isinstance(value, bool):
@@ -37,8 +61,62 @@ def describe(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def _error(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message.replace("{", "(").replace("}", ")"))
+def value_error(
+    kind: str, message: str, context: dict[str, Any] | None = None
+) -> PydanticCustomError:
+    """A validation error whose message is shown as written (context places it at a key)."""
+    return PydanticCustomError(kind, message.replace("{", "(").replace("}", ")"), context)
+
+
+def scalar_text(value: Any) -> str | None:
+    """The text of a single value exactly as written (stripped); None for groups and lists."""
+    if isinstance(value, Scalar):
+        return value.text.strip()
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | dt.date):
+        return str(value)
+    return None
+
+
+def typographic_inside(text: str) -> str | None:
+    """What stands inside typographic quotes when they wrap the whole text."""
+    if len(text) > 2 and text[0] in _OPENING_QUOTES and text[-1] in _CLOSING_QUOTES:
+        return text[1:-1].strip()
+    return None
+
+
+def refuse_typographic(text: str) -> None:
+    """Refuse a value (not a prose text) wrapped in typographic quotes."""
+    inside = typographic_inside(text)
+    if inside is not None:
+        raise value_error(
+            "typographic_quotes",
+            f"'{text}' is wrapped in typographic quotes {text[0]}{text[-1]} (as Word types "
+            "them), which YAML does not take as quotes: write "
+            f'"{inside}" with straight quotes, or {inside} with none',
+        )
+
+
+def _language(key: Any) -> str:
+    """The language code key, or an error that says which code was meant."""
+    code = str(key)
+    if code in ISO_LANGUAGES:
+        return code
+    lower = code.strip().lower()
+    if lower in ISO_LANGUAGES:
+        raise value_error(
+            "text_language",
+            f"the language code '{code}' must be written in lowercase: '{lower}'",
+            {"key": code},
+        )
+    meant = _LANGUAGE_WORDS.get(lower) or next(
+        iter(difflib.get_close_matches(lower, LANGUAGES, n=1, cutoff=0.5)), None
+    )
+    hint = f"did you mean '{meant}'?" if meant else "write bg or en"
+    raise value_error("text_language", f"'{code}' is not a language code; {hint}", {"key": code})
 
 
 class Text:
@@ -89,15 +167,23 @@ class Text:
     ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(parse_text)
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return text_json_schema()
 
-def _scalar_text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float | dt.date):
-        return str(value)
-    return None
+
+def text_json_schema() -> JsonSchemaValue:
+    """One text, or a group of texts by language code."""
+    languages = {lang: dict(SCALAR_SCHEMA) for lang in LANGUAGES}
+    by_language = {
+        "type": "object",
+        "properties": languages,
+        "propertyNames": {"pattern": "^[a-z]{2}$"},
+        "minProperties": 1,
+    }
+    return {"anyOf": [dict(SCALAR_SCHEMA), by_language]}
 
 
 def parse_text(value: Any) -> Text:
@@ -106,189 +192,29 @@ def parse_text(value: Any) -> Text:
         return value
     if isinstance(value, dict):
         versions: dict[str, str] = {}
-        for lang, item in value.items():
-            if lang == _ORIGIN_KEY:
+        for key, item in value.items():
+            if key == ORIGIN_KEY:
                 continue
-            if not _LANG_CODE.match(str(lang)):
-                hint = (
-                    f"'{str(lang).lower()}'" if _LANG_CODE.match(str(lang).lower()) else "bg or en"
-                )
-                raise _error("text_language", f"'{lang}' is not a language code; use {hint}")
-            text = _scalar_text(item)
+            lang = _language(key)
+            text = scalar_text(item)
             if not text:
-                raise _error(
+                raise value_error(
                     "text_empty",
                     f"the '{lang}' text is empty or not text "
                     f"({describe(item)}); write the text after '{lang}:'",
+                    {"key": lang},
                 )
-            versions[str(lang)] = text
+            versions[lang] = text
         if not versions:
-            raise _error("text_empty", "no text is given; write it as 'bg: ...' and 'en: ...'")
+            raise value_error("text_empty", "no text is given; write it as 'bg: ...' and 'en: ...'")
         return Text(versions)
-    text = _scalar_text(value)
-    if text is None or isinstance(value, list):
-        raise _error(
+    text = scalar_text(value)
+    if text is None:
+        raise value_error(
             "text_type",
             f"expected a text here but found {describe(value)}; write the "
             "text after the colon, or 'bg: ...' and 'en: ...' on the lines below",
         )
     if not text:
-        raise _error("text_empty", "this text is empty; write the text or delete the line")
+        raise value_error("text_empty", "this text is empty; write the text or delete the line")
     return Text.plain(text)
-
-
-def parse_money(value: Any) -> Decimal:
-    """Accept a plain number; refuse amounts written as text."""
-    if isinstance(value, bool) or value is None:
-        raise _error(
-            "money_type",
-            f"expected an amount but found {describe(value)}; write a number such as 79829.24",
-        )
-    if isinstance(value, str):
-        raise _error(
-            "money_text",
-            f"the amount {describe(value)} is written as text; write a "
-            "plain number with a dot for decimals and no quotes, spaces or currency, "
-            "e.g. 79829.24",
-        )
-    if not isinstance(value, int | float):
-        raise _error(
-            "money_type",
-            f"expected an amount but found {describe(value)}; write a number such as 79829.24",
-        )
-    amount = Decimal(str(value))
-    if amount < 0:
-        raise _error("money_negative", "an amount cannot be negative; remove the minus sign")
-    return amount
-
-
-_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*(г\.?)?\s*$")
-
-
-def parse_date(value: Any) -> dt.date:
-    """Accept YYYY-MM-DD (as a YAML date or a quoted string)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        dotted = _DOTTED_DATE.match(value)
-        if dotted:
-            day, month, year = (int(part) for part in dotted.groups()[:3])
-            hint = f"{year:04d}-{month:02d}-{day:02d}"
-            raise _error(
-                "date_format",
-                f"the date {describe(value)} must be written as YYYY-MM-DD: write {hint}",
-            )
-        if re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
-            raise _error(
-                "date_invalid",
-                f"{describe(value)} is not a real calendar date; check the month and the day",
-            )
-    raise _error(
-        "date_format",
-        f"expected a date but found {describe(value)}; write it as YYYY-MM-DD, e.g. 2024-06-11",
-    )
-
-
-def parse_url(value: Any) -> str:
-    """Accept an absolute http:// or https:// address."""
-    if not isinstance(value, str):
-        raise _error("url_type", f"expected a web address but found {describe(value)}")
-    url = value.strip()
-    if re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+", url) and not re.search(r"\s", url):
-        return url
-    if re.match(r"^(www\.|[a-z0-9-]+\.[a-z]{2,})", url, re.IGNORECASE):
-        raise _error(
-            "url_scheme",
-            f"the web address {describe(value)} must start with "
-            f"https:// or http://: write https://{url}",
-        )
-    raise _error(
-        "url_invalid",
-        f"{describe(value)} is not a web address; write a full address "
-        "such as https://www.septemvri.bg/page.htm (no spaces)",
-    )
-
-
-def parse_phone(value: Any) -> str:
-    """Accept a phone number written as text."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise _error(
-            "phone_number",
-            f"the phone {value} was read as a number; put it in "
-            "quotes, e.g. \"0889 308 530\", so that leading zeros and '+' are kept",
-        )
-    if not isinstance(value, str) or not re.search(r"\d{3}", value):
-        raise _error(
-            "phone_type",
-            f"expected a phone number but found {describe(value)}; "
-            'write it in quotes, e.g. "+359 3561 7777"',
-        )
-    return value.strip()
-
-
-def parse_plain(value: Any) -> str:
-    """Accept a short string (numbers are taken as written)."""
-    text = _scalar_text(value)
-    if text is None or isinstance(value, dict | list):
-        raise _error("string_type", f"expected a short text here but found {describe(value)}")
-    if not text:
-        raise _error("text_empty", "this value is empty; write it or delete the line")
-    return text
-
-
-_STATUS_WORDS = {
-    "finished": "completed",
-    "done": "completed",
-    "complete": "completed",
-    "closed": "completed",
-    "ended": "completed",
-    "завършен": "completed",
-    "приключил": "completed",
-    "active": "ongoing",
-    "running": "ongoing",
-    "in progress": "ongoing",
-    "current": "ongoing",
-    "текущ": "ongoing",
-    "изпълнява се": "ongoing",
-    "planning": "planned",
-    "future": "planned",
-    "предстоящ": "planned",
-    "планиран": "planned",
-}
-
-
-def parse_status(value: Any) -> str:
-    """Accept planned, ongoing or completed."""
-    word = str(value).strip().lower() if isinstance(value, str) else None
-    if word in STATUSES:
-        return word
-    hint = f"did you mean '{_STATUS_WORDS[word]}'? " if word in _STATUS_WORDS else ""
-    raise _error(
-        "status",
-        f"unknown status {describe(value)}; {hint}write one of: planned, ongoing, completed",
-    )
-
-
-def parse_currency(value: Any) -> str:
-    """Accept BGN or EUR (any case; лв and € too)."""
-    word = str(value).strip().upper() if isinstance(value, str) else ""
-    aliases = {"ЛВ": "BGN", "ЛВ.": "BGN", "LEV": "BGN", "LV": "BGN", "€": "EUR", "ЕВРО": "EUR"}
-    word = aliases.get(word, word)
-    if word in CURRENCIES:
-        return word
-    raise _error("currency", f"unknown currency {describe(value)}; write BGN or EUR")
-
-
-Money = Annotated[Decimal, BeforeValidator(parse_money)]
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
-Url = Annotated[str, BeforeValidator(parse_url)]
-Phone = Annotated[str, BeforeValidator(parse_phone)]
-Plain = Annotated[str, BeforeValidator(parse_plain)]
-Status = Annotated[str, BeforeValidator(parse_status)]
-Currency = Annotated[str, BeforeValidator(parse_currency)]

@@ -75,10 +75,8 @@ class Services:
         None when nothing changed; on errors the last good version stays in use.
         """
         async with self._reload_lock:
-            if not force and not self.knowledge.changed():
-                return None
-            result = self.knowledge.load()
-            if result.knowledge is not None:
+            result = await self.knowledge.refresh(force)
+            if result is not None and result.knowledge is not None:
                 await self.announce_news()
             return result
 

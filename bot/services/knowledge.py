@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge import KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
+from bot.knowledge.files import watched
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +24,9 @@ class Snapshot:
 
 
 def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every YAML file: changes when staff edit."""
-    files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml"))
+    """Name, size and modification time of every file the validator looks at."""
     stamps = []
-    for path in files:
+    for path in watched(directory):
         try:
             stat = path.stat()
         except OSError:
@@ -43,10 +44,14 @@ class KnowledgeService:
         self._attempted: tuple[tuple[str, int, int], ...] | None = None
 
     def load(self) -> LoadResult:
-        """Load the folder; on success switch to it, on failure keep the last good version."""
-        stamp = fingerprint(self.directory) if self.directory.is_dir() else ()
-        result = load_knowledge(self.directory)
+        """Load the folder; on success switch to it, on failure keep the last good version.
+
+        The version is remembered before it is read, so that a file that cannot be read is
+        not read again until it changes.
+        """
+        stamp = fingerprint(self.directory)
         self._attempted = stamp
+        result = load_knowledge(self.directory)
         if result.knowledge is not None:
             self._snapshot = Snapshot(result.knowledge, Engine(result.knowledge), stamp)
             log.info("knowledge loaded: %s", result.knowledge.counts())
@@ -63,8 +68,15 @@ class KnowledgeService:
 
     def changed(self) -> bool:
         """True when the files differ from the version last loaded (or tried)."""
-        current = fingerprint(self.directory) if self.directory.is_dir() else ()
-        return current != self._attempted
+        return fingerprint(self.directory) != self._attempted
+
+    def _refresh(self, force: bool) -> LoadResult | None:
+        return self.load() if force or self.changed() else None
+
+    async def refresh(self, force: bool = False) -> LoadResult | None:
+        """Load the folder if it changed (or when forced), in a worker thread so that the
+        event loop goes on answering; None when nothing changed."""
+        return await asyncio.to_thread(self._refresh, force)
 
     @property
     def snapshot(self) -> Snapshot:

@@ -128,16 +128,16 @@ CASES = [
     (
         "unknown language",
         PROJECT.replace("  en: Hot lunch", "  eng: Hot lunch"),
-        2,
         3,
-        ["'eng' is not a language code"],
+        3,
+        ["'eng' is not a language code", "did you mean 'en'?"],
     ),
     (
-        "phone as number",
-        PROJECT + "contacts:\n  - name: Иван\n    phones: [35612345]\n",
+        "phone without digits",
+        PROJECT + "contacts:\n  - name: Иван\n    phones: [кметството]\n",
         18,
         14,
-        ["read as a number", "put it in quotes"],
+        ["expected a phone number but found 'кметството'", "as people dial it"],
     ),
 ]
 

@@ -1,0 +1,129 @@
+"""Staff commands of the command line: validate, schema, new-project."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from bot.config import Settings
+from bot.knowledge import load_knowledge
+from bot.knowledge.files import PROJECT_ID, display_path, suggested_id
+from bot.knowledge.schema import SCHEMAS, render, write_schemas
+from bot.knowledge.skeleton import draft_path, skeleton
+
+
+class KnowledgeCommandError(Exception):
+    """The work failed (exit code 1)."""
+
+
+class KnowledgeUsageError(Exception):
+    """The command was called the wrong way (exit code 2)."""
+
+
+def add_parsers(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """validate, schema and new-project, with the common options."""
+    validate = commands.add_parser("validate", help="check the knowledge base")
+    add_common(validate)
+    validate.add_argument("--strict", action="store_true", help="warnings count as errors")
+    validate.add_argument(
+        "--drafts",
+        action="store_true",
+        help="also check the drafts (projects/_ID.yaml) as if they were published",
+    )
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the knowledge files (for editors)"
+    )
+    add_common(schema)
+    schema.add_argument(
+        "--kind", choices=tuple(SCHEMAS), default="project", help="which file (default: project)"
+    )
+    schema.add_argument(
+        "--write",
+        action="store_true",
+        help="write every schema into the knowledge folder instead of printing one",
+    )
+    new = commands.add_parser(
+        "new-project", help="write the commented skeleton of a new project (a draft)"
+    )
+    add_common(new)
+    new.add_argument("id", metavar="ID", help="the project id: lowercase a-z, 0-9 and '-'")
+
+
+def require_folder(settings: Settings) -> None:
+    """Stop with one clear sentence when the knowledge folder does not exist."""
+    if not settings.knowledge_dir.is_dir():
+        raise KnowledgeCommandError(
+            f"the knowledge folder {settings.knowledge_dir} does not exist: create it, or "
+            "point --knowledge (or MUNIBOT_KNOWLEDGE) at the folder that holds municipality.yaml"
+        )
+
+
+def validate(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every problem; exit 1 on errors (or warnings with --strict)."""
+    require_folder(settings)
+    result = load_knowledge(settings.knowledge_dir, drafts=args.drafts)
+    for problem in result.problems:
+        print(problem)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.knowledge is None or errors or (args.strict and warnings):
+        print(
+            f"{errors} error(s), {warnings} warning(s): the knowledge base is not valid"
+            + (" in --strict mode" if not errors and warnings else ""),
+            file=sys.stderr,
+        )
+        return 1
+    counts = result.knowledge.counts()
+    checked = f" ({len(result.checked)} more marked '# checked')" if result.checked else ""
+    print(
+        f"OK: {counts['projects']} projects, {counts['activities']} activities, "
+        f"{counts['news']} news items, {counts['faq']} FAQ entries; "
+        f"{errors} errors, {warnings} warnings{checked}"
+    )
+    return 0
+
+
+def schema(args: argparse.Namespace, settings: Settings) -> int:
+    """Print one JSON Schema, or write them all into the knowledge folder."""
+    if not args.write:
+        sys.stdout.write(render(args.kind))
+        return 0
+    require_folder(settings)
+    for path in write_schemas(settings.knowledge_dir):
+        print(f"written {display_path(path)}")
+    return 0
+
+
+def new_project(args: argparse.Namespace, settings: Settings) -> int:
+    """Write projects/_ID.yaml, a draft skeleton that validates once filled in and renamed."""
+    project_id = args.id
+    if not PROJECT_ID.match(project_id):
+        raise KnowledgeUsageError(
+            f"'{project_id}' is not a valid project id (lowercase a-z, 0-9 and '-'); "
+            f"for example: munibot new-project {suggested_id(project_id)}"
+        )
+    require_folder(settings)
+    root = settings.knowledge_dir
+    draft, published = draft_path(root, project_id), root / "projects" / f"{project_id}.yaml"
+    for existing in (published, draft):
+        if existing.exists():
+            raise KnowledgeCommandError(f"{display_path(existing)} already exists; nothing written")
+    draft.parent.mkdir(exist_ok=True)
+    if not (root / SCHEMAS["project"][0]).exists():
+        write_schemas(root)
+    draft.write_text(skeleton(project_id), encoding="utf-8")
+    print(
+        f"written {display_path(draft)}: a draft, which the bot does not read. Fill it in "
+        f"(check it with 'munibot validate --drafts'), then rename it to {published.name}."
+    )
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "validate": validate,
+    "schema": schema,
+    "new-project": new_project,
+}

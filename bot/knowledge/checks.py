@@ -1,0 +1,101 @@
+"""Checks of values that passed validation: translations, quotes, and facts that disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+
+from bot.knowledge.model import Project
+from bot.knowledge.problems import Problem, Severity
+from bot.knowledge.values import LANGUAGES, Text, typographic_inside
+from bot.knowledge.yamltree import DataPath, Positions
+
+_LANG_NAMES = {"bg": "Bulgarian", "en": "English"}
+_BULGARIAN_OPENING = "„‚"  # „Строител“ ЕООД is a name in quotes, not a quoted text
+
+
+def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tuple[Any, str]]:
+    """(position, message) for a Text that lacks a language, has another one, or curly quotes."""
+    found: list[tuple[Any, str]] = []
+    for lang in LANGUAGES:
+        if not text.has(lang):
+            found.append(
+                (
+                    positions.of_value(path),
+                    f"no {_LANG_NAMES[lang]} text: add '{lang}: ...' here "
+                    "(until then the other language is shown)",
+                )
+            )
+    for lang, version in text.values():
+        where = positions.of_key((*path, lang)) if lang != "*" else positions.of_value(path)
+        if lang not in (*LANGUAGES, "*"):
+            found.append(
+                (where, f"the bot speaks only bg and en: the '{lang}' text is never shown")
+            )
+        if typographic_inside(version) is not None and version[0] not in _BULGARIAN_OPENING:
+            found.append(
+                (
+                    positions.of_value((*path, lang) if lang != "*" else path),
+                    f"the text is wrapped in typographic quotes {version[0]}{version[-1]}, which "
+                    "the bot shows as part of it; if you meant YAML quotes, type straight "
+                    'double quotes "…"',
+                )
+            )
+    return found
+
+
+def value_warnings(value: Any, path: DataPath, file: str, positions: Positions) -> list[Problem]:
+    """A warning for every Text (anywhere below value) that staff should look at again."""
+    found: list[Problem] = []
+    if isinstance(value, Text):
+        for (line, column), message in _text_warnings(value, path, positions):
+            found.append(Problem(file, line, column, message, Severity.WARNING))
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            if info.alias and info.alias.startswith("__"):
+                continue
+            found += value_warnings(getattr(value, name), (*path, name), file, positions)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            found += value_warnings(item, (*path, index), file, positions)
+    return found
+
+
+def _months_between(start: dt.date, end: dt.date) -> float:
+    """Calendar months from start to end (13.11.2013 to 13.11.2014 is 12)."""
+    return (end.year - start.year) * 12 + end.month - start.month + (end.day - start.day) / 30
+
+
+def project_checks(project: Project, file: str, positions: Positions) -> list[Problem]:
+    """Facts that need more than one field: dates in order, months, grant within total."""
+    found = []
+    period, budget = project.period, project.budget
+
+    def add(path: DataPath, message: str, severity: Severity = Severity.ERROR) -> None:
+        found.append(Problem(file, *positions.of_value(path), message, severity))
+
+    if period and period.start and period.end:
+        if period.end < period.start:
+            add(
+                ("period", "end"),
+                f"the end date {period.end} is before the start "
+                f"date {period.start}: check both dates",
+            )
+        elif period.months and abs(_months_between(period.start, period.end) - period.months) >= 1:
+            spans = round(_months_between(period.start, period.end))
+            add(
+                ("period", "months"),
+                f"months: {period.months} does not match {period.start} to {period.end} "
+                f"(about {spans} months); check the source: correct the dates or the months, "
+                "or, if the source really says so, add '# checked' at the end of this line",
+                Severity.WARNING,
+            )
+    total, grant = (budget.total, budget.grant) if budget else (None, None)
+    if total is not None and grant is not None and grant > total:
+        add(
+            ("budget", "grant"),
+            f"the grant {grant} is larger than the total {total}: check both amounts",
+        )
+    return found

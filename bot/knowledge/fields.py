@@ -1,0 +1,264 @@
+"""The field types besides Text: amounts, counts, dates, addresses, phones, codes and status.
+
+Each takes a Scalar exactly as written. A text-like field (a phone, a contract number) keeps the
+characters typed; a number field refuses what YAML 1.1 would silently read as another number
+(0012 as 10, 12_345 as 12345) and says what to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
+from pydantic.functional_validators import BeforeValidator
+
+from bot.knowledge.values import (
+    SCALAR_SCHEMA,
+    describe,
+    refuse_typographic,
+    scalar_text,
+    value_error,
+)
+from bot.knowledge.yamltree import Scalar
+
+STATUSES = ("planned", "ongoing", "completed")
+CURRENCIES = ("BGN", "EUR")
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+_LEADING_ZERO = re.compile(r"^([-+]?)0+(?=\d)")
+
+
+def _plain_number(text: str, kind: str) -> str:
+    """text, refusing a leading zero or an underscore that YAML would read differently."""
+    if "_" in text and _NUMBER.match(text.replace("_", "")):
+        raise value_error(
+            "number_underscore",
+            f"the {kind} {text} has '_' in it, which YAML drops without a word: "
+            f"write {text.replace('_', '')}",
+        )
+    if _LEADING_ZERO.match(text) and _NUMBER.match(text):
+        fixed = _LEADING_ZERO.sub(r"\1", text)
+        raise value_error(
+            "number_leading_zero",
+            f"the {kind} {text} starts with 0, and YAML does not read such a number as "
+            f"written (0012 becomes 10): write {fixed}",
+        )
+    return text
+
+
+def _digits(value: Any) -> str | None:
+    """The text of a number as written (numbers given by code are taken too)."""
+    if isinstance(value, Scalar):
+        return value.text.strip()
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def parse_money(value: Any) -> Decimal:
+    """Accept a plain number with a dot for decimals; refuse amounts written as text."""
+    text = _digits(value)
+    if text is None:
+        raise value_error(
+            "money_type",
+            f"expected an amount but found {describe(value)}; write a number such as 79829.24",
+        )
+    refuse_typographic(text)
+    if (isinstance(value, Scalar) and value.quoted) or not _NUMBER.match(text.replace("_", "")):
+        raise value_error(
+            "money_text",
+            f"the amount {describe(text)} is written as text; write a "
+            "plain number with a dot for decimals and no quotes, spaces or currency, "
+            "e.g. 79829.24",
+        )
+    amount = Decimal(_plain_number(text, "amount"))
+    if amount < 0:
+        raise value_error("money_negative", "an amount cannot be negative; remove the minus sign")
+    return amount
+
+
+def parse_count(value: Any) -> int:
+    """Accept a whole number of 1 or more (a number of months)."""
+    text = _digits(value)
+    if text is None or not re.fullmatch(r"[-+]?[\d_]+", text):
+        raise value_error(
+            "count_type", f"expected a whole number (e.g. 9) but found {describe(value)}"
+        )
+    count = int(_plain_number(text, "number"))
+    if count < 1:
+        raise value_error("count_positive", f"expected a positive number but found {count}")
+    return count
+
+
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*(г\.?)?\s*$")
+
+
+def parse_date(value: Any) -> dt.date:
+    """Accept YYYY-MM-DD (as a YAML date or a quoted string)."""
+    if isinstance(value, Scalar):
+        refuse_typographic(value.text.strip())
+        value = value.read_as
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        dotted = _DOTTED_DATE.match(value)
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups()[:3])
+            hint = f"{year:04d}-{month:02d}-{day:02d}"
+            raise value_error(
+                "date_format",
+                f"the date {describe(value)} must be written as YYYY-MM-DD: write {hint}",
+            )
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
+            raise value_error(
+                "date_invalid",
+                f"{describe(value)} is not a real calendar date; check the month and the day",
+            )
+    raise value_error(
+        "date_format",
+        f"expected a date but found {describe(value)}; write it as YYYY-MM-DD, e.g. 2024-06-11",
+    )
+
+
+def _word(value: Any, kind: str, example: str) -> str:
+    """The text of a one-word or one-line value (an address, a status), not in curly quotes."""
+    text = scalar_text(value)
+    if text is None:
+        raise value_error(f"{kind}_type", f"expected {example} but found {describe(value)}")
+    refuse_typographic(text)
+    return text
+
+
+def parse_url(value: Any) -> str:
+    """Accept an absolute http:// or https:// address."""
+    url = _word(value, "url", "a web address")
+    if re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+", url) and not re.search(r"\s", url):
+        return url
+    if re.match(r"^(www\.|[a-z0-9-]+\.[a-z]{2,})", url, re.IGNORECASE):
+        raise value_error(
+            "url_scheme",
+            f"the web address {describe(url)} must start with "
+            f"https:// or http://: write https://{url}",
+        )
+    raise value_error(
+        "url_invalid",
+        f"{describe(url)} is not a web address; write a full address "
+        "such as https://www.septemvri.bg/page.htm (no spaces)",
+    )
+
+
+def parse_phone(value: Any) -> str:
+    """Accept a phone number, keeping the digits exactly as typed (quoted or not)."""
+    text = scalar_text(value)
+    if text is None or not re.search(r"\d{3}", text):
+        raise value_error(
+            "phone_type",
+            f"expected a phone number but found {describe(value)}; "
+            'write it as people dial it, e.g. "+359 3561 7777"',
+        )
+    refuse_typographic(text)
+    return text
+
+
+def parse_email(value: Any) -> str:
+    """Accept name@example.bg."""
+    text = _word(value, "email", "an e-mail address")
+    if "@" in text and " " not in text:
+        return text
+    raise value_error(
+        "email", f"{describe(text)} is not an e-mail address; write it as name@example.bg"
+    )
+
+
+def parse_plain(value: Any) -> str:
+    """Accept a short text, exactly as written (0012 stays 0012)."""
+    text = scalar_text(value)
+    if text is None:
+        raise value_error("string_type", f"expected a short text here but found {describe(value)}")
+    if not text:
+        raise value_error("text_empty", "this value is empty; write it or delete the line")
+    return text
+
+
+_STATUS_WORDS = {
+    "finished": "completed",
+    "done": "completed",
+    "complete": "completed",
+    "closed": "completed",
+    "ended": "completed",
+    "завършен": "completed",
+    "приключил": "completed",
+    "active": "ongoing",
+    "running": "ongoing",
+    "in progress": "ongoing",
+    "current": "ongoing",
+    "текущ": "ongoing",
+    "изпълнява се": "ongoing",
+    "planning": "planned",
+    "future": "planned",
+    "предстоящ": "planned",
+    "планиран": "planned",
+}
+
+
+def parse_status(value: Any) -> str:
+    """Accept planned, ongoing or completed."""
+    word = _word(value, "status", "planned, ongoing or completed").lower()
+    if word in STATUSES:
+        return word
+    hint = f"did you mean '{_STATUS_WORDS[word]}'? " if word in _STATUS_WORDS else ""
+    raise value_error(
+        "status",
+        f"unknown status {describe(value)}; {hint}write one of: planned, ongoing, completed",
+    )
+
+
+def parse_currency(value: Any) -> str:
+    """Accept BGN or EUR (any case; лв and € too)."""
+    word = _word(value, "currency", "BGN or EUR").upper()
+    aliases = {"ЛВ": "BGN", "ЛВ.": "BGN", "LEV": "BGN", "LV": "BGN", "€": "EUR", "ЕВРО": "EUR"}
+    word = aliases.get(word, word)
+    if word in CURRENCIES:
+        return word
+    raise value_error("currency", f"unknown currency {describe(value)}; write BGN or EUR")
+
+
+_DATE_PATTERN = r"^\d{4}-\d{1,2}-\d{1,2}"
+
+Money = Annotated[
+    Decimal, BeforeValidator(parse_money), WithJsonSchema({"type": "number", "minimum": 0})
+]
+Count = Annotated[
+    int, BeforeValidator(parse_count), WithJsonSchema({"type": "integer", "minimum": 1})
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN}),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(parse_url),
+    WithJsonSchema({"type": "string", "pattern": "^https?://"}),
+]
+Email = Annotated[
+    str, BeforeValidator(parse_email), WithJsonSchema({"type": "string", "pattern": "@"})
+]
+Phone = Annotated[str, BeforeValidator(parse_phone), WithJsonSchema(SCALAR_SCHEMA)]
+Plain = Annotated[str, BeforeValidator(parse_plain), WithJsonSchema(SCALAR_SCHEMA)]
+Status = Annotated[
+    str, BeforeValidator(parse_status), WithJsonSchema({"type": "string", "enum": [*STATUSES]})
+]
+Currency = Annotated[
+    str,
+    BeforeValidator(parse_currency),
+    WithJsonSchema({"type": "string", "enum": [*CURRENCIES]}),
+]

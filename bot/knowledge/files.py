@@ -1,0 +1,134 @@
+"""Which files of the knowledge folder are read, and what to tell staff about the others."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from bot.knowledge.problems import Problem, Severity
+
+PROJECT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YAML_SUFFIXES = (".yaml", ".yml")
+ROOT_FILES = ("municipality", "faq")
+SCHEMA_FILES = ("schema.json", "municipality.schema.json", "faq.schema.json")
+_LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгдежзийклмнопрстуфхцчшщъьюя",
+            "a b v g d e zh z i y k l m n o p r s t u f h ts ch sh sht a y yu ya".split(),
+            strict=True,
+        )
+    )
+)
+
+
+def display_path(path: Path) -> str:
+    """The path as staff would type it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def is_draft(path: Path, root: Path) -> bool:
+    """True for files (or folders) whose name starts with '_' or '.': they are skipped."""
+    return any(part.startswith(("_", ".")) for part in path.relative_to(root).parts)
+
+
+def suggested_id(name: str) -> str:
+    """A valid project id made from any file name: 'Нов Парк' -> 'nov-park'."""
+    latin = name.lower().translate(_LATIN)
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "project"
+
+
+def find_root_file(root: Path, stem: str) -> Path | None:
+    """municipality.yaml (or .yml), faq.yaml (or .yml)."""
+    for suffix in YAML_SUFFIXES:
+        if (root / f"{stem}{suffix}").is_file():
+            return root / f"{stem}{suffix}"
+    return None
+
+
+def watched(root: Path) -> list[Path]:
+    """Every file the validator reads or reports on (drafts and hidden files left out)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not is_draft(p, root))
+
+
+def _problem(file: Path, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(display_path(file), 1, 1, message, severity)
+
+
+def _unread(file: Path, in_projects: bool) -> Problem:
+    """What to do about a file the bot does not read."""
+    name, lower = file.name, file.name.lower()
+    if lower.endswith(YAML_SUFFIXES):
+        stem = name.rsplit(".", 1)[0]
+        target = f"{suggested_id(stem) if in_projects else stem.lower()}.yaml"
+        return _problem(file, f"the file is not read: write its name in lowercase: {target}")
+    if lower.endswith(".txt") and (in_projects or lower[:-4].endswith(YAML_SUFFIXES)):
+        stem = re.sub(r"(\.ya?ml)?\.txt$", "", name, flags=re.IGNORECASE)
+        target = f"{suggested_id(stem) if in_projects else stem}.yaml"
+        return _problem(
+            file,
+            f"the file is not read: its name ends in '.txt' (Notepad adds it when saving a "
+            f"text document); rename it to {target} (in Notepad: Save as type 'All files')",
+        )
+    return _problem(
+        file,
+        "the file is not read: only .yaml files are; move it out of the knowledge folder, "
+        "or start its name with '_' to keep it here",
+        Severity.WARNING,
+    )
+
+
+def root_problems(root: Path) -> list[Problem]:
+    """The files beside municipality.yaml that are not read."""
+    known = {f"{stem}{suffix}" for stem in ROOT_FILES for suffix in YAML_SUFFIXES}
+    problems = []
+    for file in sorted(p for p in root.iterdir() if p.is_file() and not is_draft(p, root)):
+        if file.name in known or file.name in SCHEMA_FILES:
+            continue
+        if file.name.endswith(YAML_SUFFIXES):
+            problems.append(
+                _problem(
+                    file,
+                    "the file is not read: only municipality.yaml and faq.yaml are read here; "
+                    f"move a project's file into {display_path(root / 'projects')}",
+                )
+            )
+        else:
+            problems.append(_unread(file, in_projects=False))
+    return problems
+
+
+def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Problem]]:
+    """The project files to read (with drafts too, if asked), and a problem for every other
+    file in projects/."""
+    folder = root / "projects"
+    if not folder.is_dir():
+        return [], []
+    files, problems = [], []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if is_draft(file.parent, root) or file.name.startswith("."):
+            continue
+        if file.name.startswith("_") and not (drafts and file.name.endswith(YAML_SUFFIXES)):
+            continue
+        if not file.name.endswith(YAML_SUFFIXES):
+            problems.append(_unread(file, in_projects=True))
+        elif not PROJECT_ID.match(id_of(file)):
+            problems.append(
+                _problem(
+                    file,
+                    f"the file name '{file.name}' is not a valid project id: use lowercase "
+                    f"a-z, 0-9 and '-', e.g. rename it to {suggested_id(file.stem)}.yaml",
+                )
+            )
+        else:
+            files.append(file)
+    return files, problems
+
+
+def id_of(file: Path) -> str:
+    """The id of a project file: its name without '.yaml' (and without a draft's '_')."""
+    return file.stem.lstrip("_")

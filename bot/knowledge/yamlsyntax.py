@@ -1,0 +1,167 @@
+"""Explain a YAML syntax error in plain words, on the line where the mistake really is."""
+
+from __future__ import annotations
+
+import yaml
+
+from bot.knowledge.problems import Problem
+
+TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        "a colon ':' stands where YAML does not expect one; "
+        "if the text itself contains ': ', put the whole text in double quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a field name is missing its ':' or the text above needs quotes; write it as 'name: value'",
+    ),
+    (
+        "expected <block end>",
+        "this line is not lined up with the lines above it; "
+        "indent it with the same number of spaces as its neighbours",
+    ),
+    (
+        "while parsing a block collection",
+        "a list item is not lined up with the items above it; "
+        "start every '- ' item at the same column",
+    ),
+    ("found unexpected end of stream", "a quote is opened but never closed; add the closing quote"),
+    ("found character '\\t'", "a tab character is used; YAML needs spaces, replace the tab"),
+    ("while scanning an alias", "'*' starts a YAML alias; put text that starts with '*' in quotes"),
+    (
+        "while scanning an anchor",
+        "'&' starts a YAML anchor; put text that starts with '&' in quotes",
+    ),
+    ("found character '@'", "text cannot start with '@' or '`' in YAML; put it in quotes"),
+    ("found character '`'", "text cannot start with '@' or '`' in YAML; put it in quotes"),
+)
+
+
+def tab_problems(display: str, text: str) -> list[Problem]:
+    """One problem for every line indented with a tab."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    indent.index("\t") + 1,
+                    "a tab character is used for indentation; YAML needs "
+                    "spaces: replace the tab with spaces",
+                )
+            )
+    return problems
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_above(lines: list[str], index: int) -> int | None:
+    """The index of the nearest line above index that holds more than a comment."""
+    for above in range(min(index, len(lines)) - 1, -1, -1):
+        if lines[above].strip() and not lines[above].lstrip().startswith("#"):
+            return above
+    return None
+
+
+def _runaway_quote(text: str, error_line: int) -> yaml.Token | None:
+    """A quoted text that began on an earlier line and closed on (or just before) error_line."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line != token.end_mark.line
+            ):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is not None and last.end_mark.line >= error_line - 1:
+        return last
+    return None
+
+
+def _explain(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
+    """The plain-language hint for an error reported on line (0-based)."""
+    raw = str(error)
+    current = lines[line] if line < len(lines) else ""
+    above = _line_above(lines, line)
+    if "mapping values are not allowed" in raw and above is not None:
+        previous = lines[above]
+        if _indent(current) > _indent(previous) and previous.split("#")[0].rstrip()[-1:] != ":":
+            return (
+                "this line is indented more than line "
+                f"{above + 1}, so YAML reads it as more of that line's text; "
+                f"indent it with {_indent(previous)} spaces, like line {above + 1}"
+            )
+    for needle, hint in _HINTS:
+        if needle in raw:
+            if needle == "expected <block end>" and above is not None:
+                return f"{hint} (line {above + 1} has {_indent(lines[above])} spaces)"
+            return hint
+    problem = getattr(error, "problem", None) or "the file cannot be read"
+    return f"{problem}; check the indentation and the quotes on this line"
+
+
+def syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
+    """One Problem for a YAML error, placed where staff must change something."""
+    if isinstance(error, yaml.reader.ReaderError):
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return Problem(
+            display,
+            line,
+            column,
+            f"the file contains the control character #x{error.character:04x}, which a text "
+            "file should not have; delete it (it often comes from copying out of a PDF or Word)",
+        )
+    if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
+        return Problem(display, 1, 1, "YAML syntax error: the file cannot be read as YAML")
+    lines = text.splitlines()
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        start = error.context_mark
+        return Problem(
+            display,
+            start.line + 1,
+            start.column + 1,
+            "YAML syntax error: the quote opened here is never closed; "
+            "add the closing quote at the end of the text",
+        )
+    mark = error.problem_mark
+    if error.context in ("while scanning an alias", "while scanning an anchor"):
+        mark = error.context_mark or mark
+    runaway = _runaway_quote(text, mark.line)
+    if runaway is not None:
+        start = runaway.start_mark
+        return Problem(
+            display,
+            start.line + 1,
+            start.column + 1,
+            "YAML syntax error: the quote opened here is closed only on line "
+            f"{runaway.end_mark.line + 1}, so the lines in between were read as part of the "
+            "text; add the closing quote at the end of the text on this line",
+        )
+    current = lines[mark.line] if mark.line < len(lines) else ""
+    curly = next((i for i, char in enumerate(current) if char in TYPOGRAPHIC_QUOTES), None)
+    if curly is not None:
+        return Problem(
+            display,
+            mark.line + 1,
+            curly + 1,
+            f"YAML syntax error: {current[curly]} is a typographic quote (as Word types it), "
+            "which YAML does not take as a quote; put the whole text in straight double "
+            'quotes "…" instead',
+        )
+    return Problem(
+        display,
+        mark.line + 1,
+        mark.column + 1,
+        f"YAML syntax error: {_explain(error, lines, mark.line)}",
+    )

@@ -1,0 +1,280 @@
+"""The mistakes staff make, tried as a new staff member would: no value is silently changed,
+and each mistake is reported on its own line with the real cause and the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Project, Severity, load_knowledge
+from tests.knowledge.test_validation import make_knowledge, problems_of
+
+BASE = "title: Парк\nstatus: ongoing\nsummary: Нов парк.\n"
+TWO_LANGUAGES = "title: Парк\nstatus: ongoing\nsummary:\n  bg: Нов парк.\n"
+
+# (case, lines after BASE, what to read from the project, what staff typed)
+AS_WRITTEN: list[tuple[str, str, Callable[[Project], object], str]] = [
+    (
+        "contract number with leading zeros (YAML 1.1 octal)",
+        "contract:\n  number: 0012345\n",
+        lambda p: p.contract and p.contract.number,
+        "0012345",
+    ),
+    ("programme code 0012 (octal)", "programme_code: 0012\n", lambda p: p.programme_code, "0012"),
+    (
+        "underscore in a contract number",
+        "contract:\n  number: 12_345\n",
+        lambda p: p.contract and p.contract.number,
+        "12_345",
+    ),
+    (
+        "the English word 'no' (yes/no)",
+        "short_title:\n  bg: Не\n  en: no\n",
+        lambda p: p.short_title and p.short_title.get("en"),
+        "no",
+    ),
+    (
+        "office hours 8:30 (sexagesimal)",
+        "contacts:\n  - name: Кметство\n    hours: 8:30\n",
+        lambda p: p.contacts[0].hours and p.contacts[0].hours.get("bg"),
+        "8:30",
+    ),
+    (
+        "a phone typed without quotes",
+        "contacts:\n  - name: Кметство\n    phones: [035617777]\n",
+        lambda p: p.contacts[0].phones,
+        ("035617777",),
+    ),
+    (
+        "a phone with + typed without quotes",
+        "contacts:\n  - name: Кметство\n    phones: [+359356177]\n",
+        lambda p: p.contacts[0].phones,
+        ("+359356177",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "lines", "read", "typed"), AS_WRITTEN, ids=[c[0] for c in AS_WRITTEN]
+)
+def test_text_is_taken_exactly_as_written(
+    tmp_path: Path, case: str, lines: str, read: Callable[[Project], object], typed: object
+) -> None:
+    make_knowledge(tmp_path, BASE + lines)
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None, result.problems
+    assert read(result.knowledge.projects[0]) == typed
+
+
+# (case, project file, line, column, words the one error must contain)
+MISTAKES = [
+    (
+        "amount with a leading zero",
+        BASE + "budget:\n  total: 0012\n",
+        5,
+        10,
+        ["the amount 0012 starts with 0", "0012 becomes 10", "write 12"],
+    ),
+    (
+        "amount with an underscore",
+        BASE + "budget:\n  total: 12_345\n",
+        5,
+        10,
+        ["the amount 12_345 has '_'", "write 12345"],
+    ),
+    ("months with a leading zero", BASE + "period:\n  months: 09\n", 5, 11, ["write 9"]),
+    ("months read as octal", BASE + "period:\n  months: 010\n", 5, 11, ["write 10"]),
+    (
+        "a quote never closed",
+        BASE.replace("summary: Нов", 'summary: "Нов') + "aliases: [парк]\n",
+        3,
+        10,
+        ["the quote opened here is never closed", "add the closing quote"],
+    ),
+    (
+        "a quote closed only lines later (the README followed literally)",
+        BASE + 'contract:\n  number: "BG-13   # in quotes\n  date: 2024-03-15\n'
+        'budget:   # no spaces, no "лв."\n  total: 10\n',
+        5,
+        11,
+        ["the quote opened here is closed only on line 7", "add the closing quote"],
+    ),
+    (
+        "Word quotes around a text with a colon",
+        BASE.replace("title: Парк", "title: “Парк: нов”"),
+        1,
+        8,
+        ["“ is a typographic quote", "straight double quotes"],
+    ),
+    (
+        "Word quotes around a phone",
+        BASE + "contacts:\n  - name: X\n    phones: [“+359 3561 7777”]\n",
+        6,
+        14,
+        ["wrapped in typographic quotes", 'write "+359 3561 7777" with straight quotes'],
+    ),
+    ("a typo in a required field", BASE.replace("summary", "sumary"), 3, 1, ["did you mean"]),
+    (
+        "en: not indented",
+        TWO_LANGUAGES + "en: New park\n",
+        5,
+        1,
+        ["'en' is a language code, not a field", "'summary'", "indent it by 2 spaces"],
+    ),
+    (
+        "en: after a one-language text",
+        BASE + "en: New park\n",
+        4,
+        1,
+        ["'en' is a language code", "write 'summary:' alone on line 3"],
+    ),
+    (
+        "en: indented too much",
+        TWO_LANGUAGES + "    en: New park\n",
+        5,
+        7,
+        ["indented more than line 4", "indent it with 2 spaces"],
+    ),
+    (
+        "en: indented too little",
+        TWO_LANGUAGES + " en: New park\n",
+        5,
+        2,
+        ["not lined up", "line 4 has 2 spaces"],
+    ),
+    (
+        "a contract field at the top",
+        BASE + "contract:\n  date: 2024-01-01\nperiod:\n  start: 2024-01-01\nnumber: 5\n",
+        8,
+        1,
+        ["'number' is not a field here", "one of 'contract'"],
+    ),
+    (
+        "a typo in a language code",
+        TWO_LANGUAGES.replace("bg:", "bu:") + "  en: New park\n",
+        4,
+        3,
+        ["'bu' is not a language code", "did you mean 'bg'?"],
+    ),
+    (
+        "a language code in capitals",
+        TWO_LANGUAGES + "  EN: New park\n",
+        5,
+        3,
+        ["'EN' must be written in lowercase: 'en'"],
+    ),
+    (
+        "text that starts with '*'",
+        BASE + "aliases: [*парк]\n",
+        4,
+        11,
+        ["'*' starts a YAML alias", "put text that starts with '*' in quotes"],
+    ),
+    (
+        "a control character pasted from a PDF",
+        BASE.replace("Нов парк", "Нов\x01парк"),
+        3,
+        13,
+        ["control character #x0001"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "line", "column", "words"), MISTAKES, ids=[c[0] for c in MISTAKES]
+)
+def test_mistake_names_its_cause_on_its_line(
+    tmp_path: Path, case: str, text: str, line: int, column: int, words: list[str]
+) -> None:
+    make_knowledge(tmp_path, text, name="park.yaml")
+    errors = [p for p in problems_of(tmp_path) if p[4] is Severity.ERROR]
+    assert len(errors) == 1, errors
+    _, got_line, got_column, message, _ = errors[0]
+    assert (got_line, got_column) == (line, column), message
+    for word in words:
+        assert word in message, message
+
+
+# (file name, where, severity, words)
+FILES = [
+    ("Нов Парк.yaml", "projects", Severity.ERROR, ["not a valid project id", "nov-park.yaml"]),
+    ("stadium.yaml.txt", "projects", Severity.ERROR, ["'.txt'", "rename it to stadium.yaml"]),
+    ("Стадион.txt", "projects", Severity.ERROR, ["rename it to stadion.yaml"]),
+    ("Hall.YAML", "projects", Severity.ERROR, ["lowercase: hall.yaml"]),
+    ("photo.jpg", "projects", Severity.WARNING, ["not read", "start its name with '_'"]),
+    ("faq.yaml.txt", ".", Severity.ERROR, ["rename it to faq.yaml"]),
+    ("hall.yaml", ".", Severity.ERROR, ["only municipality.yaml and faq.yaml", "projects"]),
+    ("notes.docx", ".", Severity.WARNING, ["only .yaml files are"]),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "severity", "words"), FILES, ids=[f[0] for f in FILES])
+def test_file_that_is_not_read_is_reported_with_the_fix(
+    tmp_path: Path, name: str, where: str, severity: Severity, words: list[str]
+) -> None:
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    (tmp_path / where / name).write_text(BASE, encoding="utf-8")
+    [(file, line, column, message, got)] = problems_of(tmp_path)
+    assert (file, line, column, got) == (name, 1, 1, severity)
+    for word in words:
+        assert word in message, message
+
+
+def test_schema_files_and_drafts_are_not_reported(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    for name in ("schema.json", "municipality.schema.json", "faq.schema.json", "_notes.txt"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "projects" / "_draft.yaml.txt").write_text(BASE, encoding="utf-8")
+    assert problems_of(tmp_path) == []
+
+
+def test_months_that_disagree_with_the_dates_are_a_warning_and_kept(tmp_path: Path) -> None:
+    period = "period:\n  start: 2013-11-13\n  end: 2014-11-13\n  months: 9\n"
+    make_knowledge(tmp_path, BASE + period)
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None
+    assert result.knowledge.projects[0].period.months == 9  # type: ignore[union-attr]
+    [warning] = result.warnings
+    assert (warning.line, warning.column) == (7, 11)
+    assert "months: 9 does not match 2013-11-13 to 2014-11-13 (about 12 months)" in str(warning)
+
+
+def test_a_warning_marked_checked_is_set_aside_and_counted(tmp_path: Path) -> None:
+    period = "period:\n  start: 2013-11-13\n  end: 2014-11-13\n  months: 9  # checked: as stated\n"
+    make_knowledge(tmp_path, BASE + period)
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and result.problems == []
+    assert [p.line for p in result.checked] == [7]
+
+
+def test_an_error_cannot_be_marked_checked(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE + "budget:\n  total: 0012  # checked\n")
+    assert load_knowledge(tmp_path).knowledge is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "column", "words"),
+    [
+        ("short_title: “Паркът”\n", 4, 14, ["wrapped in typographic quotes “”", "straight"]),
+        ("short_title:\n  bg: Парк\n  de: Park\n", 6, 3, ["only bg and en", "'de'"]),
+    ],
+    ids=["Word quotes around a whole text", "a language the bot does not speak"],
+)
+def test_doubtful_texts_are_warnings(
+    tmp_path: Path, lines: str, line: int, column: int, words: list[str]
+) -> None:
+    make_knowledge(tmp_path, BASE + lines)
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None
+    [warning] = [p for p in result.warnings if "English" not in p.message]
+    assert (warning.line, warning.column) == (line, column)
+    for word in words:
+        assert word in warning.message
+
+
+def test_bulgarian_quotes_inside_a_text_are_fine(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE + "contractors: [„Строител“ ЕООД, „НИКО 96“]\n")
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and result.problems == []

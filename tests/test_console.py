@@ -1,0 +1,41 @@
+"""The console chat reloads the knowledge base when a file changes, as the bot does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.console import ConsoleChat
+from bot.services.assistant import Assistant
+from bot.services.knowledge import KnowledgeService
+from bot.storage import Storage
+
+KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+
+
+async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    knowledge = KnowledgeService(folder)
+    knowledge.load_or_raise()
+    said: list[str] = []
+    async with Storage.opened(tmp_path / "chat.sqlite3") as storage:
+        chat = ConsoleChat(Assistant(knowledge, storage), "bg", said.append)
+        park = folder / "projects" / "park-block-66.yaml"
+        text = park.read_text(encoding="utf-8")
+
+        park.write_text(text.replace("total: 199467.56", "total: 200000"), encoding="utf-8")
+        await chat.handle("колко струва паркът")
+        assert said[0].startswith("Базата знания е заредена: 17 проекта")
+        assert "200 000" in said[1].replace("\u00a0", " ")
+
+        said.clear()
+        park.write_text(text.replace("status: completed", "status: finished"), encoding="utf-8")
+        await chat.handle("колко струва паркът")
+        assert said[0].startswith("⚠️ Базата знания има грешки")
+        assert "park-block-66.yaml:" in said[1] and "unknown status 'finished'" in said[1]
+        assert "200 000" in said[2].replace("\u00a0", " ")  # the last good version
+
+        said.clear()
+        await chat.handle("колко струва паркът")
+        assert len(said) == 2 and "200 000" in said[0].replace("\u00a0", " ")  # told once
