@@ -10,6 +10,7 @@ from typing import Any
 
 DEFAULT_API = "https://api.telegram.org"
 LOG_FORMATS = ("text", "json")
+DEFAULT_PORT = 8443  # of the webhook and /healthz server
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -21,12 +21,11 @@ from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot import logs
-from bot.config import Settings
+from bot.config import DEFAULT_PORT, Settings
 from bot.handlers.lifecycle import App
 from bot.handlers.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
-DEFAULT_PORT = 8443
 FIRST_DELAY, LONGEST_DELAY = 1.0, 60.0
 HEALTH_TIMEOUT = 3.0
 
