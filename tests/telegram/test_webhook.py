@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot import healthcheck
 from bot.config import Settings
 from bot.handlers import runner
 from tests.botapi import updates
@@ -152,3 +153,13 @@ async def test_the_webhook_is_set_with_the_secret_and_all_update_types(
     params: dict[str, Any] = call.params
     assert params["url"] == hook.settings.webhook_url and params["secret_token"] == "s3cret"
     assert "callback_query" in params["allowed_updates"]
+
+
+async def test_the_image_healthcheck_asks_healthz(
+    hook: BotHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUNIBOT_LISTEN", "0.0.0.0")
+    monkeypatch.setenv("MUNIBOT_PORT", str(hook.settings.port))
+    assert await asyncio.to_thread(healthcheck.main) == 0
+    monkeypatch.setenv("MUNIBOT_PORT", str(free_port()))  # nothing listens there
+    assert await asyncio.to_thread(healthcheck.main) == 1
