@@ -13,6 +13,7 @@ import pytest
 from bot import healthcheck
 from bot.config import Settings
 from bot.handlers import runner
+from bot.handlers.webhook import RecentIds
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
 from tests.telegram.harness import BotHarness, free_port
@@ -163,3 +164,16 @@ async def test_the_image_healthcheck_asks_healthz(
     assert await asyncio.to_thread(healthcheck.main) == 0
     monkeypatch.setenv("MUNIBOT_PORT", str(free_port()))  # nothing listens there
     assert await asyncio.to_thread(healthcheck.main) == 1
+
+
+def test_the_last_update_ids_are_remembered_and_older_ones_forgotten() -> None:
+    recent = RecentIds(size=3)
+    assert [recent.first_time(i) for i in (1, 2, 1, 3, 4, 2)] == [
+        True,
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert recent.first_time(1)  # the oldest was forgotten past 3
