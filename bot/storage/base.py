@@ -200,7 +200,7 @@ class StorageBase:
         """True when a write commits now (for the health check)."""
         try:
             await self._probe_write()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, ValueError) as error:  # ValueError: the connection is closed
             log.warning("the database cannot be written: %s", error)
             return False
         return True

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 
+from bot.knowledge import load_or_raise
 from bot.services.chart import GREEN, HEIGHT, RED, WIDTH, bar_chart, grid_step
+from bot.services.insights import Stats, render_stats
+
+KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 
 
 def decode(png: bytes) -> tuple[int, int, list[bytes]]:
@@ -72,3 +77,13 @@ def test_each_day_gets_a_bar_and_an_empty_period_a_valid_picture() -> None:
 )
 def test_grid_steps_are_round(largest: int, step: int) -> None:
     assert grid_step(largest) == step
+
+
+@pytest.mark.parametrize(
+    ("lang", "legend"),
+    [("en", "🟩 answered, 🟥 not answered"), ("bg", "🟩 с отговор, 🟥 без отговор")],
+)
+def test_the_stats_reply_says_what_the_colours_mean(lang: str, legend: str) -> None:
+    stats = Stats(7, {}, [("2026-11-05", 3, 1)], [], [], [])
+    text = render_stats(stats, load_or_raise(KNOWLEDGE), lang).plain()
+    assert legend in text
