@@ -101,7 +101,7 @@ def corrupt(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [["run"], ["stats"], ["chat"]])
+@pytest.mark.parametrize("command", [["run"], ["chat"]])
 async def test_a_damaged_database_is_one_sentence_naming_it(
     tmp_path: Path, command: list[str]
 ) -> None:

@@ -17,7 +17,7 @@ def replies(calls: list[Call]) -> list[str]:
     return [c.result["text"] for c in calls if c.method == "sendMessage" and c.error is None]
 
 
-@pytest.mark.parametrize("command", ["/stats", "/unanswered", "/broadcasts", "/foo"])
+@pytest.mark.parametrize("command", ["/stats", "/foo"])
 async def test_a_command_the_user_may_not_use_is_treated_as_unknown(
     bot: BotHarness, command: str
 ) -> None:
