@@ -201,7 +201,7 @@ class WebhookServer:
         if path is not None:
             if not secret:
                 raise ValueError("a webhook needs a secret")
-            route = re.escape("/" + path.strip("/"))
+            route = re.escape(path or "/")  # exactly the path Telegram posts to
             routes.append((route, UpdateHandler, {"hook": Hook(application, secret)}))
         self.web = WebApplication(routes, default_handler_class=NotFound, log_function=_access_log)
         self.listen, self.port = listen, port
