@@ -4,12 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench docker-check clean validate
+# The exact versions come from the lock files (hash-checked); the ranges stay in pyproject.toml.
+# `make lock` compiles them again from pyproject.toml, against PyPI alone.
+LOCK := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(BIN)/pip-compile --quiet \
+	--generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	--index-url https://pypi.org/simple
 
-$(STAMP): pyproject.toml
+.PHONY: run test lint typecheck unit bench lock docker-check clean validate
+
+$(STAMP): pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -35,6 +42,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/telegram_bench.py
 	$(BIN)/python benchmarks/broadcast_bench.py
+	$(BIN)/python benchmarks/webhook_bench.py
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
+	$(LOCK) --output-file requirements.lock pyproject.toml
+	$(LOCK) --extra test --constraint requirements.lock --output-file requirements-dev.lock pyproject.toml
 
 docker-check:
 	../shared/tools/check-dockerfile

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import logging
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_knowledge
-from bot.config import ConfigError, Settings
+from bot import cli_admin, cli_knowledge, logs
+from bot.config import ConfigError, Settings, log_format
 from bot.console import ConsoleChat
 from bot.engine import Conversation
 from bot.knowledge import KnowledgeError
 from bot.services.assistant import Assistant
 from bot.services.knowledge import KnowledgeService
-from bot.storage import Storage
+from bot.storage import Storage, StorageError
 
 log = logging.getLogger("munibot")
 
@@ -59,9 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the Telegram bot")
     _common(run)
-    run.add_argument("--webhook-url", metavar="URL", help="use a webhook at this public URL")
-    run.add_argument("--listen", default="0.0.0.0", metavar="HOST", help="webhook listen address")
-    run.add_argument("--port", type=int, default=8443, metavar="N", help="webhook port")
+    run.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        help="receive updates by webhook at this public URL (env MUNIBOT_WEBHOOK_URL)",
+    )
+    run.add_argument(
+        "--listen",
+        metavar="HOST",
+        help="address of the webhook and /healthz server (env MUNIBOT_LISTEN; default 0.0.0.0)",
+    )
+    run.add_argument(
+        "--port",
+        type=int,
+        metavar="N",
+        help="port of the webhook and /healthz server (env MUNIBOT_PORT; default 8443 with a "
+        "webhook; in long polling /healthz is served only when a port is given)",
+    )
 
     chat = commands.add_parser("chat", help="talk to the bot in the console")
     _common(chat)
@@ -84,7 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(knowledge_dir=args.knowledge, db_path=args.db)
+    settings = Settings.from_env(knowledge_dir=args.knowledge, db_path=args.db)
+    logs.add_secret(settings.token)
+    logs.add_secret(settings.webhook_secret)
+    return settings
 
 
 def _knowledge(settings: Settings) -> KnowledgeService:
@@ -136,7 +155,9 @@ async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: st
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot, or offer the console chat when there is no token."""
-    settings = _settings(args)
+    settings = _settings(args).with_overrides(
+        webhook_url=args.webhook_url, listen=args.listen, port=args.port
+    )
     if not settings.token:
         print(
             "No Telegram token: set TELEGRAM_BOT_TOKEN (get one from @BotFather in Telegram: "
@@ -150,10 +171,21 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 0
         raise CommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
     from bot.handlers.app import run_bot
+    from bot.handlers.runner import BotStartError
 
     _knowledge(settings)
-    run_bot(settings, webhook_url=args.webhook_url, listen=args.listen, port=args.port)
+    asyncio.run(_check_database(settings))
+    try:
+        run_bot(settings)
+    except BotStartError as error:
+        raise CommandError(str(error)) from None
     return 0
+
+
+async def _check_database(settings: Settings) -> None:
+    """Open and close the database: StorageError before Telegram is contacted."""
+    async with Storage.opened(settings.db_path):
+        pass
 
 
 class UsageError(Exception):
@@ -181,14 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `munibot` and `python -m bot`."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if isinstance(sys.stdin, io.TextIOWrapper):  # invalid UTF-8 in a line is replaced, not fatal
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     quiet = logging.INFO if args.command == "run" else logging.WARNING
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else quiet,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
     try:
+        logs.setup(logging.DEBUG if args.debug else quiet, log_format(), debug=args.debug)
         return COMMANDS[args.command](args)
     except (UsageError, cli_knowledge.KnowledgeUsageError) as error:
         parser.print_usage(sys.stderr)
@@ -197,15 +226,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (
         CommandError,
         ConfigError,
+        StorageError,
         cli_admin.AdminCommandError,
         cli_knowledge.KnowledgeCommandError,
     ) as error:
-        print(f"munibot: {error}", file=sys.stderr)
+        print(f"munibot: {logs.redact(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         if args.debug:
-            raise
-        print(f"munibot: unexpected error: {error} (run with --debug for details)", file=sys.stderr)
+            print(logs.redact(traceback.format_exc()), file=sys.stderr, end="")
+        print(
+            f"munibot: unexpected error: {logs.redact(str(error))} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return 1

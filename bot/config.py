@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_API = "https://api.telegram.org"
+LOG_FORMATS = ("text", "json")
+DEFAULT_PORT = 8443  # of the webhook and /healthz server
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -41,6 +43,15 @@ def _number(env: Mapping[str, str], name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, not {raw!r}") from None
 
 
+def log_format(env: Mapping[str, str] | None = None) -> str:
+    """MUNIBOT_LOG_FORMAT: text (the default) or json (one JSON object per line)."""
+    env = os.environ if env is None else env
+    value = (env.get("MUNIBOT_LOG_FORMAT") or "text").strip().lower()
+    if value not in LOG_FORMATS:
+        raise ConfigError(f"MUNIBOT_LOG_FORMAT must be text or json, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the bot is configured with."""
@@ -57,6 +68,9 @@ class Settings:
     flood_window: float = 60.0
     retention_days: int = 180
     reload_interval: float = 5.0
+    webhook_url: str | None = None
+    listen: str = "0.0.0.0"
+    port: int | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -76,6 +90,9 @@ class Settings:
         values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20))
         values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180))
         values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0)
+        values["webhook_url"] = env.get("MUNIBOT_WEBHOOK_URL") or None
+        values["listen"] = env.get("MUNIBOT_LISTEN") or "0.0.0.0"
+        values["port"] = int(_number(env, "MUNIBOT_PORT", 0)) or None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 

@@ -123,3 +123,19 @@ def test_run_without_token_says_how_to_get_one() -> None:
     )
     assert done.returncode == 1
     assert "TELEGRAM_BOT_TOKEN" in done.stderr and "@BotFather" in done.stderr
+
+
+def test_chat_answers_the_lines_it_can_despite_invalid_utf8(tmp_path: Path) -> None:
+    lines = (
+        "колко струва паркът\n".encode() + b"\xff\xfe\xc3 \x80 bad bytes\n" + "контакти\n".encode()
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(tmp_path / "chat.sqlite3")],
+        input=lines,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    out = done.stdout.decode()
+    assert done.returncode == 0, done.stderr.decode()
+    assert "199\u00a0467,56" in out and "7777" in out  # the line before and the line after

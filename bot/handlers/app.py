@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import secrets
-from typing import Any
-from urllib.parse import urlparse
 
-from telegram import LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -20,9 +18,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot import logs
 from bot.config import Settings
 from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
 from bot.handlers.lifecycle import App
+from bot.handlers.runner import BotRunner
 
 log = logging.getLogger(__name__)
 COMMANDS = {
@@ -33,28 +33,6 @@ COMMANDS = {
     "broadcast": admin.broadcast, "broadcasts": admin.broadcasts, "stats": admin.stats,
     "unanswered": admin.unanswered, "reload": admin.reload, "cancel": admin.cancel,
 }  # fmt: skip
-
-
-_REDACTED: set[str] = set()
-
-
-def install_redaction(token: str) -> None:
-    """Keep the token out of every log record, whatever logger or handler it goes through."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    if not token or token in _REDACTED:
-        return
-    _REDACTED.add(token)
-    make_record = logging.getLogRecordFactory()
-
-    def redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = make_record(*args, **kwargs)
-        message = record.getMessage()
-        if token in message:
-            record.msg, record.args = message.replace(token, "<token>"), ()
-        return record
-
-    logging.setLogRecordFactory(redacting_factory)
 
 
 def add_handlers(application: App) -> None:
@@ -71,7 +49,7 @@ def add_handlers(application: App) -> None:
         ChatMemberHandler(errors.on_membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
-    application.add_handler(MessageHandler(filters.COMMAND & private, messages.on_unknown_command))
+    application.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
     application.add_handler(
         MessageHandler(
             private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
@@ -85,7 +63,7 @@ def build_application(settings: Settings) -> App:
     """The Application for settings; its services are opened when it starts."""
     if not settings.token:
         raise ValueError("a Telegram token is needed to build the application")
-    install_redaction(settings.token)
+    logs.add_secret(settings.token)
 
     async def post_init(application: App) -> None:
         await lifecycle.on_startup(application, settings)
@@ -108,28 +86,9 @@ def build_application(settings: Settings) -> App:
     return application
 
 
-def run_bot(
-    settings: Settings, webhook_url: str | None = None, listen: str = "0.0.0.0", port: int = 8443
-) -> None:
-    """Run until stopped: long polling, or a webhook when webhook_url is given."""
-    install_redaction(settings.token or "")
-    application = build_application(settings)
-    updates = list(Update.ALL_TYPES)
-    if webhook_url:
-        secret = settings.webhook_secret or secrets.token_urlsafe(32)
-        path = urlparse(webhook_url).path.lstrip("/")
-        log.info("starting the webhook on %s:%s", listen, port)
-        application.run_webhook(
-            listen=listen,
-            port=port,
-            url_path=path,
-            webhook_url=webhook_url,
-            secret_token=secret,
-            allowed_updates=updates,
-        )
-    else:
-        log.info("starting long polling")
-        application.run_polling(allowed_updates=updates)
+def run_bot(settings: Settings) -> None:
+    """Run until SIGINT / SIGTERM: long polling, or a webhook when settings.webhook_url is set."""
+    asyncio.run(BotRunner(build_application(settings), settings).run())
 
 
 __all__ = ["build_application", "run_bot"]

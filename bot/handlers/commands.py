@@ -107,7 +107,9 @@ async def unsubscribe(update: Update, context: Context) -> None:
 
 async def forget(update: Update, context: Context) -> None:
     """Erase everything stored about the user."""
-    lang, user = await language(update, context), update.effective_user
-    if user:
-        await services(context).storage.forget(user.id)
+    lang, user, chat = await language(update, context), update.effective_user, update.effective_chat
+    if user and chat:
+        svc = services(context)
+        await svc.assistant.forget(user.id, chat.id)
+        svc.flood.forget(user.id)
     await reply(update, context, html_text("forget.done", lang))

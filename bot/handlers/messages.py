@@ -61,7 +61,19 @@ async def on_other(update: Update, context: Context) -> None:
     await reply(update, context, html_text("non_text", lang))
 
 
+def addressed_to_bot(message: Message, username: str) -> bool:
+    """A command in a private chat, or one written /command@this_bot in a group."""
+    if message.chat.type == "private":
+        return True
+    words = (message.text or "").split(maxsplit=1)
+    return bool(words) and words[0].lower().endswith(f"@{username}".lower())
+
+
 async def on_unknown_command(update: Update, context: Context) -> None:
-    """A command the bot does not have."""
+    """A command the bot does not have (admin commands of non-admins too, so that nobody can
+    tell them apart): answered in private chats and when addressed to the bot in a group."""
+    message = update.effective_message
+    if message is None or not addressed_to_bot(message, context.bot.username):
+        return
     lang = await language(update, context)
     await reply(update, context, html_text("unknown_command", lang))

@@ -64,6 +64,13 @@ class Assistant:
             self._chats.popitem(last=False)
         return chat
 
+    async def forget(self, user_id: int, chat_id: int) -> None:
+        """Erase what is stored about a user (no copy left in the WAL) and the chat's context."""
+        await self.storage.forget(user_id)
+        await self.storage.checkpoint()
+        for chat in {user_id, chat_id}:  # the private chat has the user's id
+            self._chats.pop(chat, None)
+
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
         """The stored choice, else Telegram's language_code, else the script, else bg."""
         stored, last = await self.storage.touch_user(user_id)

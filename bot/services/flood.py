@@ -49,3 +49,8 @@ class FloodGuard:
         for user_id in [u for u, t in self._times.items() if not t or now - t[-1] > self.window]:
             self._times.pop(user_id, None)
             self._notified.discard(user_id)
+
+    def forget(self, user_id: int) -> None:
+        """Drop everything known about a user (/forget)."""
+        self._times.pop(user_id, None)
+        self._notified.discard(user_id)

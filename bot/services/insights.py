@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -11,6 +10,7 @@ from rapidfuzz import fuzz
 from bot.engine.normalize import key
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.knowledge import KnowledgeBase
+from bot.services.chart import bar_chart
 from bot.storage import Storage
 from bot.texts import t
 
@@ -79,6 +79,10 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
         ),
     )
     b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
+    b.field(
+        t("stats.chart_title", lang, days=stats.days),
+        f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",
+    )
     for label, rows in (
         ("stats.projects", stats.projects),
         ("stats.topics", stats.topics),
@@ -93,28 +97,9 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
 
 
 def stats_chart(stats: Stats, lang: str) -> bytes:
-    """A PNG bar chart of questions per day, answered and not."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(8, 4), dpi=100)
-    labels = [day[5:] for day, _, _ in stats.per_day] or ["-"]
-    answered = [a for _, a, _ in stats.per_day] or [0]
-    unanswered = [n for _, _, n in stats.per_day] or [0]
-    axes.bar(labels, answered, color="#2e7d32", label=t("stats.answered", lang))
-    axes.bar(
-        labels, unanswered, bottom=answered, color="#c62828", label=t("stats.unanswered", lang)
-    )
-    axes.set_title(t("stats.chart_title", lang, days=stats.days))
-    axes.legend()
-    axes.tick_params(axis="x", labelrotation=60, labelsize=7)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return buffer.getvalue()
+    """A PNG bar chart of questions per day, answered and not (it has no words: the stats
+    reply says what it shows, in lang)."""
+    return bar_chart(stats.per_day)
 
 
 async def unanswered_groups(

@@ -5,11 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import logging
+import os
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any, Self
 
 import aiosqlite
+
+log = logging.getLogger(__name__)
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
+DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+TRANSIENT = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: users and the question log
@@ -88,6 +96,41 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class StorageError(Exception):
+    """The database cannot be used; the message names the file and what to do."""
+
+
+def explain(path: Path | str, error: Exception) -> StorageError:
+    """One sentence for an operator about a database that cannot be opened or written."""
+    name = getattr(error, "sqlite_errorname", "")
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if name.startswith(TRANSIENT):
+        return StorageError(
+            f"the database {path} is locked by another process ({detail}): stop the other "
+            "program that writes to it, or start again when it is done"
+        )
+    if name.startswith(DAMAGED):
+        return StorageError(
+            f"the database {path} is damaged ({detail}): restore it from a backup, "
+            "or move it away and the bot starts with an empty one"
+        )
+    return StorageError(
+        f"the database {path} cannot be written ({detail}): give the user running munibot "
+        "write access to the file and its folder, or set MUNIBOT_DB to a writable path"
+    )
+
+
+def _private_files(path: Path) -> None:
+    """Create the folder 0700 and the database 0600; tighten files an older version left open."""
+    path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(PRIVATE_FILE)
+            log.info("made %s readable by its owner only", file)
+
+
 class StorageBase:
     """The connection and the helpers every part of the storage uses."""
 
@@ -108,16 +151,26 @@ class StorageBase:
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
-        """Open (creating if needed) the database and bring its schema up to date."""
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(str(path))
-        connection.row_factory = aiosqlite.Row
-        await connection.execute("PRAGMA journal_mode=WAL")
-        await connection.execute("PRAGMA synchronous=NORMAL")
-        await connection.execute("PRAGMA foreign_keys=ON")
-        storage = cls(connection)
-        await storage.migrate()
+        """Open (creating if needed, private to its owner) the database and bring its schema up
+        to date; StorageError names the file when it cannot be used (no thread is left open)."""
+        try:
+            if str(path) != ":memory:":
+                _private_files(Path(path))
+            connection = await aiosqlite.connect(str(path))
+        except (OSError, sqlite3.Error) as error:
+            raise explain(path, error) from error
+        try:
+            connection.row_factory = aiosqlite.Row
+            await connection.execute("PRAGMA journal_mode=WAL")
+            await connection.execute("PRAGMA synchronous=NORMAL")
+            await connection.execute("PRAGMA foreign_keys=ON")
+            await connection.execute("PRAGMA secure_delete=ON")  # erased rows are overwritten
+            storage = cls(connection)
+            await storage.migrate()
+            await storage._probe_write()
+        except sqlite3.Error as error:
+            await connection.close()
+            raise explain(path, error) from error
         return storage
 
     @classmethod
@@ -133,6 +186,31 @@ class StorageBase:
     async def close(self) -> None:
         """Close the connection."""
         await self.db.close()
+
+    async def _probe_write(self) -> None:
+        """Write one row and commit; raises sqlite3.Error unless that works."""
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO meta (key, value) VALUES ('written_at', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (now(),),
+            )
+
+    async def writable(self) -> bool:
+        """True when a write commits now (for the health check)."""
+        try:
+            await self._probe_write()
+        except (sqlite3.Error, ValueError) as error:  # ValueError: the connection is closed
+            log.warning("the database cannot be written: %s", error)
+            return False
+        return True
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database and empty it, so that no erased row lingers there."""
+        async with self._lock:
+            row = await self.fetch_one("PRAGMA wal_checkpoint(TRUNCATE)")
+        if row is not None and row[0]:
+            log.warning("the WAL could not be emptied: another process is reading the database")
 
     async def version(self) -> int:
         """The schema version (PRAGMA user_version)."""

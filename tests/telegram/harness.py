@@ -10,48 +10,35 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.handlers.app import build_application
+from bot.handlers.runner import BotRunner
 from tests.botapi.server import Call, FakeBotAPI
 
 
 class BotHarness:
-    """Starts the bot the way run_polling / run_webhook do, and feeds it updates."""
+    """Starts the bot as `munibot run` does (BotRunner: long polling, or the webhook of our own
+    server), and feeds it updates."""
 
     def __init__(self, api: FakeBotAPI, settings: Settings, mode: str = "polling") -> None:
-        self.api, self.settings, self.mode = api, settings, mode
-        self.app: Application = build_application(settings)  # type: ignore[type-arg]
-
-    async def start(self) -> BotHarness:
-        """initialize, post_init, then polling or the webhook, then start: as run_* do."""
-        await self.app.initialize()
-        if self.app.post_init:
-            await self.app.post_init(self.app)
-        assert self.app.updater is not None
-        if self.mode == "webhook":
-            port = _free_port()
-            await self.app.updater.start_webhook(
+        if mode == "webhook":
+            port = free_port()
+            settings = settings.with_overrides(
+                webhook_url=f"http://127.0.0.1:{port}/hook",
                 listen="127.0.0.1",
                 port=port,
-                url_path="hook",
-                webhook_url=f"http://127.0.0.1:{port}/hook",
-                secret_token="s3cret",
+                webhook_secret="s3cret",
             )
-        else:
-            await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
-        await self.app.start()
+        self.api, self.settings, self.mode = api, settings, mode
+        self.app: Application = build_application(settings)  # type: ignore[type-arg]
+        self.runner = BotRunner(self.app, settings, poll_timeout=1, first_delay=0.05)
+
+    async def start(self) -> BotHarness:
+        """initialize, post_init, then polling or the webhook, then start: as `munibot run`."""
+        await self.runner.start()
         return self
 
     async def stop(self) -> None:
-        """Stop as run_* do on exit."""
-        assert self.app.updater is not None
-        if self.app.updater.running:
-            await self.app.updater.stop()
-        if self.app.running:
-            await self.app.stop()
-        if self.app.post_stop:
-            await self.app.post_stop(self.app)
-        await self.app.shutdown()
-        if self.app.post_shutdown:
-            await self.app.post_shutdown(self.app)
+        """Stop as `munibot run` does on SIGTERM."""
+        await self.runner.stop()
 
     async def send(self, update: dict[str, Any], timeout: float = 10.0) -> list[Call]:
         """Deliver an update and wait until the bot has handled it; returns the calls it made."""
@@ -70,7 +57,8 @@ class BotHarness:
         return [c for c in self.api.calls[before:] if c.method != "getUpdates"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port nobody listens on at the moment."""
     import socket
 
     with socket.socket() as sock:

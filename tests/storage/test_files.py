@@ -1,0 +1,46 @@
+"""The database on disk: private to its owner, and a damaged one refused without a thread left."""
+
+from __future__ import annotations
+
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.storage import QuestionRecord, Storage, StorageError
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+async def test_the_folder_and_the_files_are_private(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "munibot.sqlite3"
+    storage = await Storage.open(db)
+    await storage.log_question(QuestionRecord(1, "колко струва паркът", "bg", True, None, None, 1))
+    files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    assert [mode(f) for f in files] == [0o600, 0o600, 0o600]
+    assert mode(db.parent) == 0o700
+    await storage.close()
+
+
+async def test_files_an_older_version_left_readable_are_tightened(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await Storage.open(db)).close()
+    db.chmod(0o644)
+    storage = await Storage.open(db)
+    assert mode(db) == 0o600
+    await storage.close()
+
+
+async def test_a_damaged_database_leaves_no_connection_thread(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    db.write_bytes(b"not a database " * 500)
+    before = set(threading.enumerate())
+    with pytest.raises(StorageError, match=f"the database {db} is damaged"):
+        await Storage.open(db)
+    left = [thread for thread in threading.enumerate() if thread not in before]
+    for thread in left:
+        thread.join(10)  # the thread of a connection that was closed ends at once
+    assert not [thread for thread in left if thread.is_alive()]

@@ -1,0 +1,138 @@
+"""`munibot run` (and the commands that open the database) when something is wrong at start:
+one sentence on stderr, exit 1, no hang, no secret shown."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.botapi.server import FakeBotAPI
+from tests.telegram.harness import free_port
+
+ROOT = Path(__file__).parent.parent
+SECRET_TOKEN = "999:wrongSECRETtokenwrongSECRETtoken12345"
+# The database opened read-only by SQLite, as it is when the file or its folder is not writable
+# for the bot's user (permission bits cannot show it here: the tests may run as root).
+READ_ONLY = (
+    "import sys, aiosqlite; connect = aiosqlite.connect; "
+    "aiosqlite.connect = lambda path, **kw: connect(f'file:{path}?mode=ro', uri=True, **kw); "
+    "from bot.cli import main; sys.exit(main())"
+)
+
+
+async def munibot(
+    *args: str, env: dict[str, str] | None = None, code: str | None = None
+) -> asyncio.subprocess.Process:
+    start = ["-c", code, *args] if code else ["-m", "bot", *args]
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        *start,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def finished(process: asyncio.subprocess.Process) -> tuple[int, str]:
+    """Exit code and stderr; a process that does not end within 60 s has hung (and is killed)."""
+    try:
+        _, err = await asyncio.wait_for(process.communicate(), 60)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        raise
+    return process.returncode or 0, err.decode()
+
+
+def last_line(stderr: str) -> str:
+    return stderr.strip().splitlines()[-1]
+
+
+@pytest.fixture
+async def api() -> FakeBotAPI:
+    server = FakeBotAPI()
+    await server.start()
+    return server
+
+
+async def test_a_rejected_token_is_one_sentence_without_the_token(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": api.url}
+    code, err = await finished(await munibot("run", "--db", str(tmp_path / "db"), env=env))
+    await api.stop()
+    assert code == 1
+    assert last_line(err) == (
+        "munibot: Telegram rejected the token (401 Unauthorized): check TELEGRAM_BOT_TOKEN "
+        "(@BotFather gives it)"
+    )
+    assert "wrongSECRET" not in err and "Traceback" not in err
+
+
+async def test_an_unreachable_api_logs_one_line_per_attempt_and_says_so_on_exit(
+    tmp_path: Path,
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": url}
+    process = await munibot("run", "--db", str(tmp_path / "db"), env=env)
+    assert process.stderr is not None
+    lines = [""]
+    while "did not answer getMe" not in lines[-1]:
+        lines.append((await asyncio.wait_for(process.stderr.readline(), 60)).decode())
+        assert lines[-1], f"munibot ended instead of trying again: {''.join(lines)}"
+    process.send_signal(signal.SIGTERM)
+    code, rest = await finished(process)
+    assert code == 1
+    assert f"WARNING bot.handlers.runner: Telegram's Bot API at {url} did not answer" in lines[-1]
+    assert last_line(rest).startswith(f"munibot: stopped before Telegram's Bot API at {url}")
+    assert "Traceback" not in "".join(lines) + rest
+
+
+def corrupt(tmp_path: Path) -> Path:
+    path = tmp_path / "munibot.sqlite3"
+    path.write_bytes(b"these are not the pages of a database " * 200)
+    return path
+
+
+@pytest.mark.parametrize("command", [["run"], ["chat"]])
+async def test_a_damaged_database_is_one_sentence_naming_it(
+    tmp_path: Path, command: list[str]
+) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9"}
+    db = corrupt(tmp_path)
+    code, err = await finished(await munibot(*command, "--db", str(db), env=env))
+    assert code == 1
+    assert last_line(err) == (
+        f"munibot: the database {db} is damaged (file is not a database): restore it from a "
+        "backup, or move it away and the bot starts with an empty one"
+    )
+    assert "Traceback" not in err
+
+
+async def test_a_read_only_database_is_one_sentence_naming_it(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    code, _ = await finished(await munibot("stats", "--db", str(db)))  # created, writable
+    assert code == 0
+    env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9"}
+    code, err = await finished(await munibot("run", "--db", str(db), env=env, code=READ_ONLY))
+    assert code == 1
+    assert last_line(err).startswith(f"munibot: the database {db} cannot be written (")
+    assert last_line(err).endswith(
+        "give the user running munibot write access to the file and its folder, "
+        "or set MUNIBOT_DB to a writable path"
+    )
+
+
+async def test_a_database_path_that_cannot_be_created_is_named(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("a file where a folder should be", encoding="utf-8")
+    db = tmp_path / "file" / "munibot.sqlite3"
+    code, err = await finished(await munibot("stats", "--db", str(db)))
+    assert code == 1
+    assert last_line(err).startswith(f"munibot: the database {db} cannot be written (")
