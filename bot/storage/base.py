@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator, Iterable
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
+T = TypeVar("T")
 MIGRATIONS: tuple[str, ...] = (
     # 1: users and the question log
     """
@@ -80,7 +82,52 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (project, news_key)
     );
     """,
+    # 3: the delivery queue: each delivery gets an id, its attempts, when to retry, an optional
+    # text of its own and the run that claimed it; leases belong to one run; news keep their
+    # date and title (stable identities); indices for /forget, audiences and the dispatcher
+    """
+    ALTER TABLE broadcasts RENAME COLUMN lease_owner TO lease_token;
+    ALTER TABLE broadcasts ADD COLUMN started_at TEXT;
+    ALTER TABLE broadcasts ADD COLUMN status_lang TEXT;
+    CREATE TABLE deliveries_v3 (
+        id INTEGER PRIMARY KEY,
+        broadcast_id INTEGER NOT NULL REFERENCES broadcasts (id),
+        user_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        text TEXT,
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        retry_at REAL,
+        claim TEXT,
+        message_id INTEGER,
+        error TEXT,
+        updated_at TEXT,
+        UNIQUE (broadcast_id, user_id)
+    );
+    INSERT INTO deliveries_v3 (broadcast_id, user_id, lang, state, message_id, error, updated_at)
+        SELECT broadcast_id, user_id, lang, state, message_id, error, updated_at
+        FROM deliveries ORDER BY broadcast_id, user_id;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_v3 RENAME TO deliveries;
+    CREATE INDEX deliveries_state ON deliveries (broadcast_id, state);
+    CREATE INDEX deliveries_user ON deliveries (user_id);
+    CREATE INDEX follows_project ON follows (project);
+    CREATE INDEX broadcasts_state ON broadcasts (state);
+    ALTER TABLE announced_news ADD COLUMN news_date TEXT;
+    ALTER TABLE announced_news ADD COLUMN title TEXT;
+    """,
 )
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, each whole (a ';' inside a string does not split)."""
+    found, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            found.append(current.strip())
+            current = ""
+    return [s for s in found if s.rstrip(";").strip()]
 
 
 def now() -> str:
@@ -96,15 +143,50 @@ class StorageBase:
         self._lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Write under the lock (writes never interleave) and commit, or roll back on error."""
+    async def transaction(self, durable: bool = False) -> AsyncIterator[aiosqlite.Connection]:
+        """Write under the lock (writes never interleave) and commit, or roll back on error.
+
+        durable: the commit reaches the disk before this returns (synchronous=FULL), even
+        against a power cut; for the steps that keep a message from being sent twice.
+        """
         async with self._lock:
+            if durable:
+                await self.db.execute("PRAGMA synchronous=FULL")
             try:
                 yield self.db
                 await self.db.commit()
             except BaseException:
                 await self.db.rollback()
                 raise
+            finally:
+                if durable:
+                    await self.db.execute("PRAGMA synchronous=NORMAL")
+
+    async def atomically(self, work: Callable[[sqlite3.Connection], T], durable: bool = False) -> T:
+        """Run work(connection) as one transaction on the database's thread, in one hop there
+        and back: each hop waits for the event loop, which is slow when it is busy sending.
+
+        durable: as in transaction().
+        """
+
+        def run() -> T:
+            connection = self.db._conn  # aiosqlite's sqlite3 connection, used on its thread
+            if durable:
+                connection.execute("PRAGMA synchronous=FULL")
+            try:
+                result = work(connection)
+                connection.commit()
+                return result
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                if durable:
+                    connection.execute("PRAGMA synchronous=NORMAL")
+
+        async with self._lock:
+            work_done = await self.db._execute(run)  # type: ignore[no-untyped-call]
+            return cast(T, work_done)  # (aiosqlite runs run on its thread)
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
@@ -141,12 +223,24 @@ class StorageBase:
         return int(row[0]) if row else 0
 
     async def migrate(self) -> None:
-        """Apply every migration newer than the database, each in its own transaction."""
-        current = await self.version()
-        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-            await self.db.executescript(
-                f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
+        """Apply every migration newer than the database, each in its own transaction.
+
+        Each starts with BEGIN IMMEDIATE (the write lock) and reads the version again under it,
+        so that two processes opening one database together apply each migration once.
+        """
+        while await self.version() < len(MIGRATIONS):
+            async with self._lock:
+                await self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    number = await self.version() + 1
+                    if number <= len(MIGRATIONS):
+                        for statement in statements(MIGRATIONS[number - 1]):
+                            await self.db.execute(statement)
+                        await self.db.execute(f"PRAGMA user_version = {number}")
+                    await self.db.commit()
+                except BaseException:
+                    await self.db.rollback()
+                    raise
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
         """All rows of a query."""

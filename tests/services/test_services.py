@@ -13,7 +13,7 @@ from bot.services.announcements import DraftError, split_versions
 from bot.services.flood import FloodGuard, Verdict
 from bot.services.insights import collect_stats, render_stats, stats_chart, unanswered_groups
 from bot.services.news import announce_new_news, news_key
-from bot.storage import QuestionRecord, Storage
+from bot.storage import MIGRATIONS, QuestionRecord, Storage
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 
@@ -112,7 +112,7 @@ def test_settings_from_environment_hide_the_token() -> None:
 
 async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "db.sqlite3")
-    assert await storage.version() == 2
+    assert await storage.version() == len(MIGRATIONS)
     await storage.set_language(5, "en")
     await storage.follow(5, "park-block-66")
     await storage.log_question(QuestionRecord(5, "въпрос", "bg", True, None, None, 1.0))
@@ -129,5 +129,5 @@ async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
         assert await storage.scalar(f"SELECT COUNT(*) FROM {table}") == 0
     await storage.close()
     reopened = await Storage.open(tmp_path / "db.sqlite3")
-    assert await reopened.version() == 2
+    assert await reopened.version() == len(MIGRATIONS)
     await reopened.close()
