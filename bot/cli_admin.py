@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.handlers.delivery import TelegramSender, progress_text
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.services.announcements import DraftError, split_versions
-from bot.services.broadcast import Progress, RetryPolicy
+from bot.services.broadcast import Progress
 from bot.services.dispatcher import Dispatcher
 from bot.services.insights import (
     collect_stats,
@@ -125,14 +125,12 @@ async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Prog
     )
     try:
         async with bot:
-            dispatcher = Dispatcher(
+            dispatcher = Dispatcher.configured(
+                settings,
                 storage,
                 TelegramSender(bot, settings.delivery_timeout),
                 RateLimiter(settings.broadcast_rate),
-                lease=settings.broadcast_lease,
-                workers=settings.delivery_workers,
-                retry=RetryPolicy(settings.delivery_attempts, settings.delivery_retry_base),
-                progress=lambda _: show,
+                lambda _: show,
             )
             while True:
                 final = await dispatcher.run(broadcast_id)

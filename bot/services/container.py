@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.knowledge import LoadResult
 from bot.services.announcements import AnnouncementDesk
 from bot.services.assistant import Assistant
-from bot.services.broadcast import ProgressFactory, RetryPolicy, Sender
+from bot.services.broadcast import ProgressFactory, Sender
 from bot.services.dispatcher import Dispatcher
 from bot.services.flood import FloodGuard
 from bot.services.knowledge import KnowledgeService
@@ -63,15 +63,8 @@ class Services:
 
     def start_delivery(self, sender: Sender, progress: ProgressFactory | None = None) -> Dispatcher:
         """Start this process's dispatcher: it sends every queued message through sender."""
-        settings = self.settings
-        self._dispatcher = Dispatcher(
-            self.storage,
-            sender,
-            self.limiter,
-            lease=settings.broadcast_lease,
-            workers=settings.delivery_workers,
-            retry=RetryPolicy(settings.delivery_attempts, settings.delivery_retry_base),
-            progress=progress,
+        self._dispatcher = Dispatcher.configured(
+            self.settings, self.storage, sender, self.limiter, progress
         )
         self._serving = asyncio.get_running_loop().create_task(self._dispatcher.serve())
         return self._dispatcher

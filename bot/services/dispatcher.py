@@ -20,6 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 
+from bot.config import Settings
 from bot.services.broadcast import (
     Blocked,
     NotSent,
@@ -86,6 +87,26 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._stopping = False
         self._random = random.Random()
+
+    @classmethod
+    def configured(
+        cls,
+        settings: Settings,
+        storage: Storage,
+        sender: Sender,
+        limiter: RateLimiter,
+        progress: ProgressFactory | None = None,
+    ) -> Dispatcher:
+        """A dispatcher with the delivery settings (lease, workers, tries, back-off)."""
+        return cls(
+            storage,
+            sender,
+            limiter,
+            lease=settings.broadcast_lease,
+            workers=settings.delivery_workers,
+            retry=RetryPolicy(settings.delivery_attempts, settings.delivery_retry_base),
+            progress=progress,
+        )
 
     def wake(self) -> None:
         """Look for broadcasts to start now (a new one was stored)."""

@@ -4,7 +4,8 @@ One RateLimiter per process. Before a message leaves, the caller awaits `acquire
 
 - a global rate, adaptive: it starts at the configured rate; after a 429 the whole bot waits
   `retry_after` seconds and then goes on at a little under what Telegram accepted in the last
-  second, climbing back slowly (fast while far below the last limit found, then gently);
+  second, climbing back slowly (fast while far below the last limit found, then gently); never
+  more than the rate in any one second, even when late wake-ups would bunch the sends;
 - one message a second per chat, and 20 a minute per group (a chat with a negative id);
 - a chat that must wait waits alone: no global slot is held meanwhile, so other chats go on.
 
@@ -20,12 +21,13 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
-# after a 429: the new rate is this share of what Telegram accepted in the last second
+# after a 429: the new rate is this share of the rate, or of what Telegram accepted in the last
+# second if that was less
 BACKOFF = 0.95
 # how fast the rate climbs back, per second: far below the last limit found, and near it
 CLIMB_FAST = 0.05
-CLIMB_SLOW = 0.002
-NEAR = (0.9, 1.05)  # "near the last limit found": between these shares of it
+CLIMB_SLOW = 0.001
+NEAR = (0.95, 1.05)  # "near the last limit found": between these shares of it
 ACHIEVED_WINDOW = 10.0
 
 
@@ -56,6 +58,7 @@ class RateLimiter:
         self._chat_next: dict[int, float] = {}
         self._group_times: dict[int, deque[float]] = {}
         self._accepted: deque[float] = deque()
+        self._granted: deque[float] = deque()  # the last second's grants
         self._climbed_at = clock()
 
     async def acquire(self, chat_id: int) -> None:
@@ -66,17 +69,21 @@ class RateLimiter:
             if ready > now:
                 await self._sleep(ready - now)
                 continue
-            slot = max(self._next, self._paused_until, now)
+            slot = max(self._next, self._paused_until, now, self._window_ready(now))
             self._next = slot + (1.0 / self.rate if math.isfinite(self.rate) else 0.0)
             previous = self._chat_next.get(chat_id)
             self._reserve(chat_id, slot)
-            if slot <= now:
-                return
             epoch = self._epoch
-            await self._sleep(slot - now)
-            if epoch == self._epoch:
+            while slot > now or self._window_ready(now) > now:
+                # wait for the slot; then, if others woke late too, for room in the last second
+                await self._sleep(max(slot, self._window_ready(now)) - now)
+                now = self._clock()
+                if epoch != self._epoch:  # a 429 paused the bot meanwhile: queue again
+                    break
+            else:
+                self._granted.append(now)
                 return
-            self._unreserve(chat_id, slot, previous)  # a 429 paused the bot: queue again
+            self._unreserve(chat_id, slot, previous)
 
     def accepted(self) -> None:
         """Telegram took a message: count it, and climb back towards the configured rate."""
@@ -107,7 +114,7 @@ class RateLimiter:
         current = self.rate if math.isfinite(self.rate) else float(last_second)
         if last_second >= current / 2:  # we were sending flat out: that is about the limit
             self.ceiling = float(last_second)
-            lowered = min(current, last_second * BACKOFF)
+            lowered = min(current, last_second) * BACKOFF
         else:
             lowered = current * 0.8
         self.rate = max(self.floor, lowered)
@@ -123,6 +130,15 @@ class RateLimiter:
     def paused_for(self) -> float:
         """Seconds left of the current pause after a 429 (0 when not paused)."""
         return max(0.0, self._paused_until - self._clock())
+
+    def _window_ready(self, now: float) -> float:
+        """When the last second's grants allow one more: never more than the rate in any
+        second, even when the event loop wakes the waiting senders late, all at once."""
+        while self._granted and self._granted[0] <= now - 1.0:
+            self._granted.popleft()
+        if not math.isfinite(self.rate) or len(self._granted) < max(1, int(self.rate)):
+            return 0.0
+        return self._granted[0] + 1.0
 
     def _chat_ready(self, chat_id: int, now: float) -> float:
         ready = self._chat_next.get(chat_id, 0.0)

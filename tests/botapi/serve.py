@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 
 from aiohttp import web
 
@@ -49,5 +50,6 @@ if __name__ == "__main__":
     parser.add_argument("--slow-max", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)  # clients killed with -9
     chaos = Chaos(args.error_rate, args.slow_rate, (args.slow_min, args.slow_max), args.seed)
     asyncio.run(serve(args.port_file, args.rate_limit, chaos))

@@ -18,8 +18,9 @@ class VirtualTime:
     """A clock and a sleep for the limiter: time jumps to the next sleeper's wake-up once every
     task is asleep, so that seconds pass in no time and the results are exact."""
 
-    def __init__(self) -> None:
+    def __init__(self, late: float = 0.0) -> None:
         self.now = 0.0
+        self.late = late  # every sleeper wakes this much later than it asked (a busy loop)
         self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
 
@@ -28,7 +29,8 @@ class VirtualTime:
 
     async def sleep(self, seconds: float) -> None:
         future = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), next(self._order), future))
+        wake = self.now + max(0.0, seconds) + self.late
+        heapq.heappush(self._sleepers, (wake, next(self._order), future))
         await future
 
     async def run(self, *coroutines: Coroutine[Any, Any, Any]) -> list[Any]:
@@ -83,6 +85,20 @@ async def test_twenty_messages_a_minute_per_group() -> None:
     assert times[19] == pytest.approx(19.0)  # one a second
     assert times[20] == pytest.approx(60.0)  # the 21st waits for the minute
     assert private == pytest.approx(30.0)  # meanwhile other chats go on
+
+
+async def test_late_wake_ups_never_make_a_burst_beyond_the_rate() -> None:
+    time = VirtualTime(late=0.35)  # the event loop wakes everyone a third of a second late
+    limiter = time.limiter(10)
+    granted: list[float] = []
+
+    async def sender(chat: int) -> None:
+        await limiter.acquire(chat)
+        granted.append(time.now)
+
+    await time.run(*(sender(chat) for chat in range(1, 41)))
+    assert len(granted) == 40
+    assert max(sum(1 for g in granted if t - 1.0 < g <= t) for t in granted) <= 10
 
 
 async def test_a_429_pauses_every_chat_then_lowers_the_rate() -> None:
