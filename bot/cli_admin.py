@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,7 +100,9 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
         if not settings.token:
             raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
         broadcast_id = await storage.create_broadcast(text_bg, text_en, args.project, recipients)
+        started = time.monotonic()
         final = await _send(settings, storage, broadcast_id)
+        elapsed = time.monotonic() - started
     tally = final.tally
     print(
         f"sent: {tally[DeliveryState.SENT]}, failed: {tally[DeliveryState.FAILED]}, "
@@ -108,6 +111,7 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     )
     for reason, count in tally.reasons:
         print(f"failed ({count}): {reason}")
+    print(f"rate: {tally[DeliveryState.SENT] / elapsed:.1f} messages a second")
     return 0
 
 

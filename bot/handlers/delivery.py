@@ -109,25 +109,20 @@ def reasons_text(progress: Progress, lang: str) -> str:
 
 
 def progress_text(progress: Progress, lang: str) -> str:
-    """The admin's status line for a broadcast."""
+    """The admin's status line for a broadcast: as it goes, then its final report."""
+    tally = progress.tally
     values = {"id": progress.broadcast_id, "counts": counts_text(progress, lang)}
-    uncertain = progress.tally[DeliveryState.UNCERTAIN]
-    note = t("admin.uncertain", lang) if uncertain else ""
     if progress.cancelled:
-        left = progress.tally[DeliveryState.CANCELLED]
-        return t("admin.stopped", lang, left=left, **values) + reasons_text(progress, lang) + note
-    if progress.finished:
-        return t("admin.finished", lang, **values) + reasons_text(progress, lang) + note
-    seconds = progress.seconds_left
-    eta = t("admin.eta", lang, seconds=round(seconds)) if seconds is not None else ""
-    return t(
-        "admin.progress",
-        lang,
-        left=progress.tally.left,
-        rate=rate_text(progress, lang),
-        eta=eta,
-        **values,
-    ) + reasons_text(progress, lang)
+        head = t("admin.stopped", lang, left=tally[DeliveryState.CANCELLED], **values)
+    elif progress.finished:
+        head = t("admin.finished", lang, **values)
+    else:
+        seconds = progress.seconds_left
+        eta = t("admin.eta", lang, seconds=round(seconds)) if seconds is not None else ""
+        rate = rate_text(progress, lang)
+        head = t("admin.progress", lang, left=tally.left, rate=rate, eta=eta, **values)
+    uncertain = progress.finished and tally[DeliveryState.UNCERTAIN]
+    return head + reasons_text(progress, lang) + (t("admin.uncertain", lang) if uncertain else "")
 
 
 def status_updater(bot: Bot, storage: Storage, broadcast_id: int) -> ProgressCallback:

@@ -149,11 +149,10 @@ async def test_a_heartbeat_that_raises_once_stops_the_run_at_once(
     monkeypatch.setattr(first, "renew_lease", locked_once)
     try:
         async with sender(api) as telegram:
-            assert (
-                await dispatcher(first, telegram, rate=100.0, lease=0.3).run(broadcast_id) is None
-            )
+            locked = dispatcher(first, telegram, rate=100.0, lease=0.3)
+            assert await locked.run(broadcast_id) is None
             stopped_at = sum(api.copies().values())
-            assert 0 < stopped_at < 200  # stopped at the first renewal, 0.1 s in
+            assert stopped_at < 200  # stopped at the first renewal, 0.1 s in
             await asyncio.sleep(0.3)
             assert sum(api.copies().values()) == stopped_at  # nothing more from that run
             await finish(lambda: dispatcher(second, telegram).run(broadcast_id))
@@ -161,7 +160,8 @@ async def test_a_heartbeat_that_raises_once_stops_the_run_at_once(
         await first.close()
         await second.close()
     final = assert_never_twice(api, db, users)
-    assert final["sent"] + final["uncertain"] == 200 and final["sent"] >= 190
+    assert final["sent"] + final["uncertain"] == 200
+    assert final["uncertain"] <= locked.workers  # at most what was in flight
 
 
 async def test_a_worker_that_raises_stops_the_others_before_the_lease_goes(
@@ -172,11 +172,11 @@ async def test_a_worker_that_raises_stops_the_others_before_the_lease_goes(
     first, second = await Storage.open(db), await Storage.open(db)
     advance, calls = first.advance, [0]
 
-    async def failing_write(*args: Any) -> set[int]:
-        calls[0] += 1
-        if calls[0] == 30:
+    async def failing_write(token: str, outcomes: Any, claims: Any) -> set[int]:
+        calls[0] += bool(outcomes)
+        if calls[0] == 30 and outcomes:  # what these messages became is never stored
             raise RuntimeError("disk I/O error")
-        return await advance(*args)
+        return await advance(token, outcomes, claims)
 
     monkeypatch.setattr(first, "advance", failing_write)
     try:

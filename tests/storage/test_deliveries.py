@@ -159,3 +159,10 @@ async def test_claims_are_written_with_synchronous_full(
     assert len(full) == 1 and full[0] < claim < commits[0] < normal[0]  # only the claim
     assert await storage.scalar("PRAGMA synchronous") == 1  # NORMAL again afterwards
     await storage.close()
+
+
+def test_the_readme_documents_every_state() -> None:
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**How messages are delivered.**")[1].split("**News notifications")[0]
+    diagram = section.split("```text")[1].split("```")[0]
+    assert {state.value for state in DeliveryState} <= set(diagram.replace("-", " ").split())
