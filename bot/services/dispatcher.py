@@ -212,6 +212,7 @@ class Dispatcher:
             if workers:
                 await asyncio.wait(workers)
             heartbeat.cancel()
+        await run.committer.flush()
 
     async def _heartbeat(self, run: _Run) -> None:
         while True:
@@ -248,7 +249,7 @@ class Dispatcher:
             return None  # not pending any more (the broadcast was stopped, or /forget)
         delivery = replace(delivery, attempts=delivery.attempts + 1)
         outcome = await self._attempt(delivery, delivery.text or run.row.text(delivery.lang))
-        await run.committer.record(delivery, outcome)
+        run.committer.record(delivery, outcome)
         if outcome.state == DeliveryState.BLOCKED:
             await self.storage.set_blocked(delivery.user_id, True)
         if outcome.state == DeliveryState.PENDING:

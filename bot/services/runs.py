@@ -54,54 +54,59 @@ class Schedule:
 class Committer:
     """Writes a run's claims and outcomes: what the workers ask for while one transaction runs
     goes into the next, so that many messages share one commit (the database, not Telegram,
-    would otherwise set the pace)."""
+    would otherwise set the pace). Outcomes are written before the claims of their batch."""
 
     def __init__(self, storage: Storage, token: str) -> None:
         self.storage, self.token = storage, token
         self._claims: list[tuple[Delivery, asyncio.Future[bool]]] = []
-        self._outcomes: list[tuple[Delivery, Outcome, asyncio.Future[bool]]] = []
+        self._outcomes: list[tuple[Delivery, Outcome]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._error: Exception | None = None  # an outcome that could not be written
 
     async def claim(self, delivery: Delivery) -> bool:
         """pending -> sending for this run; False if it was not pending or the lease is gone."""
-        future = asyncio.get_running_loop().create_future()
+        self._raise()
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._claims.append((delivery, future))
-        return await self._wait(future)
+        self._start()
+        return await future
 
-    async def record(self, delivery: Delivery, outcome: Outcome) -> None:
-        """Store what became of a delivery this run claimed."""
-        future = asyncio.get_running_loop().create_future()
-        self._outcomes.append((delivery, outcome, future))
-        await self._wait(future)
+    def record(self, delivery: Delivery, outcome: Outcome) -> None:
+        """Store what became of a delivery this run claimed, with the next write."""
+        self._outcomes.append((delivery, outcome))
+        self._start()
+
+    async def flush(self) -> None:
+        """Wait until everything asked for is written; raise if some of it could not be."""
+        await self.drain()
+        self._raise()
 
     async def drain(self) -> None:
-        """Wait until everything asked for is written (or failed)."""
-        if self._writer is not None:
-            with contextlib.suppress(Exception):
-                await self._writer
+        """Wait until everything asked for is written or failed."""
+        while self._writer is not None and not self._writer.done():
+            await asyncio.wait([self._writer])
 
-    async def _wait(self, future: asyncio.Future[bool]) -> bool:
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _start(self) -> None:
         if self._writer is None or self._writer.done():
             self._writer = asyncio.get_running_loop().create_task(self._write())
-        return await future
 
     async def _write(self) -> None:
         while self._claims or self._outcomes:
             claims, self._claims = self._claims, []
             outcomes, self._outcomes = self._outcomes, []
-            futures = [f for _, f in claims] + [f for *_, f in outcomes]
             try:
-                claimed = await self.storage.advance(
-                    self.token, [(d, o) for d, o, _ in outcomes], [d for d, _ in claims]
-                )
+                claimed = await self.storage.advance(self.token, outcomes, [d for d, _ in claims])
             except Exception as error:
-                for future in futures:
+                if outcomes:
+                    self._error = error
+                for _, future in claims:
                     if not future.done():
                         future.set_exception(error)
                 continue
             for delivery, future in claims:
                 if not future.done():
                     future.set_result(delivery.id in claimed)
-            for *_, future in outcomes:
-                if not future.done():
-                    future.set_result(True)
