@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import signal
 import sqlite3
@@ -33,14 +34,6 @@ KNOWLEDGE = ROOT / "knowledge"
 TEXT = "<b>Внимание</b>: спиране на водата"
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
-
-
 @contextlib.asynccontextmanager
 async def sender(api: FakeBotAPI, timeout: float = 5.0) -> AsyncIterator[TelegramSender]:
     """A real Bot talking HTTP to the server."""
@@ -54,6 +47,27 @@ def dispatcher(storage: Storage, telegram: TelegramSender, **options: Any) -> Di
     options.setdefault("lease", 1.0)
     options.setdefault("retry", RetryPolicy(3, base=0.02))
     return Dispatcher(storage, telegram, RateLimiter(rate, per_chat=0.05), **options)
+
+
+@dataclasses.dataclass
+class Shared:
+    """One database, a queued broadcast to USERS, and two processes' connections to it."""
+
+    db: Path
+    broadcast_id: int
+    first: Storage
+    second: Storage
+
+
+USERS = range(1, 151)
+
+
+@pytest.fixture
+async def shared(tmp_path: Path) -> AsyncIterator[Shared]:
+    db = tmp_path / "bot.sqlite3"
+    broadcast_id = await queued(db, USERS)
+    async with Storage.opened(db) as first, Storage.opened(db) as second:
+        yield Shared(db, broadcast_id, first, second)
 
 
 async def queued(db: Path, users: range) -> int:
@@ -135,42 +149,32 @@ async def test_handler_upkeep_and_a_second_process_start_one_broadcast(
 
 
 async def test_a_heartbeat_that_raises_once_stops_the_run_at_once(
-    api: FakeBotAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    api: FakeBotAPI, shared: Shared, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db, users = tmp_path / "bot.sqlite3", range(1, 201)
-    broadcast_id = await queued(db, users)
-    first, second = await Storage.open(db), await Storage.open(db)
-    renew = first.renew_lease
+    renew = shared.first.renew_lease
 
     async def locked_once(*args: Any) -> bool:
-        monkeypatch.setattr(first, "renew_lease", renew)
+        monkeypatch.setattr(shared.first, "renew_lease", renew)
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(first, "renew_lease", locked_once)
-    try:
-        async with sender(api) as telegram:
-            locked = dispatcher(first, telegram, rate=100.0, lease=0.3)
-            assert await locked.run(broadcast_id) is None
-            stopped_at = sum(api.copies().values())
-            assert stopped_at < 200  # stopped at the first renewal, 0.1 s in
-            await asyncio.sleep(0.3)
-            assert sum(api.copies().values()) == stopped_at  # nothing more from that run
-            await finish(lambda: dispatcher(second, telegram).run(broadcast_id))
-    finally:
-        await first.close()
-        await second.close()
-    final = assert_never_twice(api, db, users)
-    assert final["sent"] + final["uncertain"] == 200
+    monkeypatch.setattr(shared.first, "renew_lease", locked_once)
+    async with sender(api) as telegram:
+        locked = dispatcher(shared.first, telegram, rate=100.0, lease=0.3)
+        assert await locked.run(shared.broadcast_id) is None
+        stopped_at = sum(api.copies().values())
+        assert stopped_at < len(USERS)  # stopped at the first renewal, 0.1 s in
+        await asyncio.sleep(0.3)
+        assert sum(api.copies().values()) == stopped_at  # nothing more from that run
+        await finish(lambda: dispatcher(shared.second, telegram).run(shared.broadcast_id))
+    final = assert_never_twice(api, shared.db, USERS)
+    assert final["sent"] + final["uncertain"] == len(USERS)
     assert final["uncertain"] <= locked.workers  # at most what was in flight
 
 
 async def test_a_worker_that_raises_stops_the_others_before_the_lease_goes(
-    api: FakeBotAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    api: FakeBotAPI, shared: Shared, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db, users = tmp_path / "bot.sqlite3", range(1, 121)
-    broadcast_id = await queued(db, users)
-    first, second = await Storage.open(db), await Storage.open(db)
-    advance, calls = first.advance, [0]
+    advance, calls = shared.first.advance, [0]
 
     async def failing_write(token: str, outcomes: Any, claims: Any) -> set[int]:
         calls[0] += bool(outcomes)
@@ -178,54 +182,44 @@ async def test_a_worker_that_raises_stops_the_others_before_the_lease_goes(
             raise RuntimeError("disk I/O error")
         return await advance(token, outcomes, claims)
 
-    monkeypatch.setattr(first, "advance", failing_write)
-    try:
-        async with sender(api) as telegram:
-            with pytest.raises(ExceptionGroup) as raised:
-                await dispatcher(first, telegram, workers=8).run(broadcast_id)
-            assert raised.group_contains(RuntimeError, match="disk I/O error")
-            stopped_at = sum(api.copies().values())
-            assert (await first.lease(broadcast_id))[0] is None  # released...
-            await asyncio.sleep(0.2)
-            assert sum(api.copies().values()) == stopped_at  # ...after every worker stopped
-            await finish(lambda: dispatcher(second, telegram).run(broadcast_id))
-    finally:
-        await first.close()
-        await second.close()
-    final = assert_never_twice(api, db, users)
-    assert final["sent"] + final["uncertain"] == 120 and final["uncertain"] >= 1
+    monkeypatch.setattr(shared.first, "advance", failing_write)
+    async with sender(api) as telegram:
+        with pytest.raises(ExceptionGroup) as raised:
+            await dispatcher(shared.first, telegram, workers=8).run(shared.broadcast_id)
+        assert raised.group_contains(RuntimeError, match="disk I/O error")
+        stopped_at = sum(api.copies().values())
+        assert (await shared.first.lease(shared.broadcast_id))[0] is None  # released...
+        await asyncio.sleep(0.2)
+        assert sum(api.copies().values()) == stopped_at  # ...after every worker stopped
+        await finish(lambda: dispatcher(shared.second, telegram).run(shared.broadcast_id))
+    final = assert_never_twice(api, shared.db, USERS)
+    assert final["sent"] + final["uncertain"] == len(USERS) and final["uncertain"] >= 1
 
 
 async def test_two_processes_resume_a_crashed_broadcast_once(
-    api: FakeBotAPI, tmp_path: Path
+    api: FakeBotAPI, shared: Shared
 ) -> None:
-    db, users = tmp_path / "bot.sqlite3", range(1, 151)
-    broadcast_id = await queued(db, users)
-    async with Storage.opened(db) as crashed:  # a run died holding the lease, one in flight
-        assert await crashed.take_lease(broadcast_id, "dead", time.time() + 0.3, time.time())
-        [first, *_] = await crashed.pending(broadcast_id)
-        assert await crashed.advance("dead", [], [first]) == {first.id}
+    crashed = shared.first  # a run died holding the lease, one delivery in flight
+    assert await crashed.take_lease(shared.broadcast_id, "dead", time.time() + 0.3, time.time())
+    [first, *_] = await crashed.pending(shared.broadcast_id)
+    assert await crashed.advance("dead", [], [first]) == {first.id}
     api.slow("sendMessage", 0.01, count=1000)
-    one, two = await Storage.open(db), await Storage.open(db)
-    try:
-        async with sender(api) as telegram:
-            left, right = dispatcher(one, telegram), dispatcher(two, telegram)
-            serving = [asyncio.create_task(d.serve(poll=0.05)) for d in (left, right)]
-            await until(lambda: sum(api.copies().values()) >= 40)
-            for stopping in (left, right):  # one of them stops mid-way, the other takes over
-                if stopping.runs:
-                    await stopping.stop()
-                    break
-            await until(lambda: sum(api.copies().values()) == 149)
-            await asyncio.sleep(0.2)
-            await left.stop()
-            await right.stop()
-            await asyncio.gather(*serving)
-    finally:
-        await one.close()
-        await two.close()
-    final = assert_never_twice(api, db, users)
-    assert final == {"sent": 149, "uncertain": 1} and api.copies()[first.user_id] == 0
+    async with sender(api) as telegram:
+        left, right = dispatcher(shared.first, telegram), dispatcher(shared.second, telegram)
+        serving = [asyncio.create_task(d.serve(poll=0.05)) for d in (left, right)]
+        await until(lambda: sum(api.copies().values()) >= 40)
+        for stopping in (left, right):  # one of them stops mid-way, the other takes over
+            if stopping.runs:
+                await stopping.stop()
+                break
+        await until(lambda: sum(api.copies().values()) == len(USERS) - 1)
+        await asyncio.sleep(0.2)
+        await left.stop()
+        await right.stop()
+        await asyncio.gather(*serving)
+    final = assert_never_twice(api, shared.db, USERS)
+    assert final == {"sent": len(USERS) - 1, "uncertain": 1}
+    assert api.copies()[first.user_id] == 0
 
 
 async def test_5xx_are_retried_timeouts_are_uncertain_400_and_403_are_final(
