@@ -110,6 +110,23 @@ def test_settings_from_environment_hide_the_token() -> None:
         Settings.from_env({"MUNIBOT_ADMIN_IDS": "alice"})
 
 
+def test_delivery_settings() -> None:
+    settings = Settings.from_env(
+        {
+            "MUNIBOT_DELIVERY_ATTEMPTS": "7",
+            "MUNIBOT_DELIVERY_RETRY_BASE": "0.5",
+            "MUNIBOT_DELIVERY_TIMEOUT": "3",
+            "MUNIBOT_DELIVERY_RETENTION_DAYS": "30",
+        }
+    )
+    assert (settings.delivery_attempts, settings.delivery_retry_base) == (7, 0.5)
+    assert (settings.delivery_timeout, settings.delivery_retention_days) == (3.0, 30)
+    assert settings.delivery_workers == 0  # as few as the rate needs
+    for name, value in [("MUNIBOT_DELIVERY_ATTEMPTS", "0"), ("MUNIBOT_DELIVERY_TIMEOUT", "-1")]:
+        with pytest.raises(ConfigError, match=f"{name} must be at least"):
+            Settings.from_env({name: value})
+
+
 async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "db.sqlite3")
     assert await storage.version() == len(MIGRATIONS)

@@ -299,6 +299,7 @@ async def test_broadcasts_list_and_stop(api: FakeBotAPI, fast: Settings) -> None
         await eventually(lambda: sum(deliveries(api, range(300, 400)).values()) >= 5)
         # the broadcast is sending meanwhile: only the admin's own chat holds the listing
         [listing] = sent(await bot.send(updates.message(ADMIN, "/broadcasts")), ADMIN)
+        assert "(running, " in listing["text"] and "съобщения в секунда" in listing["text"]
         stop = next(d for d in data(listing) if d.endswith(":stop"))
         await bot.send(updates.button(ADMIN, stop, listing))
         storage = bot.app.bot_data["services"].storage
