@@ -143,30 +143,22 @@ class StorageBase:
         self._lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
-    async def transaction(self, durable: bool = False) -> AsyncIterator[aiosqlite.Connection]:
-        """Write under the lock (writes never interleave) and commit, or roll back on error.
-
-        durable: the commit reaches the disk before this returns (synchronous=FULL), even
-        against a power cut; for the steps that keep a message from being sent twice.
-        """
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Write under the lock (writes never interleave) and commit, or roll back on error."""
         async with self._lock:
-            if durable:
-                await self.db.execute("PRAGMA synchronous=FULL")
             try:
                 yield self.db
                 await self.db.commit()
             except BaseException:
                 await self.db.rollback()
                 raise
-            finally:
-                if durable:
-                    await self.db.execute("PRAGMA synchronous=NORMAL")
 
     async def atomically(self, work: Callable[[sqlite3.Connection], T], durable: bool = False) -> T:
         """Run work(connection) as one transaction on the database's thread, in one hop there
-        and back: each hop waits for the event loop, which is slow when it is busy sending.
+        and back (each hop waits for the event loop, which is slow when it is busy sending).
 
-        durable: as in transaction().
+        durable: the commit reaches the disk before this returns (synchronous=FULL), even
+        against a power cut; for the steps that keep a message from being sent twice.
         """
 
         def run() -> T:

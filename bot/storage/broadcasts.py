@@ -4,6 +4,7 @@ stopping one, and the news items already announced."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,39 +72,47 @@ class BroadcastStore(DeliveryStore):
     ) -> int:
         """Store a queued broadcast and its deliveries (and the announced news item: key, date,
         title) in one transaction; only the dispatcher starts it."""
-        async with self.transaction(durable=True) as db:
-            cursor = await db.execute(
+        stamp = now()
+
+        def create(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
                 "INSERT INTO broadcasts (created_at, admin_id, text_bg, text_en, project, kind, "
                 "state) VALUES (?, ?, ?, ?, ?, ?, 'queued')",
-                (now(), admin_id, text_bg, text_en, project, kind),
+                (stamp, admin_id, text_bg, text_en, project, kind),
             )
             broadcast_id = int(cursor.lastrowid or 0)
-            await db.executemany(
+            db.executemany(
                 "INSERT INTO deliveries (broadcast_id, user_id, lang) VALUES (?, ?, ?)",
                 [(broadcast_id, user_id, lang) for user_id, lang in recipients],
             )
             if news is not None and project is not None:
-                await db.execute(
+                db.execute(
                     "INSERT INTO announced_news (project, news_key, announced_at, news_date, "
                     "title) VALUES (?, ?, ?, ?, ?)",
-                    (project, news[0], now(), news[1], news[2]),
+                    (project, news[0], stamp, news[1], news[2]),
                 )
-        return broadcast_id
+            return broadcast_id
+
+        return await self.atomically(create, durable=True)
 
     async def queue_notice(self, user_id: int, lang: str, text: str, kind: str = "notice") -> int:
         """One message with its own text to one user, sent once by the dispatcher."""
-        async with self.transaction(durable=True) as db:
-            cursor = await db.execute(
+        stamp = now()
+
+        def queue(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
                 "INSERT INTO broadcasts (created_at, text_bg, kind, state) "
                 "VALUES (?, ?, ?, 'queued')",
-                (now(), text, kind),
+                (stamp, text, kind),
             )
             broadcast_id = int(cursor.lastrowid or 0)
-            await db.execute(
+            db.execute(
                 "INSERT INTO deliveries (broadcast_id, user_id, lang, text) VALUES (?, ?, ?, ?)",
                 (broadcast_id, user_id, lang, text),
             )
-        return broadcast_id
+            return broadcast_id
+
+        return await self.atomically(queue, durable=True)
 
     async def broadcast(self, broadcast_id: int) -> BroadcastRow | None:
         """A broadcast by id."""
@@ -139,20 +148,23 @@ class BroadcastStore(DeliveryStore):
     async def cancel_broadcast(self, broadcast_id: int) -> bool:
         """Stop a queued or running broadcast: what is not in flight is never sent."""
         stamp = now()
-        async with self.transaction(durable=True) as db:
-            cursor = await db.execute(
+
+        def cancel(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
                 "UPDATE broadcasts SET state = 'cancelled', finished_at = ? "
                 "WHERE id = ? AND state IN ('queued', 'running')",
                 (stamp, broadcast_id),
             )
             if cursor.rowcount != 1:
                 return False
-            await db.execute(
+            db.execute(
                 "UPDATE deliveries SET state = 'cancelled', updated_at = ? "
                 "WHERE broadcast_id = ? AND state = 'pending'",
                 (stamp, broadcast_id),
             )
-        return True
+            return True
+
+        return await self.atomically(cancel, durable=True)
 
     async def announced(self, project: str) -> list[AnnouncedNews]:
         """The news items of a project already announced (or set as the baseline)."""

@@ -89,21 +89,25 @@ class DeliveryStore(StorageBase):
     async def take_lease(self, broadcast_id: int, token: str, until: float, now_: float) -> bool:
         """Become the run of a broadcast unless a live run holds it; what the run before left
         in flight becomes uncertain, in the same (durable) transaction."""
-        async with self.transaction(durable=True) as db:
-            cursor = await db.execute(
+        stamp = now()
+
+        def take(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
                 "UPDATE broadcasts SET lease_token = ?, lease_until = ?, state = 'running', "
                 "started_at = COALESCE(started_at, ?) WHERE id = ? "
                 "AND state IN ('queued', 'running') AND (lease_token IS NULL OR lease_until < ?)",
-                (token, until, now(), broadcast_id, now_),
+                (token, until, stamp, broadcast_id, now_),
             )
             if cursor.rowcount != 1:
                 return False
-            await db.execute(
+            db.execute(
                 "UPDATE deliveries SET state = 'uncertain', error = 'interrupted while sending', "
                 "updated_at = ? WHERE broadcast_id = ? AND state = 'sending'",
-                (now(), broadcast_id),
+                (stamp, broadcast_id),
             )
-        return True
+            return True
+
+        return await self.atomically(take, durable=True)
 
     async def renew_lease(self, broadcast_id: int, token: str, until: float) -> bool:
         """Extend the lease; False when it is no longer this run's."""
