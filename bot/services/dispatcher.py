@@ -38,7 +38,7 @@ from bot.services.runs import Committer, Schedule
 from bot.storage import BroadcastRow, Delivery, DeliveryState, Outcome, Storage
 
 log = logging.getLogger(__name__)
-MAX_WORKERS = 16
+MAX_WORKERS = 8
 MAX_RUNS = 4
 STOP_GRACE = 10.0
 

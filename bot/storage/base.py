@@ -210,9 +210,7 @@ class StorageBase:
 
     async def version(self) -> int:
         """The schema version (PRAGMA user_version)."""
-        async with self.db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(await self.scalar("PRAGMA user_version") or 0)
 
     async def migrate(self) -> None:
         """Apply every migration newer than the database, each in its own transaction.
@@ -235,15 +233,15 @@ class StorageBase:
                     raise
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        """All rows of a query."""
-        async with self.db.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        """All rows of a query, read in one go: a query left open between two calls would hold
+        a snapshot that makes this connection's next write fail as "database is locked" once
+        another process has written meanwhile."""
+        return list(await self.db.execute_fetchall(sql, tuple(params)))
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
         """The first row of a query, if any."""
-        async with self.db.execute(sql, tuple(params)) as cursor:
-            row: aiosqlite.Row | None = await cursor.fetchone()
-            return row
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
 
     async def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """The first column of the first row (None when there is no row)."""
