@@ -4,7 +4,8 @@
    with -9 at random and restarted, and the server answers some messages 5xx and some late;
 2. the server limiting to 20 messages a second, the bot configured at 30: the server's 429s and
    the share of the limit achieved;
-3. no limit: the bot's own ceiling.
+3. no limit: the bot's own ceiling, and for comparison the same messages straight through the
+   sender (no database, no dispatcher).
 
 Run: .venv/bin/python benchmarks/broadcast_bench.py  (appends its table to benchmarks/results.md)
 """
@@ -127,6 +128,28 @@ async def rate_run(folder: Path, recipients: int, limit: float | None, rate: flo
     )
 
 
+async def raw_sends(folder: Path, count: int, concurrency: int) -> str:
+    """The same messages straight through TelegramSender, no database, no dispatcher: what
+    the HTTP stack itself manages on this machine at this moment."""
+    async with server_process(folder) as server:
+        request = HTTPXRequest(connection_pool_size=64)
+        async with Bot(server.token, base_url=f"{server.url}/bot", request=request) as bot:
+            sender, gate = TelegramSender(bot), asyncio.Semaphore(concurrency)
+
+            async def one(chat: int) -> None:
+                async with gate:
+                    await sender.send(chat, TEXT)
+
+            start = time.perf_counter()
+            await asyncio.gather(*(one(chat) for chat in range(1, count + 1)))
+            elapsed = time.perf_counter() - start
+        delivered = sum(server.stats()["copies"].values())
+    return (
+        f"| for comparison: {count:,} messages straight through the sender, {concurrency} at a "
+        f"time, no database and no dispatcher | {delivered / elapsed:,.0f}/s | – | – |"
+    )
+
+
 async def chaos(folder: Path, recipients: int, seed: int) -> str:
     """Two `munibot run` on one database, killed with -9 at random and restarted, against a
     server that answers 3 % of messages 5xx and 3 % late (0.2 to 4 s; the bot waits 2 s)."""
@@ -178,19 +201,22 @@ async def chaos(folder: Path, recipients: int, seed: int) -> str:
 
 
 async def main() -> str:
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         rows = [
             await chaos(folder, 1200, seed=9),
             await rate_run(folder, 1000, 20, 30),
             await rate_run(folder, 2000, None, 0),
+            await raw_sends(folder, 2000, 8),
         ]
     return "\n".join(
         [
             "",
             "### Broadcasts",
             "",
-            f"Machine: {machine()}",
+            f"Machine: {machine()}; load average (1 min) {load:.1f} at the start and "
+            f"{os.getloadavg()[0]:.1f} at the end (the machine is shared with other jobs).",
             "",
             "Counted by the Bot API server. Lost: a recipient who got nothing and whom the bot "
             "did not report uncertain.",
@@ -213,6 +239,8 @@ if __name__ == "__main__":
                     return await chaos(folder, 1200, seed=9)
                 if which == "limit":
                     return await rate_run(folder, 1000, 20, 30)
+                if which == "raw":
+                    return await raw_sends(folder, 2000, 8)
                 return await rate_run(folder, 2000, None, 0)
 
         print(asyncio.run(one()))
