@@ -127,10 +127,6 @@ class RateLimiter:
             ACHIEVED_WINDOW
         )
 
-    def paused_for(self) -> float:
-        """Seconds left of the current pause after a 429 (0 when not paused)."""
-        return max(0.0, self._paused_until - self._clock())
-
     def _window_ready(self, now: float) -> float:
         """When the last second's grants allow one more: never more than the rate in any
         second, even when the event loop wakes the waiting senders late, all at once."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.storage.base import now
-from bot.storage.deliveries import DeliveryStore, Tally
+from bot.storage.deliveries import DeliveryState, DeliveryStore, Tally
 
 # the fields of BroadcastRow, in order
 _BROADCAST_COLUMNS = (
@@ -147,24 +147,12 @@ class BroadcastStore(DeliveryStore):
 
     async def cancel_broadcast(self, broadcast_id: int) -> bool:
         """Stop a queued or running broadcast: what is not in flight is never sent."""
-        stamp = now()
-
-        def cancel(db: sqlite3.Connection) -> bool:
-            cursor = db.execute(
-                "UPDATE broadcasts SET state = 'cancelled', finished_at = ? "
-                "WHERE id = ? AND state IN ('queued', 'running')",
-                (stamp, broadcast_id),
-            )
-            if cursor.rowcount != 1:
-                return False
-            db.execute(
-                "UPDATE deliveries SET state = 'cancelled', updated_at = ? "
-                "WHERE broadcast_id = ? AND state = 'pending'",
-                (stamp, broadcast_id),
-            )
-            return True
-
-        return await self.atomically(cancel, durable=True)
+        return await self.switch_broadcast(
+            broadcast_id,
+            "state = 'cancelled', finished_at = ? WHERE id = ? AND state IN ('queued', 'running')",
+            (now(), broadcast_id),
+            (DeliveryState.PENDING, DeliveryState.CANCELLED, None),
+        )
 
     async def announced(self, project: str) -> list[AnnouncedNews]:
         """The news items of a project already announced (or set as the baseline)."""

@@ -89,25 +89,38 @@ class DeliveryStore(StorageBase):
     async def take_lease(self, broadcast_id: int, token: str, until: float, now_: float) -> bool:
         """Become the run of a broadcast unless a live run holds it; what the run before left
         in flight becomes uncertain, in the same (durable) transaction."""
+        return await self.switch_broadcast(
+            broadcast_id,
+            "lease_token = ?, lease_until = ?, state = 'running', started_at = "
+            "COALESCE(started_at, ?) WHERE id = ? AND state IN ('queued', 'running') "
+            "AND (lease_token IS NULL OR lease_until < ?)",
+            (token, until, now(), broadcast_id, now_),
+            (DeliveryState.SENDING, DeliveryState.UNCERTAIN, "interrupted while sending"),
+        )
+
+    async def switch_broadcast(
+        self,
+        broadcast_id: int,
+        change: str,
+        params: tuple[object, ...],
+        move: tuple[DeliveryState, DeliveryState, str | None],
+    ) -> bool:
+        """UPDATE broadcasts SET {change} and, only if that changed the broadcast, move its
+        deliveries from one state to another (with an error text), in one durable transaction.
+        """
         stamp = now()
 
-        def take(db: sqlite3.Connection) -> bool:
-            cursor = db.execute(
-                "UPDATE broadcasts SET lease_token = ?, lease_until = ?, state = 'running', "
-                "started_at = COALESCE(started_at, ?) WHERE id = ? "
-                "AND state IN ('queued', 'running') AND (lease_token IS NULL OR lease_until < ?)",
-                (token, until, stamp, broadcast_id, now_),
-            )
-            if cursor.rowcount != 1:
+        def switch(db: sqlite3.Connection) -> bool:
+            if db.execute(f"UPDATE broadcasts SET {change}", params).rowcount != 1:
                 return False
             db.execute(
-                "UPDATE deliveries SET state = 'uncertain', error = 'interrupted while sending', "
-                "updated_at = ? WHERE broadcast_id = ? AND state = 'sending'",
-                (stamp, broadcast_id),
+                "UPDATE deliveries SET state = ?, error = COALESCE(?, error), updated_at = ? "
+                "WHERE broadcast_id = ? AND state = ?",
+                (move[1].value, move[2], stamp, broadcast_id, move[0].value),
             )
             return True
 
-        return await self.atomically(take, durable=True)
+        return await self.atomically(switch, durable=True)
 
     async def renew_lease(self, broadcast_id: int, token: str, until: float) -> bool:
         """Extend the lease; False when it is no longer this run's."""
