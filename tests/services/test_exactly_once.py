@@ -44,7 +44,7 @@ async def sender(api: FakeBotAPI, timeout: float = 5.0) -> AsyncIterator[Telegra
 
 def dispatcher(storage: Storage, telegram: TelegramSender, **options: Any) -> Dispatcher:
     rate = options.pop("rate", 400.0)
-    options.setdefault("lease", 1.0)
+    options.setdefault("lease", 2.0)
     options.setdefault("retry", RetryPolicy(3, base=0.02))
     return Dispatcher(storage, telegram, RateLimiter(rate, per_chat=0.05), **options)
 
@@ -232,8 +232,8 @@ async def test_5xx_are_retried_timeouts_are_uncertain_400_and_403_are_final(
     api.fail("sendMessage", 503, count=10, chat_id=5)  # more than the 3 tries
     api.fail("sendMessage", 400, chat_id=6)
     api.fail("sendMessage", 403, chat_id=7)
-    api.slow("sendMessage", 1.0, chat_id=8)  # sent, but answered after the bot gave up
-    async with Storage.opened(db) as storage, sender(api, timeout=0.3) as telegram:
+    api.slow("sendMessage", 2.5, chat_id=8)  # sent, but answered after the bot gave up
+    async with Storage.opened(db) as storage, sender(api, timeout=1.0) as telegram:
         final = await dispatcher(storage, telegram).run(broadcast_id)
         assert final is not None and final.finished
         assert await storage.is_blocked(7)
