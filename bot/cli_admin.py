@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from bot.config import Settings
 from bot.handlers.delivery import TelegramSender, progress_text
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.services.announcements import DraftError, split_versions
-from bot.services.broadcast import Broadcaster, Progress
+from bot.services.broadcast import Progress
+from bot.services.dispatcher import Dispatcher
 from bot.services.insights import (
     collect_stats,
     render_stats,
@@ -24,7 +26,9 @@ from bot.services.insights import (
     stats_chart,
     unanswered_groups,
 )
-from bot.storage import Storage
+from bot.services.progress import progress_of
+from bot.services.ratelimit import RateLimiter
+from bot.storage import DeliveryState, Storage
 from bot.texts import t
 
 
@@ -88,8 +92,7 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = _knowledge(settings)
     if args.project and (knowledge is None or knowledge.project(args.project) is None):
         raise AdminCommandError(f"there is no project '{args.project}' in the knowledge base")
-    storage = await Storage.open(settings.db_path)
-    try:
+    async with Storage.opened(settings.db_path) as storage:
         recipients = await storage.audience(args.project)
         print(f"recipients: {len(recipients)}")
         if args.dry_run or not recipients:
@@ -97,18 +100,26 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
         if not settings.token:
             raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
         broadcast_id = await storage.create_broadcast(text_bg, text_en, args.project, recipients)
+        started = time.monotonic()
         final = await _send(settings, storage, broadcast_id)
-    finally:
-        await storage.close()
+        elapsed = time.monotonic() - started
+    tally = final.tally
     print(
-        f"sent: {final.sent}, failed: {final.failed}, blocked: {final.blocked}"
-        + (f", uncertain: {final.uncertain}" if final.uncertain else "")
+        f"sent: {tally[DeliveryState.SENT]}, failed: {tally[DeliveryState.FAILED]}, "
+        f"blocked: {tally[DeliveryState.BLOCKED]}, uncertain: {tally[DeliveryState.UNCERTAIN]}"
+        + (f", stopped before sending: {tally[DeliveryState.CANCELLED]}" if final.cancelled else "")
     )
+    for reason, count in tally.reasons:
+        print(f"failed ({count}): {reason}")
+    print(f"rate: {tally[DeliveryState.SENT] / elapsed:.1f} messages a second")
     return 0
 
 
 async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Progress:
-    async def progress(state: Progress) -> None:
+    """Send the broadcast here, or follow it while a running bot sends it (taking it over
+    if that bot stops), until it ends."""
+
+    async def show(state: Progress) -> None:
         print(progress_text(state, "en"), file=sys.stderr)
 
     bot = Bot(
@@ -118,17 +129,26 @@ async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Prog
     )
     try:
         async with bot:
-            broadcaster = Broadcaster(
-                storage, TelegramSender(bot), settings.broadcast_rate, settings.broadcast_lease
+            dispatcher = Dispatcher.configured(
+                settings,
+                storage,
+                TelegramSender(bot, settings.delivery_timeout),
+                RateLimiter(settings.broadcast_rate),
+                lambda _: show,
             )
-            final = await broadcaster.run(broadcast_id, progress)
+            while True:
+                final = await dispatcher.run(broadcast_id)
+                if final is None:  # a running bot sends it: follow its progress
+                    final = await progress_of(storage, broadcast_id)
+                    assert final is not None, "the broadcast was just stored"
+                    await show(final)
+                if final.finished:
+                    return final
+                await asyncio.sleep(min(2.0, settings.broadcast_lease / 3))
     except TelegramError as error:
         raise AdminCommandError(
             f"the Telegram Bot API at {settings.api_base_url} cannot be used: {error}"
         ) from None
-    if final is None:
-        raise AdminCommandError(f"broadcast {broadcast_id} is being sent by a running bot")
-    return final
 
 
 async def _stats(args: argparse.Namespace, settings: Settings) -> int:

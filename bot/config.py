@@ -33,14 +33,19 @@ def _ids(raw: str) -> frozenset[int]:
         ) from None
 
 
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
+def _number(
+    env: Mapping[str, str], name: str, default: float, minimum: float | None = None
+) -> float:
     raw = env.get(name)
     if not raw:
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, not {raw!r}")
+    return value
 
 
 def log_format(env: Mapping[str, str] | None = None) -> str:
@@ -64,6 +69,11 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     broadcast_rate: float = 25.0
     broadcast_lease: float = 15.0
+    delivery_workers: int = 0  # 0: as few as the rate needs
+    delivery_attempts: int = 5
+    delivery_retry_base: float = 2.0
+    delivery_timeout: float = 10.0
+    delivery_retention_days: int = 90
     flood_limit: int = 20
     flood_window: float = 60.0
     retention_days: int = 180
@@ -87,6 +97,13 @@ class Settings:
         values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
         values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0)
         values["broadcast_lease"] = _number(env, "MUNIBOT_BROADCAST_LEASE", 15.0)
+        values["delivery_workers"] = int(_number(env, "MUNIBOT_DELIVERY_WORKERS", 0, 0))
+        values["delivery_attempts"] = int(_number(env, "MUNIBOT_DELIVERY_ATTEMPTS", 5, 1))
+        values["delivery_retry_base"] = _number(env, "MUNIBOT_DELIVERY_RETRY_BASE", 2.0, 0)
+        values["delivery_timeout"] = _number(env, "MUNIBOT_DELIVERY_TIMEOUT", 10.0, 0.1)
+        values["delivery_retention_days"] = int(
+            _number(env, "MUNIBOT_DELIVERY_RETENTION_DAYS", 90, 1)
+        )
         values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20))
         values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180))
         values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0)

@@ -54,11 +54,14 @@ async def test_broadcast_from_the_shell(tmp_path: Path) -> None:
     await api.start()
     try:
         api.fail("sendMessage", 403, chat_id=105)
+        api.fail("sendMessage", 400, chat_id=106)
+        api.fail("sendMessage", 500, chat_id=107)
         api.fail("sendMessage", 429, count=2, retry_after=1)
         env = {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_BASE_URL": api.url,
             "MUNIBOT_BROADCAST_RATE": "200",
+            "MUNIBOT_DELIVERY_RETRY_BASE": "0.05",
         }
         code, out, _ = await munibot(
             "broadcast",
@@ -83,9 +86,11 @@ async def test_broadcast_from_the_shell(tmp_path: Path) -> None:
             env=env,
         )
         assert code == 0, err
-        assert "sent: 39, failed: 0, blocked: 1" in out
+        assert "sent: 38, failed: 1, blocked: 1, uncertain: 0" in out
+        assert "failed (1): Chat not found" in out and "messages a second" in out
+        assert "messages a second" in err  # the progress lines show the rate
         counts = Counter(int(c.params["chat_id"]) for c in api.sent())
-        assert set(counts.values()) == {1} and len(counts) == 39
+        assert set(counts.values()) == {1} and len(counts) == 38 and counts[107] == 1
         assert "Notice" in api.texts(101)[0] and "Внимание" in api.texts(100)[0]
         code, out, _ = await munibot(
             "broadcast",

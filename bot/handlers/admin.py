@@ -11,9 +11,10 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
-from bot.handlers.delivery import status_updater
+from bot.handlers.delivery import counts_text, progress_text, rate_text, reasons_text
 from bot.handlers.messages import on_unknown_command
 from bot.services.announcements import DraftError
+from bot.services.broadcast import Progress
 from bot.services.insights import (
     collect_stats,
     render_stats,
@@ -21,6 +22,7 @@ from bot.services.insights import (
     stats_chart,
     unanswered_groups,
 )
+from bot.services.progress import progress_of
 from bot.texts import t
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
@@ -116,7 +118,7 @@ async def on_admin_button(
         return t("stale_button", lang)
     number, action = int(callback.args[0]), callback.args[1]
     if callback.kind == "b" and action == "stop":
-        svc.broadcaster().cancel(number)
+        await svc.dispatcher().cancel(number)
         return t("admin.stopping", lang)
     draft = svc.desk.draft(user.id, number)
     if draft is None:
@@ -131,26 +133,13 @@ async def on_admin_button(
         await reply(update, context, html_text("admin.cancelled", lang))
     elif draft.stage == "confirm":
         broadcast_id = await svc.desk.commit(user.id)
-        [status] = await reply(
-            update,
-            context,
-            html.escape(
-                t(
-                    "admin.progress",
-                    lang,
-                    id=broadcast_id,
-                    sent=0,
-                    failed=0,
-                    blocked=0,
-                    left="…",
-                    eta="",
-                )
-            ),
-        )
-        await svc.storage.set_status_message(broadcast_id, status.chat_id, status.message_id)
-        svc.broadcaster().start(
-            broadcast_id, status_updater(context.bot, svc.storage, broadcast_id, lang)
-        )
+        progress = await progress_of(svc.storage, broadcast_id)
+        if progress is not None:
+            [status] = await reply(update, context, html.escape(progress_text(progress, lang)))
+            await svc.storage.set_status_message(
+                broadcast_id, status.chat_id, status.message_id, lang
+            )
+        svc.dispatcher().wake()  # only the dispatcher starts a broadcast
     return None
 
 
@@ -206,8 +195,8 @@ async def broadcasts(update: Update, context: Context) -> None:
         await reply(update, context, html_text("admin.list.none", lang))
         return
     lines, stops = [t("admin.list.title", lang)], []
-    for row, counts in listed:
-        preview = row.text(lang).replace("\n", " ")[:60]
+    for row, tally in listed:
+        progress = Progress(row.id, tally, row.rate(tally))
         lines.append(
             t(
                 "admin.list.row",
@@ -215,12 +204,14 @@ async def broadcasts(update: Update, context: Context) -> None:
                 id=row.id,
                 state=row.state,
                 created=row.created_at[:16].replace("T", " "),
-                sent=counts.get("sent", 0),
-                total=sum(counts.values()),
-                preview=preview,
+                total=tally.total,
+                counts=counts_text(progress, lang),
+                rate=rate_text(progress, lang) if row.state == "running" else "",
+                preview=row.text(lang).replace("\n", " ")[:60],
             )
+            + reasons_text(progress, lang)
         )
-        if row.state == "running":
+        if row.state in ("queued", "running"):
             stops.append(
                 [
                     InlineKeyboardButton(

@@ -1,74 +1,139 @@
-"""Broadcasts through Telegram: the Sender the broadcaster uses, and the admin's status message."""
+"""Deliveries through Telegram: the Sender the dispatcher uses, and the admins' progress texts."""
 
 from __future__ import annotations
 
 import html
 import logging
 
+import httpx
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot.handlers.sender import NO_PREVIEW, retry_seconds
-from bot.services.broadcast import Blocked, Progress, ProgressCallback, RateLimited, SendError
-from bot.storage import Storage
+from bot.services.broadcast import (
+    Blocked,
+    NotSent,
+    Progress,
+    ProgressCallback,
+    RateLimited,
+    Rejected,
+    SendError,
+)
+from bot.storage import DeliveryState, Storage
 from bot.texts import t
 
 log = logging.getLogger(__name__)
+# httpx errors raised before the request left: Telegram cannot have it
+_BEFORE_SENDING = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def send_error(error: TelegramError) -> SendError:
+    """What a Bot API error means for a message: see bot.services.broadcast."""
+    cause = error.__cause__
+    if isinstance(error, RetryAfter):
+        return RateLimited(retry_seconds(error))
+    if isinstance(error, Forbidden):
+        return Blocked(error.message)
+    if isinstance(error, BadRequest | ChatMigrated | InvalidToken):
+        return Rejected(error.message)
+    if isinstance(cause, _BEFORE_SENDING):
+        return NotSent(f"no connection to Telegram ({type(cause).__name__})")
+    if isinstance(cause, httpx.HTTPError):  # a timeout or a drop after the request left
+        return SendError(f"no answer from Telegram ({type(cause).__name__})")
+    if isinstance(error, NetworkError) and cause is None:  # Telegram answered 5xx
+        return NotSent(error.message)
+    return SendError(error.message)
 
 
 class TelegramSender:
-    """Sends one message and turns Telegram's answers into the broadcaster's errors."""
+    """Sends one message and turns Telegram's answers into the dispatcher's errors."""
 
-    def __init__(self, bot: Bot) -> None:
-        self.bot = bot
+    def __init__(self, bot: Bot, timeout: float | None = None) -> None:
+        self.bot, self.timeout = bot, timeout
 
     async def send(self, chat_id: int, text: str) -> int:
-        """The message id; raises RateLimited, Blocked or SendError."""
+        """The message id; raises a SendError saying what became of the message."""
         try:
             message = await self.bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                read_timeout=self.timeout,
             )
-        except RetryAfter as error:
-            raise RateLimited(retry_seconds(error)) from None
-        except Forbidden as error:
-            raise Blocked(str(error)) from None
         except TelegramError as error:
-            raise SendError(str(error)) from None
+            raise send_error(error) from error
         return message.message_id
 
 
-def progress_text(progress: Progress, lang: str) -> str:
-    """The admin's status line for a broadcast."""
-    values = {
-        "id": progress.broadcast_id,
-        "sent": progress.sent,
-        "failed": progress.failed,
-        "blocked": progress.blocked,
-        "left": progress.left,
-    }
-    if progress.cancelled:
-        return t("admin.stopped", lang, **values)
-    if progress.finished:
-        uncertain = (
-            t("admin.uncertain", lang, count=progress.uncertain) if progress.uncertain else ""
-        )
-        return t("admin.finished", lang, uncertain=uncertain, **values)
-    eta = (
-        t("admin.eta", lang, seconds=round(progress.seconds_left))
-        if progress.seconds_left is not None
-        else ""
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "bg" else text
+
+
+def counts_text(progress: Progress, lang: str) -> str:
+    """sent / failed / blocked / uncertain / retrying, in words."""
+    tally = progress.tally
+    return t(
+        "admin.counts",
+        lang,
+        sent=tally[DeliveryState.SENT],
+        failed=tally[DeliveryState.FAILED],
+        blocked=tally[DeliveryState.BLOCKED],
+        uncertain=tally[DeliveryState.UNCERTAIN],
+        retrying=tally.retrying,
     )
-    return t("admin.progress", lang, eta=eta, **values)
 
 
-def status_updater(bot: Bot, storage: Storage, broadcast_id: int, lang: str) -> ProgressCallback:
-    """Edits the admin's status message of a broadcast as it goes (if it has one)."""
+def rate_text(progress: Progress, lang: str) -> str:
+    """The rate achieved over the last minute (empty when nothing was sent in it)."""
+    return t("admin.rate", lang, rate=_number(progress.rate, lang)) if progress.rate else ""
+
+
+def reasons_text(progress: Progress, lang: str) -> str:
+    """The commonest reasons of failures (empty when none failed)."""
+    reasons = progress.tally.reasons
+    if not reasons:
+        return ""
+    listed = "; ".join(f"{reason} ({count})" for reason, count in reasons)
+    return t("admin.reasons", lang, reasons=listed)
+
+
+def progress_text(progress: Progress, lang: str) -> str:
+    """The admin's status line for a broadcast: as it goes, then its final report."""
+    tally = progress.tally
+    values = {"id": progress.broadcast_id, "counts": counts_text(progress, lang)}
+    if progress.cancelled:
+        head = t("admin.stopped", lang, left=tally[DeliveryState.CANCELLED], **values)
+    elif progress.finished:
+        head = t("admin.finished", lang, **values)
+    else:
+        seconds = progress.seconds_left
+        eta = t("admin.eta", lang, seconds=round(seconds)) if seconds is not None else ""
+        rate = rate_text(progress, lang)
+        head = t("admin.progress", lang, left=tally.left, rate=rate, eta=eta, **values)
+    uncertain = progress.finished and tally[DeliveryState.UNCERTAIN]
+    return head + reasons_text(progress, lang) + (t("admin.uncertain", lang) if uncertain else "")
+
+
+def status_updater(bot: Bot, storage: Storage, broadcast_id: int) -> ProgressCallback:
+    """Edits the admin's status message of a broadcast as it goes (if it has one), in the
+    admin's language."""
 
     async def update(progress: Progress) -> None:
         row = await storage.broadcast(broadcast_id)
         if row is None or row.status_chat is None or row.status_message is None:
             return
+        lang = row.status_lang or "bg"
         try:
             await bot.edit_message_text(
                 html.escape(progress_text(progress, lang)),

@@ -1,4 +1,4 @@
-"""Start-up and shut-down: services, command menus, resumed broadcasts, the knowledge watcher."""
+"""Start-up and shut-down: services, command menus, the dispatcher, the knowledge watcher."""
 
 from __future__ import annotations
 
@@ -56,14 +56,14 @@ async def register_commands(application: App, admins: frozenset[int]) -> None:
 
 
 async def on_startup(application: App, settings: Settings) -> None:
-    """Open services, register commands, catch up on news and broadcasts, watch the folder."""
+    """Open services, register commands, start the dispatcher, catch up on news, watch the
+    folder."""
     services = await Services.open(settings)
     application.bot_data["services"] = services
-    services.attach_sender(TelegramSender(application.bot))
     await register_commands(application, settings.admin_ids)
 
     def progress(broadcast_id: int) -> ProgressCallback:
-        return status_updater(application.bot, services.storage, broadcast_id, "bg")
+        return status_updater(application.bot, services.storage, broadcast_id)
 
     async def tell_admins(result: LoadResult) -> None:
         for admin_id in settings.admin_ids:
@@ -74,17 +74,18 @@ async def on_startup(application: App, settings: Settings) -> None:
                     "could not tell admin %s about the knowledge errors: %s", admin_id, error
                 )
 
+    services.start_delivery(TelegramSender(application.bot, settings.delivery_timeout), progress)
     await services.announce_news()
-    await services.upkeep(progress)
+    await services.upkeep()
     application.bot_data["watcher"] = asyncio.get_running_loop().create_task(
-        services.maintain(tell_admins, progress)
+        services.maintain(tell_admins)
     )
     log.info("ready: %s", html.escape(str(services.knowledge.knowledge.counts())))
 
 
 async def on_stop(application: App) -> None:
-    """Stop the watcher and the broadcasts (they resume on the next start) while Telegram is
-    still reachable, so that the admins' status messages get their last word."""
+    """Stop the watcher and the dispatcher (the rest is sent after the next start) while
+    Telegram is still reachable, so that the admins' status messages get their last word."""
     watcher = application.bot_data.pop("watcher", None)
     if watcher is not None:
         watcher.cancel()
@@ -92,7 +93,7 @@ async def on_stop(application: App) -> None:
             await watcher
     services = application.bot_data.get("services")
     if services is not None:
-        await services.stop_broadcasts()
+        await services.stop_delivery()
 
 
 async def on_shutdown(application: App) -> None:

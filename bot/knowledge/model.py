@@ -75,6 +75,7 @@ class NewsItem(Node):
     title: Text
     summary: Text | None = None
     url: Url | None = None
+    id: Plain | None = None  # a stable identity for announcements (an extension)
 
 
 class QA(Node):

@@ -13,10 +13,12 @@ from bot.config import Settings
 from bot.knowledge import LoadResult
 from bot.services.announcements import AnnouncementDesk
 from bot.services.assistant import Assistant
-from bot.services.broadcast import Broadcaster, ProgressCallback, Sender
+from bot.services.broadcast import ProgressFactory, Sender
+from bot.services.dispatcher import Dispatcher
 from bot.services.flood import FloodGuard
 from bot.services.knowledge import KnowledgeService
 from bot.services.news import announce_new_news
+from bot.services.ratelimit import RateLimiter
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,9 @@ class Services:
     assistant: Assistant
     flood: FloodGuard
     desk: AnnouncementDesk
-    _broadcaster: Broadcaster | None = field(default=None, repr=False)
+    limiter: RateLimiter
+    _dispatcher: Dispatcher | None = field(default=None, repr=False)
+    _serving: asyncio.Task[None] | None = field(default=None, repr=False)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     @classmethod
@@ -50,24 +54,26 @@ class Services:
             Assistant(knowledge, storage),
             FloodGuard(settings.flood_limit, settings.flood_window),
             AnnouncementDesk(storage),
+            RateLimiter(settings.broadcast_rate),
         )
 
     def is_admin(self, user_id: int | None) -> bool:
         """True for the Telegram users in MUNIBOT_ADMIN_IDS."""
         return user_id is not None and user_id in self.settings.admin_ids
 
-    def attach_sender(self, sender: Sender) -> Broadcaster:
-        """Create the broadcaster that sends through sender."""
-        self._broadcaster = Broadcaster(
-            self.storage, sender, self.settings.broadcast_rate, self.settings.broadcast_lease
+    def start_delivery(self, sender: Sender, progress: ProgressFactory | None = None) -> Dispatcher:
+        """Start this process's dispatcher: it sends every queued message through sender."""
+        self._dispatcher = Dispatcher.configured(
+            self.settings, self.storage, sender, self.limiter, progress
         )
-        return self._broadcaster
+        self._serving = asyncio.get_running_loop().create_task(self._dispatcher.serve())
+        return self._dispatcher
 
-    def broadcaster(self) -> Broadcaster:
-        """The broadcaster (attach_sender must have been called)."""
-        if self._broadcaster is None:
+    def dispatcher(self) -> Dispatcher:
+        """The dispatcher (start_delivery must have been called)."""
+        if self._dispatcher is None:
             raise RuntimeError("no sender is attached")
-        return self._broadcaster
+        return self._dispatcher
 
     async def reload(self, force: bool = False) -> LoadResult | None:
         """Reload the knowledge base if it changed (or when forced) and announce new news.
@@ -81,27 +87,30 @@ class Services:
             return result
 
     async def announce_news(self) -> list[int]:
-        """Broadcast the news items followers have not had yet."""
+        """Queue the news items followers have not had yet (the dispatcher sends them)."""
         created = await announce_new_news(self.storage, self.knowledge.knowledge)
-        for broadcast_id in created:
-            if self._broadcaster is not None:
-                self._broadcaster.start(broadcast_id)
+        if created and self._dispatcher is not None:
+            self._dispatcher.wake()
         return created
 
-    async def upkeep(self, progress: Callable[[int], ProgressCallback | None]) -> None:
-        """Prune old questions and resume broadcasts whose runner has gone."""
-        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=self.settings.retention_days)
-        pruned = await self.storage.prune(cutoff.isoformat(timespec="seconds"))
-        if pruned:
-            log.info("pruned %d questions older than %d days", pruned, self.settings.retention_days)
-        if self._broadcaster is not None:
-            await self._broadcaster.resume_orphans(progress)
+    async def upkeep(self) -> None:
+        """Delete what is past its retention: questions, finished broadcasts with their
+        deliveries, and idle users who follow nothing."""
 
-    async def maintain(
-        self,
-        on_invalid: Callable[[LoadResult], Awaitable[None]],
-        progress: Callable[[int], ProgressCallback | None],
-    ) -> None:
+        def before(days: int) -> str:
+            cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+            return cutoff.isoformat(timespec="seconds")
+
+        settings, storage = self.settings, self.storage
+        pruned = (
+            await storage.prune(before(settings.retention_days)),
+            await storage.prune_broadcasts(before(settings.delivery_retention_days)),
+            await storage.prune_idle_users(before(settings.retention_days)),
+        )
+        if any(pruned):
+            log.info("pruned %d questions, %d broadcasts and %d idle users", *pruned)
+
+    async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
         """Forever: watch the knowledge folder, and do the upkeep every hour."""
         last_upkeep = time.monotonic()
         while True:
@@ -110,22 +119,23 @@ class Services:
                 result = await self.reload()
                 if result is not None and result.knowledge is None:
                     await on_invalid(result)
-                if time.monotonic() - last_upkeep > min(
-                    UPKEEP_EVERY, self.settings.broadcast_lease
-                ):
+                if time.monotonic() - last_upkeep > UPKEEP_EVERY:
                     last_upkeep = time.monotonic()
-                    await self.upkeep(progress)
+                    await self.upkeep()
             except asyncio.CancelledError:
                 raise
             except Exception:  # the watcher must outlive any single failure
                 log.exception("knowledge watcher failed; trying again")
 
-    async def stop_broadcasts(self) -> None:
-        """Stop broadcasting after the messages in flight; a restart resumes them."""
-        if self._broadcaster is not None:
-            await self._broadcaster.stop()
+    async def stop_delivery(self) -> None:
+        """Stop sending after the messages in flight; a restart resumes the rest."""
+        if self._dispatcher is not None:
+            await self._dispatcher.stop()
+        if self._serving is not None:
+            await self._serving
+            self._serving = None
 
     async def close(self) -> None:
-        """Stop broadcasting and close the database."""
-        await self.stop_broadcasts()
+        """Stop sending and close the database."""
+        await self.stop_delivery()
         await self.storage.close()

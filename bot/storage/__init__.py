@@ -1,21 +1,27 @@
 """The SQLite database (aiosqlite, WAL): one class, Storage, made of its parts."""
 
 from bot.storage.base import MIGRATIONS, StorageError, now
-from bot.storage.broadcasts import BroadcastStore, Delivery, Outcome
+from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
+from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
 from bot.storage.questions import QuestionRecord, QuestionStore
+from bot.storage.retention import RetentionStore
 from bot.storage.users import UserStore
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore):
+class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore):
     """The one class that talks to the database."""
 
 
 __all__ = [
     "MIGRATIONS",
+    "AnnouncedNews",
+    "BroadcastRow",
     "Delivery",
+    "DeliveryState",
     "Outcome",
     "QuestionRecord",
     "Storage",
     "StorageError",
+    "Tally",
     "now",
 ]

@@ -8,9 +8,9 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 TRANSIENT = ("SQLITE_BUSY", "SQLITE_LOCKED")
+T = TypeVar("T")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: users and the question log
@@ -88,7 +89,52 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (project, news_key)
     );
     """,
+    # 3: the delivery queue: each delivery gets an id, its attempts, when to retry, an optional
+    # text of its own and the run that claimed it; leases belong to one run; news keep their
+    # date and title (stable identities); indices for /forget, audiences and the dispatcher
+    """
+    ALTER TABLE broadcasts RENAME COLUMN lease_owner TO lease_token;
+    ALTER TABLE broadcasts ADD COLUMN started_at TEXT;
+    ALTER TABLE broadcasts ADD COLUMN status_lang TEXT;
+    CREATE TABLE deliveries_v3 (
+        id INTEGER PRIMARY KEY,
+        broadcast_id INTEGER NOT NULL REFERENCES broadcasts (id),
+        user_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        text TEXT,
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        retry_at REAL,
+        claim TEXT,
+        message_id INTEGER,
+        error TEXT,
+        updated_at TEXT,
+        UNIQUE (broadcast_id, user_id)
+    );
+    INSERT INTO deliveries_v3 (broadcast_id, user_id, lang, state, message_id, error, updated_at)
+        SELECT broadcast_id, user_id, lang, state, message_id, error, updated_at
+        FROM deliveries ORDER BY broadcast_id, user_id;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_v3 RENAME TO deliveries;
+    CREATE INDEX deliveries_state ON deliveries (broadcast_id, state);
+    CREATE INDEX deliveries_user ON deliveries (user_id);
+    CREATE INDEX follows_project ON follows (project);
+    CREATE INDEX broadcasts_state ON broadcasts (state);
+    ALTER TABLE announced_news ADD COLUMN news_date TEXT;
+    ALTER TABLE announced_news ADD COLUMN title TEXT;
+    """,
 )
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, each whole (a ';' inside a string does not split)."""
+    found, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            found.append(current.strip())
+            current = ""
+    return [s for s in found if s.rstrip(";").strip()]
 
 
 def now() -> str:
@@ -148,6 +194,33 @@ class StorageBase:
             except BaseException:
                 await self.db.rollback()
                 raise
+
+    async def atomically(self, work: Callable[[sqlite3.Connection], T], durable: bool = False) -> T:
+        """Run work(connection) as one transaction on the database's thread, in one hop there
+        and back (each hop waits for the event loop, which is slow when it is busy sending).
+
+        durable: the commit reaches the disk before this returns (synchronous=FULL), even
+        against a power cut; for the steps that keep a message from being sent twice.
+        """
+
+        def run() -> T:
+            connection = self.db._conn  # aiosqlite's sqlite3 connection, used on its thread
+            if durable:
+                connection.execute("PRAGMA synchronous=FULL")
+            try:
+                result = work(connection)
+                connection.commit()
+                return result
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                if durable:
+                    connection.execute("PRAGMA synchronous=NORMAL")
+
+        async with self._lock:
+            work_done = await self.db._execute(run)  # type: ignore[no-untyped-call]
+            return cast(T, work_done)  # (aiosqlite runs run on its thread)
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
@@ -214,28 +287,38 @@ class StorageBase:
 
     async def version(self) -> int:
         """The schema version (PRAGMA user_version)."""
-        async with self.db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(await self.scalar("PRAGMA user_version") or 0)
 
     async def migrate(self) -> None:
-        """Apply every migration newer than the database, each in its own transaction."""
-        current = await self.version()
-        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-            await self.db.executescript(
-                f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
+        """Apply every migration newer than the database, each in its own transaction.
+
+        Each starts with BEGIN IMMEDIATE (the write lock) and reads the version again under it,
+        so that two processes opening one database together apply each migration once.
+        """
+        while await self.version() < len(MIGRATIONS):
+            async with self._lock:
+                await self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    number = await self.version() + 1
+                    if number <= len(MIGRATIONS):
+                        for statement in statements(MIGRATIONS[number - 1]):
+                            await self.db.execute(statement)
+                        await self.db.execute(f"PRAGMA user_version = {number}")
+                    await self.db.commit()
+                except BaseException:
+                    await self.db.rollback()
+                    raise
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        """All rows of a query."""
-        async with self.db.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        """All rows of a query, read in one go: a query left open between two calls would hold
+        a snapshot that makes this connection's next write fail as "database is locked" once
+        another process has written meanwhile."""
+        return list(await self.db.execute_fetchall(sql, tuple(params)))
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
         """The first row of a query, if any."""
-        async with self.db.execute(sql, tuple(params)) as cursor:
-            row: aiosqlite.Row | None = await cursor.fetchone()
-            return row
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
 
     async def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """The first column of the first row (None when there is no row)."""

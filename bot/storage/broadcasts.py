@@ -1,29 +1,27 @@
-"""Broadcasts, one delivery row per recipient, runner leases, and the news already announced."""
+"""Broadcasts (a batch of deliveries: an announcement, a news item, a notice to one user),
+stopping one, and the news items already announced."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.storage.base import StorageBase, now
+from bot.storage.base import now
+from bot.storage.deliveries import DeliveryState, DeliveryStore, Tally
 
 # the fields of BroadcastRow, in order
 _BROADCAST_COLUMNS = (
-    "id, created_at, text_bg, text_en, project, kind, state, status_chat, status_message"
+    "id, created_at, text_bg, text_en, project, kind, state, status_chat, status_message, "
+    "status_lang, started_at"
 )
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One recipient of one broadcast."""
-
-    broadcast_id: int
-    user_id: int
-    lang: str
+RATE_WINDOW = 60  # seconds over which the achieved rate is measured
 
 
 @dataclass(frozen=True)
 class BroadcastRow:
-    """A broadcast as stored."""
+    """A broadcast as stored; state: queued -> running -> done | cancelled."""
 
     id: int
     created_at: str
@@ -34,53 +32,87 @@ class BroadcastRow:
     state: str
     status_chat: int | None
     status_message: int | None
+    status_lang: str | None
+    started_at: str | None
 
     def text(self, lang: str) -> str:
         """The text for a recipient's language."""
         return self.text_en if lang == "en" and self.text_en else self.text_bg
 
+    def rate(self, tally: Tally) -> float:
+        """Messages a second sent over the last minute (or since the start, if later)."""
+        if self.started_at is None or not tally.sent_last_minute:
+            return 0.0
+        started = dt.datetime.fromisoformat(self.started_at)
+        elapsed = (dt.datetime.now(dt.UTC) - started).total_seconds()
+        return tally.sent_last_minute / max(1.0, min(float(RATE_WINDOW), elapsed))
+
 
 @dataclass(frozen=True)
-class Outcome:
-    """What became of one delivery."""
+class AnnouncedNews:
+    """A news item already announced (or known at the first start)."""
 
-    delivery: Delivery
-    state: str
-    message_id: int | None = None
-    error: str | None = None
+    key: str
+    date: str | None
+    title: str | None
 
 
-class BroadcastStore(StorageBase):
-    """The broadcasts, deliveries and announced_news tables."""
+class BroadcastStore(DeliveryStore):
+    """The broadcasts and announced_news tables."""
 
     async def create_broadcast(
         self,
         text_bg: str,
         text_en: str | None,
         project: str | None,
-        recipients: list[tuple[int, str]],
+        recipients: Sequence[tuple[int, str]],
         admin_id: int | None = None,
         kind: str = "broadcast",
-        news_key: str | None = None,
+        news: tuple[str, str, str] | None = None,
     ) -> int:
-        """Store a broadcast and its deliveries (and the announced news) in one transaction."""
-        async with self.transaction() as db:
-            cursor = await db.execute(
-                "INSERT INTO broadcasts (created_at, admin_id, text_bg, text_en, project, kind) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (now(), admin_id, text_bg, text_en, project, kind),
+        """Store a queued broadcast and its deliveries (and the announced news item: key, date,
+        title) in one transaction; only the dispatcher starts it."""
+        stamp = now()
+
+        def create(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
+                "INSERT INTO broadcasts (created_at, admin_id, text_bg, text_en, project, kind, "
+                "state) VALUES (?, ?, ?, ?, ?, ?, 'queued')",
+                (stamp, admin_id, text_bg, text_en, project, kind),
             )
             broadcast_id = int(cursor.lastrowid or 0)
-            await db.executemany(
+            db.executemany(
                 "INSERT INTO deliveries (broadcast_id, user_id, lang) VALUES (?, ?, ?)",
                 [(broadcast_id, user_id, lang) for user_id, lang in recipients],
             )
-            if news_key is not None and project is not None:
-                await db.execute(
-                    "INSERT INTO announced_news (project, news_key, announced_at) VALUES (?, ?, ?)",
-                    (project, news_key, now()),
+            if news is not None and project is not None:
+                db.execute(
+                    "INSERT INTO announced_news (project, news_key, announced_at, news_date, "
+                    "title) VALUES (?, ?, ?, ?, ?)",
+                    (project, news[0], stamp, news[1], news[2]),
                 )
-        return broadcast_id
+            return broadcast_id
+
+        return await self.atomically(create, durable=True)
+
+    async def queue_notice(self, user_id: int, lang: str, text: str, kind: str = "notice") -> int:
+        """One message with its own text to one user, sent once by the dispatcher."""
+        stamp = now()
+
+        def queue(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
+                "INSERT INTO broadcasts (created_at, text_bg, kind, state) "
+                "VALUES (?, ?, ?, 'queued')",
+                (stamp, text, kind),
+            )
+            broadcast_id = int(cursor.lastrowid or 0)
+            db.execute(
+                "INSERT INTO deliveries (broadcast_id, user_id, lang, text) VALUES (?, ?, ?, ?)",
+                (broadcast_id, user_id, lang, text),
+            )
+            return broadcast_id
+
+        return await self.atomically(queue, durable=True)
 
     async def broadcast(self, broadcast_id: int) -> BroadcastRow | None:
         """A broadcast by id."""
@@ -90,127 +122,53 @@ class BroadcastStore(StorageBase):
         )
         return BroadcastRow(*row) if row else None
 
-    async def broadcasts(self, limit: int = 10) -> list[tuple[BroadcastRow, dict[str, int]]]:
-        """The newest broadcasts with their delivery counts by state."""
+    async def broadcasts(self, limit: int = 10) -> list[tuple[BroadcastRow, Tally]]:
+        """The newest broadcasts with their deliveries' tallies."""
         rows = await self.fetch_all(
             f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT ?",
             (limit,),
         )
-        return [(BroadcastRow(*row), await self.delivery_counts(int(row[0]))) for row in rows]
+        return [(BroadcastRow(*row), await self.broadcast_tally(int(row[0]))) for row in rows]
 
-    async def set_status_message(self, broadcast_id: int, chat_id: int, message_id: int) -> None:
-        """Remember the admin's status message, to edit it as the broadcast goes."""
+    async def broadcast_tally(self, broadcast_id: int) -> Tally:
+        """The tally of a broadcast, with the sends of the last minute."""
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=RATE_WINDOW)
+        return await self.tally(broadcast_id, since.isoformat(timespec="seconds"))
+
+    async def set_status_message(
+        self, broadcast_id: int, chat_id: int, message_id: int, lang: str
+    ) -> None:
+        """Remember the admin's status message (and language), to edit it as the broadcast goes."""
         await self.execute(
-            "UPDATE broadcasts SET status_chat = ?, status_message = ? WHERE id = ?",
-            (chat_id, message_id, broadcast_id),
+            "UPDATE broadcasts SET status_chat = ?, status_message = ?, status_lang = ? "
+            "WHERE id = ?",
+            (chat_id, message_id, lang, broadcast_id),
         )
 
-    async def take_lease(self, broadcast_id: int, owner: str, until: float, now_: float) -> bool:
-        """Become the runner of a broadcast, unless another live runner holds it."""
-        changed = await self.execute(
-            "UPDATE broadcasts SET lease_owner = ?, lease_until = ? WHERE id = ? AND "
-            "state = 'running' AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)",
-            (owner, until, broadcast_id, owner, now_),
-        )
-        return changed == 1
-
-    async def release_lease(self, broadcast_id: int, owner: str) -> None:
-        """Let another runner take the broadcast at once."""
-        await self.execute(
-            "UPDATE broadcasts SET lease_owner = NULL, lease_until = NULL "
-            "WHERE id = ? AND lease_owner = ?",
-            (broadcast_id, owner),
-        )
-
-    async def orphaned_broadcasts(self, now_: float) -> list[int]:
-        """Running broadcasts whose runner has gone (no lease, or an expired one)."""
-        rows = await self.fetch_all(
-            "SELECT id FROM broadcasts WHERE state = 'running' AND "
-            "(lease_owner IS NULL OR lease_until < ?) ORDER BY id",
-            (now_,),
-        )
-        return [int(row[0]) for row in rows]
-
-    async def set_broadcast_state(self, broadcast_id: int, state: str) -> None:
-        """running -> done | cancelled."""
-        finished = now() if state != "running" else None
-        await self.execute(
-            "UPDATE broadcasts SET state = ?, finished_at = ? WHERE id = ?",
-            (state, finished, broadcast_id),
-        )
-        if state == "cancelled":
-            await self.execute(
-                "UPDATE deliveries SET state = 'cancelled', updated_at = ? "
-                "WHERE broadcast_id = ? AND state = 'pending'",
-                (now(), broadcast_id),
-            )
-
-    async def settle_interrupted(self, broadcast_id: int) -> int:
-        """Deliveries caught mid-send by a crash: not sent again (never twice); counted."""
-        return await self.execute(
-            "UPDATE deliveries SET state = 'uncertain', updated_at = ? "
-            "WHERE broadcast_id = ? AND state = 'sending'",
+    async def cancel_broadcast(self, broadcast_id: int) -> bool:
+        """Stop a queued or running broadcast: what is not in flight is never sent."""
+        return await self.switch_broadcast(
+            broadcast_id,
+            "state = 'cancelled', finished_at = ? WHERE id = ? AND state IN ('queued', 'running')",
             (now(), broadcast_id),
+            (DeliveryState.PENDING, DeliveryState.CANCELLED, None),
         )
 
-    async def pending(self, broadcast_id: int) -> list[Delivery]:
-        """Deliveries still to send."""
+    async def announced(self, project: str) -> list[AnnouncedNews]:
+        """The news items of a project already announced (or set as the baseline)."""
         rows = await self.fetch_all(
-            "SELECT broadcast_id, user_id, lang FROM deliveries WHERE broadcast_id = ? AND "
-            "state = 'pending' ORDER BY user_id",
-            (broadcast_id,),
+            "SELECT news_key, news_date, title FROM announced_news WHERE project = ?", (project,)
         )
-        return [Delivery(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+        return [AnnouncedNews(str(r[0]), r[1], r[2]) for r in rows]
 
-    async def advance(self, outcome: Outcome | None, next_delivery: Delivery | None) -> None:
-        """Store one delivery's outcome and mark the next one 'sending', in one transaction."""
-        if outcome is None and next_delivery is None:
-            return
-        stamp = now()
-        async with self.transaction() as db:
-            if outcome is not None:
-                await db.execute(
-                    "UPDATE deliveries SET state = ?, message_id = ?, error = ?, updated_at = ? "
-                    "WHERE broadcast_id = ? AND user_id = ?",
-                    (
-                        outcome.state,
-                        outcome.message_id,
-                        outcome.error,
-                        stamp,
-                        outcome.delivery.broadcast_id,
-                        outcome.delivery.user_id,
-                    ),
-                )
-            if next_delivery is not None:
-                await db.execute(
-                    "UPDATE deliveries SET state = 'sending', updated_at = ? "
-                    "WHERE broadcast_id = ? AND user_id = ?",
-                    (stamp, next_delivery.broadcast_id, next_delivery.user_id),
-                )
-
-    async def delivery_counts(self, broadcast_id: int) -> dict[str, int]:
-        """How many deliveries are in each state."""
-        rows = await self.fetch_all(
-            "SELECT state, COUNT(*) FROM deliveries WHERE broadcast_id = ? GROUP BY state",
-            (broadcast_id,),
-        )
-        return {str(row[0]): int(row[1]) for row in rows}
-
-    async def announced(self, project: str) -> set[str]:
-        """The keys of the news items of a project already announced (or set as baseline)."""
-        rows = await self.fetch_all(
-            "SELECT news_key FROM announced_news WHERE project = ?", (project,)
-        )
-        return {str(row[0]) for row in rows}
-
-    async def mark_announced(self, items: list[tuple[str, str]]) -> None:
-        """Record news items as announced without sending (the first load's baseline)."""
+    async def mark_announced(self, items: Sequence[tuple[str, str, str, str]]) -> None:
+        """Record news items (project, key, date, title) as announced without sending them."""
         stamp = now()
         async with self.transaction() as db:
             await db.executemany(
-                "INSERT OR IGNORE INTO announced_news (project, news_key, announced_at) "
-                "VALUES (?, ?, ?)",
-                [(project, key, stamp) for project, key in items],
+                "INSERT OR IGNORE INTO announced_news (project, news_key, announced_at, "
+                "news_date, title) VALUES (?, ?, ?, ?, ?)",
+                [(project, key, stamp, date, title) for project, key, date, title in items],
             )
 
     async def news_baseline_done(self) -> bool:

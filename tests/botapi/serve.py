@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from collections import Counter
+import logging
 
 from aiohttp import web
 
-from tests.botapi.server import FakeBotAPI
+from tests.botapi.server import Chaos, FakeBotAPI
 
 
-async def serve(port_file: str, rate_limit: float | None) -> None:
+async def serve(port_file: str, rate_limit: float | None, chaos: Chaos) -> None:
     api = FakeBotAPI()
     url = await api.start()
     api.rate_limit = rate_limit
+    api.set_chaos(chaos)
 
     async def sent(request: web.Request) -> web.Response:
-        counts = Counter(str(c.params["chat_id"]) for c in api.sent())
         return web.json_response(
-            {"token": api.token, "sent": counts, "rejected": sum(1 for c in api.calls if c.error)}
+            {
+                "token": api.token,
+                "sent": {str(chat): count for chat, count in api.copies().items()},
+                "rejected": api.rejected_429,
+                "errors_5xx": api.errors_5xx,
+                "slow": api.slow_answers,
+            }
         )
 
     stats = web.Application()
@@ -38,5 +44,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("port_file")
     parser.add_argument("--rate-limit", type=float)
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share answered 5xx")
+    parser.add_argument("--slow-rate", type=float, default=0.0, help="share answered late")
+    parser.add_argument("--slow-min", type=float, default=0.5)
+    parser.add_argument("--slow-max", type=float, default=2.0)
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    asyncio.run(serve(args.port_file, args.rate_limit))
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)  # clients killed with -9
+    chaos = Chaos(args.error_rate, args.slow_rate, (args.slow_min, args.slow_max), args.seed)
+    asyncio.run(serve(args.port_file, args.rate_limit, chaos))

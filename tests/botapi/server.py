@@ -3,17 +3,20 @@
 It answers getMe, getUpdates (offsets, long polling), sendMessage, editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook,
 deleteWebhook, getWebhookInfo, sendPhoto and sendChatAction; it rejects what Telegram rejects
-(text over 4096 characters, bad HTML, callback_data over 64 bytes) and can be told to answer 429
-or 403, or to enforce a global message rate.
+(text over 4096 characters, bad HTML, callback_data over 64 bytes) and can be told to answer 429,
+403, 400 or 5xx, to answer late (the message sent, the answer delayed), to enforce a global message
+rate, or to do some of that at random (Chaos). It counts what each chat received, and its 429s.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,15 +56,37 @@ class ApiError(Exception):
         self.code, self.description, self.retry_after = code, description, retry_after
 
 
+ERRORS = {
+    400: "Bad Request: chat not found",
+    403: "Forbidden: bot was blocked by the user",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
+
+
 @dataclass
 class Failure:
-    """An injected failure: the next `count` calls of `method` (to `chat_id`) fail."""
+    """An injected failure: the next `count` calls of `method` (to `chat_id`) fail with `code`
+    (not sent), or, with code 0, succeed but are answered only after `delay` seconds."""
 
     method: str
     code: int
     count: int = 1
     chat_id: int | None = None
     retry_after: int = 1
+    delay: float = 0.0
+
+
+@dataclass
+class Chaos:
+    """Random trouble on sendMessage: a share answered 5xx (not sent), a share answered slowly
+    (sent, answered after slow_seconds: longer than the bot waits, when timeouts are wanted)."""
+
+    error_rate: float = 0.0
+    slow_rate: float = 0.0
+    slow_seconds: tuple[float, float] = (0.5, 2.0)
+    seed: int = 0
 
 
 @dataclass
@@ -126,10 +151,16 @@ class FakeBotAPI:
         self.webhook: dict[str, Any] = {}
         self.messages: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
         self.rate_limit: float | None = None
+        self.chaos = Chaos()
+        self.rejected_429 = 0  # answered 429 because of rate_limit or an injected failure
+        self.errors_5xx = 0
+        self.slow_answers = 0
+        self._random = random.Random(0)
         self._sent_times: list[float] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._new_update = asyncio.Event()
+        self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._client: aiohttp.ClientSession | None = None
         self.url = ""
@@ -148,7 +179,8 @@ class FakeBotAPI:
         return self.url
 
     async def stop(self) -> None:
-        """Stop listening."""
+        """Stop listening (pending long polls and late answers end at once)."""
+        self._closing.set()
         self._new_update.set()
         if self._client:
             await self._client.close()
@@ -165,8 +197,20 @@ class FakeBotAPI:
         chat_id: int | None = None,
         retry_after: int = 1,
     ) -> None:
-        """Make the next calls of method fail with 429 or 403."""
+        """Make the next calls of method fail with 429, 403, 400 (chat not found) or a 5xx."""
         self.failures.append(Failure(method, code, count, chat_id, retry_after))
+
+    def slow(self, method: str, seconds: float, count: int = 1, chat_id: int | None = None) -> None:
+        """Carry out the next calls of method, but answer only after seconds."""
+        self.failures.append(Failure(method, 0, count, chat_id, delay=seconds))
+
+    def set_chaos(self, chaos: Chaos) -> None:
+        """Random 5xx and slow answers on sendMessage from now on."""
+        self.chaos, self._random = chaos, random.Random(chaos.seed)
+
+    def copies(self) -> Counter[int]:
+        """How many messages each chat received (successful sendMessage calls)."""
+        return Counter(int(c.params["chat_id"]) for c in self.sent())
 
     async def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates, or post it to the webhook; returns its update_id."""
@@ -213,13 +257,21 @@ class FakeBotAPI:
         call = Call(method, params)
         self.calls.append(call)
         try:
-            self._inject_failure(method, params)
+            delay = self._inject_failure(method, params)
             handler = getattr(self, f"api_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
             call.result = await handler(params)
+            if delay:  # done, but answered late (the client may have given up by then)
+                self.slow_answers += 1
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._closing.wait(), delay)
         except ApiError as error:
             call.error = error.description
+            if error.code == 429:
+                self.rejected_429 += 1
+            elif error.code >= 500:
+                self.errors_5xx += 1
             body: dict[str, Any] = {
                 "ok": False,
                 "error_code": error.code,
@@ -248,7 +300,8 @@ class FakeBotAPI:
                     params[key] = value
         return params
 
-    def _inject_failure(self, method: str, params: dict[str, Any]) -> None:
+    def _inject_failure(self, method: str, params: dict[str, Any]) -> float:
+        """Raise the injected error for this call, if any; else the delay of its answer."""
         chat_id = params.get("chat_id")
         for failure in self.failures:
             if (
@@ -257,19 +310,29 @@ class FakeBotAPI:
                 and (failure.chat_id is None or failure.chat_id == int(chat_id or 0))
             ):
                 failure.count -= 1
+                if failure.code == 0:
+                    return failure.delay
                 if failure.code == 429:
                     raise ApiError(
                         429,
                         f"Too Many Requests: retry after {failure.retry_after}",
                         failure.retry_after,
                     )
-                raise ApiError(403, "Forbidden: bot was blocked by the user")
+                raise ApiError(failure.code, ERRORS[failure.code])
         if method in ("sendMessage", "sendPhoto") and self.rate_limit:
             now = time.monotonic()
             self._sent_times = [t for t in self._sent_times if now - t < 1.0]
             if len(self._sent_times) >= self.rate_limit:
                 raise ApiError(429, "Too Many Requests: retry after 1", 1)
             self._sent_times.append(now)
+        if method == "sendMessage":
+            chaos, draw = self.chaos, self._random.random()
+            if draw < chaos.error_rate:
+                code = self._random.choice((500, 502, 503))
+                raise ApiError(code, ERRORS[code])
+            if draw < chaos.error_rate + chaos.slow_rate:
+                return self._random.uniform(*chaos.slow_seconds)
+        return 0.0
 
     async def api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
         return BOT_USER
@@ -282,7 +345,7 @@ class FakeBotAPI:
         timeout = float(params.get("timeout") or 0)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
         deadline = time.monotonic() + timeout
-        while not self.updates and time.monotonic() < deadline:
+        while not self.updates and time.monotonic() < deadline and not self._closing.is_set():
             self._new_update.clear()
             try:
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())

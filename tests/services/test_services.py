@@ -13,7 +13,7 @@ from bot.services.announcements import DraftError, split_versions
 from bot.services.flood import FloodGuard, Verdict
 from bot.services.insights import collect_stats, render_stats, stats_chart, unanswered_groups
 from bot.services.news import announce_new_news, news_key
-from bot.storage import QuestionRecord, Storage
+from bot.storage import MIGRATIONS, QuestionRecord, Storage
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 
@@ -110,9 +110,26 @@ def test_settings_from_environment_hide_the_token() -> None:
         Settings.from_env({"MUNIBOT_ADMIN_IDS": "alice"})
 
 
+def test_delivery_settings() -> None:
+    settings = Settings.from_env(
+        {
+            "MUNIBOT_DELIVERY_ATTEMPTS": "7",
+            "MUNIBOT_DELIVERY_RETRY_BASE": "0.5",
+            "MUNIBOT_DELIVERY_TIMEOUT": "3",
+            "MUNIBOT_DELIVERY_RETENTION_DAYS": "30",
+        }
+    )
+    assert (settings.delivery_attempts, settings.delivery_retry_base) == (7, 0.5)
+    assert (settings.delivery_timeout, settings.delivery_retention_days) == (3.0, 30)
+    assert settings.delivery_workers == 0  # as few as the rate needs
+    for name, value in [("MUNIBOT_DELIVERY_ATTEMPTS", "0"), ("MUNIBOT_DELIVERY_TIMEOUT", "-1")]:
+        with pytest.raises(ConfigError, match=f"{name} must be at least"):
+            Settings.from_env({name: value})
+
+
 async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "db.sqlite3")
-    assert await storage.version() == 2
+    assert await storage.version() == len(MIGRATIONS)
     await storage.set_language(5, "en")
     await storage.follow(5, "park-block-66")
     await storage.log_question(QuestionRecord(5, "въпрос", "bg", True, None, None, 1.0))
@@ -129,5 +146,5 @@ async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
         assert await storage.scalar(f"SELECT COUNT(*) FROM {table}") == 0
     await storage.close()
     reopened = await Storage.open(tmp_path / "db.sqlite3")
-    assert await reopened.version() == 2
+    assert await reopened.version() == len(MIGRATIONS)
     await reopened.close()

@@ -1,0 +1,5 @@
+"""Fixtures: the tests' Bot API server (shared with the Telegram tests)."""
+
+from tests.telegram.conftest import api
+
+__all__ = ["api"]
