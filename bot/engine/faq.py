@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.engine.index import STOP_TERMS
-from bot.engine.normalize import terms
+from bot.engine.stopwords import content_terms
 from bot.knowledge import QA, KnowledgeBase, Text
 
 FAQ_THRESHOLD = 0.75
@@ -24,7 +23,7 @@ class FaqEntry:
 
 def meaningful_terms(text: str) -> frozenset[str]:
     """The terms of text without stop words."""
-    return frozenset(t for t in terms(text) if t not in STOP_TERMS and len(t) >= 2)
+    return frozenset(content_terms(text))
 
 
 def _names(text: Text) -> frozenset[str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.engine.lexicon import GREETINGS, PROJECT_LIST, STOPWORDS, THANKS, TOPIC_CUES
+from bot.engine.lexicon import ANSWER_TYPES, LIST_CUES, SMALL_TALK, STOPWORDS, TOPIC_CUES
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
 
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -38,8 +38,9 @@ class LanguageDetector:
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
         """Learn the vocabulary of each language from texts (plus the built-in lexicon)."""
-        lexicon = [*STOPWORDS, *GREETINGS, *THANKS, *PROJECT_LIST]
-        lexicon += [cue for cues in TOPIC_CUES.values() for cue in cues]
+        lexicon = [*STOPWORDS, *LIST_CUES]
+        for groups in (TOPIC_CUES, SMALL_TALK, ANSWER_TYPES):
+            lexicon += [phrase for phrases in groups.values() for phrase in phrases]
         bg_words = [word for word in lexicon if _has_cyrillic(word)]
         en_words = [word for word in lexicon if not _has_cyrillic(word)]
         bg_texts, en_texts = [*bg_words, *bg_texts], [*en_words, *en_texts]

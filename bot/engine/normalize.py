@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300"), None)
 
@@ -161,7 +162,7 @@ _SUFFIXES = sorted(
 )
 
 
-_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas"})
+_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas", "koga", "kogo"})
 
 
 @lru_cache(maxsize=65536)
@@ -187,6 +188,32 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+class Token(NamedTuple):
+    """A word of a text: its term (folded and stemmed), its fold, its script, and the word as
+    written (lowercase; in Cyrillic when written in Cyrillic)."""
+
+    term: str
+    folded: str
+    cyrillic: bool
+    written: str
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of text as written, lowercase."""
+    return re.findall(r"[^\W_]+|@", clean(text))
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of text, in the order and number of terms(text)."""
+    found = []
+    for word in surface_words(text):
+        cyrillic = is_cyrillic_letter(word[0])
+        for part in _TOKEN.findall(to_latin(word)):
+            folded = fold_word(part)
+            found.append(Token(stem(folded), folded, cyrillic, word))
+    return found
+
+
 def key(text: str) -> str:
     """A whole phrase as one folded, stemmed string, for fuzzy phrase comparison."""
     return " ".join(terms(text))
@@ -199,6 +226,7 @@ def subject_terms(text: str) -> list[str]:
     """Terms of Bulgarian nouns with a definite article (метрото, наемът): likely the subject."""
     found = []
     for token in re.findall(r"[\w@]+", clean(text)):
-        if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]):
+        verb = re.search(r"[аеиоуъюя]ят$", token)  # копаят, строят: a verb, not a noun
+        if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]) and not verb:
             found.extend(terms(token))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -12,7 +13,11 @@ from bot.engine.index import NAME, ProjectIndex
 NEAR_TIE = 0.9
 SUBJECT_EMPHASIS = 1.6
 UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
+SOFT_UNKNOWN = 0.35  # ... less so when it stands before the question word ("минавам ... колко")
 NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
+SUPPORT = 0.5  # a known word of a context sentence supports a project at half weight
+TYPO_TRUST = 0.8  # a word read as a typo of a known word covers that much of its weight
+LONG_POSTINGS = 1500  # past this many projects, a common word only adds to projects found already
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,17 @@ class Candidate:
     coverage: float
     confidence: float
     name_coverage: float
+
+
+@dataclass(frozen=True)
+class Query:
+    """The words a ranking weighs: content, the soft ones among them, subjects and support."""
+
+    content: list[str]
+    subjects: Collection[str] = frozenset()
+    soft: Collection[str] = frozenset()
+    support: Collection[str] = ()
+    guessed: Collection[str] = frozenset()
 
 
 def _unknown_weight(term: str, max_idf: float) -> float:
@@ -50,55 +66,74 @@ def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
     return best
 
 
-def rank(
-    index: ProjectIndex, content: list[str], subjects: frozenset[str] = frozenset(), limit: int = 5
-) -> list[Candidate]:
-    """The best projects for the content words, most likely first.
+class _Tally:
+    """Scores and coverage per project while the query's words are weighed."""
 
-    subjects are words that look like the noun the question is about; unknown, they weigh more.
-    """
-    if not content or not index.projects:
-        return []
-    total_weight = 0.0
-    coverage: dict[int, float] = defaultdict(float)
-    named: set[int] = set()
-    score: dict[int, float] = defaultdict(float)
-    for term in content:
+    def __init__(self, index: ProjectIndex) -> None:
+        self.index = index
+        self.total = 0.0
+        self.coverage: dict[int, float] = defaultdict(float)
+        self.score: dict[int, float] = defaultdict(float)
+        self.named: set[int] = set()
+
+    def add(self, term: str, factor: float, trust: float = 1.0) -> bool:
+        """Weigh one known word (trust < 1 when it is a guess); False when it is unknown."""
+        index = self.index
         matches = index.lookup(term)
         if not matches:
-            emphasis = SUBJECT_EMPHASIS if term in subjects else 1.0
-            total_weight += _unknown_weight(term, index.max_idf) * emphasis
-            continue
-        total_weight += max(index.idf[m.term] * m.similarity for m in matches)
+            return False
+        self.total += factor * max(index.idf[m.term] for m in matches)
+        factor *= trust
         best_cov: dict[int, float] = {}
         best_score: dict[int, float] = {}
         for match in matches:
-            base = index.idf[match.term] * match.similarity
-            for number, weight in index.postings[match.term].items():
+            base = factor * index.idf[match.term] * match.similarity
+            postings = index.postings[match.term]
+            if len(postings) > LONG_POSTINGS and self.score:
+                postings = {n: postings[n] for n in self.score if n in postings}
+            for number, weight in postings.items():
                 best_cov[number] = max(best_cov.get(number, 0.0), base)
                 best_score[number] = max(best_score.get(number, 0.0), base * weight)
                 if weight >= NAME and index.idf[match.term] >= 1.0 and match.similarity >= 0.8:
-                    named.add(number)
+                    self.named.add(number)
         for number, value in best_cov.items():
-            coverage[number] += value
-            score[number] += best_score[number]
-    if not score or total_weight <= 0:
+            self.coverage[number] += value
+            self.score[number] += best_score[number]
+        return True
+
+
+def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
+    """The best projects for the query's words, most likely first."""
+    if not (query.content or query.support) or not index.projects:
         return []
-    query = set(content)
-    shortlist = sorted(score, key=lambda n: -score[n])[: limit * 3]
+    tally = _Tally(index)
+    by_rarity = sorted(
+        set(query.content),
+        key=lambda t: -max((index.idf[m.term] for m in index.lookup(t)), default=0),
+    )
+    for term in by_rarity:
+        if not tally.add(term, 1.0, TYPO_TRUST if term in query.guessed else 1.0):
+            emphasis = SUBJECT_EMPHASIS if term in query.subjects else 1.0
+            soft = SOFT_UNKNOWN if term in query.soft else 1.0
+            tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
+    for term in set(query.support) - set(query.content):
+        tally.add(term, SUPPORT)
+    if not tally.score or tally.total <= 0:
+        return []
+    words = set(query.content) | set(query.support)
+    shortlist = sorted(tally.score, key=lambda n: -tally.score[n])[: limit * 3]
     candidates = []
     for number in shortlist:
-        cov = coverage[number] / total_weight
-        field_quality = score[number] / coverage[number] if coverage[number] else 0.0
-        if number in named:
-            field_quality = max(field_quality, NAMED_QUALITY)
-        confidence = min(1.0, cov * (0.214 + 0.786 * field_quality / NAME))
-        candidates.append(
-            Candidate(number, score[number], cov, confidence, _name_coverage(index, number, query))
-        )
+        cov = tally.coverage[number] / tally.total
+        quality = tally.score[number] / tally.coverage[number] if tally.coverage[number] else 0.0
+        if number in tally.named:
+            quality = max(quality, NAMED_QUALITY)
+        confidence = min(1.0, cov * (0.214 + 0.786 * quality / NAME))
+        naming = _name_coverage(index, number, words)
+        candidates.append(Candidate(number, tally.score[number], cov, confidence, naming))
     candidates.sort(
         key=lambda c: (
-            -round(c.score, 6),
+            -round(c.score * c.coverage, 6),
             -c.name_coverage,
             index.status_rank(c.number),
             -_start_ordinal(index, c.number),

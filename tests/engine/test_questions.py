@@ -14,7 +14,7 @@ from bot.knowledge import load_or_raise
 
 DATA = Path(__file__).parent.parent / "data"
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
-TUNING = ("questions.yaml", "holdout.yaml")
+TUNING = ("questions.yaml", "holdout.yaml", "tuning-details.yaml", "tuning-conversations.yaml")
 
 
 @cache
@@ -45,11 +45,25 @@ def test_question_sets_are_big_and_balanced() -> None:
     assert projects <= {e.project for e in expectations}
 
 
-@pytest.mark.parametrize(("name", "threshold"), [("questions.yaml", 0.97), ("holdout.yaml", 0.94)])
+@pytest.mark.parametrize(
+    ("name", "threshold"),
+    [
+        ("questions.yaml", 0.98),
+        ("holdout.yaml", 0.96),
+        ("tuning-details.yaml", 0.87),
+        ("tuning-conversations.yaml", 0.97),
+    ],
+)
 def test_accuracy(name: str, threshold: float) -> None:
     result = report(name)
     assert result.accuracy >= threshold, describe(result)
 
 
-def test_refusals_never_carry_a_projects_facts() -> None:
-    assert not report("questions.yaml").declined_with_facts
+def test_tuning_sets_decline_what_the_knowledge_base_does_not_hold() -> None:
+    declines = [o for name in TUNING for o in report(name).declines]
+    assert Report.share(declines) >= 0.85
+
+
+def test_wrong_answers_are_rarely_confident() -> None:
+    wrong = [o for name in TUNING for o in report(name).wrong_answers]
+    assert sum(o.answer is not None and o.answer.confidence >= 0.5 for o in wrong) <= 15

@@ -1,0 +1,121 @@
+"""Find the sentence of a project's record that answers a detail: the number, date or name asked."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.engine.facts import Fact, FactBook
+from bot.engine.fuzzy import Vocabulary
+from bot.engine.index import LOCATION, ProjectIndex
+from bot.engine.question import Parsed
+
+# The kinds of things a fact must state to answer each kind of question.
+ANSWER_KINDS = {
+    "amount": {"money"},
+    "count": {"count", "number"},
+    "length": {"length"},
+    "size": {"size", "count"},
+    "duration": {"duration"},
+    "date": {"date"},
+    "person": {"person"},
+    "place": {"person"},
+}
+# The kinds of answers each topic's own field gives.
+FIELD_ANSWERS = {
+    "budget": {"amount"},
+    "dates": {"date", "duration"},
+    "contract": {"date"},
+    "programme": {"person"},
+    "contractors": {"person"},
+    "partners": {"person"},
+    "contacts": {"person"},
+    "location": {"place"},
+    "goals": {"reason"},
+    "target_groups": {"person"},
+    "news": {"date"},
+    "results": {"count"},
+}
+FOUND = 0.5  # the share of the detail's weight a fact must hold
+KIND_BONUS = 0.3
+COUNTED_BONUS = 0.3
+CUE_BONUS = 0.15
+
+
+@dataclass(frozen=True)
+class Found:
+    """A fact, its score, and how much of what the question names it holds (its words, the
+    thing counted, the cue words): at least FOUND to be the answer."""
+
+    fact: Fact
+    score: float
+    support: float
+
+
+class DetailFinder:
+    """Scores the facts of one project against what a question asks beyond the project's name."""
+
+    def __init__(self, index: ProjectIndex, book: FactBook) -> None:
+        self.index = index
+        self.book = book
+
+    def naming(self, number: int, words: list[str]) -> set[str]:
+        """The words of the question that name the project (its names and places)."""
+        named = set()
+        for word in words:
+            for match in self.index.lookup(word):
+                if self.index.postings[match.term].get(number, 0.0) >= LOCATION:
+                    named.add(word)
+        return named
+
+    @staticmethod
+    def _matches(word: str, terms: frozenset[str], words: Vocabulary) -> float:
+        return max((m.similarity for m in words.lookup(word) if m.term in terms), default=0.0)
+
+    def _weight(self, word: str, words: Vocabulary, frequency: Counter[str], facts: int) -> float:
+        matches = words.lookup(word)
+        if not matches:
+            return self.index.max_idf
+        term = matches[0].term
+        idf = self.index.idf.get(term, self.index.max_idf / 2)
+        return idf + math.log(1 + facts / max(frequency[term], 1))
+
+    def search(self, number: int, parsed: Parsed, details: list[str]) -> list[Found]:
+        """The facts of the project, best first, for the question's details and answer type."""
+        return self.rank(self.book.of(number), parsed, details, self.index.vocabulary)
+
+    def rank(
+        self, facts: list[Fact], parsed: Parsed, details: list[str], words: Vocabulary
+    ) -> list[Found]:
+        """Facts, best first, for the question's details and answer type (words: their terms)."""
+        frequency: Counter[str] = Counter(t for fact in facts for t in fact.terms)
+        weights = {word: self._weight(word, words, frequency, len(facts)) for word in details}
+        total = sum(weights.values())
+        wanted = ANSWER_KINDS.get(parsed.answer or "", set())
+        found = []
+        for fact in facts:
+            held = sum(w * self._matches(word, fact.terms, words) for word, w in weights.items())
+            support = held / total if total else 0.0
+            cues = sum(self._matches(c, fact.terms, words) > 0 for c in parsed.cues)
+            support += CUE_BONUS * min(2, cues)
+            if any(self._matches(c, fact.counted, words) for c in parsed.counted):
+                support += COUNTED_BONUS
+            score = support
+            if wanted:
+                score = score + KIND_BONUS if wanted & fact.kinds else score * 0.5
+            if score > 0:
+                found.append(Found(fact, score, support))
+        found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
+        return found
+
+    @staticmethod
+    def answers(fact: Fact, answer: str | None) -> bool:
+        """True when the fact states the kind of thing asked (or nothing in particular is asked)."""
+        wanted = ANSWER_KINDS.get(answer or "")
+        return not wanted or bool(wanted & fact.kinds)
+
+
+def field_answers(topic: str | None, answer: str | None) -> bool:
+    """True when a topic's own field gives the kind of answer asked."""
+    return answer is None or answer in FIELD_ANSWERS.get(topic or "", set())
