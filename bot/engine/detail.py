@@ -69,37 +69,47 @@ class DetailFinder:
                     named.add(word)
         return named
 
-    @staticmethod
-    def _matches(word: str, terms: frozenset[str], words: Vocabulary) -> float:
-        return max((m.similarity for m in words.lookup(word) if m.term in terms), default=0.0)
-
-    def _weight(self, word: str, words: Vocabulary, frequency: Counter[str], facts: int) -> float:
-        matches = words.lookup(word)
+    def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
         if not matches:
             return self.index.max_idf
-        term = matches[0].term
+        term = max(matches, key=matches.__getitem__)
         idf = self.index.idf.get(term, self.index.max_idf / 2)
         return idf + math.log(1 + facts / max(frequency[term], 1))
 
     def search(self, number: int, parsed: Parsed, details: list[str]) -> list[Found]:
         """The facts of the project, best first, for the question's details and answer type."""
-        return self.rank(self.book.of(number), parsed, details, self.index.vocabulary)
+        facts, frequency = self.book.of(number)
+        return self.rank(facts, frequency, parsed, details, self.index.vocabulary)
 
     def rank(
-        self, facts: list[Fact], parsed: Parsed, details: list[str], words: Vocabulary
+        self,
+        facts: list[Fact],
+        frequency: Counter[str],
+        parsed: Parsed,
+        details: list[str],
+        words: Vocabulary,
     ) -> list[Found]:
-        """Facts, best first, for the question's details and answer type (words: their terms)."""
-        frequency: Counter[str] = Counter(t for fact in facts for t in fact.terms)
-        weights = {word: self._weight(word, words, frequency, len(facts)) for word in details}
-        total = sum(weights.values())
+        """Facts, best first, for the question's details and answer type (frequency: how many
+        facts hold each term; words: the terms' vocabulary, for other endings and typos)."""
+
+        def matched(word: str) -> dict[str, float]:
+            return {m.term: m.similarity for m in words.lookup(word)}
+
+        detail = [(matched(w), 0.0) for w in details]
+        detail = [(m, self._weight(m, frequency, len(facts))) for m, _ in detail]
+        total = sum(weight for _, weight in detail)
+        cues = [matched(c) for c in parsed.cues]
+        counted = [matched(c) for c in parsed.counted]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         found = []
         for fact in facts:
-            held = sum(w * self._matches(word, fact.terms, words) for word, w in weights.items())
+            terms = fact.terms
+            held = sum(
+                w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
+            )
             support = held / total if total else 0.0
-            cues = sum(self._matches(c, fact.terms, words) > 0 for c in parsed.cues)
-            support += CUE_BONUS * min(2, cues)
-            if any(self._matches(c, fact.counted, words) for c in parsed.counted):
+            support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            if any(not fact.counted.isdisjoint(m) for m in counted):
                 support += COUNTED_BONUS
             score = support
             if wanted:

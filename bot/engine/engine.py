@@ -9,7 +9,7 @@ from bot.engine.compose import Composer
 from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
-from bot.engine.index import ProjectIndex, knowledge_texts
+from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.places import Places
 from bot.engine.projects import ProjectAnswers
@@ -27,6 +27,9 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
+LANGUAGE_SAMPLE = (
+    300  # projects whose words teach the language detector (enough to tell bg from en)
+)
 
 
 @dataclass
@@ -70,7 +73,7 @@ class Answer:
 
 def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
     found: list[str] = []
-    for project in knowledge.projects:
+    for project in knowledge.projects[:LANGUAGE_SAMPLE]:
         values: list[Text | None] = [project.title, project.short_title, project.summary]
         values += [project.programme, *project.locations, *project.goals, *project.results]
         found += [v.get(lang) for v in values if v is not None and v.has(lang) and not v.universal]
@@ -84,7 +87,7 @@ class Engine:
         self.knowledge = knowledge
         self.index = ProjectIndex.build(knowledge.projects)
         self.places = Places(knowledge)
-        self.reader = QuestionReader(self.index, self.places, knowledge_texts(knowledge))
+        self.reader = QuestionReader(self.index, self.places, town_texts(knowledge))
         self.details = DetailFinder(self.index, FactBook(self.index.projects))
         self.faq = FaqMatcher(knowledge)
         self.composer = Composer(knowledge)

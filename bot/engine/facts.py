@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -163,16 +164,24 @@ def project_facts(project: Project) -> list[Fact]:
     ]
 
 
+Facts = tuple[list[Fact], Counter[str]]
+
+
+def with_frequency(facts: list[Fact]) -> Facts:
+    """Facts, and how many of them hold each term."""
+    return facts, Counter(t for fact in facts for t in fact.terms)
+
+
 @dataclass
 class FactBook:
     """The facts of each project, made the first time a question needs them."""
 
     projects: list[Project]
-    _facts: dict[int, list[Fact]] = field(default_factory=dict)
+    _facts: dict[int, Facts] = field(default_factory=dict)
 
-    def of(self, number: int) -> list[Fact]:
-        """The facts of the project at number."""
-        facts = self._facts.get(number)
-        if facts is None:
-            facts = self._facts[number] = project_facts(self.projects[number])
-        return facts
+    def of(self, number: int) -> Facts:
+        """The facts of the project at number, and how many of them hold each term."""
+        found = self._facts.get(number)
+        if found is None:
+            found = self._facts[number] = with_frequency(project_facts(self.projects[number]))
+        return found

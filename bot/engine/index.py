@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from bot.engine.fuzzy import Match, Vocabulary
 from bot.engine.glossary import GLOSSARY
-from bot.engine.normalize import terms, to_latin
-from bot.engine.stopwords import content_terms
+from bot.engine.normalize import terms, to_latin, tokens
+from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
@@ -70,11 +70,8 @@ def indexed_terms(text: str) -> list[str]:
     return [*content_terms(text), *GLOSSARY.translate(words)]
 
 
-def knowledge_texts(knowledge: KnowledgeBase) -> Iterator[str]:
-    """Every text of the knowledge base: the projects', the municipality's and the FAQ's."""
-    for project in knowledge.projects:
-        for _, texts in project_fields(project):
-            yield from texts
+def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
+    """The texts of the municipality and of the general FAQ."""
     town = knowledge.municipality
     for value in (town.name, town.summary, town.address, town.hours):
         yield from texts_of(value)
@@ -95,6 +92,7 @@ class ProjectIndex:
     identifiers: dict[str, int] = field(default_factory=dict)
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
+    written: Counter[str] = field(default_factory=Counter)  # every word as written, for spelling
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
@@ -105,10 +103,14 @@ class ProjectIndex:
         for number, project in enumerate(index.projects):
             for weight, texts in project_fields(project):
                 for text in texts:
-                    words = terms(text)
-                    own = set(words)
-                    for term in indexed_terms(text):
-                        value = weight if term in own else weight * TRANSLATED
+                    found = tokens(text)
+                    index.written.update(token.written for token in found)
+                    own = [t.term for t in found if not is_stop(t) and len(t.term) >= 2]
+                    translated = GLOSSARY.translate([t.term for t in found])
+                    for term, value in (
+                        *((t, weight) for t in own),
+                        *((t, weight * TRANSLATED) for t in translated),
+                    ):
                         if postings[term].get(number, 0.0) < value:
                             postings[term][number] = value
             names = project_names(project)

@@ -185,7 +185,7 @@ _FLEETING = re.compile(r"(?<=[bcdfghklmnprstvzCSZ])a([lrkn])$")
 
 def terms(text: str) -> list[str]:
     """Folded, stemmed words of text: the unit every comparison uses."""
-    return [stem(word) for word in words(text)]
+    return [token.term for token in _tokens(text)]
 
 
 class Token(NamedTuple):
@@ -205,13 +205,21 @@ def surface_words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[Token]:
     """The words of text, in the order and number of terms(text)."""
-    found = []
-    for word in surface_words(text):
-        cyrillic = is_cyrillic_letter(word[0])
-        for part in _TOKEN.findall(to_latin(word)):
-            folded = fold_word(part)
-            found.append(Token(stem(folded), folded, cyrillic, word))
-    return found
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(token for word in surface_words(text) for token in _word_tokens(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[Token, ...]:
+    cyrillic = is_cyrillic_letter(word[0])
+    return tuple(
+        Token(stem(folded), folded, cyrillic, word)
+        for folded in map(fold_word, _TOKEN.findall(to_latin(word)))
+    )
 
 
 def key(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ from bot.engine.lexicon import (
     TOPIC_CUES,
 )
 from bot.engine.message import split_message
-from bot.engine.normalize import Token, subject_terms, terms, tokens
+from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.places import Place, Places
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
@@ -127,7 +128,9 @@ class QuestionReader:
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
         self.known = Known(index.vocabulary, lexicon | QUIET)
-        self.speller = Speller([*texts, *LEXICON_TEXTS])
+        self.speller = Speller(
+            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
+        )
 
     def read(self, text: str) -> Parsed:
         """The parts of a message's question."""

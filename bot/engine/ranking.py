@@ -6,8 +6,6 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
@@ -51,19 +49,12 @@ def _unknown_weight(term: str, max_idf: float) -> float:
     return 0.9 * max_idf if len(term) == 3 else 0.1
 
 
-def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
-    """The largest share of one of the project's names that the question mentions."""
-    best = 0.0
-    for name in index.name_terms[number]:
-        if not name:
-            continue
-        hit = sum(
-            1
-            for term in name
-            if term in query or any(len(term) >= 5 and fuzz.ratio(term, q) >= 85 for q in query)
-        )
-        best = max(best, hit / len(name))
-    return best
+def _name_coverage(index: ProjectIndex, number: int, matched: set[str]) -> float:
+    """The largest share of one of the project's names that the question mentions (matched:
+    the index terms the question's words matched)."""
+    return max(
+        (len(name & matched) / len(name) for name in index.name_terms[number] if name), default=0.0
+    )
 
 
 class _Tally:
@@ -120,7 +111,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
         tally.add(term, SUPPORT)
     if not tally.score or tally.total <= 0:
         return []
-    words = set(query.content) | set(query.support)
+    matched = {m.term for w in {*query.content, *query.support} for m in index.lookup(w)}
     shortlist = sorted(tally.score, key=lambda n: -tally.score[n])[: limit * 3]
     candidates = []
     for number in shortlist:
@@ -129,7 +120,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
         if number in tally.named:
             quality = max(quality, NAMED_QUALITY)
         confidence = min(1.0, cov * (0.214 + 0.786 * quality / NAME))
-        naming = _name_coverage(index, number, words)
+        naming = _name_coverage(index, number, matched)
         candidates.append(Candidate(number, tally.score[number], cov, confidence, naming))
     candidates.sort(
         key=lambda c: (

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from bot.engine.fuzzy import TypoIndex
-from bot.engine.normalize import Token, clean, surface_words, tokens
+from bot.engine.normalize import Token, clean, tokens
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -46,8 +46,8 @@ class _Words:
 class Speller:
     """The written words of a knowledge base, found again from a spelling with one typo."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        counts = Counter(word for text in texts for word in surface_words(text))
+    def __init__(self, counts: Counter[str]) -> None:
+        """counts: every word as written in the knowledge base and the lexicon, how often."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
         for word, count in counts.items():
             found = tokens(word)
@@ -58,6 +58,7 @@ class Speller:
             else:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
+        self._cache: dict[str, str | None] = {}  # a word -> the word meant, or None
 
     def _meant(self, word: str, token: Token) -> str | None:
         short = len(word) <= 4
@@ -72,10 +73,11 @@ class Speller:
 
         def correct(match: re.Match[str]) -> str:
             word = clean(match.group())
-            found = tokens(word)
-            if len(found) != 1 or word.isdigit() or known(found[0]):
-                return match.group()
-            meant = self._meant(word, found[0])
+            if word not in self._cache:
+                found = tokens(word)
+                unknown = len(found) == 1 and not word.isdigit() and not known(found[0])
+                self._cache[word] = self._meant(word, found[0]) if unknown else None
+            meant = self._cache[word]
             if meant is None:
                 return match.group()
             corrected.add(meant)

@@ -38,6 +38,7 @@ class PhraseSpotter:
         self._vocabulary = TypoIndex(
             t for entries in by_first.values() for e in entries for t in e[0]
         )
+        self._canon: dict[str, str] = {}
 
     @property
     def words(self) -> set[str]:
@@ -46,7 +47,10 @@ class PhraseSpotter:
 
     def canonical(self, term: str) -> str:
         """The phrases' own spelling of term, allowing one typo in a word of four letters."""
-        return self._vocabulary.best(term) or term
+        found = self._canon.get(term)
+        if found is None:
+            found = self._canon[term] = self._vocabulary.best(term) or term
+        return found
 
     def find(
         self,

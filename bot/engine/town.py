@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Composer, municipality_contacts
 from bot.engine.detail import FOUND, DetailFinder
-from bot.engine.facts import Fact, make_fact, split_sentences
+from bot.engine.facts import make_fact, split_sentences, with_frequency
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
 from bot.engine.normalize import terms
@@ -32,11 +32,11 @@ class General:
         values: list[Text] = [qa.answer for qa in knowledge.faq]
         if town.summary is not None:
             values.append(town.summary)
-        self.facts: list[Fact] = [
-            make_fact("town", texts) for value in values for texts in split_sentences(value)
-        ]
+        self.facts = with_frequency(
+            [make_fact("town", texts) for value in values for texts in split_sentences(value)]
+        )
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
-        self.words = Vocabulary(t for fact in self.facts for t in fact.terms)
+        self.words = Vocabulary(self.facts[1])
 
     def answer(
         self, parsed: Parsed, lang: str, best: float, named: bool
@@ -88,7 +88,7 @@ class General:
             if reply is not None:
                 return reply
         if subject:
-            found = self.details.rank(self.facts, parsed, subject, self.words)
+            found = self.details.rank(*self.facts, parsed, subject, self.words)
             if (
                 found
                 and found[0].support >= FOUND
