@@ -51,6 +51,7 @@ class Found:
     fact: Fact
     score: float
     support: float
+    counted: bool = False  # it counts the very thing the question asks how many of
 
 
 class DetailFinder:
@@ -109,13 +110,13 @@ class DetailFinder:
             )
             support = held / total if total else 0.0
             support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
-            if any(not fact.counted.isdisjoint(m) for m in counted):
-                support += COUNTED_BONUS
+            counts = any(not fact.counted.isdisjoint(m) for m in counted)
+            support += COUNTED_BONUS if counts else 0.0
             score = support
             if wanted:
                 score = score + KIND_BONUS if wanted & fact.kinds else score * 0.5
             if score > 0:
-                found.append(Found(fact, score, support))
+                found.append(Found(fact, score, support, counts))
         found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
         return found
 

@@ -227,14 +227,13 @@ def key(text: str) -> str:
     return " ".join(terms(text))
 
 
-_ARTICLE = re.compile(r"(ът|ят|ата|ята|ото|ето|ите)$")
+_ARTICLE = re.compile(r"(ът|ата|ята|ото|ето|ите)$")  # not -ят: mostly a verb (правят, ходят)
 
 
 def subject_terms(text: str) -> list[str]:
     """Terms of Bulgarian nouns with a definite article (метрото, наемът): likely the subject."""
     found = []
     for token in re.findall(r"[\w@]+", clean(text)):
-        verb = re.search(r"[аеиоуъюя]ят$", token)  # копаят, строят: a verb, not a noun
-        if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]) and not verb:
+        if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]):
             found.extend(terms(token))
     return found

@@ -67,7 +67,10 @@ class ProjectAnswers:
             for f in self.details.search(number, parsed, details)
             if self.details.answers(f.fact, answer)
         ]
-        strong = [f for f in found if f.support >= FOUND]
+        counted = [
+            f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
+        ]
+        strong = [f for f in found if f.support >= FOUND] or counted
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
@@ -75,7 +78,9 @@ class ProjectAnswers:
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
-            cued = [f for f in found if f.support >= CUE_BONUS] if missing or not fits else []
+            cued = [f for f in found if f.support >= CUE_BONUS]
+            if fits and not missing:  # an event the question names is dated by its news
+                cued = [f for f in cued if f.fact.source == "news"]
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]

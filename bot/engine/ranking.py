@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
 SUBJECT_EMPHASIS = 1.6
+PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its article: often a verb
 UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
 SOFT_UNKNOWN = 0.35  # ... less so when it stands before the question word ("минавам ... колко")
 NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
 SUPPORT = 0.5  # a known word of a context sentence supports a project at half weight
 TYPO_TRUST = 0.8  # a word read as a typo of a known word covers that much of its weight
-LONG_POSTINGS = 1500  # past this many projects, a common word only adds to projects found already
+# Only the rarest words find projects; a word in more than NARROW times as many projects as the
+# rarest one (and more than FIND_AT_LEAST) only adds to those: the cost of a question does not
+# grow with the number of projects.
+NARROW = 2
+FIND_AT_LEAST = 200
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,11 @@ class Query:
     soft: Collection[str] = frozenset()
     support: Collection[str] = ()
     guessed: Collection[str] = frozenset()
+
+
+def _frequency(index: ProjectIndex, term: str) -> int:
+    """In how many projects the word (in its likeliest spelling) is."""
+    return max((len(index.postings[m.term]) for m in index.lookup(term)), default=0)
 
 
 def _unknown_weight(term: str, max_idf: float) -> float:
@@ -67,25 +77,39 @@ class _Tally:
         self.score: dict[int, float] = defaultdict(float)
         self.named: set[int] = set()
 
-    def add(self, term: str, factor: float, trust: float = 1.0) -> bool:
-        """Weigh one known word (trust < 1 when it is a guess); False when it is unknown."""
+    def add(
+        self,
+        term: str,
+        factor: float,
+        trust: float = 1.0,
+        counts: bool = True,
+        finds: bool = True,
+    ) -> bool:
+        """Weigh one known word (trust < 1 when it is a guess; counts False when it may only
+        help, as a word of a context sentence does; finds False when it may only add to the
+        projects found already); False when the word is unknown."""
         index = self.index
         matches = index.lookup(term)
         if not matches:
             return False
-        self.total += factor * max(index.idf[m.term] for m in matches)
+        if counts:
+            self.total += factor * max(index.idf[m.term] for m in matches)
         factor *= trust
         best_cov: dict[int, float] = {}
         best_score: dict[int, float] = {}
         for match in matches:
             base = factor * index.idf[match.term] * match.similarity
+            naming = index.idf[match.term] >= 1.0 and match.similarity >= 0.8
             postings = index.postings[match.term]
-            if len(postings) > LONG_POSTINGS and self.score:
-                postings = {n: postings[n] for n in self.score if n in postings}
-            for number, weight in postings.items():
-                best_cov[number] = max(best_cov.get(number, 0.0), base)
-                best_score[number] = max(best_score.get(number, 0.0), base * weight)
-                if weight >= NAME and index.idf[match.term] >= 1.0 and match.similarity >= 0.8:
+            found: Iterable[tuple[int, float]] = postings.items()
+            if not finds and self.score and len(postings) > len(self.score):
+                found = [(n, postings[n]) for n in self.score if n in postings]
+            for number, weight in found:
+                if best_cov.get(number, 0.0) < base:
+                    best_cov[number] = base
+                if best_score.get(number, 0.0) < base * weight:
+                    best_score[number] = base * weight
+                if weight >= NAME and naming:
                     self.named.add(number)
         for number, value in best_cov.items():
             self.coverage[number] += value
@@ -98,24 +122,28 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
     if not (query.content or query.support) or not index.projects:
         return []
     tally = _Tally(index)
-    by_rarity = sorted(
-        set(query.content),
-        key=lambda t: -max((index.idf[m.term] for m in index.lookup(t)), default=0),
-    )
+    by_rarity = sorted(set(query.content), key=lambda t: _frequency(index, t))
+    widest: int | None = None  # words in more projects than this only add to those found
     for term in by_rarity:
-        if not tally.add(term, 1.0, TYPO_TRUST if term in query.guessed else 1.0):
-            emphasis = SUBJECT_EMPHASIS if term in query.subjects else 1.0
+        frequency = _frequency(index, term)
+        trust = TYPO_TRUST if term in query.guessed else 1.0
+        finds = widest is None or frequency <= widest
+        if tally.add(term, 1.0, trust, finds=finds):
+            if widest is None and tally.score:
+                widest = max(FIND_AT_LEAST, NARROW * frequency)
+        else:
+            emphasis = SUBJECT_EMPHASIS if term in query.subjects else PLAIN_UNKNOWN
             soft = SOFT_UNKNOWN if term in query.soft else 1.0
             tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
     for term in set(query.support) - set(query.content):
-        tally.add(term, SUPPORT)
+        tally.add(term, SUPPORT, counts=not query.content, finds=widest is None)
     if not tally.score or tally.total <= 0:
         return []
     matched = {m.term for w in {*query.content, *query.support} for m in index.lookup(w)}
     shortlist = sorted(tally.score, key=lambda n: -tally.score[n])[: limit * 3]
     candidates = []
     for number in shortlist:
-        cov = tally.coverage[number] / tally.total
+        cov = min(1.0, tally.coverage[number] / tally.total)
         quality = tally.score[number] / tally.coverage[number] if tally.coverage[number] else 0.0
         if number in tally.named:
             quality = max(quality, NAMED_QUALITY)
