@@ -9,7 +9,7 @@ from bot.engine.compose import Composer
 from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
-from bot.engine.index import ProjectIndex, town_texts
+from bot.engine.index import NAME, ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.places import Places
 from bot.engine.projects import ProjectAnswers
@@ -19,6 +19,7 @@ from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text
+from bot.texts import t
 
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
@@ -149,20 +150,23 @@ class Engine:
             return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
         if context is not None:
             return self._project(question, parsed, context, lang, CONTEXT, (), chat)
+        likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
-            return self._project(question, parsed, best.number, lang, confidence, ties, chat)
-        likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
+            found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
+            if found.confidence >= CLARIFY_AT or not found.answered:
+                return found
+            return self._fallback(question, lang, likely)  # too unsure to be worth giving
         unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
-            if sure.kind == "quote" and sure.confidence >= 0.9 * best.confidence:
+            if sure.kind == "quote" and sure.confidence >= 0.95 * best.confidence:
                 return sure
             if best.name_coverage > 0:
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
-            reply = self.composer.project_list(lang, lead=self.general.which_project(lang))
+            reply = self.composer.project_list(lang, lead=t("which_project", lang))
             return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
         return self._fallback(question, lang, likely)
 
@@ -189,8 +193,9 @@ class Engine:
     def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
         """The project talked about last, when the question continues it; else None.
 
-        It continues when every word it says of its own is about that project (or it says none:
-        "а кога приключи?", "and the budget?"); a word about something else starts afresh.
+        It continues when the question says nothing of its own ("а кога приключи?", "and the
+        budget?"), or when some of its words are about that project and none of the others
+        names another project or looks like a subject of its own ("кога ще има басейн").
         """
         number = self._numbers.get(chat.project or "")
         if number is None or parsed.intents & {"list", "municipality"} or parsed.home:
@@ -203,11 +208,22 @@ class Engine:
         if not parsed.content:
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
             return number if asks else None
-        if not all(self._explains(number, w) for w in parsed.content):
+        unexplained = [w for w in parsed.content if not self._explains(number, w)]
+        if len(unexplained) == len(parsed.content):
+            return None
+        if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
             return None
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return None
         return number
+
+    def _names_other(self, number: int, word: str) -> bool:
+        """True when the word is part of the name of another project than number."""
+        return any(
+            weight >= NAME and other != number
+            for m in self.index.lookup(word)
+            for other, weight in self.index.postings[m.term].items()
+        )
 
     def _explains(self, number: int, word: str) -> bool:
         return any(number in self.index.postings[m.term] for m in self.index.lookup(word))

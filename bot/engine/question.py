@@ -75,7 +75,6 @@ class Parsed:
     intents: set[str] = field(default_factory=set)
     small_talk: frozenset[str] = frozenset()
     content: list[str] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     soft: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
@@ -214,7 +213,7 @@ class QuestionReader:
         return used
 
     def _words(self, parsed: Parsed, used: set[int], cues: set[int]) -> None:
-        """Content words (for finding the project), details and cue words (for the fact)."""
+        """Content words (for finding the project and the fact) and cue words (for the fact)."""
         asked_at = next((i for i, w in enumerate(parsed.words) if w in self.question_words), 0)
         soft = set()
         for i, word in enumerate(parsed.words):
@@ -229,4 +228,3 @@ class QuestionReader:
             if i < asked_at:
                 soft.add(word)
         parsed.soft = frozenset(soft)
-        parsed.details = list(parsed.content)

@@ -14,7 +14,6 @@ from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.knowledge import KnowledgeBase, Project
 from bot.texts import t
 
-STATUS_ORDER = ("ongoing", "planned", "completed")
 _MAYOR = frozenset(t for word in MAYOR_ROLES for t in terms(word))
 
 
@@ -103,17 +102,3 @@ class TownReplies:
             return None
         municipality_contacts(builder, town, lang, full=False)
         return builder.build()
-
-
-def project_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
-    """Projects grouped by status under a heading (or "none" when the filter finds none)."""
-    builder = ReplyBuilder().title(heading)
-    if not projects:
-        return builder.line(t("list.none", lang)).build()
-    for status in STATUS_ORDER:
-        group = [p for p in projects if p.status == status]
-        if group:
-            builder.blank().line(Span(t(f"heading.group.{status}", lang), bold=True))
-            for project in group:
-                builder.bullet(project.name(lang))
-    return builder.build()

@@ -3,7 +3,7 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
-from bot.engine.compose import Composer, municipality_contacts
+from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import make_fact, split_sentences, with_frequency
 from bot.engine.fuzzy import Vocabulary
@@ -11,7 +11,7 @@ from bot.engine.index import texts_of
 from bot.engine.normalize import terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
-from bot.engine.replies import TownReplies, project_list, quote
+from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
@@ -99,10 +99,6 @@ class General:
         builder = ReplyBuilder()
         municipality_contacts(builder, self.knowledge.municipality, lang)
         return builder.build()
-
-    def which_project(self, lang: str) -> str:
-        """The lead of the list that asks which project is meant."""
-        return t("which_project", lang)
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""
