@@ -205,11 +205,12 @@ class Engine:
             return None
         if ("now" in parsed.intents or parsed.status == "ongoing") and project.status != "ongoing":
             return None
-        if not parsed.content:
+        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
+        if not words:
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
             return number if asks else None
-        unexplained = [w for w in parsed.content if not self._explains(number, w)]
-        if len(unexplained) == len(parsed.content):
+        unexplained = [w for w in words if not self._explains(number, w)]
+        if len(unexplained) == len(words):
             return None
         if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
             return None
