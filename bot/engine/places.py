@@ -74,7 +74,7 @@ class Places:
             opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
             words = _joined([*names, *opening])
             located = [n for text in _texts(project.locations) for n in place_names(text)]
-            everywhere = _joined([*names, *opening, *_texts(project.locations)])
+            everywhere = words + _joined(_texts(project.locations))
             self.of_project.append(frozenset(self.find(everywhere)))
             self._located.append(frozenset(tuple(terms(n)) for n in located))
             self.themes.append(self.themes_in(words))
