@@ -28,6 +28,7 @@ from bot.knowledge import KnowledgeBase, load_or_raise  # noqa: E402
 DATA = ROOT / "tests" / "data"
 SHIPPED = ROOT / "knowledge"
 OTHER = ROOT / "tests" / "fixtures" / "other-municipality" / "knowledge"
+TOWN = ROOT / "tests" / "fixtures" / "tuning-town" / "knowledge"  # the tuning-town set's own base
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
 LEGACY = ("### Accuracy", "### Speed and memory")
@@ -183,7 +184,16 @@ def accuracy_sets(engine: Engine, frozen: bool = True) -> list[Measured]:
     """Every tuning set and (unless told otherwise) every frozen set, measured."""
     tuning = [DATA / "questions.yaml", DATA / "holdout.yaml", *sorted(DATA.glob("tuning-*.yaml"))]
     names = {"questions": "questions", "holdout": "old held-out (now tuning)"}
-    sets = [measure(load_set(p, names.get(p.stem, p.stem)), False, engine) for p in tuning]
+    town = engine_on(TOWN)
+    sets = [
+        measure(
+            load_set(p, names.get(p.stem, p.stem)),
+            False,
+            town if p.stem == "tuning-town" else engine,
+        )
+        for p in tuning
+        if p.stem != "tuning-town" or town is not None
+    ]
     if not frozen:
         return sets
     other = engine_on(OTHER)

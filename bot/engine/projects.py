@@ -13,9 +13,11 @@ from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.knowledge import Project
 
-FALLBACK_TOPICS = {"activities": "summary"}  # the summary says what is done when no activity does
+# The summary says what is done, and why, when no activity or goal is written down.
+FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
 QUOTES = 2
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
+ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ class ProjectAnswers:
         self.composer = composer
         self.details = details
 
+    def _holds(self, number: int, word: str) -> bool:
+        index = self.details.index
+        return any(number in index.postings[m.term] for m in index.lookup(word))
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
@@ -75,6 +81,8 @@ class ProjectAnswers:
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
         )
+        if any(not self._holds(number, w) for w in parsed.subjects):
+            certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
@@ -83,8 +91,9 @@ class ProjectAnswers:
                 cued = [f for f in cued if f.fact.source == "news"]
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
-                topic = FALLBACK_TOPICS[topic]
-                reply, missing = self.composer.project(project, topic, lang)
+                topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
+                summary, _ = self.composer.project(project, topic, lang)
+                reply = Reply(reply.lines[:2]).then(Reply(summary.lines[1:]))
             if extra:
                 quoted = quote(None, extra, lang)
                 reply = (

@@ -87,8 +87,9 @@ class General:
             reply = self.town.field(name, lang)
             if reply is not None:
                 return reply
-        if subject:
-            found = self.details.rank(*self.facts, parsed, subject, self.words)
+        asked = subject or parsed.counted
+        if asked:
+            found = self.details.rank(*self.facts, parsed, asked, self.words)
             if (
                 found
                 and found[0].support >= FOUND
