@@ -24,16 +24,15 @@ MIN_STEM = 5
 # Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
 _KEYBOARDS = (("qwertyuiop", "asdfghjkl", "zxcvbnm"), ("явертъуиопшщ", "асдфгхйкл", "зьцжбнм"))
 _NEIGHBOURS = {
-    char: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
-    | {
-        other[j]
-        for other in rows
-        if other is not row
+    char: {
+        rows[r][j]
+        for r in (n - 1, n, n + 1)
+        if 0 <= r < len(rows)
         for j in (i - 1, i, i + 1)
-        if 0 <= j < len(other)
+        if 0 <= j < len(rows[r]) and rows[r][j] != char
     }
     for rows in _KEYBOARDS
-    for row in rows
+    for n, row in enumerate(rows)
     for i, char in enumerate(row)
 }
 
@@ -101,7 +100,8 @@ class TypoIndex:
         close = [
             other
             for other in found
-            if min(len(other), len(term)) >= MIN_TYPO_LENGTH - 1
+            if len(other) >= MIN_TYPO_LENGTH
+            and len(term) >= MIN_TYPO_LENGTH - 1
             and DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
             and (not short or _short_typo(term, other))
         ]
