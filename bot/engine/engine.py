@@ -210,7 +210,9 @@ class Engine:
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
             return number if asks else None
         unexplained = [w for w in words if not self._explains(number, w)]
-        if len(unexplained) == len(words):
+        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат")
+        said = [w for w in unexplained if w not in parsed.verbs or self.index.lookup(w)]
+        if said and len(unexplained) == len(words):
             return None
         if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
             return None

@@ -89,6 +89,8 @@ class ProjectAnswers:
             cued = [f for f in found if f.support >= CUE_BONUS]
             if fits and not missing:  # an event the question names is dated by its news
                 cued = [f for f in cued if f.fact.source == "news"]
+            if missing and answer:  # what staff wrote in the project's FAQ, of the kind asked
+                cued += [f for f in found if f.fact.source == "faq" and f not in cued]
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says

@@ -24,6 +24,7 @@ from bot.engine.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
+    VERB_ENDINGS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -88,6 +89,7 @@ class Parsed:
     quiet: set[int] = field(default_factory=set)  # positions of stop words and filler
     extra: list[str] = field(default_factory=list)  # words that name no project but a detail
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
+    verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
 
     @property
     def empty(self) -> bool:
@@ -140,6 +142,9 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
+        parsed.verbs = frozenset(
+            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+        )
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
