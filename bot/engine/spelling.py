@@ -17,6 +17,7 @@ from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import Token, clean, tokens
 
 _WORD = re.compile(r"[^\W_]+")
+CACHE = 50_000  # words remembered between questions (a running bot meets new words forever)
 
 
 class _Words:
@@ -74,6 +75,8 @@ class Speller:
         def correct(match: re.Match[str]) -> str:
             word = clean(match.group())
             if word not in self._cache:
+                if len(self._cache) > CACHE:
+                    self._cache.clear()
                 found = tokens(word)
                 unknown = len(found) == 1 and not word.isdigit() and not known(found[0])
                 self._cache[word] = self._meant(word, found[0]) if unknown else None

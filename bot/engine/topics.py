@@ -49,6 +49,8 @@ class PhraseSpotter:
         """The phrases' own spelling of term, allowing one typo in a word of four letters."""
         found = self._canon.get(term)
         if found is None:
+            if len(self._canon) > 50_000:  # a running bot meets new words forever
+                self._canon.clear()
             found = self._canon[term] = self._vocabulary.best(term) or term
         return found
 
