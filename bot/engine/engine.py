@@ -28,9 +28,6 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
-LANGUAGE_SAMPLE = (
-    300  # projects whose words teach the language detector (enough to tell bg from en)
-)
 
 
 @dataclass
@@ -72,15 +69,6 @@ class Answer:
         }
 
 
-def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
-    found: list[str] = []
-    for project in knowledge.projects[:LANGUAGE_SAMPLE]:
-        values: list[Text | None] = [project.title, project.short_title, project.summary]
-        values += [project.programme, *project.locations, *project.goals, *project.results]
-        found += [v.get(lang) for v in values if v is not None and v.has(lang) and not v.universal]
-    return found
-
-
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
@@ -94,7 +82,7 @@ class Engine:
         self.composer = Composer(knowledge)
         self.projects = ProjectAnswers(self.composer, self.details)
         self.general = General(knowledge, self.places, self.details)
-        self.detector = LanguageDetector.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
+        self.detector = LanguageDetector.learn(knowledge)
         self._numbers = {project.id: n for n, project in enumerate(self.index.projects)}
 
     def detect_language(self, text: str, default: str = "bg") -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.lexicon import ANSWER_TYPES, LIST_CUES, SMALL_TALK, STOPWORDS, TOPIC_CUES
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
+from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
@@ -24,6 +25,18 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 def _has_cyrillic(text: str) -> bool:
     return any(is_cyrillic_letter(char) for char in text)
+
+
+SAMPLE = 300  # projects whose words teach the detector (enough to tell bg from en)
+
+
+def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
+    found: list[str] = []
+    for project in knowledge.projects[:SAMPLE]:
+        values: list[Text | None] = [project.title, project.short_title, project.summary]
+        values += [project.programme, *project.locations, *project.goals, *project.results]
+        found += [v.get(lang) for v in values if v is not None and v.has(lang) and not v.universal]
+    return found
 
 
 @dataclass
@@ -49,6 +62,11 @@ class LanguageDetector:
         bg_raw = {w for text in bg_texts for w in _LATIN_WORD.findall(to_latin(text))}
         en_raw = {w for text in en_texts for w in _LATIN_WORD.findall(clean(text))}
         return cls(bg - en, en - bg, bg_raw - en_raw, en_raw - bg_raw)
+
+    @classmethod
+    def learn(cls, knowledge: KnowledgeBase) -> LanguageDetector:
+        """A detector that knows the words of a knowledge base in each language."""
+        return cls.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
 
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text."""
