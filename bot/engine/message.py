@@ -87,13 +87,11 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
         if not started and (only_talk or not _asks(clause, words)):
             scene.append(clause)
             continue
-        if started and _starts(words, _JOINS):
+        if _starts(words, _JOINS):  # "..., защото съседите ми казаха": context, never the question
             scene.append(clause)
             continue
         started = True
         asking.append(clause)
-    if not asking:
-        return sentence, ""
     return ", ".join(asking), ", ".join(scene)
 
 
@@ -108,8 +106,8 @@ def split_message(text: str) -> Message:
         kinds |= found
         if only_talk:
             continue
-        if _asks(sentence, words):
-            asking, scene = _question_clauses(sentence)
+        asking, scene = _question_clauses(sentence) if _asks(sentence, words) else ("", sentence)
+        if asking:
             questions.append(asking)
             context.append(scene)
         else:

@@ -162,7 +162,9 @@ _SUFFIXES = sorted(
 )
 
 
-_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas", "koga", "kogo"})
+# Words whose ending is no ending: question words that would otherwise meet another word
+# (кога/кого, защо/защото).
+_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas", "koga", "kogo", "zaSto"})
 
 
 @lru_cache(maxsize=65536)
