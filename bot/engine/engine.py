@@ -161,7 +161,14 @@ class Engine:
     def _rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or
         one found by a village's name alone, counts for less; now prefers an ongoing project."""
-        query = Query(parsed.content, parsed.subjects, parsed.soft, parsed.support, parsed.guessed)
+        query = Query(
+            parsed.content,
+            parsed.subjects,
+            parsed.soft,
+            parsed.support,
+            parsed.guessed,
+            parsed.verbs,
+        )
         found = rank(self.index, query)
         place_words = {w for place in parsed.places for w in place}
         only_places = bool(parsed.content) and set(parsed.content) <= place_words
@@ -225,7 +232,7 @@ class Engine:
         return any(
             max((m.similarity for m in self.index.lookup(w)), default=0.0) < 0.85
             for w in parsed.content
-            if w not in parsed.soft
+            if w not in parsed.soft and w not in parsed.verbs
         )
 
     def _project(

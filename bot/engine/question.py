@@ -200,6 +200,8 @@ class QuestionReader:
         hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
         parsed.answer = hit.label
         used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
+            parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
         if hit.label == "count":
             after = [
                 (i, w)

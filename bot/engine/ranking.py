@@ -10,7 +10,8 @@ from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
 SUBJECT_EMPHASIS = 1.6
-PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its article: often a verb
+PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its article
+VERB_UNKNOWN = 0.3  # ... and one with the ending of a verb form ("получиха")
 UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
 SOFT_UNKNOWN = 0.35  # ... less so when it stands before the question word ("минавам ... колко")
 NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
@@ -43,6 +44,7 @@ class Query:
     soft: Collection[str] = frozenset()
     support: Collection[str] = ()
     guessed: Collection[str] = frozenset()
+    verbs: Collection[str] = frozenset()
 
 
 def _frequency(index: ProjectIndex, term: str) -> int:
@@ -132,7 +134,13 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
             if widest is None and tally.score:
                 widest = max(FIND_AT_LEAST, NARROW * frequency)
         else:
-            emphasis = SUBJECT_EMPHASIS if term in query.subjects else PLAIN_UNKNOWN
+            emphasis = (
+                SUBJECT_EMPHASIS
+                if term in query.subjects
+                else VERB_UNKNOWN
+                if term in query.verbs
+                else PLAIN_UNKNOWN
+            )
             soft = SOFT_UNKNOWN if term in query.soft else 1.0
             tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
     for term in set(query.support) - set(query.content):
