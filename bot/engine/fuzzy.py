@@ -41,7 +41,7 @@ def _short_typo(term: str, other: str) -> bool:
     """In a four-letter word the first letter is right, and a replaced letter is a keyboard
     neighbour of the right one (the Bulgarian phonetic layout puts letters where Latin has them)."""
     if term[0] != other[0]:
-        return False
+        return term[:2] == other[1::-1] and term[2:] == other[2:]  # the first two swapped
     if len(term) != len(other):
         return True
     changed = [(a, b) for a, b in zip(term, other, strict=True) if a != b]

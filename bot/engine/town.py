@@ -56,12 +56,13 @@ class General:
             return self.composer.latest_news(lang), "news", "news"
         if self.places.foreign(parsed.places):
             return None
-        town = "municipality" in parsed.intents or parsed.home
-        if town or (parsed.town_fields and not parsed.content):
+        if "municipality" in parsed.intents or (parsed.town_fields and not parsed.content):
             reply = self.municipality(parsed, subject, lang)
-            if reply is not None:
-                return reply, "municipality", "contacts"
-        return None
+        elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
+            reply = self.municipality(parsed, subject, lang, fields=not subject)
+        else:
+            reply = None
+        return None if reply is None else (reply, "municipality", "contacts")
 
     def listing(self, parsed: Parsed, lang: str) -> Reply:
         """The projects that pass the question's filters: status, place and theme."""
@@ -81,9 +82,12 @@ class General:
         heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
         return project_list(chosen, heading, lang)
 
-    def municipality(self, parsed: Parsed, subject: list[str], lang: str) -> Reply | None:
-        """The municipality's field asked for, a sentence about it, or all its contacts."""
-        for name in parsed.town_fields:
+    def municipality(
+        self, parsed: Parsed, subject: list[str], lang: str, fields: bool = True
+    ) -> Reply | None:
+        """The municipality's field asked for, a sentence about it, or all its contacts (fields
+        False: only a sentence that holds the words asked)."""
+        for name in parsed.town_fields if fields else ():
             reply = self.town.field(name, lang)
             if reply is not None:
                 return reply
