@@ -14,7 +14,14 @@ from bot.knowledge import load_or_raise
 
 DATA = Path(__file__).parent.parent / "data"
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
-TUNING = ("questions.yaml", "holdout.yaml", "tuning-details.yaml", "tuning-conversations.yaml")
+TOWN = Path(__file__).parent.parent / "fixtures" / "tuning-town" / "knowledge"
+TUNING = (
+    "questions.yaml",
+    "holdout.yaml",
+    "tuning-details.yaml",
+    "tuning-conversations.yaml",
+    "tuning-probe.yaml",
+)
 
 
 @cache
@@ -52,6 +59,7 @@ def test_question_sets_are_big_and_balanced() -> None:
         ("holdout.yaml", 0.96),
         ("tuning-details.yaml", 0.87),
         ("tuning-conversations.yaml", 0.97),
+        ("tuning-probe.yaml", 0.9),
     ],
 )
 def test_accuracy(name: str, threshold: float) -> None:
@@ -67,3 +75,9 @@ def test_tuning_sets_decline_what_the_knowledge_base_does_not_hold() -> None:
 def test_wrong_answers_are_rarely_confident() -> None:
     wrong = [o for name in TUNING for o in report(name).wrong_answers]
     assert sum(o.answer is not None and o.answer.confidence >= 0.5 for o in wrong) <= 15
+
+
+def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
+    town = Engine(load_or_raise(TOWN))
+    result = evaluate(load_set(DATA / "tuning-town.yaml"), town.answer, town.knowledge)
+    assert result.accuracy >= 0.92, describe(result)
