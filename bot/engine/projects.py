@@ -64,8 +64,12 @@ class ProjectAnswers:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
         naming = self.details.naming(number, parsed.content)
-        details = [
-            w for w in (*parsed.content, *parsed.extra) if w not in naming and not w.isdigit()
+        details = [  # an unknown verb form says nothing about which sentence answers
+            w
+            for w in (*parsed.content, *parsed.extra)
+            if w not in naming
+            and not w.isdigit()
+            and (w not in parsed.verbs or self.details.index.lookup(w))
         ]
         answer = parsed.answer
         found = [

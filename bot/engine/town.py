@@ -46,11 +46,18 @@ class General:
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents:
             filters |= self.places.theme_words(parsed.words)
-        subject = [w for w in parsed.content if w not in filters and w not in self.town_words]
+        subject = [
+            w
+            for w in parsed.content
+            if w not in filters
+            and w not in self.town_words
+            and (w not in parsed.verbs or self.words.lookup(w))
+        ]
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
         if listing and not subject:
             return self.listing(parsed, lang), "list", None
-        if best >= ANSWER_AT and (subject or named):
+        town = "municipality" in parsed.intents and not named
+        if best >= ANSWER_AT and (subject or named) and not town:
             return None
         if parsed.topic == "news" and not subject and not parsed.places:
             return self.composer.latest_news(lang), "news", "news"
@@ -80,6 +87,7 @@ class General:
         parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
         parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
         heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
+        heading += f" ({len(chosen)})"
         return project_list(chosen, heading, lang)
 
     def municipality(
@@ -91,7 +99,7 @@ class General:
             reply = self.town.field(name, lang)
             if reply is not None:
                 return reply
-        asked = subject or parsed.counted
+        asked = [*subject, *parsed.counted]
         if asked:
             found = self.details.rank(*self.facts, parsed, asked, self.words)
             if (
