@@ -130,11 +130,6 @@ def fold_word(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """The folded words of text, in order."""
-    return [fold_word(token) for token in _TOKEN.findall(to_latin(text))]
-
-
 _SUFFIXES = sorted(
     {
         "ovete",
