@@ -1,238 +1,284 @@
-"""The engine benchmark: accuracy against a naive baseline, latency, throughput, load and memory.
+"""The engine benchmark: every question set beside a naive baseline, noisy variants, conversations,
+the confidence of wrong answers, and speed on the shipped base and on generated ones.
 
-Run: .venv/bin/python benchmarks/run.py  (writes benchmarks/results.md and prints it)
+Run: .venv/bin/python benchmarks/run.py [--quick] [--failures]
+It replaces its own section of benchmarks/results.md and keeps the other benchmarks' sections.
+Frozen sets are measured, never shown: only their aggregate figures are printed.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass
 from pathlib import Path
-
-from rapidfuzz import fuzz, process
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.baseline import NaiveBaseline  # noqa: E402
+from benchmarks.evaluation import QuestionSet, Report, evaluate, load_set, squash  # noqa: E402
 from benchmarks.generate_kb import generate  # noqa: E402
-from bot.engine import Conversation, Engine  # noqa: E402
-from bot.engine.engine import Answer  # noqa: E402
-from bot.engine.evaluation import Report, evaluate, iter_questions, load_questions  # noqa: E402
-from bot.engine.normalize import to_latin  # noqa: E402
-from bot.engine.reply import ReplyBuilder  # noqa: E402
-from bot.knowledge import KnowledgeBase, Text, load_or_raise  # noqa: E402
+from benchmarks.speed import batch_rate, child_load, latencies, load_figures, machine  # noqa: E402
+from benchmarks.variants import variants  # noqa: E402
+from bot.engine import Engine  # noqa: E402
+from bot.knowledge import KnowledgeBase, load_or_raise  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-FIELD_TOPICS = {
-    "title": "summary", "short_title": "summary", "summary": "summary", "programme": "programme",
-    "funding": "programme", "goals": "goals", "results": "results", "locations": "location",
-    "target_groups": "target_groups", "contractors": "contractors", "partners": "partners",
-}  # fmt: skip
+SHIPPED = ROOT / "knowledge"
+OTHER = ROOT / "tests" / "fixtures" / "other-municipality" / "knowledge"
+TOWN = ROOT / "tests" / "fixtures" / "tuning-town" / "knowledge"  # the tuning-town set's own base
+RESULTS = Path(__file__).with_name("results.md")
+HEADING = "### Answer engine (benchmarks/run.py)"
+LEGACY = ("### Accuracy", "### Speed and memory")
 
 
-def machine() -> str:
-    """The machine the figures were taken on."""
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} "
-        f"{platform.release()}, Python {platform.python_version()}"
-    )
+@dataclass
+class Measured:
+    """One question set on one knowledge base, with the engine's and the baseline's reports."""
+
+    questions: QuestionSet
+    frozen: bool
+    engine: Engine
+    munibot: Report
+    naive: Report
 
 
-class NaiveBaseline:
-    """rapidfuzz process.extractOne with WRatio over every knowledge text."""
-
-    def __init__(self, knowledge: KnowledgeBase) -> None:
-        self.choices: list[str] = []
-        self.labels: list[tuple[str, str]] = []
-        for project in knowledge.projects:
-            for field, topic in FIELD_TOPICS.items():
-                value = getattr(project, field)
-                values = value if isinstance(value, tuple) else (value,)
-                for item in values:
-                    if isinstance(item, Text):
-                        for _, text in item.values():
-                            self.choices.append(text)
-                            self.labels.append((project.id, topic))
-
-    def __call__(self, question: str, conversation: Conversation) -> Answer:
-        match = process.extractOne(question, self.choices, scorer=fuzz.WRatio)
-        if match is None or match[1] < 60:
-            return Answer(question, "bg", False, ReplyBuilder().line("?").build())
-        project, topic = self.labels[match[2]]
-        reply = ReplyBuilder().line(match[0]).build()
-        return Answer(question, "bg", True, reply, project, topic, match[1] / 100)
+def pct(value: float) -> str:
+    """A share as a percentage with one decimal."""
+    return f"{value:.1%}"
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The value below which share of the values lie."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+def measure(questions: QuestionSet, frozen: bool, engine: Engine) -> Measured:
+    """The engine and the naive baseline on one set."""
+    knowledge = engine.knowledge
+    munibot = evaluate(questions, engine.answer, knowledge)
+    naive = evaluate(questions, NaiveBaseline(knowledge), knowledge)
+    return Measured(questions, frozen, engine, munibot, naive)
 
 
-def latencies(engine: Engine, questions: list[str], rounds: int) -> tuple[float, float, float]:
-    """p50 and p99 per question in ms, and questions per second, over rounds passes."""
-    timings = []
-    for _ in range(rounds):
-        for question in questions:
-            start = time.perf_counter_ns()
-            engine.answer(question, Conversation())
-            timings.append((time.perf_counter_ns() - start) / 1e6)
-    return percentile(timings, 0.5), percentile(timings, 0.99), 1000 / statistics.mean(timings)
-
-
-def batch_rate(knowledge: Path, questions: list[str]) -> tuple[float, float]:
-    """`munibot ask --batch` end to end: questions per second with and without start-up."""
-    text = "\n".join(questions) + "\n"
-    command = [sys.executable, "-m", "bot", "ask", "--batch", "--knowledge", str(knowledge)]
-    start = time.perf_counter()
-    subprocess.run(command, input="", capture_output=True, text=True, check=True, cwd=ROOT)
-    startup = time.perf_counter() - start
-    start = time.perf_counter()
-    done = subprocess.run(command, input=text, capture_output=True, text=True, check=True, cwd=ROOT)
-    elapsed = time.perf_counter() - start
-    assert len(done.stdout.splitlines()) == len(questions)
-    return len(questions) / elapsed, len(questions) / max(elapsed - startup, 1e-9)
-
-
-def child_load(knowledge: Path) -> None:
-    """In a fresh process: time to load, time to index, and peak memory."""
-    status = Path("/proc/self/status").read_text()
-    base = int(next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1])
-    base /= 1024
-    start = time.perf_counter()
-    loaded = load_or_raise(knowledge)
-    loaded_at = time.perf_counter()
-    Engine(loaded)
-    indexed_at = time.perf_counter()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        json.dumps(
-            {
-                "load": loaded_at - start,
-                "index": indexed_at - loaded_at,
-                "peak_mb": peak,
-                "base_mb": base,
-            }
+def accuracy_table(sets: list[Measured]) -> list[str]:
+    """One row per set: the engine beside the baseline, declines and wrong answers."""
+    rows = [
+        "| set | questions + turns | munibot | naive | answerable right | declines right | "
+        "declines answered with a project's facts | wrong answers (confidence >= 0.5) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for m in sets:
+        r = m.munibot
+        label = f"{'frozen' if m.frozen else 'tuning'}: {m.questions.name}"
+        rows.append(
+            f"| {label} | {len(r.singles)} + {len(r.turns)} | **{pct(r.accuracy)}** | "
+            f"{pct(m.naive.accuracy)} | {pct(Report.share(r.answerable))} | "
+            f"{pct(Report.share(r.declines))} ({len(r.declines)}) | {r.declined_with_facts} | "
+            f"{len(r.wrong_answers)} ({r.confident_wrong}) |"
         )
-    )
+    return rows
 
 
-def load_figures(knowledge: Path) -> dict[str, float]:
-    """child_load in a subprocess."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--child-load", str(knowledge)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+def noise_table(sets: list[Measured]) -> list[str]:
+    """Clean questions beside their one-typo and Latin-letter variants."""
+    rows = [
+        "| set | with a typo | clean | one typo | difference | in Latin | clean | Latin letters "
+        "| difference |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in sets:
+        cells = []
+        for kind in ("typo", "latin"):
+            clean, noisy = variants(m.questions, kind)
+            a = evaluate(clean, m.engine.answer).accuracy
+            b = evaluate(noisy, m.engine.answer).accuracy
+            cells.append(f"{len(noisy.singles)} | {pct(a)} | {pct(b)} | {(b - a) * 100:+.1f}")
+        rows.append(f"| {m.questions.name} | {' | '.join(cells)} |")
+    return rows
 
 
-def accuracy_rows(engine: Engine, baseline: NaiveBaseline) -> list[str]:
-    """One table row per question set and method."""
-    rows = []
-    for name in ("questions.yaml", "holdout.yaml"):
-        conversations = load_questions(DATA / name)
-        for label, asker in (("munibot", lambda q, c: engine.answer(q, c)), ("naive", baseline)):
-            report: Report = evaluate(conversations, asker)
+def style_table(sets: list[Measured]) -> list[str]:
+    """Accuracy per style label of the frozen sets (aggregates only)."""
+    rows = ["| set | style | questions + turns | munibot | naive |", "|---|---|---|---|---|"]
+    for m in sets:
+        naive = m.naive.by_style()
+        for style, outcomes in m.munibot.by_style().items():
             rows.append(
-                f"| {name.split('.')[0]} ({len(report.outcomes)}) | {label} | "
-                f"{report.item:.1%} | {report.topic:.1%} | {report.fact:.1%} | "
-                f"{report.refusal:.1%} | {len(report.wrongly_answered_refusals)} | "
-                f"**{report.accuracy:.1%}** |"
+                f"| {m.questions.name} | {style} | {len(outcomes)} | "
+                f"{pct(Report.share(outcomes))} | {pct(Report.share(naive[style]))} |"
             )
     return rows
 
 
+def conversation_table(sets: list[Measured]) -> list[str]:
+    """Conversations: every turn, and whole conversations right."""
+    rows = [
+        "| set | conversations | turns | turns right | naive | conversations wholly right |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in sets:
+        turns = m.munibot.turns
+        if not turns:
+            continue
+        whole, at = 0, 0
+        for chat in m.questions.conversations:
+            whole += all(o.ok for o in turns[at : at + len(chat)])
+            at += len(chat)
+        rows.append(
+            f"| {m.questions.name} | {len(m.questions.conversations)} | {len(turns)} | "
+            f"**{pct(Report.share(turns))}** | {pct(Report.share(m.naive.turns))} | "
+            f"{whole} of {len(m.questions.conversations)} |"
+        )
+    return rows
+
+
+def failures(sets: list[Measured]) -> list[str]:
+    """Every failure of the tuning sets (frozen sets are never shown)."""
+    lines = []
+    for m in sets:
+        if m.frozen:
+            continue
+        for o in m.munibot.failures:
+            got = o.answer
+            where = f"{got.kind} {got.project} {got.topic} {got.confidence:.2f}" if got else "-"
+            lines.append(f"[{m.questions.name}] {o.expected.question!r}: {o.reason} ({where})")
+    return lines
+
+
+def speed_rows(
+    label: str, knowledge: Path, engine: Engine, questions: list[str], rounds: int
+) -> str:
+    """One row of the speed table."""
+    p50, p99, rate = latencies(engine, questions, rounds)
+    batch, warm = batch_rate(knowledge, questions[:3000])
+    figures = load_figures(knowledge)
+    return (
+        f"| {label} | {p50:.3f} ms | {p99:.3f} ms | {rate:,.0f}/s | {batch:,.0f}/s "
+        f"({warm:,.0f}/s after start-up) | {figures['load']:.2f} s + {figures['index']:.2f} s | "
+        f"{figures['peak_mb']:.0f} MB |"
+    )
+
+
+def generated(count: int, folder: Path) -> tuple[str, str]:
+    """A generated base: its speed row, and its accuracy row on citizens' questions."""
+    base = folder / f"generated-{count}"
+    samples = generate(base, count)
+    engine = Engine(load_or_raise(base))
+    right = 0
+    for question, project, fact in samples:
+        answer = engine.answer(question)
+        right += answer.project == project and squash(fact) in squash(answer.reply.plain())
+    questions = [q for q, _, _ in samples]
+    speed = speed_rows(f"generated ({count:,} projects)", base, engine, questions, 1)
+    return speed, f"| {count:,} projects | {len(samples):,} | {pct(right / len(samples))} |"
+
+
+def engine_on(folder: Path) -> Engine | None:
+    """An engine on a knowledge base, or None when it does not load (nothing of it is shown)."""
+    try:
+        knowledge: KnowledgeBase = load_or_raise(folder)
+    except Exception:  # a frozen fixture's problems must not be printed
+        return None
+    return Engine(knowledge)
+
+
+def accuracy_sets(engine: Engine, frozen: bool = True) -> list[Measured]:
+    """Every tuning set and (unless told otherwise) every frozen set, measured."""
+    tuning = [DATA / "questions.yaml", DATA / "holdout.yaml", *sorted(DATA.glob("tuning-*.yaml"))]
+    names = {"questions": "questions", "holdout": "old held-out (now tuning)"}
+    town = engine_on(TOWN)
+    sets = [
+        measure(
+            load_set(p, names.get(p.stem, p.stem)),
+            False,
+            town if p.stem == "tuning-town" else engine,
+        )
+        for p in tuning
+        if p.stem != "tuning-town" or town is not None
+    ]
+    if not frozen:
+        return sets
+    other = engine_on(OTHER)
+    for path, base in (
+        (DATA / "frozen" / "shipped.yaml", engine),
+        (DATA / "frozen" / "conversations.yaml", engine),
+        (DATA / "frozen" / "other-municipality.yaml", other),
+    ):
+        if path.exists() and base is not None:
+            sets.append(measure(load_set(path), True, base))
+    return sets
+
+
+def section(args: argparse.Namespace) -> tuple[str, list[str]]:
+    """The whole section of results.md, and the tuning failures."""
+    engine = Engine(load_or_raise(SHIPPED))
+    sets = accuracy_sets(engine, not args.tuning)
+    frozen = [m for m in sets if m.frozen]
+    lines = [HEADING, "", f"Machine: {machine()}", "", "#### Accuracy", ""]
+    lines += accuracy_table(sets)
+    lines += ["", "#### Clean and noisy variants of the same questions", ""]
+    lines += noise_table([m for m in sets if m.questions.singles])
+    lines += ["", "#### Conversations, per turn", "", *conversation_table(sets)]
+    lines += ["", "#### Frozen sets by style (aggregates only)", "", *style_table(frozen)]
+    if args.accuracy:
+        return "\n".join(lines), failures(sets)
+    questions = [q for m in sets if not m.frozen for q in m.questions.questions()]
+    speed = [speed_rows("shipped (17 projects)", SHIPPED, engine, questions, args.rounds)]
+    right = []
+    with tempfile.TemporaryDirectory() as folder:
+        for count in (1000,) if args.quick else (1000, 10000):
+            row, accuracy = generated(count, Path(folder))
+            speed.append(row)
+            right.append(accuracy)
+    lines += [
+        "",
+        "#### Speed and memory",
+        "",
+        "| knowledge base | p50 per question | p99 | in-process rate | `ask --batch` rate | "
+        "load + index | peak memory (RSS) |",
+        "|---|---|---|---|---|---|---|",
+        *speed,
+        "",
+        "#### Generated bases: questions asked as citizens would",
+        "",
+        "| base | questions | right project and fact |",
+        "|---|---|---|",
+        *right,
+    ]
+    return "\n".join(lines), failures(sets)
+
+
+def merge(text: str, path: Path = RESULTS) -> None:
+    """Replace this benchmark's section of results.md; keep every other section as it is."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept, mine = [], False
+    for block in ("\n" + old).split("\n### ")[1:] if old else []:
+        title = "### " + block.split("\n", 1)[0]
+        mine = title == HEADING or title in LEGACY
+        if not mine:
+            kept.append("### " + block.rstrip("\n"))
+    path.write_text("\n\n".join([text, *kept]) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child-load", type=Path)
-    parser.add_argument("--projects", type=int, default=1000)
+    parser.add_argument("--child-load", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="no 10,000-project base")
+    parser.add_argument("--failures", action="store_true", help="print the tuning failures")
+    parser.add_argument("--output", type=Path, help="write the section here, not results.md")
+    parser.add_argument("--accuracy", action="store_true", help="accuracy only; results.md kept")
+    parser.add_argument("--tuning", action="store_true", help="with --accuracy: tuning sets only")
     args = parser.parse_args()
     if args.child_load:
         child_load(args.child_load)
         return
-    shipped = ROOT / "knowledge"
-    engine = Engine(load_or_raise(shipped))
-    lines = [
-        f"Machine: {machine()}",
-        "",
-        "### Accuracy",
-        "",
-        "| set | method | item | topic | fact in reply | refusals declined | "
-        "refusals answered | all right |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    lines += accuracy_rows(engine, NaiveBaseline(engine.knowledge))
-    questions = [
-        q
-        for name in ("questions.yaml", "holdout.yaml")
-        for q in iter_questions(load_questions(DATA / name))
-    ]
-    with tempfile.TemporaryDirectory() as folder:
-        big = Path(folder) / "knowledge"
-        samples = generate(big, args.projects)
-        big_questions = [to_latin(q) if q.startswith("koga") else q for q, _, _ in samples]
-        big_engine = Engine(load_or_raise(big))
-        right = sum(
-            1
-            for (q, pid, topic), asked in zip(samples, big_questions, strict=True)
-            if (a := big_engine.answer(asked)).project == pid and a.topic == topic
-        )
-        rows = []
-        for label, kb, eng, qs in (
-            ("shipped (17 projects)", shipped, engine, questions),
-            (
-                f"generated ({args.projects} projects)",
-                big,
-                big_engine,
-                big_questions[:1500] + questions,
-            ),
-        ):
-            p50, p99, rate = latencies(eng, qs, args.rounds if kb == shipped else 2)
-            batch, batch_warm = batch_rate(kb, qs)
-            figures = load_figures(kb)
-            rows.append(
-                f"| {label} | {p50:.3f} ms | {p99:.3f} ms | {rate:,.0f}/s | "
-                f"{batch:,.0f}/s ({batch_warm:,.0f}/s after start-up) | "
-                f"{figures['load']:.2f} s + {figures['index']:.2f} s | "
-                f"{figures['peak_mb']:.0f} MB ({figures['base_mb']:.0f} MB before loading) |"
-            )
-    lines += [
-        "",
-        "### Speed and memory",
-        "",
-        "| knowledge base | p50 per question | p99 | in-process rate | `ask --batch` rate |"
-        " load + index | peak memory (RSS) |",
-        "|---|---|---|---|---|---|---|",
-        *rows,
-        "",
-        f"Generated base: {right}/{len(samples)} generated questions "
-        f"({right / len(samples):.1%}) found the right project and topic.",
-    ]
-    text = "\n".join(lines)
-    (Path(__file__).parent / "results.md").write_text(text + "\n", encoding="utf-8")
+    text, failed = section(args)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    elif not args.accuracy:
+        merge(text)
     print(text)
+    if args.failures:
+        print("\n".join(["", "Tuning failures:", *failed]))
 
 
 if __name__ == "__main__":

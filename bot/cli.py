@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read one question per line from stdin, write one JSON line each",
     )
+    ask.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with --batch: consecutive lines are turns of one conversation; an empty line "
+        "starts the next",
+    )
 
     cli_knowledge.add_parsers(commands, _common)
     cli_admin.add_parsers(commands, _common)
@@ -124,12 +130,19 @@ def _knowledge(settings: Settings) -> KnowledgeService:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer questions from the arguments or, with --batch, from stdin."""
+    if args.conversation and not args.batch:
+        raise UsageError("--conversation goes with --batch")
     engine = _knowledge(_settings(args)).engine
     if args.batch:
+        chat = Conversation()
         for line in sys.stdin:
-            if line.strip():
-                answer = engine.answer(line.strip(), Conversation(), args.lang)
-                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
+            if not line.strip():
+                chat = Conversation()
+                continue
+            answer = engine.answer(
+                line.strip(), chat if args.conversation else Conversation(), args.lang
+            )
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
         sys.stdout.flush()
         return 0
     question = " ".join(args.question).strip()

@@ -75,6 +75,23 @@ def test_ask_json_and_batch() -> None:
     assert lines[2]["answered"] is False
 
 
+def test_ask_batch_conversation_carries_context_until_an_empty_line() -> None:
+    turns = "колко струва паркът\nа кога свърши?\nкога ще има басейн\nкой го финансира?\n"
+    turns += "\nа кога свърши?\n"
+    done = run("ask", "--batch", "--json", "--conversation", stdin=turns)
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["project"] for line in lines] == [
+        "park-block-66",
+        "park-block-66",
+        None,
+        "park-block-66",
+        None,
+    ]
+    assert "20 май 2014" in lines[1]["reply"] and lines[2]["answered"] is False
+    assert lines[4]["answered"] is False  # a new conversation: which project?
+    assert run("ask", "--conversation", "x").returncode == 2
+
+
 def test_ask_with_lang() -> None:
     done = run("ask", "--lang", "en", "--json", "колко струва паркът")
     assert json.loads(done.stdout)["lang"] == "en"

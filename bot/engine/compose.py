@@ -71,6 +71,20 @@ def _missing(builder: ReplyBuilder, key: str, town: Municipality, lang: str) -> 
     return True
 
 
+def project_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
+    """Projects grouped by status under a heading (or "none" when a filter found none)."""
+    builder = ReplyBuilder().title(heading)
+    if not projects:
+        return builder.line(t("list.none", lang)).build()
+    for status in ("ongoing", "planned", "completed"):
+        group = [p for p in projects if p.status == status]
+        if group:
+            builder.blank().line(Span(t(f"heading.group.{status}", lang), bold=True))
+            for project in group:
+                builder.bullet(project.name(lang))
+    return builder.build()
+
+
 class Composer:
     """Builds the reply for one project and one topic, in one language."""
 
@@ -283,14 +297,7 @@ class Composer:
 
     def project_list(self, lang: str, lead: str | None = None) -> Reply:
         """All projects grouped by status."""
-        builder = ReplyBuilder().title(lead or t("heading.projects", lang))
-        for status in ("ongoing", "planned", "completed"):
-            group = [p for p in self.knowledge.projects if p.status == status]
-            if group:
-                builder.blank().line(Span(t(f"heading.group.{status}", lang), bold=True))
-                for project in group:
-                    builder.bullet(project.name(lang))
-        return builder.build()
+        return project_list(self.knowledge.projects, lead or t("heading.projects", lang), lang)
 
     def news_notification(self, project: Project, item: NewsItem, lang: str) -> Reply:
         """A followed project's new news item, as it is sent to followers."""

@@ -1,38 +1,33 @@
-"""The answer engine: understand which item and which topic a question is about, and answer it."""
+"""The answer engine: understand what a question is about and what it asks, and answer it."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.engine.compose import Composer, municipality_contacts
+from bot.engine.compose import Composer
+from bot.engine.detail import DetailFinder
+from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
-from bot.engine.index import STOP_TERMS, ProjectIndex, compact
+from bot.engine.index import NAME, ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
-from bot.engine.lexicon import FOLLOW_UP, GREETINGS, MUNICIPALITY, PROJECT_LIST, THANKS
-from bot.engine.normalize import subject_terms, terms
-from bot.engine.ranking import Candidate, near_ties, rank
-from bot.engine.reply import Reply, ReplyBuilder
-from bot.engine.topics import PhraseSpotter, best_topic, topic_spotter
-from bot.knowledge import KnowledgeBase, Project, Text
+from bot.engine.places import Places
+from bot.engine.projects import ProjectAnswers
+from bot.engine.question import Parsed, QuestionReader
+from bot.engine.ranking import Candidate, Query, near_ties, rank
+from bot.engine.replies import small_talk
+from bot.engine.reply import Reply
+from bot.engine.town import General
+from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
 
-# English sentence shapes whose topic words are not next to each other.
-_PATTERNS = (
-    (re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE), "target_groups"),
-    (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
-)
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
-MAX_QUESTION = 600
-INTENTS = {
-    "greeting": GREETINGS,
-    "thanks": THANKS,
-    "list": PROJECT_LIST,
-    "municipality": MUNICIPALITY,
-}
+CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
+ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
+CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
 
 @dataclass
@@ -58,6 +53,7 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     kind: str = "project"
     missing: bool = False
+    source_url: str | None = None  # the page of the news item a quoted sentence comes from
 
     def to_json(self) -> dict[str, Any]:
         """The object of `ask --json` (exactly the contract's fields)."""
@@ -73,261 +69,237 @@ class Answer:
         }
 
 
-@dataclass
-class Parsed:
-    """A question taken apart: its topic, intents and content words."""
-
-    topic: str | None
-    intents: set[str]
-    content: list[str]
-    follow_up: bool
-    all_terms: list[str] = field(default_factory=list)
-    subjects: frozenset[str] = frozenset()
-
-
-def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
-    found: list[str] = []
-
-    def add(value: Text | None) -> None:
-        if value is not None and value.has(lang) and not value.universal:
-            found.append(value.get(lang))
-
-    for project in knowledge.projects:
-        for value in (project.title, project.short_title, project.summary, project.programme):
-            add(value)
-        for item in (*project.locations, *project.goals, *project.results):
-            add(item)
-    return found
-
-
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.index = ProjectIndex.build(knowledge.projects)
+        self.places = Places(knowledge)
+        self.reader = QuestionReader(self.index, self.places, town_texts(knowledge))
+        self.details = DetailFinder(self.index, FactBook(self.index.projects))
         self.faq = FaqMatcher(knowledge)
         self.composer = Composer(knowledge)
-        self.topics = topic_spotter()
-        self.intents = PhraseSpotter(
-            (label, phrase, 1.0) for label, phrases in INTENTS.items() for phrase in phrases
-        )
-        self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
-        self.detector = LanguageDetector.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
+        self.projects = ProjectAnswers(self.composer, self.details)
+        self.general = General(knowledge, self.places, self.details)
+        self.detector = LanguageDetector.learn(knowledge)
+        self._numbers = {project.id: n for n, project in enumerate(self.index.projects)}
 
     def detect_language(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for a message."""
-        return self.detector.detect(text[:MAX_QUESTION], default)
-
-    def parse(self, text: str) -> Parsed:
-        """Split a question into topic cues, intents and content words."""
-        words = terms(text[:MAX_QUESTION])
-        topic_hits = [
-            hit
-            for hit in self.topics.find(words)
-            if len(hit.positions) > 1 or not self.index.names_project(words[hit.positions[0]])
-        ]
-        cue_positions = {i for hit in topic_hits for i in hit.positions}
-        used = set(cue_positions)
-        intent_hits = [h for h in self.intents.find(words) if used.isdisjoint(h.positions)]
-        used |= {
-            i for hit in intent_hits if hit.label in ("list", "municipality") for i in hit.positions
-        }
-        content = [
-            w
-            for i, w in enumerate(words)
-            if (i not in used or (i in cue_positions and self.index.names_project(w)))
-            and w not in STOP_TERMS
-            and len(w) >= 2
-        ]
-        follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
-        topic = best_topic(topic_hits)
-        if topic in (None, "summary"):
-            for pattern, implied in _PATTERNS:
-                if pattern.search(text):
-                    topic = implied
-                    break
-        subjects = frozenset(subject_terms(text[:MAX_QUESTION])) & set(content)
-        return Parsed(topic, {h.label for h in intent_hits}, content, follow_up, words, subjects)
+        return self.detector.detect(text[:600], default)
 
     def answer(
         self, question: str, conversation: Conversation | None = None, lang: str | None = None
     ) -> Answer:
         """Answer one question; updates conversation with what the answer was about."""
-        conversation = conversation if conversation is not None else Conversation()
-        lang = lang or self.detect_language(question, conversation.lang or "bg")
-        answer = self._answer(question, self.parse(question), conversation, lang)
-        conversation.lang = lang
+        chat = conversation if conversation is not None else Conversation()
+        lang = lang or self.detect_language(question, chat.lang or "bg")
+        answer = self._answer(question, self.reader.read(question), chat, lang)
+        chat.lang = lang
         if answer.project:
-            conversation.project, conversation.topic = answer.project, answer.topic
+            chat.project, chat.topic = answer.project, answer.topic
+        elif answer.kind == "not_found":
+            chat.project = answer.suggestions[0]
         return answer
 
     def _answer(self, question: str, parsed: Parsed, chat: Conversation, lang: str) -> Answer:
-        ident = self._identifier(question)
-        candidates = rank(self.index, parsed.content, parsed.subjects)
+        if parsed.empty:
+            kind = next((k for k in TALK_ORDER if k in parsed.small_talk), None)
+            if kind is None:
+                return self._fallback(question, lang, ())
+            reply = small_talk(kind, self.knowledge, lang)
+            return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
+        ident = self.index.identified(question)
         if ident is not None:
-            candidates = [Candidate(ident, 1.0, 1.0, 1.0, 1.0)]
+            return self._project(question, parsed, ident, lang, 1.0, (), chat)
+        candidates = self._rank(parsed)
         best = candidates[0] if candidates else None
-        context = self.knowledge.project(chat.project) if chat.project else None
-        if context and candidates:
-            best = self._prefer_context(context, candidates) or best
-        follow_up = context is not None and parsed.topic is not None and not parsed.content
-        faq = None if follow_up else self._faq(parsed, candidates, context)
+        context = self._context(parsed, chat, best)
+        named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
+        faq = (
+            None
+            if context is not None and not parsed.content
+            else self._faq(parsed, candidates, chat)
+        )
         if faq is not None and (
-            best is None or faq.score >= best.confidence or faq.project == self._id(best)
+            best is None
+            or faq[1] == self._id(best)
+            or (faq[2] >= best.confidence and not (named and faq[1] is None))
         ):
             return self._faq_answer(question, faq, lang)
+        general = (
+            None
+            if context is not None
+            else self.general.answer(parsed, lang, best.confidence if best else 0.0, named)
+        )
+        if general is not None:
+            reply, kind, topic = general
+            return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
+        if context is not None:
+            return self._project(question, parsed, context, lang, CONTEXT, (), chat)
+        likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
-            topic = parsed.topic or (chat.topic if parsed.follow_up and chat.topic else "summary")
-            ties = [self._id(c) for c in near_ties(candidates)[:2]]
+            ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
-            return self._project_answer(
-                question, self.index.projects[best.number], topic, lang, confidence, tuple(ties)
+            found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
+            if found.confidence >= CLARIFY_AT or not found.answered:
+                return found
+            return self._fallback(question, lang, likely)  # too unsure to be worth giving
+        unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
+        if best is not None and best.confidence >= CLARIFY_AT and not unsure:
+            sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
+            if sure.kind == "quote" and sure.confidence >= 0.95 * best.confidence:
+                return sure
+            if best.name_coverage > 0:
+                return self._clarify(question, lang, likely, best.confidence)
+        if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
+            reply = self.composer.project_list(lang, lead=t("which_project", lang))
+            return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
+        return self._fallback(question, lang, likely)
+
+    def _rank(self, parsed: Parsed) -> list[Candidate]:
+        """Candidates for the question's words; a project elsewhere than the village asked, or
+        one found by a village's name alone, counts for less; now prefers an ongoing project."""
+        query = Query(
+            parsed.content,
+            parsed.subjects,
+            parsed.soft,
+            parsed.support,
+            parsed.guessed,
+            parsed.verbs,
+        )
+        found = rank(self.index, query)
+        place_words = {w for place in parsed.places for w in place}
+        only_places = bool(parsed.content) and set(parsed.content) <= place_words
+        now = "now" in parsed.intents or parsed.status == "ongoing"
+        ranked = []
+        for c in found:
+            factor = CONFLICT if self.places.conflicts(c.number, parsed.places) else 1.0
+            factor *= ONLY_PLACES if only_places else 1.0
+            if now and self.index.projects[c.number].status == "ongoing":
+                factor *= 1.2
+            ranked.append(
+                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
             )
-        if (
-            context
-            and parsed.topic
-            and (not parsed.content or best is None or best.confidence < CLARIFY_AT)
-        ):
-            return self._project_answer(question, context, parsed.topic, lang, 0.85, ())
-        return self._general(question, parsed, candidates, lang)
+        ranked.sort(key=lambda c: -c.score * c.coverage)
+        return ranked
+
+    def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
+        """The project talked about last, when the question continues it; else None.
+
+        It continues when the question says nothing of its own ("а кога приключи?", "and the
+        budget?"), or when some of its words are about that project and none of the others
+        names another project or looks like a subject of its own ("кога ще има басейн").
+        """
+        number = self._numbers.get(chat.project or "")
+        if number is None or parsed.intents & {"list", "municipality"} or parsed.home:
+            return None
+        project = self.index.projects[number]
+        if self.places.conflicts(number, parsed.places):
+            return None
+        if ("now" in parsed.intents or parsed.status == "ongoing") and project.status != "ongoing":
+            return None
+        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
+        if not words:
+            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
+            return number if asks else None
+        unexplained = [w for w in words if not self._explains(number, w)]
+        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат")
+        said = [w for w in unexplained if w not in parsed.verbs or self.index.lookup(w)]
+        if said and len(unexplained) == len(words):
+            return None
+        if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
+            return None
+        if best is not None and best.number != number and best.name_coverage >= 0.99:
+            return None
+        return number
+
+    def _names_other(self, number: int, word: str) -> bool:
+        """True when the word is part of the name of another project than number."""
+        return any(
+            weight >= NAME and other != number
+            for m in self.index.lookup(word)
+            for other, weight in self.index.postings[m.term].items()
+        )
+
+    def _explains(self, number: int, word: str) -> bool:
+        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))
+
+    def _unknown_subject(self, parsed: Parsed) -> bool:
+        """True when a word the knowledge base does not know (or knows only as a likely typo)
+        looks like what is asked about."""
+        return any(
+            max((m.similarity for m in self.index.lookup(w)), default=0.0) < 0.85
+            for w in parsed.content
+            if w not in parsed.soft and w not in parsed.verbs
+        )
+
+    def _project(
+        self,
+        question: str,
+        parsed: Parsed,
+        number: int,
+        lang: str,
+        confidence: float,
+        ties: tuple[str, ...],
+        chat: Conversation,
+    ) -> Answer:
+        """The answer about one project (a follow-up with no topic keeps the chat's topic)."""
+        project = self.index.projects[number]
+        topic = parsed.topic
+        if topic is None and parsed.answer is None and "now" in parsed.intents | {parsed.status}:
+            topic = "status"
+        if topic is None and parsed.answer is None and parsed.follow_up and chat.topic:
+            topic = chat.topic
+        done = self.projects.answer(parsed, number, lang, topic)
+        if not done.answered:
+            reply, sure = done.reply, confidence * done.certainty
+            return Answer(
+                question, lang, False, reply, None, None, sure, (project.id,), kind="not_found"
+            )
+        url = next((f.url for f in done.quoted if f.url), None)
+        return Answer(
+            question,
+            lang,
+            True,
+            done.reply,
+            project.id,
+            done.topic,
+            confidence * done.certainty,
+            ties,
+            kind="quote" if done.quoted else "project",
+            missing=done.missing,
+            source_url=url,
+        )
 
     def _faq(
-        self, parsed: Parsed, candidates: list[Candidate], context: Project | None
-    ) -> _FaqHit | None:
-        query = frozenset(w for w in parsed.all_terms if w not in STOP_TERMS and len(w) >= 2)
-        projects = [self._id(c) for c in candidates[:3]] + ([context.id] if context else [])
-        entry, score = self.faq.best(query, projects)
+        self, parsed: Parsed, candidates: list[Candidate], chat: Conversation
+    ) -> tuple[Text, str | None, float] | None:
+        words = [w for i, w in enumerate(parsed.words) if len(w) >= 2 and i not in parsed.quiet]
+        projects = [self._id(c) for c in candidates[:3]] + ([chat.project] if chat.project else [])
+        entry, score = self.faq.best(frozenset(words), projects)
         if entry is None or score < FAQ_THRESHOLD:
             return None
-        return _FaqHit(entry.qa.answer, entry.project, score)
+        return entry.qa.answer, entry.project, score
 
-    def _faq_answer(self, question: str, hit: _FaqHit, lang: str) -> Answer:
-        project = self.knowledge.project(hit.project) if hit.project else None
-        reply = self.composer.faq(hit.answer, lang, project)
-        return Answer(question, lang, True, reply, hit.project, "faq", hit.score, kind="faq")
-
-    def _prefer_context(self, context: Project, candidates: list[Candidate]) -> Candidate | None:
-        """Stay with the project the chat was about when it matches nearly as well."""
-        top = candidates[0]
-        for candidate in candidates:
-            if self._id(candidate) == context.id and candidate.score >= 0.8 * top.score:
-                return candidate
-        return None
-
-    def _identifier(self, question: str) -> int | None:
-        text = compact(question)
-        if len(text) < 5:
-            return None
-        for number, identifiers in enumerate(self.index.identifiers):
-            if any(ident in text for ident in identifiers):
-                return number
-        return None
+    def _faq_answer(self, question: str, hit: tuple[Text, str | None, float], lang: str) -> Answer:
+        answer, project_id, score = hit
+        project = self.knowledge.project(project_id) if project_id else None
+        reply = self.composer.faq(answer, lang, project)
+        return Answer(question, lang, True, reply, project_id, "faq", score, kind="faq")
 
     def _id(self, candidate: Candidate) -> str:
         return self.index.projects[candidate.number].id
 
-    def _project_answer(
-        self,
-        question: str,
-        project: Project,
-        topic: str,
-        lang: str,
-        confidence: float,
-        ties: tuple[str, ...],
-    ) -> Answer:
-        reply, missing = self.composer.project(project, topic, lang)
-        return Answer(
-            question, lang, True, reply, project.id, topic, confidence, ties, missing=missing
-        )
-
-    def _general(
-        self, question: str, parsed: Parsed, candidates: list[Candidate], lang: str
-    ) -> Answer:
-        """Questions about no single project: contacts, lists, news, greetings, or no answer."""
-        likely = [c for c in candidates if c.confidence >= SUGGEST_AT][:3]
-        suggestions = tuple(self._id(c) for c in likely)
-        unknown = [w for w in parsed.content if not self.index.lookup(w)]
-        if candidates and candidates[0].confidence >= CLARIFY_AT:
-            return self._clarify(question, lang, suggestions, candidates[0].confidence)
-        town_words = not parsed.content or "municipality" in parsed.intents
-        if parsed.topic in ("contacts", "location") and town_words and not unknown:
-            return Answer(
-                question,
-                lang,
-                True,
-                self.composer.municipality(lang),
-                None,
-                "contacts",
-                0.9,
-                kind="municipality",
-            )
-        if parsed.topic == "news" and not parsed.content:
-            return Answer(
-                question,
-                lang,
-                True,
-                self.composer.latest_news(lang),
-                None,
-                "news",
-                0.9,
-                kind="news",
-            )
-        if "list" in parsed.intents and not unknown:
-            return Answer(
-                question, lang, True, self.composer.project_list(lang), None, None, 0.9, kind="list"
-            )
-        if not parsed.content and parsed.intents & {"greeting", "thanks"}:
-            key = "greeting" if "greeting" in parsed.intents else "thanks"
-            text = t(key, lang, name=self.knowledge.municipality.name.get(lang))
-            reply = (
-                ReplyBuilder().line(text).line(t("examples", lang)).build()
-                if key == "greeting"
-                else ReplyBuilder().line(text).build()
-            )
-            return Answer(question, lang, True, reply, None, None, 0.9, kind=key)
-        if parsed.topic and parsed.topic != "summary" and not parsed.content:
-            reply = self.composer.project_list(lang, lead=t("which_project", lang))
-            return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
-        return self._fallback(question, lang, suggestions)
-
     def _clarify(
         self, question: str, lang: str, suggestions: tuple[str, ...], confidence: float
     ) -> Answer:
-        builder = ReplyBuilder().line(t("clarify", lang))
-        for project_id in suggestions:
-            project = self.knowledge.project(project_id)
-            if project:
-                builder.bullet(project.name(lang))
+        reply = self.general.clarify(suggestions, lang)
         return Answer(
-            question,
-            lang,
-            False,
-            builder.build(),
-            None,
-            None,
-            confidence,
-            suggestions,
-            kind="clarify",
+            question, lang, False, reply, None, None, confidence, suggestions, kind="clarify"
         )
 
     def _fallback(self, question: str, lang: str, suggestions: tuple[str, ...]) -> Answer:
-        builder = ReplyBuilder().line(t("fallback", lang))
-        if suggestions:
-            builder.blank().line(t("fallback.suggest", lang))
-            for project_id in suggestions:
-                project = self.knowledge.project(project_id)
-                if project:
-                    builder.bullet(project.name(lang))
-        builder.blank().line(t("fallback.contact", lang))
-        municipality_contacts(builder, self.knowledge.municipality, lang, full=False)
-        return Answer(
-            question, lang, False, builder.build(), None, None, 0.0, suggestions, kind="fallback"
-        )
-
-
-@dataclass(frozen=True)
-class _FaqHit:
-    answer: Text
-    project: str | None
-    score: float
+        reply = self.general.fallback(suggestions, lang)
+        return Answer(question, lang, False, reply, None, None, 0.0, suggestions, kind="fallback")

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from bot.engine.index import STOP_TERMS
-from bot.engine.normalize import terms
+from bot.engine.stopwords import content_terms
 from bot.knowledge import QA, KnowledgeBase, Text
 
 FAQ_THRESHOLD = 0.75
@@ -20,26 +17,31 @@ class FaqEntry:
     qa: QA
     project: str | None
     variants: tuple[frozenset[str], ...]
+    keys: tuple[frozenset[str], ...]
 
 
 def meaningful_terms(text: str) -> frozenset[str]:
     """The terms of text without stop words."""
-    return frozenset(t for t in terms(text) if t not in STOP_TERMS and len(t) >= 2)
+    return frozenset(content_terms(text))
 
 
 def _names(text: Text) -> frozenset[str]:
     return frozenset(t for _, value in text.values() for t in meaningful_terms(value))
 
 
-def _same(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
+STEM = 5  # words that share their first five letters count as the same word
 
 
-def overlap(query: frozenset[str], variant: frozenset[str]) -> float:
-    """The smaller of precision and recall of the common words (a small typo still counts)."""
+def _keys(terms: frozenset[str]) -> frozenset[str]:
+    """Each term, and its first five letters when it is longer (another ending, same word)."""
+    return terms | {t[:STEM] for t in terms if len(t) > STEM}
+
+
+def overlap(query: frozenset[str], variant: frozenset[str], keys: frozenset[str]) -> float:
+    """The smaller of precision and recall of the common words (keys: the variant's keys)."""
     if not query or not variant:
         return 0.0
-    common = sum(1 for q in query if any(_same(q, v) for v in variant))
+    common = sum(1 for q in query if q in keys or (len(q) > STEM and q[:STEM] in keys))
     return min(common / len(query), common / len(variant))
 
 
@@ -60,7 +62,7 @@ class FaqMatcher:
             ignore = self.names[project_id]
             for qa in items:
                 variants = tuple(meaningful_terms(q) - ignore for q in qa.questions)
-                entry = FaqEntry(qa, project_id, variants)
+                entry = FaqEntry(qa, project_id, variants, tuple(map(_keys, variants)))
                 self.entries.append(entry)
                 self.by_project.setdefault(project_id, []).append(entry)
 
@@ -70,7 +72,7 @@ class FaqMatcher:
         for project in dict.fromkeys([None, *projects]):
             own = query - self.names.get(project, frozenset())
             for entry in self.by_project.get(project, ()):
-                score = max(overlap(own, variant) for variant in entry.variants)
+                score = max(map(overlap, [own] * len(entry.keys), entry.variants, entry.keys))
                 if score > best[1]:
                     best = (entry, score)
         return best

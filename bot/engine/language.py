@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.engine.lexicon import GREETINGS, PROJECT_LIST, STOPWORDS, THANKS, TOPIC_CUES
+from bot.engine.lexicon import ANSWER_TYPES, LIST_CUES, SMALL_TALK, STOPWORDS, TOPIC_CUES
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
+from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
@@ -26,6 +27,18 @@ def _has_cyrillic(text: str) -> bool:
     return any(is_cyrillic_letter(char) for char in text)
 
 
+SAMPLE = 300  # projects whose words teach the detector (enough to tell bg from en)
+
+
+def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
+    found: list[str] = []
+    for project in knowledge.projects[:SAMPLE]:
+        values: list[Text | None] = [project.title, project.short_title, project.summary]
+        values += [project.programme, *project.locations, *project.goals, *project.results]
+        found += [v.get(lang) for v in values if v is not None and v.has(lang) and not v.universal]
+    return found
+
+
 @dataclass
 class LanguageDetector:
     """Tells bg from en using the script, English function words and the two vocabularies."""
@@ -38,8 +51,9 @@ class LanguageDetector:
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
         """Learn the vocabulary of each language from texts (plus the built-in lexicon)."""
-        lexicon = [*STOPWORDS, *GREETINGS, *THANKS, *PROJECT_LIST]
-        lexicon += [cue for cues in TOPIC_CUES.values() for cue in cues]
+        lexicon = [*STOPWORDS, *LIST_CUES]
+        for groups in (TOPIC_CUES, SMALL_TALK, ANSWER_TYPES):
+            lexicon += [phrase for phrases in groups.values() for phrase in phrases]
         bg_words = [word for word in lexicon if _has_cyrillic(word)]
         en_words = [word for word in lexicon if not _has_cyrillic(word)]
         bg_texts, en_texts = [*bg_words, *bg_texts], [*en_words, *en_texts]
@@ -48,6 +62,11 @@ class LanguageDetector:
         bg_raw = {w for text in bg_texts for w in _LATIN_WORD.findall(to_latin(text))}
         en_raw = {w for text in en_texts for w in _LATIN_WORD.findall(clean(text))}
         return cls(bg - en, en - bg, bg_raw - en_raw, en_raw - bg_raw)
+
+    @classmethod
+    def learn(cls, knowledge: KnowledgeBase) -> LanguageDetector:
+        """A detector that knows the words of a knowledge base in each language."""
+        return cls.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
 
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text."""

@@ -11,16 +11,48 @@ _DATA: dict[str, Any] = yaml.safe_load(
     (Path(__file__).with_name("lexicon.yaml")).read_text(encoding="utf-8")
 )
 
+Groups = dict[str, tuple[str, ...]]
+
+
+def _groups(name: str) -> Groups:
+    return {str(label): tuple(map(str, words)) for label, words in _DATA[name].items()}
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(map(str, _DATA[name]))
+
+
 TOPICS = (
     "summary", "budget", "dates", "contract", "programme", "activities", "goals", "results",
     "target_groups", "partners", "contractors", "contacts", "news", "faq", "location", "status",
 )  # fmt: skip
-TOPIC_CUES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["topic_cues"].items()}
+TOPIC_CUES: Groups = _groups("topic_cues")
 CUE_WEIGHTS: dict[str, float] = {str(k): float(v) for k, v in _DATA["cue_weights"].items()}
 SUMMARY_WEIGHT: float = float(_DATA["summary_weight"])
-STOPWORDS: tuple[str, ...] = tuple(_DATA["stopwords"])
-GREETINGS: tuple[str, ...] = tuple(_DATA["greetings"])
-THANKS: tuple[str, ...] = tuple(_DATA["thanks"])
-PROJECT_LIST: tuple[str, ...] = tuple(_DATA["project_list"])
-FOLLOW_UP: tuple[str, ...] = tuple(_DATA["follow_up"])
-MUNICIPALITY: tuple[str, ...] = tuple(_DATA["municipality"])
+STOPWORDS = _words("stopwords")
+FOLLOW_UP = _words("follow_up")
+MUNICIPALITY = _words("municipality")
+SMALL_TALK: Groups = {
+    "greeting": _words("greetings"),
+    "thanks": _words("thanks"),
+    "goodbye": _words("goodbyes"),
+    "about": _words("about_bot"),
+    "politeness": _words("politeness"),
+}
+ANSWER_TYPES: Groups = _groups("answer_types")
+ANSWER_NOUNS = _words("answer_nouns")
+NUMBER_WORDS: Groups = _groups("number_words")
+NUMERALS: dict[str, int] = {str(k): int(v) for k, v in _DATA["numerals"].items()}
+UNITS: Groups = _groups("units")
+STATUS_WORDS: Groups = _groups("status_words")
+NOW_WORDS = _words("now_words")
+LIST_CUES = _words("list_cues")
+PROJECT_PLURALS = _words("project_plurals")
+THEMES: Groups = _groups("themes")
+MUNICIPALITY_FIELDS: Groups = _groups("municipality_fields")
+MAYOR_ROLES = _words("mayor_roles")
+CONTEXT_JOINS = _words("context_joins")
+CONTRAST_WORDS = _words("contrast_words")
+QUESTION_WORDS = _words("question_words")
+FILLER = _words("filler")
+VERB_ENDINGS = _words("verb_endings")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300"), None)
 
@@ -129,11 +130,6 @@ def fold_word(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """The folded words of text, in order."""
-    return [fold_word(token) for token in _TOKEN.findall(to_latin(text))]
-
-
 _SUFFIXES = sorted(
     {
         "ovete",
@@ -161,7 +157,9 @@ _SUFFIXES = sorted(
 )
 
 
-_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas"})
+# Words whose ending is no ending: question words that would otherwise meet another word
+# (кога/кого, защо/защото).
+_KEEP = frozenset({"nevs", "statas", "bas", "gas", "plas", "koga", "kogo", "zaSto"})
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +182,41 @@ _FLEETING = re.compile(r"(?<=[bcdfghklmnprstvzCSZ])a([lrkn])$")
 
 def terms(text: str) -> list[str]:
     """Folded, stemmed words of text: the unit every comparison uses."""
-    return [stem(word) for word in words(text)]
+    return [token.term for token in _tokens(text)]
+
+
+class Token(NamedTuple):
+    """A word of a text: its term (folded and stemmed), its fold, its script, and the word as
+    written (lowercase; in Cyrillic when written in Cyrillic)."""
+
+    term: str
+    folded: str
+    cyrillic: bool
+    written: str
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of text as written, lowercase."""
+    return re.findall(r"[^\W_]+|@", clean(text))
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of text, in the order and number of terms(text)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(token for word in surface_words(text) for token in _word_tokens(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[Token, ...]:
+    cyrillic = is_cyrillic_letter(word[0])
+    return tuple(
+        Token(stem(folded), folded, cyrillic, word)
+        for folded in map(fold_word, _TOKEN.findall(to_latin(word)))
+    )
 
 
 def key(text: str) -> str:
@@ -192,7 +224,7 @@ def key(text: str) -> str:
     return " ".join(terms(text))
 
 
-_ARTICLE = re.compile(r"(ът|ят|ата|ята|ото|ето|ите)$")
+_ARTICLE = re.compile(r"(ът|ата|ята|ото|ето|ите)$")  # not -ят: mostly a verb (правят, ходят)
 
 
 def subject_terms(text: str) -> list[str]:

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
 SUBJECT_EMPHASIS = 1.6
+PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its article
+VERB_UNKNOWN = 0.3  # ... and one with the ending of a verb form ("получиха")
 UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
+SOFT_UNKNOWN = 0.35  # ... less so when it stands before the question word ("минавам ... колко")
 NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
+SUPPORT = 0.5  # a known word of a context sentence supports a project at half weight
+TYPO_TRUST = 0.8  # a word read as a typo of a known word covers that much of its weight
+# Only the rarest words find projects; a word in more than NARROW times as many projects as the
+# rarest one (and more than FIND_AT_LEAST) only adds to those: the cost of a question does not
+# grow with the number of projects.
+NARROW = 2
+FIND_AT_LEAST = 200
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,23 @@ class Candidate:
     name_coverage: float
 
 
+@dataclass(frozen=True)
+class Query:
+    """The words a ranking weighs: content, the soft ones among them, subjects and support."""
+
+    content: list[str]
+    subjects: Collection[str] = frozenset()
+    soft: Collection[str] = frozenset()
+    support: Collection[str] = ()
+    guessed: Collection[str] = frozenset()
+    verbs: Collection[str] = frozenset()
+
+
+def _frequency(index: ProjectIndex, term: str) -> int:
+    """In how many projects the word (in its likeliest spelling) is."""
+    return max((len(index.postings[m.term]) for m in index.lookup(term)), default=0)
+
+
 def _unknown_weight(term: str, max_idf: float) -> float:
     """How much a word the knowledge base does not know counts against every project."""
     if term.isdigit():
@@ -35,70 +61,106 @@ def _unknown_weight(term: str, max_idf: float) -> float:
     return 0.9 * max_idf if len(term) == 3 else 0.1
 
 
-def _name_coverage(index: ProjectIndex, number: int, query: set[str]) -> float:
-    """The largest share of one of the project's names that the question mentions."""
-    best = 0.0
-    for name in index.name_terms[number]:
-        if not name:
-            continue
-        hit = sum(
-            1
-            for term in name
-            if term in query or any(len(term) >= 5 and fuzz.ratio(term, q) >= 85 for q in query)
-        )
-        best = max(best, hit / len(name))
-    return best
+def _name_coverage(index: ProjectIndex, number: int, matched: set[str]) -> float:
+    """The largest share of one of the project's names that the question mentions (matched:
+    the index terms the question's words matched)."""
+    return max(
+        (len(name & matched) / len(name) for name in index.name_terms[number] if name), default=0.0
+    )
 
 
-def rank(
-    index: ProjectIndex, content: list[str], subjects: frozenset[str] = frozenset(), limit: int = 5
-) -> list[Candidate]:
-    """The best projects for the content words, most likely first.
+class _Tally:
+    """Scores and coverage per project while the query's words are weighed."""
 
-    subjects are words that look like the noun the question is about; unknown, they weigh more.
-    """
-    if not content or not index.projects:
-        return []
-    total_weight = 0.0
-    coverage: dict[int, float] = defaultdict(float)
-    named: set[int] = set()
-    score: dict[int, float] = defaultdict(float)
-    for term in content:
+    def __init__(self, index: ProjectIndex) -> None:
+        self.index = index
+        self.total = 0.0
+        self.coverage: dict[int, float] = defaultdict(float)
+        self.score: dict[int, float] = defaultdict(float)
+        self.named: set[int] = set()
+
+    def add(
+        self,
+        term: str,
+        factor: float,
+        trust: float = 1.0,
+        counts: bool = True,
+        finds: bool = True,
+    ) -> bool:
+        """Weigh one known word (trust < 1 when it is a guess; counts False when it may only
+        help, as a word of a context sentence does; finds False when it may only add to the
+        projects found already); False when the word is unknown."""
+        index = self.index
         matches = index.lookup(term)
         if not matches:
-            emphasis = SUBJECT_EMPHASIS if term in subjects else 1.0
-            total_weight += _unknown_weight(term, index.max_idf) * emphasis
-            continue
-        total_weight += max(index.idf[m.term] * m.similarity for m in matches)
+            return False
+        if counts:
+            self.total += factor * max(index.idf[m.term] for m in matches)
+        factor *= trust
         best_cov: dict[int, float] = {}
         best_score: dict[int, float] = {}
         for match in matches:
-            base = index.idf[match.term] * match.similarity
-            for number, weight in index.postings[match.term].items():
-                best_cov[number] = max(best_cov.get(number, 0.0), base)
-                best_score[number] = max(best_score.get(number, 0.0), base * weight)
-                if weight >= NAME and index.idf[match.term] >= 1.0 and match.similarity >= 0.8:
-                    named.add(number)
+            base = factor * index.idf[match.term] * match.similarity
+            naming = index.idf[match.term] >= 1.0 and match.similarity >= 0.8
+            postings = index.postings[match.term]
+            found: Iterable[tuple[int, float]] = postings.items()
+            if not finds and self.score and len(postings) > len(self.score):
+                found = [(n, postings[n]) for n in self.score if n in postings]
+            for number, weight in found:
+                if best_cov.get(number, 0.0) < base:
+                    best_cov[number] = base
+                if best_score.get(number, 0.0) < base * weight:
+                    best_score[number] = base * weight
+                if weight >= NAME and naming:
+                    self.named.add(number)
         for number, value in best_cov.items():
-            coverage[number] += value
-            score[number] += best_score[number]
-    if not score or total_weight <= 0:
+            self.coverage[number] += value
+            self.score[number] += best_score[number]
+        return True
+
+
+def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
+    """The best projects for the query's words, most likely first."""
+    if not (query.content or query.support) or not index.projects:
         return []
-    query = set(content)
-    shortlist = sorted(score, key=lambda n: -score[n])[: limit * 3]
+    tally = _Tally(index)
+    by_rarity = sorted(set(query.content), key=lambda t: _frequency(index, t))
+    widest: int | None = None  # words in more projects than this only add to those found
+    for term in by_rarity:
+        frequency = _frequency(index, term)
+        trust = TYPO_TRUST if term in query.guessed else 1.0
+        finds = widest is None or frequency <= widest
+        if tally.add(term, 1.0, trust, finds=finds):
+            if widest is None and tally.score:
+                widest = max(FIND_AT_LEAST, NARROW * frequency)
+        else:
+            emphasis = (
+                SUBJECT_EMPHASIS
+                if term in query.subjects
+                else VERB_UNKNOWN
+                if term in query.verbs
+                else PLAIN_UNKNOWN
+            )
+            soft = SOFT_UNKNOWN if term in query.soft else 1.0
+            tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
+    for term in set(query.support) - set(query.content):
+        tally.add(term, SUPPORT, counts=not query.content, finds=widest is None)
+    if not tally.score or tally.total <= 0:
+        return []
+    matched = {m.term for w in {*query.content, *query.support} for m in index.lookup(w)}
+    shortlist = sorted(tally.score, key=lambda n: -tally.score[n])[: limit * 3]
     candidates = []
     for number in shortlist:
-        cov = coverage[number] / total_weight
-        field_quality = score[number] / coverage[number] if coverage[number] else 0.0
-        if number in named:
-            field_quality = max(field_quality, NAMED_QUALITY)
-        confidence = min(1.0, cov * (0.214 + 0.786 * field_quality / NAME))
-        candidates.append(
-            Candidate(number, score[number], cov, confidence, _name_coverage(index, number, query))
-        )
+        cov = min(1.0, tally.coverage[number] / tally.total)
+        quality = tally.score[number] / tally.coverage[number] if tally.coverage[number] else 0.0
+        if number in tally.named:
+            quality = max(quality, NAMED_QUALITY)
+        confidence = min(1.0, cov * (0.214 + 0.786 * quality / NAME))
+        naming = _name_coverage(index, number, matched)
+        candidates.append(Candidate(number, tally.score[number], cov, confidence, naming))
     candidates.sort(
         key=lambda c: (
-            -round(c.score, 6),
+            -round(c.score * c.coverage, 6),
             -c.name_coverage,
             index.status_rank(c.number),
             -_start_ordinal(index, c.number),

@@ -47,6 +47,11 @@ class Reply:
         """The whole reply as plain text."""
         return "\n".join("".join(span.plain() for span in line) for line in self.lines).strip()
 
+    def then(self, other: Reply, blank: bool = True) -> Reply:
+        """This reply and, after an empty line (unless blank is False), another one."""
+        gap: tuple[Line, ...] = ((),) if blank and self.lines and other.lines else ()
+        return Reply((*self.lines, *gap, *other.lines))
+
 
 class ReplyBuilder:
     """Collects lines of a reply."""

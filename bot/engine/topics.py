@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
+from bot.engine.fuzzy import TypoIndex
 from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
-from bot.engine.normalize import terms
+from bot.engine.normalize import is_cyrillic_letter, terms
 
 Phrase = tuple[str, ...]
 
@@ -27,36 +26,61 @@ class PhraseSpotter:
     """Finds known phrases in a list of terms, longest first, each position used once."""
 
     def __init__(self, phrases: Iterable[tuple[str, str, float | None]]) -> None:
-        by_first: dict[str, list[tuple[Phrase, str, float]]] = defaultdict(list)
+        by_first: dict[str, list[tuple[Phrase, str, float, bool]]] = defaultdict(list)
         for label, text, weight in phrases:
             phrase = tuple(terms(text))
+            latin = not any(is_cyrillic_letter(char) for char in text)  # English: never Cyrillic
             if phrase:
-                by_first[phrase[0]].append((phrase, label, weight or float(len(phrase))))
+                by_first[phrase[0]].append((phrase, label, weight or float(len(phrase)), latin))
         for entries in by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._by_first = dict(by_first)
-        self._vocabulary = sorted(
-            {t for entries in by_first.values() for e in entries for t in e[0]}
+        self._vocabulary = TypoIndex(
+            t for entries in by_first.values() for e in entries for t in e[0]
         )
+        self._canon: dict[str, str] = {}
 
-    def _canonical(self, term: str) -> str:
-        """The lexicon's own spelling of term, allowing a typo in longer words."""
-        if term in self._by_first or len(term) < 6:
-            return term
-        match = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-        return match[0] if match else term
+    @property
+    def words(self) -> set[str]:
+        """Every word of every phrase."""
+        return set(self._vocabulary.terms)
 
-    def find(self, query: list[str]) -> list[PhraseHit]:
-        """Every phrase in query; overlapping phrases give way to longer ones."""
-        canon = [self._canonical(term) for term in query]
+    def canonical(self, term: str) -> str:
+        """The phrases' own spelling of term, allowing one typo in a word of four letters."""
+        found = self._canon.get(term)
+        if found is None:
+            if len(self._canon) > 50_000:  # a running bot meets new words forever
+                self._canon.clear()
+            found = self._canon[term] = self._vocabulary.best(term) or term
+        return found
+
+    def find(
+        self,
+        query: list[str],
+        known: Container[str] | None = None,
+        cyrillic: Sequence[bool] = (),
+    ) -> list[PhraseHit]:
+        """Every phrase in query; overlapping phrases give way to longer ones.
+
+        With known (the vocabulary of the knowledge base), a word of the query that is not in
+        it is read as the phrase word it is one typo away from; without it, words match exactly.
+        cyrillic tells which words were written in Cyrillic: an English phrase matches none of
+        them ("нова" folds like "now" but does not mean it).
+        """
+        canon = (
+            query
+            if known is None
+            else [term if term in known else self.canonical(term) for term in query]
+        )
         used: set[int] = set()
         hits: list[PhraseHit] = []
         candidates = []
         for start, term in enumerate(canon):
-            for phrase, label, weight in self._by_first.get(term, ()):
+            for phrase, label, weight, latin in self._by_first.get(term, ()):
                 end = start + len(phrase)
-                if tuple(canon[start:end]) == phrase:
-                    candidates.append((len(phrase), start, label, weight))
+                if tuple(canon[start:end]) != phrase or (latin and any(cyrillic[start:end])):
+                    continue
+                candidates.append((len(phrase), start, label, weight))
         for length, start, label, weight in sorted(candidates, key=lambda c: (-c[0], c[1])):
             span = tuple(range(start, start + length))
             if used.isdisjoint(span):

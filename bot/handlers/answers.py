@@ -10,12 +10,17 @@ from bot.handlers.callbacks import Callback, project_key
 from bot.services.assistant import Assistant
 from bot.texts import t
 
+# After small talk, and when there is no answer, the main menu shows what the bot can do.
+SMALL_TALK_AND_NO_ANSWER = ("greeting", "thanks", "goodbye", "about", "fallback", "clarify")
+
 
 def extra_rows(
     answer: Answer, lang: str, question_id: int | None, following: bool
 ) -> list[list[InlineKeyboardButton]]:
     """Follow (or unfollow) the project, and 👍/👎 for a free-text answer."""
     rows: list[list[InlineKeyboardButton]] = []
+    if answer.source_url:
+        rows.append([InlineKeyboardButton(t("button.source", lang), url=answer.source_url)])
     if answer.project:
         key = project_key(answer.project)
         kind, label = ("u", "button.unfollow") if following else ("f", "button.follow")
@@ -54,6 +59,6 @@ def answer_markup(
         return InlineKeyboardMarkup(
             [*keyboards.suggestions(suggested, lang).inline_keyboard, *extra]
         )
-    if answer.kind in ("greeting", "fallback", "clarify"):
+    if answer.kind in SMALL_TALK_AND_NO_ANSWER:
         return InlineKeyboardMarkup([*keyboards.main_menu(lang).inline_keyboard, *extra])
     return InlineKeyboardMarkup(extra) if extra else None

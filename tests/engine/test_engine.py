@@ -147,3 +147,190 @@ def test_project_added_later_in_the_minimal_format_is_found(tmp_path: Path) -> N
         answer = engine.answer(question)
         assert (answer.project, answer.topic) == ("vetren-library", "budget"), question
         assert "120" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "project", "fact", "source"),
+    [
+        ("kolko 4oveka poluchavat topal obqd 2016", "hot-lunch-2016", "100 души", "резултатите"),
+        (
+            "колко е дълъг новият минерален водопровод",
+            "mineral-water-pipeline",
+            "900",
+            "описанието",
+        ),
+        (
+            "кой министър подписа договора за пречиствателната станция",
+            "water-cycle",
+            "Караджова",
+            "новината",
+        ),
+        (
+            "how many leaflets did the monitoring project print",
+            "monitoring-policies",
+            "300",
+            "results",
+        ),
+    ],
+)
+def test_a_detail_inside_a_text_is_quoted_with_its_source(
+    engine: Engine, question: str, project: str, fact: str, source: str
+) -> None:
+    answer = engine.answer(question)
+    assert (answer.answered, answer.project) == (True, project)
+    assert fact in answer.reply.plain() and source in answer.reply.plain()
+
+
+def test_a_quoted_news_item_brings_its_date_and_link(engine: Engine) -> None:
+    answer = engine.answer("кога беше заключителната пресконференция по мониторинга")
+    assert "19 септември 2014" in answer.reply.plain()
+    assert "29 септември 2014" in answer.reply.plain()
+
+
+def test_a_detail_the_record_does_not_state_is_said_plainly(engine: Engine) -> None:
+    answer = engine.answer("колко деца ходят в детската градина във Ветрен дол")
+    assert not answer.answered and answer.project is None and answer.kind == "not_found"
+    assert answer.suggestions == ("mineral-water-pipeline",)
+    assert "няма отговор" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("message", "project", "fact"),
+    [
+        (
+            "Здравейте! Извинявайте за безпокойството. Живея във Ветрен дол и чух, че ще има "
+            "отопление с минерална вода. Колко семейства ще могат да го ползват?",
+            "mineral-water-pipeline",
+            "80",
+        ),
+        (
+            "Добър ден, минавам всеки ден покрай парка в кв. 66 и се чудех колко е струвал "
+            "ремонтът му?",
+            "park-block-66",
+            "199 467,56",
+        ),
+        (
+            "Здрасти. Внукът ми учи в Карабунар. Санирано ли е училището там?",
+            "school-energy-efficiency",
+            "Карабунар",
+        ),
+    ],
+)
+def test_the_question_is_found_in_a_long_message(
+    engine: Engine, message: str, project: str, fact: str
+) -> None:
+    answer = engine.answer(message)
+    assert answer.project == project and fact in answer.reply.plain().replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("абе кво става с читалището в Симеоновец бе", "simeonovets-community-centre"),
+        ("кои училища санираха", "school-energy-efficiency"),
+        ("санирането на СОУ Христо Ботев", "school-energy-efficiency"),
+        ("двора на СОУ Христо Ботев", "school-yard-botev"),
+        ("колко хора получаваха топъл обяд през 2016", "hot-lunch-2016"),
+        ("има ли сега топъл обяд", "hot-lunch"),
+    ],
+)
+def test_colloquial_words_and_the_deciding_word(
+    engine: Engine, question: str, project: str
+) -> None:
+    assert engine.answer(question).project == project
+
+
+@pytest.mark.parametrize(
+    ("typo", "project"),
+    [
+        ("колко тсрува паркът", "park-block-66"),
+        ("кга започна ремонтът на улиците", "street-rehabilitation"),
+        ("кой финасира топлия обяд", "hot-lunch"),
+        ("how much did the prak cost", "park-block-66"),
+        ("номер на договора за топъл обдя", "hot-lunch"),
+    ],
+)
+def test_one_typo_in_a_short_or_topic_word(engine: Engine, typo: str, project: str) -> None:
+    answer = engine.answer(typo)
+    assert answer.answered and answer.project == project
+
+
+@pytest.mark.parametrize("question", ["what's the weather", "колко струва метрото в Септември?"])
+def test_unrelated_words_do_not_match(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.project is None and answer.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("second", "kind", "project"),
+    [
+        ("кога ще има басейн", "fallback", None),
+        ("адрес на общината", "municipality", None),
+        ("what is the population of Septemvri", "municipality", None),
+        ("кой го направи?", "project", "park-block-66"),
+        ("and the budget?", "project", "park-block-66"),
+    ],
+)
+def test_context_continues_only_what_it_explains(
+    engine: Engine, second: str, kind: str, project: str | None
+) -> None:
+    chat = Conversation()
+    engine.answer("колко струва паркът", chat)
+    answer = engine.answer(second, chat)
+    assert (answer.kind, answer.project) == (kind, project)
+
+
+def test_small_talk_keeps_the_context(engine: Engine) -> None:
+    chat = Conversation()
+    engine.answer("читалището в Симеоновец", chat)
+    assert engine.answer("мерси", chat).kind == "thanks"
+    assert engine.answer("а кой го финансира?", chat).project == "simeonovets-community-centre"
+
+
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        ("кои проекти са в изпълнение", "Топъл обяд", "Обновяване на парка"),
+        ("what projects are there in Vetren?", "Insulating the schools", "mineral-water"),
+        ("проекти за училища", "Дворът на училище", "Топъл обяд"),
+    ],
+)
+def test_lists_with_a_filter(engine: Engine, question: str, present: str, absent: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    assert present in answer.reply.plain() and absent not in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("koga e rabotnoto vreme na obshtinata", "не е публикувано"),
+        ("кой е кметът на Септември", "Васка Рачева"),
+        ("на какъв адрес е общината", "Стамболийски"),
+        ("what is the e-mail of the municipality", "municipality@septemvri.org"),
+    ],
+)
+def test_the_municipalitys_own_facts(engine: Engine, question: str, fact: str) -> None:
+    answer = engine.answer(question)
+    assert answer.project is None and answer.kind in ("municipality", "faq")
+    assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("добро утро", "greeting"),
+        ("мерси много", "thanks"),
+        ("ok bye", "goodbye"),
+        ("кой си ти", "about"),
+        ("what can you do", "about"),
+    ],
+)
+def test_small_talk(engine: Engine, message: str, kind: str) -> None:
+    answer = engine.answer(message)
+    assert (answer.answered, answer.kind, answer.project) == (True, kind, None)
+
+
+def test_a_village_named_that_the_project_is_not_in_is_not_that_project(engine: Engine) -> None:
+    assert engine.answer("колко струва паркът").project == "park-block-66"
+    assert engine.answer("кога ще ремонтират парка във Ветрен").project is None

@@ -81,7 +81,7 @@ async def test_every_topic_button(bot: BotHarness) -> None:
 
 
 async def test_did_you_mean_buttons(bot: BotHarness) -> None:
-    [sent] = messages(await bot.send(updates.message(USER, "колко брошури")))
+    [sent] = messages(await bot.send(updates.message(USER, "брошури ремонт")))
     assert "Имахте ли предвид" in sent["text"] or "Не съм сигурен" in sent["text"]
     assert "p:monitoring-policies" in buttons(sent)
     [card] = messages(await bot.send(updates.button(USER, "p:monitoring-policies", sent)))

@@ -1,0 +1,132 @@
+"""Find the sentence of a project's record that answers a detail: the number, date or name asked."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.engine.facts import Fact, FactBook
+from bot.engine.fuzzy import Vocabulary
+from bot.engine.index import LOCATION, ProjectIndex
+from bot.engine.question import Parsed
+
+# The kinds of things a fact must state to answer each kind of question.
+ANSWER_KINDS = {
+    "amount": {"money"},
+    "count": {"count", "number"},
+    "length": {"length"},
+    "size": {"size", "count"},
+    "duration": {"duration"},
+    "date": {"date"},
+    "person": {"person"},
+    "place": {"person"},
+}
+# The kinds of answers each topic's own field gives.
+FIELD_ANSWERS = {
+    "budget": {"amount"},
+    "dates": {"date", "duration"},
+    "contract": {"date"},
+    "programme": {"person"},
+    "contractors": {"person"},
+    "partners": {"person"},
+    "contacts": {"person"},
+    "location": {"place"},
+    "goals": {"reason"},
+    "target_groups": {"person"},
+    "news": {"date"},
+    "results": {"count"},
+}
+FOUND = 0.5  # the share of the detail's weight a fact must hold
+KIND_BONUS = 0.3
+COUNTED_BONUS = 0.3
+CUE_BONUS = 0.15
+
+
+@dataclass(frozen=True)
+class Found:
+    """A fact, its score, and how much of what the question names it holds (its words, the
+    thing counted, the cue words): at least FOUND to be the answer."""
+
+    fact: Fact
+    score: float
+    support: float
+    counted: bool = False  # it counts the very thing the question asks how many of
+
+
+class DetailFinder:
+    """Scores the facts of one project against what a question asks beyond the project's name."""
+
+    def __init__(self, index: ProjectIndex, book: FactBook) -> None:
+        self.index = index
+        self.book = book
+
+    def naming(self, number: int, words: list[str]) -> set[str]:
+        """The words of the question that name the project (its names and places)."""
+        named = set()
+        for word in words:
+            for match in self.index.lookup(word):
+                if self.index.postings[match.term].get(number, 0.0) >= LOCATION:
+                    named.add(word)
+        return named
+
+    def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
+        if not matches:
+            return self.index.max_idf
+        term = max(matches, key=matches.__getitem__)
+        idf = self.index.idf.get(term, self.index.max_idf / 2)
+        return idf + math.log(1 + facts / max(frequency[term], 1))
+
+    def search(self, number: int, parsed: Parsed, details: list[str]) -> list[Found]:
+        """The facts of the project, best first, for the question's details and answer type."""
+        facts, frequency = self.book.of(number)
+        return self.rank(facts, frequency, parsed, details, self.index.vocabulary)
+
+    def rank(
+        self,
+        facts: list[Fact],
+        frequency: Counter[str],
+        parsed: Parsed,
+        details: list[str],
+        words: Vocabulary,
+    ) -> list[Found]:
+        """Facts, best first, for the question's details and answer type (frequency: how many
+        facts hold each term; words: the terms' vocabulary, for other endings and typos)."""
+
+        def matched(word: str) -> dict[str, float]:
+            return {m.term: m.similarity for m in words.lookup(word)}
+
+        detail = [(matched(w), 0.0) for w in details]
+        detail = [(m, self._weight(m, frequency, len(facts))) for m, _ in detail]
+        total = sum(weight for _, weight in detail)
+        cues = [matched(c) for c in parsed.cues]
+        counted = [matched(c) for c in parsed.counted]
+        wanted = ANSWER_KINDS.get(parsed.answer or "", set())
+        found = []
+        for fact in facts:
+            terms = fact.terms
+            held = sum(
+                w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
+            )
+            support = held / total if total else 0.0
+            support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            counts = any(not fact.counted.isdisjoint(m) for m in counted)
+            support += COUNTED_BONUS if counts else 0.0
+            score = support
+            if wanted:
+                score = score + KIND_BONUS if wanted & fact.kinds else score * 0.5
+            if score > 0:
+                found.append(Found(fact, score, support, counts))
+        found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
+        return found
+
+    @staticmethod
+    def answers(fact: Fact, answer: str | None) -> bool:
+        """True when the fact states the kind of thing asked (or nothing in particular is asked)."""
+        wanted = ANSWER_KINDS.get(answer or "")
+        return not wanted or bool(wanted & fact.kinds)
+
+
+def field_answers(topic: str | None, answer: str | None) -> bool:
+    """True when a topic's own field gives the kind of answer asked."""
+    return answer is None or answer in FIELD_ANSWERS.get(topic or "", set())

@@ -1,0 +1,187 @@
+"""Every sentence of a project's record as a fact that can be asked for, with what it states.
+
+A fact is one sentence or item of the summary, activities, results, goals, target groups,
+locations, contractors, partners, news, FAQ or contacts. It knows the kinds of things it states
+(a number with the noun after it, a date, an amount, a length, a name, a place), so that "how
+many children", "when did X happen" or "who" find the sentence that answers them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from bot.engine.formatting import MONTHS
+from bot.engine.index import indexed_terms
+from bot.engine.lexicon import NUMERALS, UNITS
+from bot.engine.message import sentences
+from bot.engine.normalize import clean, terms
+from bot.engine.stopwords import content_terms
+from bot.knowledge import Contact, Project, Text
+
+_NUMBER = r"(?<![\w.,])\d+(?:[  ]\d{3})*(?:[.,]\d+)?"
+_MONTH = "|".join(m.lower() for names in MONTHS.values() for m in names)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d\b|\b\d{{1,2}}\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+"
+    rf"(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*г\b|\b(?:in|of|by|since|until|от|през|до|в)\s+(?:19|20)\d\d\b"
+)
+_NAME = re.compile(
+    r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
+)
+_UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
+_HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
+_NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MONTHS = {m.lower() for names in MONTHS.values() for m in names}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sentence or item of a project's record, in each language it is written in."""
+
+    source: str
+    texts: dict[str, str]
+    terms: frozenset[str]
+    kinds: frozenset[str]
+    counted: frozenset[str] = frozenset()
+    date: dt.date | None = None
+    url: str | None = None
+    heading: Text | None = None
+    more: Text | None = None  # the rest of a news item whose title this fact is
+
+    def text(self, lang: str) -> str:
+        """The sentence in lang, else in the other language."""
+        return self.texts.get(lang) or self.texts.get("*") or next(iter(self.texts.values()))
+
+
+def _units(text: str) -> tuple[set[str], set[str]]:
+    """The kinds of numbers a text states, and the nouns that follow a bare number."""
+    kinds: set[str] = set()
+    counted: set[str] = set()
+    words = re.findall(r"[\w€²]+", clean(text))
+    for i, word in enumerate(words):
+        folded = terms(word)
+        if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
+            continue
+        kinds.add("number")
+        following = words[i + 1 : i + 3]
+        while following and following[0].isdigit():  # 9 018 280
+            following = following[1:]
+        unit = next((k for k, names in _UNIT.items() if following and following[0] in names), None)
+        if unit:
+            kinds.add(unit)
+        elif following and following[0] not in _MONTHS:
+            kinds.add("count")
+            counted.update(content_terms(" ".join(following[:2])))
+    if _HYPHENATED.search(text):
+        kinds.add("length")
+    return kinds, counted
+
+
+def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of things the texts state, and the counted nouns."""
+    kinds: set[str] = set()
+    counted: set[str] = set()
+    for text in texts:
+        found, nouns = _units(text)
+        kinds |= found
+        counted |= nouns
+        if _DATE.search(clean(text)):
+            kinds.add("date")
+        if _NAME.search(text):
+            kinds.add("person")
+    return frozenset(kinds), frozenset(counted)
+
+
+def split_sentences(value: Text) -> list[dict[str, str]]:
+    """A text split into sentences, the languages aligned when they split alike."""
+    split = {lang: sentences(text) for lang, text in value.values()}
+    sizes = {len(parts) for parts in split.values()}
+    if len(sizes) != 1:
+        return [dict(value.values())]
+    return [{lang: parts[i] for lang, parts in split.items()} for i in range(sizes.pop())]
+
+
+def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
+    """A fact from its texts: its terms, and what it states."""
+    found = [t for text in texts.values() for t in indexed_terms(text)]
+    kinds, counted = describe(texts.values())
+    if extra.get("date") is not None:
+        kinds |= {"date"}
+    return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
+
+
+def _contact(contact: Contact) -> Text:
+    values: dict[str, str] = {}
+    for lang in ("bg", "en"):
+        parts = [contact.name.get(lang)]
+        if contact.role:
+            parts.append(contact.role.get(lang))
+        parts += [", ".join(contact.phones)] if contact.phones else []
+        parts += [contact.email] if contact.email else []
+        values[lang] = " – ".join(parts)
+    return Text(values)
+
+
+def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
+    """(source, text, extra) for every item of a project's record."""
+    yield "summary", project.summary, {}
+    yield "title", project.title, {}
+    for source in ("goals", "target_groups", "results", "locations", "contractors"):
+        for value in getattr(project, source):
+            yield source, value, {}
+    for value in project.partners or ():
+        yield "partners", value, {}
+    for name in ("programme", "funding", "beneficiary"):
+        value = getattr(project, name)
+        if value is not None:
+            yield "programme", value, {}
+    for activity in project.activities:
+        yield "activities", activity.title, {"heading": activity.title}
+        for part in (activity.summary, *activity.results):
+            if part is not None:
+                yield "activities", part, {"heading": activity.title}
+    for item in project.news:
+        extra: dict[str, object] = {"date": item.date, "url": item.url, "heading": item.title}
+        yield "news", item.title, {**extra, "more": item.summary}
+        if item.summary:
+            yield "news", item.summary, extra
+    for qa in project.faq:
+        yield "faq", qa.answer, {}
+    for contact in project.contacts:
+        yield "contacts", _contact(contact), {}
+
+
+def project_facts(project: Project) -> list[Fact]:
+    """Every fact of one project's record."""
+    return [
+        make_fact(source, texts, **extra)
+        for source, value, extra in _items(project)
+        for texts in split_sentences(value)
+    ]
+
+
+Facts = tuple[list[Fact], Counter[str]]
+
+
+def with_frequency(facts: list[Fact]) -> Facts:
+    """Facts, and how many of them hold each term."""
+    return facts, Counter(t for fact in facts for t in fact.terms)
+
+
+@dataclass
+class FactBook:
+    """The facts of each project, made the first time a question needs them."""
+
+    projects: list[Project]
+    _facts: dict[int, Facts] = field(default_factory=dict)
+
+    def of(self, number: int) -> Facts:
+        """The facts of the project at number, and how many of them hold each term."""
+        found = self._facts.get(number)
+        if found is None:
+            found = self._facts[number] = with_frequency(project_facts(self.projects[number]))
+        return found

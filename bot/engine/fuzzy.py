@@ -1,0 +1,175 @@
+"""Typo-tolerant look-up of folded terms: one typo in a word of four letters or more.
+
+A typo is a letter dropped, added, replaced, or two neighbours swapped (Damerau distance 1).
+Every vocabulary term is stored under each of its one-letter deletions, so a look-up costs a
+handful of dictionary probes whatever the size of the vocabulary. Words that differ by two
+letters ("weather" and "water") never match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+MIN_TYPO_LENGTH = 4
+TYPO_SIMILARITY = 0.8
+SHARED_STEM = 0.85  # "санираха" and "саниране": the same stem with another ending
+MIN_STEM = 5
+
+
+# Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
+_KEYBOARDS = (("qwertyuiop", "asdfghjkl", "zxcvbnm"), ("явертъуиопшщ", "асдфгхйкл", "зьцжбнм"))
+_NEIGHBOURS = {
+    char: {
+        rows[r][j]
+        for r in (n - 1, n, n + 1)
+        if 0 <= r < len(rows)
+        for j in (i - 1, i, i + 1)
+        if 0 <= j < len(rows[r]) and rows[r][j] != char
+    }
+    for rows in _KEYBOARDS
+    for n, row in enumerate(rows)
+    for i, char in enumerate(row)
+}
+
+
+def _short_typo(term: str, other: str) -> bool:
+    """In a four-letter word the first letter is right, and a replaced letter is a keyboard
+    neighbour of the right one (the Bulgarian phonetic layout puts letters where Latin has them)."""
+    if term[0] != other[0]:
+        return term[:2] == other[1::-1] and term[2:] == other[2:]  # the first two swapped
+    if len(term) != len(other):
+        return True
+    changed = [(a, b) for a, b in zip(term, other, strict=True) if a != b]
+    return len(changed) != 1 or changed[0][1] in _NEIGHBOURS.get(changed[0][0], set())
+
+
+def _deletions(term: str) -> set[str]:
+    return {term[:i] + term[i + 1 :] for i in range(len(term))}
+
+
+class TypoIndex:
+    """The terms of a vocabulary, found again from a spelling with one typo."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self._terms: set[str] = set()
+        self._by_deletion: dict[str, list[str]] = defaultdict(list)
+        for term in terms:
+            self.add(term)
+
+    def add(self, term: str) -> None:
+        """Add one term (terms under four letters and numbers are kept exact only)."""
+        if term in self._terms:
+            return
+        self._terms.add(term)
+        if len(term) >= MIN_TYPO_LENGTH - 1 and not term.isdigit():
+            self._by_deletion[term].append(term)
+            for deleted in _deletions(term):
+                self._by_deletion[deleted].append(term)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._terms
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every term."""
+        return frozenset(self._terms)
+
+    def near(self, term: str, short: bool | None = None) -> list[str]:
+        """Terms one typo away from term (never term itself), closest spelling first.
+
+        In a short word (four letters or fewer; by default judged by term) the first letter is
+        right and a replaced letter is a keyboard neighbour; a word of three letters is only a
+        four-letter term with a letter dropped ("кга" for "кога"), and only when one term fits.
+        """
+        short = len(term) <= MIN_TYPO_LENGTH if short is None else short
+        if len(term) < MIN_TYPO_LENGTH - 1 or term.isdigit():
+            return []
+        if len(term) == MIN_TYPO_LENGTH - 1:
+            dropped = [t for t in self._by_deletion.get(term, ()) if len(t) == MIN_TYPO_LENGTH]
+            fits = [t for t in dropped if t[0] == term[0] and t[-1] == term[-1]]
+            return fits if len(fits) == 1 else []
+        found: set[str] = set()
+        for probe in (term, *_deletions(term)):
+            found.update(self._by_deletion.get(probe, ()))
+        found.discard(term)
+        close = [
+            other
+            for other in found
+            if len(other) >= MIN_TYPO_LENGTH
+            and len(term) >= MIN_TYPO_LENGTH - 1
+            and DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
+            and (not short or _short_typo(term, other))
+        ]
+        return sorted(close, key=lambda other: (abs(len(other) - len(term)), other))
+
+    def best(self, term: str) -> str | None:
+        """term itself when known, else the single closest term one typo away, else None."""
+        if term in self._terms:
+            return term
+        near = self.near(term)
+        return near[0] if near else None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A word matched to a vocabulary term with a similarity from 0 to 1."""
+
+    term: str
+    similarity: float
+
+
+class Vocabulary:
+    """Terms found again exactly, with another ending, or with one typo."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.sorted = sorted(set(terms))
+        self.typos = TypoIndex(self.sorted)
+        self._cache: dict[str, tuple[Match, ...]] = {}
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.typos
+
+    def lookup(self, term: str) -> tuple[Match, ...]:
+        """The terms that match term, best first (at most four)."""
+        cached = self._cache.get(term)
+        if cached is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            cached = self._cache[term] = self._lookup(term)
+        return cached
+
+    def _lookup(self, term: str) -> tuple[Match, ...]:
+        found = {term: 1.0} if term in self.typos else {}
+        if term.isdigit():
+            return tuple(Match(t, s) for t, s in found.items())
+        if not found:
+            found.update((t, TYPO_SIMILARITY) for t in self.typos.near(term)[:3])
+        for other in self.same_stem(term):
+            found[other] = max(found.get(other, 0.0), SHARED_STEM)
+        ranked = sorted(found.items(), key=lambda kv: -kv[1])[:4]
+        return tuple(Match(t, s) for t, s in ranked)
+
+    def same_stem(self, term: str) -> list[str]:
+        """Terms with the same stem and another ending: they share all of term but its last two
+        letters (at least five), or term starts with them (фитнес-ът and фитн-ес share "фитн")."""
+        if len(term) < MIN_STEM:
+            return []
+        found = [
+            term[:cut]
+            for cut in range(len(term) - 1, max(3, len(term) - 4), -1)
+            if term[:cut] in self
+        ][:1]
+        shared = max(MIN_STEM, len(term) - 2)
+        prefix = term[:shared]
+        start = bisect.bisect_left(self.sorted, prefix)
+        for other in self.sorted[start : start + 8]:
+            if not other.startswith(prefix):
+                break
+            if other != term and len(other) <= len(term) + 3 and other not in found:
+                found.append(other)
+        return found

@@ -1,0 +1,121 @@
+"""Find the question in a message: greetings, apologies and context sentences are set aside.
+
+"Здравейте! Живея във Ветрен дол и чух, че ще има отопление. Колко семейства ще го ползват?"
+asks "Колко семейства ще го ползват?"; the sentence before it is context, which may support
+the answer ("there" is Ветрен дол) but never counts against it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.engine.lexicon import (
+    CONTEXT_JOINS,
+    CONTRAST_WORDS,
+    FILLER,
+    QUESTION_WORDS,
+    SMALL_TALK,
+    STOPWORDS,
+)
+from bot.engine.normalize import terms
+from bot.engine.topics import PhraseSpotter
+
+MAX_MESSAGE = 1500
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_ABBREVIATION = re.compile(r"\b(кв|ул|гр|с|г|пл|бул|к|бл|ет|ап|st|no|dr|mr|mrs|ms|vs)\.$", re.I)
+_CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
+_SMALL_TALK = PhraseSpotter(
+    (kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases
+)
+_QUESTION = PhraseSpotter(("q", word, None) for word in QUESTION_WORDS)
+_JOINS = {tuple(terms(word)) for word in CONTEXT_JOINS}
+_CONTRAST = {tuple(terms(word)) for word in CONTRAST_WORDS}
+_QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
+
+
+@dataclass(frozen=True)
+class Message:
+    """What a message asks, what it says around the question, and its small talk."""
+
+    question: str
+    context: str = ""
+    small_talk: frozenset[str] = field(default_factory=frozenset)
+
+
+def _small_talk(words: list[str]) -> tuple[set[str], bool]:
+    """The kinds of small talk in words, and whether nothing else is said."""
+    hits = _SMALL_TALK.find(words)
+    used = {i for hit in hits for i in hit.positions}
+    rest = [w for i, w in enumerate(words) if i not in used and w not in _QUIET]
+    return {hit.label for hit in hits}, bool(hits) and not rest
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of text (an abbreviation such as "кв." or "ул." ends none)."""
+    found: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if not piece.strip():
+            continue
+        if found and _ABBREVIATION.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        else:
+            found.append(piece)
+    return found
+
+
+def _asks(text: str, words: list[str]) -> bool:
+    return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
+
+
+def _starts(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
+    return any(tuple(words[: len(phrase)]) == phrase for phrase in phrases)
+
+
+def _question_clauses(sentence: str) -> tuple[str, str]:
+    """The clauses of a question sentence that ask, and the ones that only set the scene."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    asking: list[str] = []
+    scene: list[str] = []
+    started = False
+    for clause in clauses:
+        words = terms(clause)
+        if _starts(words, _CONTRAST):
+            scene += asking
+            asking, started = [], False
+        _, only_talk = _small_talk(words)
+        if not started and (only_talk or not _asks(clause, words)):
+            scene.append(clause)
+            continue
+        if _starts(words, _JOINS):  # "..., защото съседите ми казаха": context, never the question
+            scene.append(clause)
+            continue
+        started = True
+        asking.append(clause)
+    return ", ".join(asking), ", ".join(scene)
+
+
+def split_message(text: str) -> Message:
+    """The question of a message, its context and the kinds of small talk in it."""
+    text = text[:MAX_MESSAGE].strip()
+    kinds: set[str] = set()
+    questions, context, plain = [], [], []
+    for sentence in sentences(text):
+        words = terms(sentence)
+        found, only_talk = _small_talk(words)
+        kinds |= found
+        if only_talk:
+            continue
+        asking, scene = _question_clauses(sentence) if _asks(sentence, words) else ("", sentence)
+        if asking:
+            questions.append(asking)
+            context.append(scene)
+        else:
+            plain.append(sentence)
+    if not questions:
+        if not plain:
+            return Message(text if not kinds else "", "", frozenset(kinds))
+        questions, plain = plain[-1:], plain[:-1]
+    return Message(
+        " ".join(questions), " ".join(c for c in (*context, *plain) if c), frozenset(kinds)
+    )

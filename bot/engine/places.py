@@ -1,0 +1,117 @@
+"""The places and themes of the knowledge base, derived from it: no list of villages in code.
+
+A place is a town or village named at the start of a project's location ("с. Ветрен дол",
+"Varvara (village)", "гр. Септември – кв. 66"), or the municipality's own name. Places are
+matched longest first, so "във Ветрен дол" is Ветрен дол and never Ветрен.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.engine.lexicon import THEMES
+from bot.engine.normalize import terms
+from bot.engine.topics import PhraseSpotter
+from bot.knowledge import KnowledgeBase, Text
+
+_PREFIX = re.compile(
+    r"^\s*(гр\.|с\.|град|село|town of|village of|the town of|"
+    r"the village of)\s*",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"\s+(municipality|община|\(.*)$", re.IGNORECASE)
+_CUT = re.compile(r"\s*(?:[–—,;(]|\s-\s)\s*")
+_AND = re.compile(r"\s+(?:и|and)\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+MAX_PLACE_WORDS = 3
+
+Place = tuple[str, ...]
+
+
+def place_names(text: str) -> list[str]:
+    """The towns and villages a location text starts with ("с. Ветрен дол и с. Варвара")."""
+    head = _CUT.split(text.strip(), maxsplit=1)[0]
+    names = []
+    for part in _AND.split(head):
+        name = _SUFFIX.sub("", _PREFIX.sub("", part)).strip()
+        if name[:1].isupper() and len(name.split()) <= MAX_PLACE_WORDS:
+            names.append(name)
+    return names
+
+
+def _joined(texts: Iterable[str]) -> list[str]:
+    """The terms of several texts, with a separator no phrase crosses."""
+    return [word for text in texts for word in [*terms(text), "|"]]
+
+
+def _texts(values: Iterable[Text | None]) -> list[str]:
+    return [text for value in values if value is not None for _, text in value.values()]
+
+
+class Places:
+    """Every place of the knowledge base, each project's places and themes."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.display: dict[Place, dict[str, str]] = {}
+        for lang, text in knowledge.municipality.name.values():
+            self._remember(lang, place_names(_SUFFIX.sub("", text)))
+        self.home: frozenset[Place] = frozenset(self.display)
+        for project in knowledge.projects:
+            for location in project.locations:
+                for lang, text in location.values():
+                    self._remember(lang, place_names(text))
+        known = {name for shown in self.display.values() for name in shown.values()}
+        self._spotter = PhraseSpotter(("place", name, None) for name in sorted(known))
+        self._themes = PhraseSpotter(
+            (theme, word, None) for theme, words in THEMES.items() for word in words
+        )
+        self.of_project: list[frozenset[Place]] = []
+        self._located: list[frozenset[Place]] = []
+        self.themes: list[frozenset[str]] = []
+        for project in knowledge.projects:
+            names = [*_texts([project.title, project.short_title]), *project.aliases]
+            opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
+            words = _joined([*names, *opening])
+            located = [n for text in _texts(project.locations) for n in place_names(text)]
+            everywhere = words + _joined(_texts(project.locations))
+            self.of_project.append(frozenset(self.find(everywhere)))
+            self._located.append(frozenset(tuple(terms(n)) for n in located))
+            self.themes.append(self.themes_in(words))
+
+    def _remember(self, lang: str, names: list[str]) -> None:
+        for name in names:
+            key = tuple(terms(name))
+            if key:
+                self.display.setdefault(key, {}).setdefault(lang, name)
+
+    def name(self, place: Place, lang: str) -> str:
+        """A place as the knowledge base writes it in lang."""
+        shown = self.display.get(place, {})
+        return shown.get(lang) or shown.get("*") or next(iter(shown.values()), " ".join(place))
+
+    def find(self, words: list[str]) -> list[Place]:
+        """The places named in a list of terms, longest first."""
+        return [tuple(words[i] for i in hit.positions) for hit in self._spotter.find(words)]
+
+    def themes_in(self, words: list[str]) -> frozenset[str]:
+        """The themes a question's terms name (schools, roads, water...)."""
+        return frozenset(hit.label for hit in self._themes.find(words))
+
+    def theme_words(self, words: list[str]) -> set[str]:
+        """The words of a question that name a theme."""
+        return {words[i] for hit in self._themes.find(words) for i in hit.positions}
+
+    def foreign(self, places: Iterable[Place]) -> list[Place]:
+        """The places that are not the municipality's own name."""
+        return [place for place in places if place not in self.home]
+
+    def conflicts(self, number: int, places: Iterable[Place]) -> bool:
+        """True when the question names a village or town where the project is not.
+
+        A project's own places are those its locations start with ("гр. Септември, кв. 66" is
+        in the town of Септември); a project of the whole municipality conflicts with none.
+        """
+        asked = self.foreign(places)
+        own = self._located[number] or (self.of_project[number] - self.home)
+        return bool(asked) and bool(own) and not any(p in self.of_project[number] for p in asked)

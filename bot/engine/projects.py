@@ -1,0 +1,139 @@
+"""Answer a question about one project: the sentence that states the detail asked, the field
+of the topic asked (with the sentence beside it when both help), or "our data does not say"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.compose import Composer
+from bot.engine.detail import CUE_BONUS, FOUND, DetailFinder, Found, field_answers
+from bot.engine.facts import Fact
+from bot.engine.question import Parsed
+from bot.engine.replies import not_found, quote
+from bot.engine.reply import Reply
+from bot.knowledge import Project
+
+# The summary says what is done, and why, when no activity or goal is written down.
+FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
+QUOTES = 2
+UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
+ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
+
+
+@dataclass(frozen=True)
+class ProjectReply:
+    """What to answer about a project, and how sure the choice of sentence is."""
+
+    reply: Reply
+    topic: str | None
+    answered: bool = True
+    missing: bool = False
+    quoted: tuple[Fact, ...] = ()
+    certainty: float = 1.0
+
+
+def _best(found: list[Found]) -> list[Fact]:
+    """The best sentence, and the next one when it scores nearly as well (another source)."""
+    if not found:
+        return []
+    kept: list[Fact] = []
+    for item in found[:QUOTES]:
+        fact = item.fact
+        same_news = any(k.source == "news" and k.heading == fact.heading for k in kept)
+        if (
+            item.score >= 0.9 * found[0].score
+            and not same_news
+            and fact.texts not in [k.texts for k in kept]
+        ):
+            kept.append(fact)
+    return kept
+
+
+class ProjectAnswers:
+    """Chooses between a quoted sentence and a topic's field for one project."""
+
+    def __init__(self, composer: Composer, details: DetailFinder) -> None:
+        self.composer = composer
+        self.details = details
+
+    def _holds(self, number: int, word: str) -> bool:
+        index = self.details.index
+        return any(number in index.postings[m.term] for m in index.lookup(word))
+
+    def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
+        """The reply about project number for the question parsed (topic may come from the chat)."""
+        project = self.details.index.projects[number]
+        naming = self.details.naming(number, parsed.content)
+        details = [  # an unknown verb form says nothing about which sentence answers
+            w
+            for w in (*parsed.content, *parsed.extra)
+            if w not in naming
+            and not w.isdigit()
+            and (w not in parsed.verbs or self.details.index.lookup(w))
+        ]
+        answer = parsed.answer
+        found = [
+            f
+            for f in self.details.search(number, parsed, details)
+            if self.details.answers(f.fact, answer)
+        ]
+        counted = [
+            f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
+        ]
+        strong = [f for f in found if f.support >= FOUND] or counted
+        # a sentence that holds all the question's details is sure; details nothing holds are not
+        certainty = (
+            min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
+        )
+        if any(not self._holds(number, w) for w in parsed.subjects):
+            certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
+        if topic and topic != "summary":
+            fits = field_answers(topic, answer)
+            reply, missing = self.composer.project(project, topic, lang)
+            cued = [f for f in found if f.support >= CUE_BONUS]
+            if fits and not missing:  # an event the question names is dated by its news
+                cued = [f for f in cued if f.fact.source == "news"]
+            if missing and answer:  # what staff wrote in the project's FAQ, of the kind asked
+                cued += [f for f in found if f.fact.source == "faq" and f not in cued]
+            extra = _best(strong or cued)
+            if missing and not extra and topic in FALLBACK_TOPICS:
+                topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
+                summary, _ = self.composer.project(project, topic, lang)
+                reply = Reply(reply.lines[:2]).then(Reply(summary.lines[1:]))
+            if extra:
+                quoted = quote(None, extra, lang)
+                reply = (
+                    reply.then(quoted)
+                    if fits and not missing
+                    else _titled(project, lang, quoted, reply)
+                )
+            return ProjectReply(
+                reply,
+                topic,
+                missing=missing and not extra,
+                quoted=tuple(extra),
+                certainty=certainty,
+            )
+        if strong:
+            facts = _best(strong)
+            return ProjectReply(
+                quote(project, facts, lang),
+                topic or "summary",
+                quoted=tuple(facts),
+                certainty=certainty,
+            )
+        if answer and answer != "reason" and found and not details:
+            facts = _best(found)
+            return ProjectReply(
+                quote(project, facts, lang), topic or "summary", quoted=tuple(facts), certainty=0.8
+            )
+        if details and (parsed.counted or answer in ("count", "length", "size")):
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
+        reply, missing = self.composer.project(project, topic or "summary", lang)
+        return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:
+    """The quoted sentences first under the project's name, then the field."""
+    title = quote(project, [], lang)
+    return title.then(quoted, blank=False).then(Reply(field.lines[1:]))

@@ -1,0 +1,237 @@
+"""Take a question apart: what it asks (a topic, the kind of answer), about what, and filters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
+
+from bot.engine.index import ProjectIndex
+from bot.engine.lexicon import (
+    ANSWER_NOUNS,
+    ANSWER_TYPES,
+    FILLER,
+    FOLLOW_UP,
+    LIST_CUES,
+    MUNICIPALITY,
+    MUNICIPALITY_FIELDS,
+    NOW_WORDS,
+    NUMBER_WORDS,
+    PROJECT_PLURALS,
+    QUESTION_WORDS,
+    SMALL_TALK,
+    STATUS_WORDS,
+    STOPWORDS,
+    TOPIC_CUES,
+    VERB_ENDINGS,
+)
+from bot.engine.message import split_message
+from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
+from bot.engine.places import Place, Places
+from bot.engine.spelling import Speller
+from bot.engine.stopwords import is_quiet
+from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
+
+# English sentence shapes whose topic words are not next to each other.
+_PATTERNS = (
+    (re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE), "target_groups"),
+    (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
+)
+_PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
+QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
+LEXICON_TEXTS = [
+    *STOPWORDS, *FILLER, *QUESTION_WORDS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
+    *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS)
+      for phrases in groups.values() for phrase in phrases),
+]  # fmt: skip
+_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+_COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
+_COUNT_KINDS |= {
+    word[0]: "amount"
+    for cue in TOPIC_CUES["budget"]
+    if len(word := terms(cue)) == 1 and word[0] != "kolk"
+}
+# The topic whose field answers a kind of answer when the question names no topic.
+ANSWER_TOPICS = {
+    "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
+}  # fmt: skip
+
+
+def _spotter(groups: dict[str, tuple[str, ...]]) -> PhraseSpotter:
+    return PhraseSpotter(
+        (label, phrase, None) for label, phrases in groups.items() for phrase in phrases
+    )
+
+
+@dataclass
+class Parsed:
+    """A question taken apart."""
+
+    text: str
+    words: list[str]
+    topic: str | None = None
+    answer: str | None = None
+    counted: list[str] = field(default_factory=list)
+    intents: set[str] = field(default_factory=set)
+    small_talk: frozenset[str] = frozenset()
+    content: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    soft: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    support: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    places: list[Place] = field(default_factory=list)
+    status: str | None = None
+    themes: frozenset[str] = frozenset()
+    town_fields: list[str] = field(default_factory=list)
+    home: bool = False  # the municipality's own name is in the question
+    quiet: set[int] = field(default_factory=set)  # positions of stop words and filler
+    extra: list[str] = field(default_factory=list)  # words that name no project but a detail
+    guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
+    verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
+
+    @property
+    def empty(self) -> bool:
+        """True when the message asks nothing (only small talk, or nothing at all)."""
+        return not self.words
+
+
+class Known:
+    """The words of the lexicon and of the knowledge base: none of them is read as a typo."""
+
+    def __init__(self, *vocabularies: Container[str]) -> None:
+        self.vocabularies = vocabularies
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in vocabulary for vocabulary in self.vocabularies)
+
+
+class QuestionReader:
+    """Reads questions with the vocabulary of the lexicon and of one knowledge base."""
+
+    def __init__(self, index: ProjectIndex, places: Places, texts: Iterable[str]) -> None:
+        self.index = index
+        self.places = places
+        self.topics = topic_spotter()
+        self.answers = _spotter(ANSWER_TYPES)
+        self.groups = _spotter(
+            {
+                "list": LIST_CUES,
+                "municipality": MUNICIPALITY,
+                "now": NOW_WORDS,
+                **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
+                **{f"town:{k}": v for k, v in MUNICIPALITY_FIELDS.items()},
+                **{f"talk:{k}": v for k, v in SMALL_TALK.items()},
+            }
+        )
+        self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
+        self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
+        lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
+        self.known = Known(index.vocabulary, lexicon | QUIET)
+        self.speller = Speller(
+            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
+        )
+
+    def read(self, text: str) -> Parsed:
+        """The parts of a message's question."""
+        fixed, corrected = self.speller.fix(text, self._known)
+        message = split_message(fixed)
+        found = tokens(message.question)
+        words = [token.term for token in found]
+        parsed = Parsed(message.question, words, small_talk=message.small_talk)
+        parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
+        parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
+        parsed.verbs = frozenset(
+            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+        )
+        scripts = [token.cyrillic for token in found]
+        topic_hits = self.topics.find(words, self.known, scripts)
+        cue_positions = {
+            i for hit in topic_hits for i in hit.positions if not self.index.names_project(words[i])
+        }
+        topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
+        used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
+        if parsed.answer in ("count", "length", "size", "duration"):
+            topic_hits = [h for h in topic_hits if not used.issuperset(h.positions)]
+        parsed.topic = best_topic(topic_hits)
+        if parsed.topic in (None, "summary"):
+            parsed.topic = next(
+                (t for p, t in _PATTERNS if p.search(message.question)), parsed.topic
+            )
+        if parsed.topic in (None, "summary") and parsed.answer in ANSWER_TOPICS:
+            parsed.topic = ANSWER_TOPICS[parsed.answer]
+        if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
+            parsed.answer = None  # "кои училища": a which-question the topic answers
+        for hit in self.groups.find(words, self.known, scripts):
+            kind, _, label = hit.label.partition(":")
+            if kind == "status":
+                parsed.status = label
+            elif kind == "town":
+                parsed.town_fields.append(label)
+                parsed.extra += [words[i] for i in hit.positions if i not in parsed.quiet]
+            elif kind == "talk":
+                parsed.small_talk |= {label}
+            else:
+                parsed.intents.add(kind)
+            used |= set(hit.positions)
+        parsed.places = self.places.find(words)
+        home = {i for i, w in enumerate(words) if (w,) in self.places.home}
+        self._words(parsed, used | home, cue_positions)
+        parsed.home = bool(home)
+        parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
+        parsed.support = [
+            t.term for t in tokens(message.context) if not is_quiet(t) and len(t.term) >= 2
+        ]
+        parsed.support += [words[i] for i in sorted(home)]
+        parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
+        if _PLURAL.search(message.question):
+            parsed.intents.add("list")
+        parsed.themes = self.places.themes_in(words)
+        return parsed
+
+    def _known(self, token: Token) -> bool:
+        return token.term in self.known or is_quiet(token)
+
+    def _answer_type(self, parsed: Parsed, hits: list[PhraseHit]) -> set[int]:
+        """Set the kind of answer wanted (and the noun counted); the positions it used."""
+        if not hits:
+            return set()
+        hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
+        parsed.answer = hit.label
+        used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
+            parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
+        if hit.label == "count":
+            after = [
+                (i, w)
+                for i, w in enumerate(parsed.words)
+                if i > hit.positions[-1] and i not in parsed.quiet
+            ][:1]
+            for i, word in after:
+                kind = _COUNT_KINDS.get(word)
+                if kind:
+                    parsed.answer = kind
+                    used.add(i)
+                else:
+                    parsed.counted.append(word)
+            if not after:
+                parsed.answer = None
+        return used
+
+    def _words(self, parsed: Parsed, used: set[int], cues: set[int]) -> None:
+        """Content words (for finding the project and the fact) and cue words (for the fact)."""
+        asked_at = next((i for i, w in enumerate(parsed.words) if w in self.question_words), 0)
+        soft = set()
+        for i, word in enumerate(parsed.words):
+            if i in parsed.quiet or len(word) < 2:
+                continue
+            if i in cues:
+                parsed.cues.append(word)
+                continue
+            if i in used:
+                continue
+            parsed.content.append(word)
+            if i < asked_at:
+                soft.add(word)
+        parsed.soft = frozenset(soft)

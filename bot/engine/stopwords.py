@@ -1,0 +1,39 @@
+"""Stop words and filler, compared as written (folded, never stemmed) and by script.
+
+"при" is a stop word and "прие" is not, though both stem to "pri"; the English "just" is a stop
+word and the Cyrillic "ястия" is not, though both fold to "yast".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.engine.lexicon import FILLER, STOPWORDS
+from bot.engine.normalize import Token, is_cyrillic_letter, tokens
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(t.folded for word in words for t in tokens(word))
+
+
+def _cyrillic(words: Iterable[str]) -> list[str]:
+    return [word for word in words if is_cyrillic_letter(word[0])]
+
+
+_STOP = (_folded(_cyrillic(STOPWORDS)), _folded(STOPWORDS))
+_QUIET = (_folded(_cyrillic((*STOPWORDS, *FILLER))), _folded((*STOPWORDS, *FILLER)))
+
+
+def is_stop(token: Token) -> bool:
+    """A word that carries no meaning for finding a project (question words are cues, not this)."""
+    return token.folded in _STOP[0 if token.cyrillic else 1]
+
+
+def is_quiet(token: Token) -> bool:
+    """A stop word, or a word of chatty messages that says nothing about the subject."""
+    return token.folded in _QUIET[0 if token.cyrillic else 1]
+
+
+def content_terms(text: str) -> list[str]:
+    """The terms of text without stop words."""
+    return [t.term for t in tokens(text) if not is_stop(t) and len(t.term) >= 2]

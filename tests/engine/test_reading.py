@@ -1,0 +1,57 @@
+"""How a message is read before any project is looked for: typos, the question, the parts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.engine.fuzzy import TypoIndex
+from bot.engine.message import split_message
+from bot.engine.spelling import Speller
+
+WORDS = TypoIndex(["water", "koga", "park", "struva", "obYad"])
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("watre", "water"), ("wter", "water"), ("kga", "koga"), ("prak", "park"), ("strva", "struva")],
+)
+def test_one_typo_finds_the_word(typo: str, meant: str) -> None:
+    assert WORDS.near(typo) == [meant]
+
+
+@pytest.mark.parametrize("other", ["veather", "weather", "parn", "kgo", "xark"])
+def test_two_letters_apart_or_a_wrong_first_letter_never_match(other: str) -> None:
+    assert WORDS.near(other) == []
+
+
+def test_the_speller_corrects_only_unknown_words() -> None:
+    speller = Speller(Counter({"обяд": 3, "струва": 2, "паркът": 1, "часът": 1}))
+    fixed, corrected = speller.fix(
+        "колко струа паркът и обдя", lambda token: token.written in {"колко", "и"}
+    )
+    assert fixed == "колко струва паркът и обяд" and corrected == {"струва", "обяд"}
+
+
+@pytest.mark.parametrize(
+    ("message", "question", "kinds"),
+    [
+        (
+            "Здравейте! Живея във Ветрен. Кога ще свърши ремонтът?",
+            "Кога ще свърши ремонтът?",
+            {"greeting"},
+        ),
+        ("мерси много", "", {"thanks"}),
+        ("ok bye", "", {"thanks", "goodbye"}),
+        (
+            "не знам дали питам на правилното място, но кога започва ремонтът?",
+            "но кога започва ремонтът?",
+            set(),
+        ),
+        ("паркът в кв. 66 кога свърши", "паркът в кв. 66 кога свърши", set()),
+    ],
+)
+def test_the_question_of_a_message(message: str, question: str, kinds: set[str]) -> None:
+    found = split_message(message)
+    assert found.question == question and found.small_talk == kinds
