@@ -35,6 +35,9 @@ _LANGUAGE_WORDS = {
     "english": "en",
 }
 _OPENING_QUOTES, _CLOSING_QUOTES = "“”„‟«‘’‚‛", "“”‟»‘’‛"
+_BULGARIAN_OPENING = "„‚"  # „Строител“ ЕООД is a name in quotes, not a quoted text
+_SHOWN = frozenset((*LANGUAGES, "*"))
+REVIEW = "review"  # validation context key: the list that collects texts with findings
 SCALAR_SCHEMA: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
 
 
@@ -165,13 +168,39 @@ class Text:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(parse_text)
+        return core_schema.with_info_plain_validator_function(_validate_text)
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return text_json_schema()
+
+
+def text_findings(text: Text) -> list[tuple[str, str]]:
+    """What staff should look at again in a text, in order: ("missing", lang) for bg or en not
+    given, ("unshown", lang) for a language the bot never shows, ("quotes", lang) for a version
+    wrapped in typographic quotes (lang '*' for a text in every language)."""
+    found = [("missing", lang) for lang in LANGUAGES if not text.has(lang)]
+    for lang, version in text.values():
+        if lang not in _SHOWN:
+            found.append(("unshown", lang))
+        if (
+            version[:1] in _OPENING_QUOTES
+            and typographic_inside(version) is not None
+            and version[0] not in _BULGARIAN_OPENING
+        ):
+            found.append(("quotes", lang))
+    return found
+
+
+def _validate_text(value: Any, info: core_schema.ValidationInfo) -> Text:
+    """parse_text, collecting a text with findings in the list the context holds at REVIEW."""
+    text = parse_text(value)
+    review = info.context.get(REVIEW) if isinstance(info.context, dict) else None
+    if review is not None and text_findings(text):
+        review.append(text)
+    return text
 
 
 def text_json_schema() -> JsonSchemaValue:

@@ -22,8 +22,9 @@ ORIGIN_KEY = "__origin__"
 MAX_DEPTH = 50
 MAX_VALUES = 50_000
 _TAG = "tag:yaml.org,2002:"
-_TYPED = {f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp")}
-_KNOWN_TAGS = {*_TYPED, *(f"{_TAG}{name}" for name in ("str", "null", "map", "seq"))}
+NULL_TAG = f"{_TAG}null"
+TYPED_TAGS = frozenset(f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp"))
+_KNOWN_TAGS = {*TYPED_TAGS, *(f"{_TAG}{name}" for name in ("str", "null", "map", "seq"))}
 TOO_DEEP = (
     f"the values are nested more than {MAX_DEPTH} levels deep here, far deeper than any "
     "knowledge file needs; check the indentation and the brackets"
@@ -279,10 +280,10 @@ class Builder:
                     f"the tag '{tag}' is not used in the knowledge base; delete it",
                 )
             )
-        if tag == f"{_TAG}null":
+        if tag == NULL_TAG:
             return None
         read_as: Any = event.value
-        if tag in _TYPED:
+        if tag in TYPED_TAGS:
             node = yaml.ScalarNode(tag, event.value)
             # e.g. 2024-02-30 stays text: the model's own check explains it
             with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
