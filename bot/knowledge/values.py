@@ -181,8 +181,13 @@ def text_findings(text: Text) -> list[tuple[str, str]]:
     """What staff should look at again in a text, in order: ("missing", lang) for bg or en not
     given, ("unshown", lang) for a language the bot never shows, ("quotes", lang) for a version
     wrapped in typographic quotes (lang '*' for a text in every language)."""
-    found = [("missing", lang) for lang in LANGUAGES if not text.has(lang)]
-    for lang, version in text.values():
+    found = []
+    versions = text._values
+    if not text.universal:
+        for lang in LANGUAGES:
+            if lang not in versions:
+                found.append(("missing", lang))
+    for lang, version in versions.items():
         if lang not in _SHOWN:
             found.append(("unshown", lang))
         if (
@@ -224,8 +229,8 @@ def parse_text(value: Any) -> Text:
         for key, item in value.items():
             if key == ORIGIN_KEY:
                 continue
-            lang = _language(key)
-            text = scalar_text(item)
+            lang = key if type(key) is str and key in ISO_LANGUAGES else _language(key)
+            text = item.text.strip() if type(item) is Scalar else scalar_text(item)
             if not text:
                 raise value_error(
                     "text_empty",

@@ -25,7 +25,8 @@ from yaml.events import (
 
 from bot.knowledge.yamltree import MAX_DEPTH, MAX_VALUES, NULL_TAG, ORIGIN_KEY, TYPED_TAGS, Scalar
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser alone (the loader would make a constructor and a resolver for nothing)
+_PARSER = getattr(getattr(yaml, "cyaml", None), "CParser", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 # a plain scalar whose first character starts no implicit rule is a text: no regex to try
@@ -34,31 +35,26 @@ _EVERY_SCALAR_TRIED = None in _RULES or bool(_RESOLVER.yaml_path_resolvers)
 _IN_LIST = object()  # the "key" of a list: its items need none
 
 
-def _scalar(value: str, implicit: tuple[bool, bool], style: str | None) -> Scalar | None:
-    """What the Builder makes of an untagged scalar: None for null, else the Scalar."""
-    if implicit[0] and (_EVERY_SCALAR_TRIED or value[:1] in _RULES):
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
-        if tag == NULL_TAG:
-            return None
-        if tag in TYPED_TAGS:
-            read_as: Any = value
-            with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
-                read_as = _CONSTRUCTOR.yaml_constructors[tag](
-                    _CONSTRUCTOR, yaml.ScalarNode(tag, value)
-                )
-            return Scalar(value, read_as, bool(style))
-    return Scalar(value, value, bool(style))
+def _resolved(value: str, implicit: tuple[bool, bool], style: str | None) -> Scalar | None:
+    """What the Builder makes of an untagged plain scalar that an implicit rule may match:
+    None for null, else the Scalar."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+    if tag == NULL_TAG:
+        return None
+    read_as: Any = value
+    if tag in TYPED_TAGS:
+        with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
+            read_as = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    return Scalar(value, read_as, bool(style))
 
 
 def quick_tree(text: str, display: str) -> Any:
     """The data of an ordinary file (mappings carry their origin), or None to read it safely."""
-    parser = _LOADER(text)
     try:
+        parser = _PARSER(text)  # libyaml checks the characters here, the Python parser later
         return _build(parser.get_event, display)
     except yaml.YAMLError:
         return None
-    finally:
-        parser.dispose()
 
 
 def _build(next_event: Callable[[], Any], display: str) -> Any:
@@ -80,7 +76,11 @@ def _build(next_event: Callable[[], Any], display: str) -> Any:
                 if key in group:  # a duplicate, or a key named like ORIGIN_KEY
                     return None
                 continue
-            value = _scalar(event.value, event.implicit, event.style)
+            value = event.value
+            if event.implicit[0] and (_EVERY_SCALAR_TRIED or value[:1] in _RULES):
+                value = _resolved(value, event.implicit, event.style)
+            else:  # quoted, or a text that starts with a letter no implicit rule starts with
+                value = Scalar(value, value, bool(event.style))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None or key is None:
                 return None

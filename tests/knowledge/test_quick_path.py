@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 import bot.knowledge.reading as reading
 from benchmarks.generate_kb import generate
-from bot.knowledge import LoadResult, load_knowledge
+from bot.knowledge import LoadResult, load_knowledge, yamlquick
 from bot.knowledge.yamlquick import quick_tree
 from bot.knowledge.yamlsource import read_tree
 from tests.knowledge.test_limits import ATTACKS
@@ -167,3 +168,8 @@ def test_an_ordinary_base_is_read_without_the_safe_reading(
     result = load_knowledge(tmp_path)
     assert result.knowledge is not None and len(result.knowledge.projects) == 30
     assert safe_reads == []
+
+
+def test_the_quick_reading_uses_libyaml_where_installed() -> None:
+    assert yaml.__with_libyaml__  # a dependency of the project: PyYAML's wheels ship it
+    assert yamlquick._PARSER is yaml.cyaml.CParser
