@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge.parallel import map_forked
 from bot.knowledge.reading import FileResult
 from bot.knowledge.yamlsource import read_limited
 
@@ -33,6 +34,10 @@ class _Entry:
     digest: bytes
     result: FileResult
 
+    @property
+    def stamp(self) -> tuple[int, int]:
+        return self.size, self.mtime_ns
+
 
 class FileCache:
     """The results of the last load, by file; give the same cache to every load of a folder."""
@@ -46,6 +51,15 @@ class FileCache:
         return CachedReads(self)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One file to read, whatever else its result depends on, and how to read its bytes."""
+
+    file: Path
+    role: tuple[Any, ...]
+    read: Reader
+
+
 class CachedReads:
     """The files of one load: each is read only if it changed since the cache's last load."""
 
@@ -54,33 +68,55 @@ class CachedReads:
         self.entries: dict[Path, _Entry] = {}
         self.reads = 0
 
-    def result(self, file: Path, role: tuple[Any, ...], read: Reader) -> FileResult:
-        """What file gives when read by read; role: whatever else the result depends on."""
+    def results(self, jobs: Sequence[Job]) -> list[FileResult]:
+        """What each job's file gives, in order; many files are read on two processors."""
         if self.cache is None:
-            self.reads += 1
-            return read(*read_limited(file))
+            self.reads += len(jobs)
+            return map_forked(_read, jobs)
         started = time.time_ns()
-        stat = os.stat(file)
-        old = self.cache._entries.get(file)
-        if old is not None and old.role != role:
-            old = None
-        stamp = (stat.st_size, stat.st_mtime_ns)
-        if old is not None and old.settled and (old.size, old.mtime_ns) == stamp:
-            self.entries[file] = old
-            return old.result
-        raw, size = read_limited(file)
-        digest = hashlib.blake2b(raw, digest_size=16).digest()
-        if old is not None and (old.digest, old.size) == (digest, size):
-            result = old.result
-        else:
-            self.reads += 1
-            result = read(raw, size)
-        settled = stat.st_mtime_ns < started - SETTLE_NS
-        self.entries[file] = _Entry(role, size, stat.st_mtime_ns, settled, digest, result)
-        return result
+        entries: list[_Entry | None] = []
+        stale: list[tuple[int, Job, os.stat_result, _Entry | None]] = []
+        for job in jobs:
+            stat = os.stat(job.file)
+            old = self.cache._entries.get(job.file)
+            if old is not None and old.role != job.role:
+                old = None
+            if old is not None and old.settled and old.stamp == (stat.st_size, stat.st_mtime_ns):
+                entries.append(old)
+            else:
+                stale.append((len(entries), job, stat, old))
+                entries.append(None)
+        fresh = map_forked(_read_unless_same, [(job, old) for _, job, _, old in stale])
+        for (index, job, stat, _), (size, digest, result, was_read) in zip(
+            stale, fresh, strict=True
+        ):
+            self.reads += was_read
+            settled = stat.st_mtime_ns < started - SETTLE_NS
+            entries[index] = _Entry(job.role, size, stat.st_mtime_ns, settled, digest, result)
+        results = []
+        for job, entry in zip(jobs, entries, strict=True):
+            assert entry is not None
+            self.entries[job.file] = entry
+            results.append(entry.result)
+        return results
 
     def finish(self) -> None:
         """Keep this load's files (and only them) for the next load."""
         if self.cache is not None:
             self.cache._entries = self.entries
             self.cache.reads = self.reads
+
+
+def _read(job: Job) -> FileResult:
+    return job.read(*read_limited(job.file))
+
+
+def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult, bool]:
+    """(size, content hash, result, whether the file was validated): the old result when the
+    content is the same."""
+    job, old = task
+    raw, size = read_limited(job.file)
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    if old is not None and (old.digest, old.size) == (digest, size):
+        return size, digest, old.result, False
+    return size, digest, job.read(raw, size), True
