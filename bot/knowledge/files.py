@@ -34,6 +34,20 @@ def display_path(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
+def display_paths(files: list[Path]) -> list[str]:
+    """display_path of each file, working each folder out once (the folder relative to the
+    working folder, then the file's name after it)."""
+    folders: dict[str, str] = {}
+    shown = []
+    for file in files:
+        folder, name = os.path.split(str(file))
+        if folder not in folders:
+            folders[folder] = os.path.relpath(folder or os.curdir)
+        relative = name if folders[folder] == os.curdir else os.path.join(folders[folder], name)
+        shown.append(relative if not relative.startswith("..") else str(file))
+    return shown
+
+
 def is_draft(path: Path, root: Path) -> bool:
     """True for files (or folders) whose name starts with '_' or '.': they are skipped."""
     return any(part.startswith(("_", ".")) for part in path.relative_to(root).parts)

@@ -12,7 +12,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from bot.knowledge.filecache import CachedReads, FileCache, Job
-from bot.knowledge.files import display_path, find_root_file, id_of, project_files, root_problems
+from bot.knowledge.files import (
+    display_path,
+    display_paths,
+    find_root_file,
+    id_of,
+    project_files,
+    root_problems,
+)
 from bot.knowledge.model import QA, KnowledgeBase, Municipality, Project
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.reading import FileResult, read_file
@@ -66,8 +73,8 @@ class _Reader:
         self.problems += problems
         seen: dict[str, str] = {}
         jobs = []
-        for file in files:
-            name, project_id = display_path(file), id_of(file)
+        for file, name in zip(files, display_paths(files), strict=True):
+            project_id = id_of(file)
             if project_id in seen:
                 self.problems.append(
                     Problem(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from bot.knowledge.files import files_below, watched
+import pytest
+
+from bot.knowledge.files import display_path, display_paths, files_below, watched
 
 
 def tree(root: Path) -> Path:
@@ -33,3 +36,17 @@ def test_watched_leaves_out_drafts_and_hidden_files(tmp_path: Path) -> None:
     root = tree(tmp_path)
     names = [p.relative_to(root).as_posix() for p in watched(root)]
     assert names == ["a/b/c.yaml", "a/x.yaml", "a-b/x.yaml", "file-link.yaml", "z.txt"]
+
+
+@pytest.mark.parametrize("working", ["root", "root/a", "parent", "elsewhere"])
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative"])
+def test_display_paths_are_those_of_display_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, working: str, relative: bool
+) -> None:
+    (tmp_path / "root").mkdir()
+    root = tree(tmp_path / "root")
+    (tmp_path / "elsewhere").mkdir()
+    (root / "..hidden.yaml").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / working if working != "parent" else tmp_path)
+    files = [Path(os.path.relpath(p)) if relative else p for _, p in files_below(root)]
+    assert display_paths(files) == [display_path(file) for file in files]
