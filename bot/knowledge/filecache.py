@@ -43,12 +43,8 @@ class FileCache:
     """The results of the last load, by file; give the same cache to every load of a folder."""
 
     def __init__(self) -> None:
-        self._entries: dict[Path, _Entry] = {}
+        self.entries: dict[Path, _Entry] = {}
         self.reads = 0  # files read and validated by the last load (the others were reused)
-
-    def loader(self) -> CachedReads:
-        """The reads of one load; its entries replace these when it is finished."""
-        return CachedReads(self)
 
 
 @dataclass(frozen=True)
@@ -78,7 +74,7 @@ class CachedReads:
         stale: list[tuple[int, Job, os.stat_result, _Entry | None]] = []
         for job in jobs:
             stat = os.stat(job.file)
-            old = self.cache._entries.get(job.file)
+            old = self.cache.entries.get(job.file)
             if old is not None and old.role != job.role:
                 old = None
             if old is not None and old.settled and old.stamp == (stat.st_size, stat.st_mtime_ns):
@@ -103,7 +99,7 @@ class CachedReads:
     def finish(self) -> None:
         """Keep this load's files (and only them) for the next load."""
         if self.cache is not None:
-            self.cache._entries = self.entries
+            self.cache.entries = self.entries
             self.cache.reads = self.reads
 
 

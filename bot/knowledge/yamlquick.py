@@ -8,7 +8,6 @@ read by the Builder, which explains every problem at its place and enforces the 
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -23,12 +22,11 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from bot.knowledge.yamltree import MAX_DEPTH, MAX_VALUES, NULL_TAG, ORIGIN_KEY, TYPED_TAGS, Scalar
+from bot.knowledge.yamltree import MAX_DEPTH, MAX_VALUES, NULL_TAG, ORIGIN_KEY, Scalar, read_as
 
 # libyaml's parser alone (the loader would make a constructor and a resolver for nothing)
 _PARSER = getattr(getattr(yaml, "cyaml", None), "CParser", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 # a plain scalar whose first character starts no implicit rule is a text: no regex to try
 _RULES = _RESOLVER.yaml_implicit_resolvers
 _EVERY_SCALAR_TRIED = None in _RULES or bool(_RESOLVER.yaml_path_resolvers)
@@ -39,13 +37,7 @@ def _resolved(value: str, implicit: tuple[bool, bool], style: str | None) -> Sca
     """What the Builder makes of an untagged plain scalar that an implicit rule may match:
     None for null, else the Scalar."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
-    if tag == NULL_TAG:
-        return None
-    read_as: Any = value
-    if tag in TYPED_TAGS:
-        with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
-            read_as = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
-    return Scalar(value, read_as, bool(style))
+    return None if tag == NULL_TAG else Scalar(value, read_as(tag, value), bool(style))
 
 
 def quick_tree(text: str, display: str) -> Any:

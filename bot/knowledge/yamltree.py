@@ -23,8 +23,8 @@ MAX_DEPTH = 50
 MAX_VALUES = 50_000
 _TAG = "tag:yaml.org,2002:"
 NULL_TAG = f"{_TAG}null"
-TYPED_TAGS = frozenset(f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp"))
-_KNOWN_TAGS = {*TYPED_TAGS, *(f"{_TAG}{name}" for name in ("str", "null", "map", "seq"))}
+_TYPED = frozenset(f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp"))
+_KNOWN_TAGS = {*_TYPED, *(f"{_TAG}{name}" for name in ("str", "null", "map", "seq"))}
 TOO_DEEP = (
     f"the values are nested more than {MAX_DEPTH} levels deep here, far deeper than any "
     "knowledge file needs; check the indentation and the brackets"
@@ -101,7 +101,6 @@ class Builder:
         self.documents = 0
         self.root: Any = None
         self._resolver = yaml.resolver.Resolver()
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, mark: Any, message: str) -> Problem:
         return Problem(self.display, *position(mark), message)
@@ -282,10 +281,16 @@ class Builder:
             )
         if tag == NULL_TAG:
             return None
-        read_as: Any = event.value
-        if tag in TYPED_TAGS:
-            node = yaml.ScalarNode(tag, event.value)
-            # e.g. 2024-02-30 stays text: the model's own check explains it
-            with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
-                read_as = self._constructor.yaml_constructors[tag](self._constructor, node)
-        return Scalar(event.value, read_as, bool(event.style))
+        return Scalar(event.value, read_as(tag, event.value), bool(event.style))
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def read_as(tag: str, value: str) -> Any:
+    """What YAML 1.1 reads a scalar tagged tag as: value itself for a text, and where it cannot
+    (2024-02-30 stays text: the model's own check explains it)."""
+    if tag in _TYPED:
+        with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    return value
