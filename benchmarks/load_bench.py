@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def measure(root: Path) -> dict[str, float]:
         "before_mb": before,
         "cold_mb": cold_mb,
         "reload_mb": peak_mb(),
+        "copy_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -71,7 +73,8 @@ def run(root: Path, rounds: int) -> dict[str, float]:
         ).stdout
         runs.append(json.loads(output))
     best = {key: min(run[key] for run in runs) for key in ("cold_s", "reload_s")}
-    worst = {key: max(run[key] for run in runs) for key in ("before_mb", "cold_mb", "reload_mb")}
+    memory = ("before_mb", "cold_mb", "reload_mb", "copy_mb")
+    worst = {key: max(run[key] for run in runs) for key in memory}
     return {"projects": runs[0]["projects"], **best, **worst}
 
 
@@ -85,6 +88,7 @@ def main() -> None:
         print(json.dumps(measure(args.measure)))
         return
     print(f"Machine: {machine()}")
+    print(f"Load average of the machine at the start: {os.getloadavg()[0]:.1f}")
     print()
     print("| knowledge base | cold load | reload after one file changed | peak memory (RSS) |")
     print("|---|---|---|---|")
@@ -93,12 +97,14 @@ def main() -> None:
             root = Path(folder) / f"kb{size}"
             generate(root, size)
             row = run(root, args.rounds)
+            copy = f"; the forked copy {row['copy_mb']:.0f} MB" if row["copy_mb"] else ""
             print(
                 f"| generated ({row['projects']:,} projects) | {row['cold_s']:.2f} s "
                 f"| {row['reload_s']:.3f} s | {row['cold_mb']:.0f} MB "
-                f"({row['before_mb']:.0f} MB before loading) |",
+                f"({row['before_mb']:.0f} MB before loading{copy}) |",
                 flush=True,
             )
+    print(f"\nLoad average of the machine at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
