@@ -35,7 +35,7 @@ SCALARS = [
     "|\n  two\n  lines\n",
     ">\n  folded\n  text\n",
     "„Строител“ ЕООД",
-    'Парк: "име"'.replace(": ", " "),
+    'Парк "Изток"',
     "a  b # comment",
 ]
 
