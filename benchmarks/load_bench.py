@@ -1,7 +1,7 @@
 """Loading the knowledge base at scale: a cold load, and a reload after one file changed.
 
 Each measurement runs in a fresh process (after the imports), so that the peak memory is that
-of one load: python benchmarks/load_bench.py [--sizes 1000,10000] [--rounds 3]. Times are the
+of one load: python benchmarks/load_bench.py [--sizes 1000,10000] [--rounds 5]. Times are the
 best of the rounds (other programs share the machine); a reload reads the changed file again
 and reuses what the first load made of the others (bot.knowledge.filecache), as the bot does.
 """
@@ -81,7 +81,7 @@ def run(root: Path, rounds: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
