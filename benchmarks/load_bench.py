@@ -22,8 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 
 from benchmarks.generate_kb import generate
 from benchmarks.run import machine
-from bot.knowledge import load_knowledge
-from bot.knowledge.filecache import FileCache
+from bot.knowledge import FileCache, load_knowledge
 
 
 def peak_mb() -> float:

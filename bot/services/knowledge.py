@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.knowledge import KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
-from bot.knowledge.filecache import FileCache
+from bot.knowledge import FileCache, KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
 from bot.knowledge.files import watched
 
 log = logging.getLogger(__name__)

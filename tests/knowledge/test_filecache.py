@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 from benchmarks.generate_kb import generate
-from bot.knowledge import LoadResult, load_knowledge
-from bot.knowledge.filecache import FileCache
+from bot.knowledge import FileCache, LoadResult, load_knowledge
 
 HOUR_NS = 3600 * 10**9
 

@@ -9,8 +9,7 @@ import pytest
 
 import bot.knowledge.parallel as parallel
 from benchmarks.generate_kb import generate
-from bot.knowledge import LoadResult, load_knowledge
-from bot.knowledge.filecache import FileCache
+from bot.knowledge import FileCache, LoadResult, load_knowledge
 from tests.knowledge.test_staff_mistakes import BASE
 
 
