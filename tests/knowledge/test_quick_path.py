@@ -3,6 +3,7 @@ the same data for every file it takes, the same load result for every folder."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from benchmarks.generate_kb import generate
 from bot.knowledge import LoadResult, load_knowledge, yamlquick
 from bot.knowledge.yamlquick import quick_tree
 from bot.knowledge.yamlsource import read_tree
+from bot.knowledge.yamltree import Scalar, scalar
 from tests.knowledge.test_limits import ATTACKS
 from tests.knowledge.test_staff_mistakes import AS_WRITTEN, BASE, MISTAKES, TWO_LANGUAGES
 from tests.knowledge.test_validation import CASES, MUNICIPALITY, PROJECT
@@ -173,3 +175,10 @@ def test_an_ordinary_base_is_read_without_the_safe_reading(
 def test_the_quick_reading_uses_libyaml_where_installed() -> None:
     assert yaml.__with_libyaml__  # a dependency of the project: PyYAML's wheels ship it
     assert yamlquick._PARSER is yaml.cyaml.CParser
+
+
+def test_a_quickly_made_scalar_is_a_scalar_like_any_other() -> None:
+    made, built = scalar("0012", 10, False), Scalar("0012", 10, False)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "12"  # type: ignore[misc]
