@@ -108,8 +108,7 @@ def _read(job: Job) -> FileResult:
 
 
 def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult, bool]:
-    """(size, content hash, result, whether the file was validated): the old result when the
-    content is the same."""
+    """(size, content hash, result, validated?): the old entry's result for the same content."""
     job, old = task
     raw, size = read_limited(job.file)
     digest = hashlib.blake2b(raw, digest_size=16).digest()

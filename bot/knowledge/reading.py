@@ -25,8 +25,7 @@ from bot.knowledge.yamltree import ORIGIN_KEY, DataPath, Positions
 
 @dataclass(frozen=True)
 class FileResult:
-    """What one file gave: its validated content (None if invalid) and its problems, apart
-    from the warnings set aside by '# checked'."""
+    """One file's validated content (None if invalid), problems and warnings marked checked."""
 
     value: Any
     problems: tuple[Problem, ...] = ()

@@ -178,9 +178,7 @@ class Text:
 
 
 def text_findings(text: Text) -> list[tuple[str, str]]:
-    """What staff should look at again in a text, in order: ("missing", lang) for bg or en not
-    given, ("unshown", lang) for a language the bot never shows, ("quotes", lang) for a version
-    wrapped in typographic quotes (lang '*' for a text in every language)."""
+    """("missing" | "unshown" | "quotes", lang) for what staff should look at again in text."""
     found = []
     versions = text._values
     if not text.universal:

@@ -42,8 +42,7 @@ _IN_LIST = object()  # the "key" of a list: its items need none
 
 
 def _resolved(value: str, implicit: tuple[bool, bool], style: str | None) -> Scalar | None:
-    """What the Builder makes of an untagged plain scalar that an implicit rule may match:
-    None for null, else the Scalar."""
+    """What the Builder makes of a plain scalar an implicit rule may match (None for null)."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
     return None if tag == NULL_TAG else scalar(value, read_as(tag, value), bool(style))
 

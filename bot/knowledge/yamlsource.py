@@ -68,8 +68,7 @@ def read_limited(file: Path) -> tuple[bytes, int]:
 
 
 def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
-    """The text of a file, or a document holding why it cannot be read as YAML at all (too big,
-    not UTF-8, indented with tabs)."""
+    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs)."""
     if size > MAX_FILE_BYTES:
         return _failed(
             display,
