@@ -1,5 +1,6 @@
 """Loading, validating and modelling the knowledge base that municipal staff keep."""
 
+from bot.knowledge.filecache import FileCache
 from bot.knowledge.loader import LoadResult, load_knowledge, load_or_raise
 from bot.knowledge.model import (
     QA,
@@ -20,6 +21,7 @@ __all__ = [
     "Activity",
     "Budget",
     "Contact",
+    "FileCache",
     "KnowledgeBase",
     "KnowledgeError",
     "Link",

@@ -9,18 +9,17 @@ from pydantic import BaseModel
 
 from bot.knowledge.model import Project
 from bot.knowledge.problems import Problem, Severity
-from bot.knowledge.values import LANGUAGES, Text, typographic_inside
+from bot.knowledge.values import Text, text_findings
 from bot.knowledge.yamltree import DataPath, Positions
 
 _LANG_NAMES = {"bg": "Bulgarian", "en": "English"}
-_BULGARIAN_OPENING = "„‚"  # „Строител“ ЕООД is a name in quotes, not a quoted text
 
 
 def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tuple[Any, str]]:
     """(position, message) for a Text that lacks a language, has another one, or curly quotes."""
     found: list[tuple[Any, str]] = []
-    for lang in LANGUAGES:
-        if not text.has(lang):
+    for finding, lang in text_findings(text):
+        if finding == "missing":
             found.append(
                 (
                     positions.of_value(path),
@@ -28,13 +27,15 @@ def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tup
                     "(until then the other language is shown)",
                 )
             )
-    for lang, version in text.values():
-        where = positions.of_key((*path, lang)) if lang != "*" else positions.of_value(path)
-        if lang not in (*LANGUAGES, "*"):
+        elif finding == "unshown":
             found.append(
-                (where, f"the bot speaks only bg and en: the '{lang}' text is never shown")
+                (
+                    positions.of_key((*path, lang)),
+                    f"the bot speaks only bg and en: the '{lang}' text is never shown",
+                )
             )
-        if typographic_inside(version) is not None and version[0] not in _BULGARIAN_OPENING:
+        else:
+            version = dict(text.values())[lang]
             found.append(
                 (
                     positions.of_value((*path, lang) if lang != "*" else path),

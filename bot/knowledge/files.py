@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+from collections.abc import Callable
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from bot.knowledge.problems import Problem, Severity
 
 PROJECT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YAML_SUFFIXES = (".yaml", ".yml")
+_IGNORED_ERRORS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 ROOT_FILES = ("municipality", "faq")
 SCHEMA_FILES = ("schema.json", "municipality.schema.json", "faq.schema.json")
 _LATIN = str.maketrans(
@@ -27,6 +32,19 @@ def display_path(path: Path) -> str:
     """The path as staff would type it: relative to the working folder when inside it."""
     relative = os.path.relpath(path)
     return relative if not relative.startswith("..") else str(path)
+
+
+def display_paths(files: list[Path]) -> list[str]:
+    """display_path of each file, each folder worked out once (then the file's name after it)."""
+    folders: dict[str, str] = {}
+    shown = []
+    for file in files:
+        folder, name = os.path.split(str(file))
+        if folder not in folders:
+            folders[folder] = os.path.relpath(folder or os.curdir)
+        relative = name if folders[folder] == os.curdir else os.path.join(folders[folder], name)
+        shown.append(relative if not relative.startswith("..") else str(file))
+    return shown
 
 
 def is_draft(path: Path, root: Path) -> bool:
@@ -52,7 +70,43 @@ def watched(root: Path) -> list[Path]:
     """Every file the validator reads or reports on (drafts and hidden files left out)."""
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not is_draft(p, root))
+    return [file for parts, file in files_below(root) if not _draft_parts(parts)]
+
+
+def _draft_parts(parts: tuple[str, ...]) -> bool:
+    return any(part.startswith(("_", ".")) for part in parts)
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    """test(), or False where pathlib ignores the error (a broken or looping link)."""
+    try:
+        return test()
+    except OSError as error:
+        if error.errno in _IGNORED_ERRORS:
+            return False
+        raise
+
+
+def files_below(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
+    """(names below folder, path) of each file that sorted(folder.rglob("*")) finds, sorted fast."""
+    # sorting Paths compares them in Python: half a second for 10,000 project files
+    found: list[tuple[tuple[str, ...], Path]] = []
+    folders: list[tuple[tuple[str, ...], Path]] = [((), folder)]
+    while folders:
+        parts, current = folders.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            inner = (*parts, entry.name)
+            if _is(partial(entry.is_dir, follow_symlinks=False)):
+                folders.append((inner, current / entry.name))
+            elif _is(entry.is_file):
+                found.append((inner, current / entry.name))
+    found.sort(key=itemgetter(0))
+    return found
 
 
 def _problem(file: Path, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -109,8 +163,8 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
     if not folder.is_dir():
         return [], []
     files, problems = [], []
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if is_draft(file.parent, root) or file.name.startswith("."):
+    for parts, file in files_below(folder):
+        if _draft_parts(parts[:-1]) or file.name.startswith("."):
             continue
         if file.name.startswith("_") and not (drafts and file.name.endswith(YAML_SUFFIXES)):
             continue

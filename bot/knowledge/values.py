@@ -35,6 +35,9 @@ _LANGUAGE_WORDS = {
     "english": "en",
 }
 _OPENING_QUOTES, _CLOSING_QUOTES = "“”„‟«‘’‚‛", "“”‟»‘’‛"
+_BULGARIAN_OPENING = "„‚"  # „Строител“ ЕООД is a name in quotes, not a quoted text
+_SHOWN = frozenset((*LANGUAGES, "*"))
+REVIEW = "review"  # validation context key: the list that collects texts with findings
 SCALAR_SCHEMA: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
 
 
@@ -165,13 +168,42 @@ class Text:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(parse_text)
+        return core_schema.with_info_plain_validator_function(_validate_text)
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return text_json_schema()
+
+
+def text_findings(text: Text) -> list[tuple[str, str]]:
+    """("missing" | "unshown" | "quotes", lang) for what staff should look at again in text."""
+    found = []
+    versions = text._values
+    if not text.universal:
+        for lang in LANGUAGES:
+            if lang not in versions:
+                found.append(("missing", lang))
+    for lang, version in versions.items():
+        if lang not in _SHOWN:
+            found.append(("unshown", lang))
+        if (
+            version[:1] in _OPENING_QUOTES
+            and typographic_inside(version) is not None
+            and version[0] not in _BULGARIAN_OPENING
+        ):
+            found.append(("quotes", lang))
+    return found
+
+
+def _validate_text(value: Any, info: core_schema.ValidationInfo) -> Text:
+    """parse_text, collecting a text with findings in the list the context holds at REVIEW."""
+    text = parse_text(value)
+    review = info.context.get(REVIEW) if isinstance(info.context, dict) else None
+    if review is not None and text_findings(text):
+        review.append(text)
+    return text
 
 
 def text_json_schema() -> JsonSchemaValue:
@@ -195,8 +227,8 @@ def parse_text(value: Any) -> Text:
         for key, item in value.items():
             if key == ORIGIN_KEY:
                 continue
-            lang = _language(key)
-            text = scalar_text(item)
+            lang = key if type(key) is str and key in ISO_LANGUAGES else _language(key)
+            text = item.text.strip() if type(item) is Scalar else scalar_text(item)
             if not text:
                 raise value_error(
                     "text_empty",

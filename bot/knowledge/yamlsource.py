@@ -6,6 +6,7 @@ A file over MAX_FILE_BYTES is not read at all; the other limits are enforced whi
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,22 @@ def _failed(display: str, line: int, column: int, message: str) -> YamlDocument:
 
 def read_yaml(file: Path, display: str) -> YamlDocument:
     """Read file as YAML; never raises for bad content, returns problems instead."""
+    source = decode_source(*read_limited(file), display)
+    return source if isinstance(source, YamlDocument) else read_tree(source, display)
+
+
+def read_limited(file: Path) -> tuple[bytes, int]:
+    """The first bytes of file (one more than a file may have) and the file's whole size."""
     with file.open("rb") as stream:
-        raw = stream.read(MAX_FILE_BYTES + 1)
-        size = max(len(raw), file.stat().st_size)
+        size = os.fstat(stream.fileno()).st_size
+        raw = stream.read(min(size, MAX_FILE_BYTES) + 1)  # not a 1 MB buffer for every file
+        if size < len(raw) <= MAX_FILE_BYTES:  # it grew while being read
+            raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
+        return raw, max(len(raw), size)
+
+
+def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
+    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs)."""
     if size > MAX_FILE_BYTES:
         return _failed(
             display,
@@ -74,9 +88,12 @@ def read_yaml(file: Path, display: str) -> YamlDocument:
             "open it in your editor and save it with the UTF-8 encoding"
         )
         return _failed(display, line, column, message)
-    tabs = tab_problems(display, text)
-    if tabs:
-        return YamlDocument(None, Positions(), tabs)
+    tabs = tab_problems(display, text) if "\t" in text else []
+    return YamlDocument(None, Positions(), tabs) if tabs else text
+
+
+def read_tree(text: str, display: str) -> YamlDocument:
+    """The data of a file's text, read event by event within the limits, with its positions."""
     builder = Builder(display)
     try:
         for event in yaml.parse(text, Loader=_FAST_LOADER):

@@ -22,7 +22,8 @@ ORIGIN_KEY = "__origin__"
 MAX_DEPTH = 50
 MAX_VALUES = 50_000
 _TAG = "tag:yaml.org,2002:"
-_TYPED = {f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp")}
+NULL_TAG = f"{_TAG}null"
+_TYPED = frozenset(f"{_TAG}{name}" for name in ("bool", "int", "float", "timestamp"))
 _KNOWN_TAGS = {*_TYPED, *(f"{_TAG}{name}" for name in ("str", "null", "map", "seq"))}
 TOO_DEEP = (
     f"the values are nested more than {MAX_DEPTH} levels deep here, far deeper than any "
@@ -37,6 +38,21 @@ class Scalar:
     text: str
     read_as: Any
     quoted: bool
+
+
+_NEW_SCALAR = object.__new__
+_SET_TEXT, _SET_READ_AS, _SET_QUOTED = (
+    getattr(Scalar, name).__set__ for name in ("text", "read_as", "quoted")
+)
+
+
+def scalar(text: str, read_as: Any, quoted: bool) -> Scalar:
+    """Scalar(text, read_as, quoted) without the frozen dataclass's slow __init__."""
+    made = _NEW_SCALAR(Scalar)
+    _SET_TEXT(made, text)
+    _SET_READ_AS(made, read_as)
+    _SET_QUOTED(made, quoted)
+    return made
 
 
 @dataclass
@@ -100,7 +116,6 @@ class Builder:
         self.documents = 0
         self.root: Any = None
         self._resolver = yaml.resolver.Resolver()
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, mark: Any, message: str) -> Problem:
         return Problem(self.display, *position(mark), message)
@@ -279,12 +294,17 @@ class Builder:
                     f"the tag '{tag}' is not used in the knowledge base; delete it",
                 )
             )
-        if tag == f"{_TAG}null":
+        if tag == NULL_TAG:
             return None
-        read_as: Any = event.value
-        if tag in _TYPED:
-            node = yaml.ScalarNode(tag, event.value)
-            # e.g. 2024-02-30 stays text: the model's own check explains it
-            with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
-                read_as = self._constructor.yaml_constructors[tag](self._constructor, node)
-        return Scalar(event.value, read_as, bool(event.style))
+        return Scalar(event.value, read_as(tag, event.value), bool(event.style))
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def read_as(tag: str, value: str) -> Any:
+    """What YAML 1.1 reads value tagged tag as (value itself if it cannot: e.g. 2024-02-30)."""
+    if tag in _TYPED:
+        with contextlib.suppress(ValueError, OverflowError, yaml.YAMLError):
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    return value

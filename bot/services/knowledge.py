@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.knowledge import KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
+from bot.knowledge import FileCache, KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
 from bot.knowledge.files import watched
 
 log = logging.getLogger(__name__)
@@ -42,16 +42,18 @@ class KnowledgeService:
         self.directory = directory
         self._snapshot: Snapshot | None = None
         self._attempted: tuple[tuple[str, int, int], ...] | None = None
+        self.files = FileCache()
 
     def load(self) -> LoadResult:
         """Load the folder; on success switch to it, on failure keep the last good version.
 
         The version is remembered before it is read, so that a file that cannot be read is
-        not read again until it changes.
+        not read again until it changes; only the files changed since the last load are read
+        and validated again.
         """
         stamp = fingerprint(self.directory)
         self._attempted = stamp
-        result = load_knowledge(self.directory)
+        result = load_knowledge(self.directory, cache=self.files)
         if result.knowledge is not None:
             self._snapshot = Snapshot(result.knowledge, Engine(result.knowledge), stamp)
             log.info("knowledge loaded: %s", result.knowledge.counts())

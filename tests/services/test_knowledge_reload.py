@@ -6,12 +6,13 @@ import shutil
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import bot.services.knowledge as knowledge_service
 from bot.config import Settings
-from bot.knowledge import LoadResult
+from bot.knowledge import LoadResult, load_knowledge
 from bot.services.container import Services
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
@@ -32,9 +33,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     threads: list[int] = []
     real = knowledge_service.load_knowledge
 
-    def counted(root: Path) -> LoadResult:
+    def counted(root: Path, **options: Any) -> LoadResult:
         threads.append(threading.get_ident())
-        return real(root)
+        return real(root, **options)
 
     monkeypatch.setattr(knowledge_service, "load_knowledge", counted)
     return threads
@@ -62,3 +63,15 @@ async def test_a_broken_version_is_read_once_and_reported_at_its_place(
     broken.unlink()
     result = await services.reload()
     assert result is not None and result.knowledge is not None and len(loads) == 2
+
+
+async def test_a_reload_reads_again_only_the_changed_file(services: Services) -> None:
+    service = services.knowledge
+    park = services.settings.knowledge_dir / "projects" / "park-block-66.yaml"
+    text = park.read_text(encoding="utf-8")
+    park.write_text(text.replace("status: completed", "status: ongoing"), encoding="utf-8")
+    result = await services.reload()
+    assert result is not None and result.knowledge is not None
+    assert service.files.reads == 1
+    assert service.knowledge.project("park-block-66").status == "ongoing"  # type: ignore[union-attr]
+    assert result.knowledge == load_knowledge(services.settings.knowledge_dir).knowledge

@@ -8,6 +8,7 @@ import dataclasses
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,9 +37,14 @@ def admin_texts(api: FakeBotAPI) -> list[str]:
 
 
 async def ask_park(bot: BotHarness) -> str:
-    """Another user's question, answered within ANSWER_WITHIN seconds."""
+    """Another user's question, answered within ANSWER_WITHIN seconds (the admins may be told
+    of a reload meanwhile)."""
     calls = await bot.send(updates.message(7, "колко струва паркът"), timeout=ANSWER_WITHIN)
-    [answer] = [c.result["text"] for c in calls if c.method == "sendMessage"]
+    [answer] = [
+        c.result["text"]
+        for c in calls
+        if c.method == "sendMessage" and int(c.params["chat_id"]) == 7
+    ]
     return str(answer).replace("\u00a0", " ")
 
 
@@ -70,7 +76,7 @@ async def test_question_is_answered_while_a_reload_is_in_progress(
         calls = api.calls[since:]
         return [c.result["text"] for c in calls if c.method == "sendMessage" and c.error is None]
 
-    def slow(root: Path) -> LoadResult:
+    def slow(root: Path, **options: Any) -> LoadResult:
         """The reload asks another user's question, and waits for its answer before reading."""
         since = len(api.calls)
         asyncio.run_coroutine_threadsafe(api.push(updates.message(7, "колко струва паркът")), loop)
@@ -78,7 +84,7 @@ async def test_question_is_answered_while_a_reload_is_in_progress(
         while not answered(since) and time.monotonic() < deadline:
             time.sleep(0.01)
         answers.extend(answered(since) or ["no answer while the reload was in progress"])
-        return real(root)
+        return real(root, **options)
 
     bot = await BotHarness(api, watched_copy(settings, tmp_path / "knowledge")).start()
     try:
@@ -101,9 +107,9 @@ async def test_attack_files_are_refused_once_and_answering_goes_on(
     loads: list[Path] = []
     real = knowledge_service.load_knowledge
 
-    def counted(root: Path) -> LoadResult:
+    def counted(root: Path, **options: Any) -> LoadResult:
         loads.append(root)
-        return real(root)
+        return real(root, **options)
 
     monkeypatch.setattr(knowledge_service, "load_knowledge", counted)
     try:

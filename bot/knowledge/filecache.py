@@ -1,0 +1,117 @@
+"""What each file gave at the last load, so that a reload reads again only the files that changed.
+
+A file is taken as unchanged when its size and modification time are those it had when it was
+read, or, failing that, when its content hashes the same. A file modified within SETTLE_NS of
+being read is always hashed again: a change made in the same clock tick keeps the old time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge.parallel import map_forked
+from bot.knowledge.reading import FileResult
+from bot.knowledge.yamlsource import read_limited
+
+SETTLE_NS = 2_000_000_000
+Reader = Callable[[bytes, int], FileResult]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One file as it was read, and what it gave."""
+
+    role: tuple[Any, ...]
+    size: int
+    mtime_ns: int
+    settled: bool
+    digest: bytes
+    result: FileResult
+
+    @property
+    def stamp(self) -> tuple[int, int]:
+        return self.size, self.mtime_ns
+
+
+class FileCache:
+    """The results of the last load, by file; give the same cache to every load of a folder."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, _Entry] = {}
+        self.reads = 0  # files read and validated by the last load (the others were reused)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to read, whatever else its result depends on, and how to read its bytes."""
+
+    file: Path
+    role: tuple[Any, ...]
+    read: Reader
+
+
+class CachedReads:
+    """The files of one load: each is read only if it changed since the cache's last load."""
+
+    def __init__(self, cache: FileCache | None) -> None:
+        self.cache = cache
+        self.entries: dict[Path, _Entry] = {}
+        self.reads = 0
+
+    def results(self, jobs: Sequence[Job]) -> list[FileResult]:
+        """What each job's file gives, in order; many files are read on two processors."""
+        if self.cache is None:
+            self.reads += len(jobs)
+            return map_forked(_read, jobs)
+        started = time.time_ns()
+        entries: list[_Entry | None] = []
+        stale: list[tuple[int, Job, os.stat_result, _Entry | None]] = []
+        for job in jobs:
+            stat = os.stat(job.file)
+            old = self.cache.entries.get(job.file)
+            if old is not None and old.role != job.role:
+                old = None
+            if old is not None and old.settled and old.stamp == (stat.st_size, stat.st_mtime_ns):
+                entries.append(old)
+            else:
+                stale.append((len(entries), job, stat, old))
+                entries.append(None)
+        fresh = map_forked(_read_unless_same, [(job, old) for _, job, _, old in stale])
+        for (index, job, stat, _), (size, digest, result, was_read) in zip(
+            stale, fresh, strict=True
+        ):
+            self.reads += was_read
+            settled = stat.st_mtime_ns < started - SETTLE_NS
+            entries[index] = _Entry(job.role, size, stat.st_mtime_ns, settled, digest, result)
+        results = []
+        for job, entry in zip(jobs, entries, strict=True):
+            assert entry is not None
+            self.entries[job.file] = entry
+            results.append(entry.result)
+        return results
+
+    def finish(self) -> None:
+        """Keep this load's files (and only them) for the next load."""
+        if self.cache is not None:
+            self.cache.entries = self.entries
+            self.cache.reads = self.reads
+
+
+def _read(job: Job) -> FileResult:
+    return job.read(*read_limited(job.file))
+
+
+def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult, bool]:
+    """(size, content hash, result, validated?): the old entry's result for the same content."""
+    job, old = task
+    raw, size = read_limited(job.file)
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    if old is not None and (old.digest, old.size) == (digest, size):
+        return size, digest, old.result, False
+    return size, digest, job.read(raw, size), True
