@@ -9,6 +9,7 @@ from pathlib import Path
 
 from benchmarks.generate_kb import generate
 from bot.knowledge import FileCache, LoadResult, load_knowledge
+from tests.knowledge.generated import nth_project, reword
 
 HOUR_NS = 3600 * 10**9
 
@@ -30,12 +31,12 @@ def base(root: Path, count: int = 12) -> tuple[FileCache, Path]:
     cache = FileCache()
     assert load_knowledge(root, cache=cache).knowledge is not None
     assert cache.reads == count + 1  # every project and municipality.yaml
-    return cache, root / "projects" / "project-0003.yaml"
+    return cache, nth_project(root, 3)
 
 
 def test_one_changed_file_is_read_again_and_the_result_is_a_whole_load(tmp_path: Path) -> None:
     cache, file = base(tmp_path)
-    file.write_text(file.read_text(encoding="utf-8").replace("Проектът", "Той"), "utf-8")
+    reword(file, "Той е обновен.")
     reloaded = load_knowledge(tmp_path, cache=cache)
     assert cache.reads == 1
     assert as_compared(reloaded) == as_compared(load_knowledge(tmp_path))
@@ -68,11 +69,10 @@ def test_a_change_that_keeps_size_and_time_is_found_in_a_fresh_file(tmp_path: Pa
     """A file written just before it was read may change again within the same clock tick:
     its content is compared, not only its size and time."""
     cache, file = base(tmp_path)
-    text = file.read_text(encoding="utf-8")
-    file.write_text(text.replace("Проектът", "Проектa"), encoding="utf-8")
+    reword(file, "Проектa е обновен.")
     written = file.stat()
     load_knowledge(tmp_path, cache=cache)
-    file.write_text(text.replace("Проектът", "ПРОЕКТa"), encoding="utf-8")
+    reword(file, "ПРОЕКТa е обновен.")
     os.utime(file, ns=(written.st_atime_ns, written.st_mtime_ns))
     assert (file.stat().st_size, file.stat().st_mtime_ns) == (written.st_size, written.st_mtime_ns)
     reloaded = load_knowledge(tmp_path, cache=cache)
@@ -83,13 +83,13 @@ def test_a_change_that_keeps_size_and_time_is_found_in_a_fresh_file(tmp_path: Pa
 
 def test_cross_file_checks_run_over_reused_files(tmp_path: Path) -> None:
     cache, file = base(tmp_path)
-    draft = file.with_name("_project-0003.yaml")
+    draft = file.with_name(f"_{file.name}")
     draft.write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
     load_knowledge(tmp_path, drafts=True, cache=cache)
     again = load_knowledge(tmp_path, drafts=True, cache=cache)
     assert cache.reads == 0
     [twice] = [p for p in again.errors if "used twice" in p.message]
-    assert twice.file.endswith("project-0003.yaml")
+    assert twice.file.endswith(file.name)
     assert as_compared(again) == as_compared(load_knowledge(tmp_path, drafts=True))
 
 

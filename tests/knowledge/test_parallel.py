@@ -10,6 +10,7 @@ import pytest
 import bot.knowledge.parallel as parallel
 from benchmarks.generate_kb import generate
 from bot.knowledge import FileCache, LoadResult, load_knowledge
+from tests.knowledge.generated import reword
 from tests.knowledge.test_staff_mistakes import BASE
 
 
@@ -65,7 +66,7 @@ def test_a_cached_load_on_two_processors_is_the_same(tmp_path: Path, forks: list
     first = load_knowledge(root, cache=cache)
     (root / "projects" / "broken.yaml").write_text(BASE, encoding="utf-8")
     for file in sorted((root / "projects").glob("project-*.yaml"))[:5]:
-        file.write_text(file.read_text(encoding="utf-8").replace("Проектът", "Той"), "utf-8")
+        reword(file, "Той е обновен.")
     reloaded = load_knowledge(root, cache=cache)
     assert cache.reads == 6 and len(forks) == 2
     assert as_compared(first) != as_compared(reloaded) == as_compared(load_knowledge(root))
