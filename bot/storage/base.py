@@ -195,16 +195,27 @@ class StorageBase:
                 await self.db.rollback()
                 raise
 
-    async def atomically(self, work: Callable[[sqlite3.Connection], T], durable: bool = False) -> T:
+    async def atomically(
+        self,
+        work: Callable[[sqlite3.Connection], T],
+        durable: bool = False,
+        busy: float | None = None,
+    ) -> T:
         """Run work(connection) as one transaction on the database's thread, in one hop there
         and back (each hop waits for the event loop, which is slow when it is busy sending).
 
         durable: the commit reaches the disk before this returns (synchronous=FULL), even
         against a power cut; for the steps that keep a message from being sent twice.
+        busy: how long to wait for another process's write lock (None: the connection's 5 s);
+        a short wait keeps the database's thread, which every read goes through, free.
         """
 
         def run() -> T:
             connection = self.db._conn  # aiosqlite's sqlite3 connection, used on its thread
+            waited = None
+            if busy is not None:
+                waited = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+                connection.execute(f"PRAGMA busy_timeout = {int(busy * 1000)}")
             if durable:
                 connection.execute("PRAGMA synchronous=FULL")
             try:
@@ -217,6 +228,8 @@ class StorageBase:
             finally:
                 if durable:
                     connection.execute("PRAGMA synchronous=NORMAL")
+                if waited is not None:
+                    connection.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
         async with self._lock:
             work_done = await self.db._execute(run)  # type: ignore[no-untyped-call]
@@ -269,10 +282,19 @@ class StorageBase:
                 (now(),),
             )
 
-    async def writable(self) -> bool:
-        """True when a write commits now (for the health check)."""
+    async def writable(self, busy: float = 1.0) -> bool:
+        """True when a write commits now, waiting at most busy seconds for another process's
+        lock (for the health check)."""
+
+        def probe(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('written_at', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (now(),),
+            )
+
         try:
-            await self._probe_write()
+            await self.atomically(probe, busy=busy)
         except (sqlite3.Error, ValueError) as error:  # ValueError: the connection is closed
             log.warning("the database cannot be written: %s", error)
             return False

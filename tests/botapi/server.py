@@ -23,7 +23,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.services.html_check import ParseError, parse_html
+from bot.services.html_check import EmptyText, ParseError, parse_html, units
 
 TEXT_PARAMS = {
     "text",
@@ -100,11 +100,6 @@ class Call:
     error: str | None = None
 
 
-def units(text: str) -> int:
-    """Length in UTF-16 code units, as Telegram counts it."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def check_markup(markup: Any) -> None:
     """Reject what Telegram rejects in an inline keyboard."""
     if not markup:
@@ -131,6 +126,8 @@ def check_text(text: Any, parse_mode: Any) -> str:
     if parse_mode == "HTML":
         try:
             plain = parse_html(text)
+        except EmptyText:
+            raise ApiError(400, "Bad Request: message text is empty") from None
         except ParseError as error:
             raise ApiError(400, f"Bad Request: can't parse entities: {error}") from None
     if units(plain) > 4096:
