@@ -28,7 +28,7 @@ from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, me
 from bot.handlers.common import html_text
 from bot.handlers.lifecycle import App
 from bot.handlers.runner import BotRunner
-from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, limiter_of
+from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, flood_notice, limiter_of
 
 log = logging.getLogger(__name__)
 COMMANDS = {
@@ -93,7 +93,8 @@ def build_application(settings: Settings) -> App:
         .rate_limiter(pacing)
         .build()
     )
-    order.admit = functools.partial(flood_gate, application)
+    order.gate = functools.partial(flood_gate, application)
+    order.notice = functools.partial(flood_notice, application)
     pacing.limiter_of = functools.partial(limiter_of, application)
     add_handlers(application)
     return application

@@ -3,7 +3,8 @@
 In: `ChatOrder`, python-telegram-bot's update processor. Updates of different chats are handled
 at the same time (at most RUNNING at once); those of one chat (or of one user, for inline
 queries) one after the other, in the order they came. Before an update waits for its turn, the
-flood guard may drop it (`flood_gate`), so a flood never queues up.
+flood guard may drop it (`flood_gate`), so a flood never queues up; the first update dropped is
+answered with a notice, in its turn.
 
 Out: `Pacing`, python-telegram-bot's rate-limiter hook on the Bot: every request goes through
 the one RateLimiter of the services, which the dispatcher uses too. A message (sent, edited,
@@ -54,11 +55,14 @@ def order_key(update: object) -> int | None:
 
 
 class ChatOrder(BaseUpdateProcessor):
-    """Updates of one chat one after the other, of different chats at the same time."""
+    """Updates of one chat one after the other, of different chats at the same time; the
+    gate's verdict first: an update to drop is dropped at once, one to answer with a notice
+    gets the notice instead, in its turn."""
 
     def __init__(self, running: int = RUNNING, held: int = HELD) -> None:
         super().__init__(held)
-        self.admit: Callable[[object], Awaitable[bool]] | None = None
+        self.gate: Callable[[object], Verdict] = lambda update: Verdict.ALLOW
+        self.notice: Callable[[object], Awaitable[None]] | None = None
         self._running = running
         self._slots = asyncio.Semaphore(running)
         self._tails: dict[int, asyncio.Future[None]] = {}  # each chat's last update
@@ -71,10 +75,14 @@ class ChatOrder(BaseUpdateProcessor):
         """Nothing to free."""
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Drop the update if the flood guard says so; else run it in its chat's turn."""
-        if self.admit is not None and not await self.admit(update):
+        """Drop the update if the flood guard says so; else run it (or the notice) in its
+        chat's turn."""
+        verdict = self.gate(update)
+        if verdict is not Verdict.ALLOW:
             _close(coroutine)
-            return
+            if verdict is Verdict.IGNORE or self.notice is None:
+                return
+            coroutine = self.notice(update)
         key = order_key(update)
         previous = self._tails.get(key) if key is not None else None
         mine = asyncio.get_running_loop().create_future()
@@ -163,21 +171,16 @@ def limiter_of(application: App) -> RateLimiter | None:
     return services.limiter if isinstance(services, Services) else None
 
 
-async def flood_gate(application: App, update: object) -> bool:
+def flood_gate(application: App, update: object) -> Verdict:
     """One flood guard for every kind of update from a user (messages, commands, buttons,
-    inline queries; not admins'): False drops the update; the first one dropped gets a notice
-    (a message in a private chat, a toast on a button)."""
+    inline queries; not admins'): the first update dropped gets a notice (flood_notice)."""
     services = application.bot_data.get("services")
     if not isinstance(update, Update) or not isinstance(services, Services):
-        return True
+        return Verdict.ALLOW
     user = update.effective_user
     if user is None or services.is_admin(user.id) or not _counted(update, application):
-        return True
-    cost = INLINE_COST if update.inline_query else 1.0
-    verdict = services.flood.check(user.id, cost)
-    if verdict is Verdict.NOTIFY:
-        await _flood_notice(application, update, language_of(None, user.language_code) or "bg")
-    return verdict is Verdict.ALLOW
+        return Verdict.ALLOW
+    return services.flood.check(user.id, INLINE_COST if update.inline_query else 1.0)
 
 
 def _counted(update: Update, application: App) -> bool:
@@ -191,7 +194,12 @@ def _counted(update: Update, application: App) -> bool:
     )
 
 
-async def _flood_notice(application: App, update: Update, lang: str) -> None:
+async def flood_notice(application: App, update: object) -> None:
+    """The one notice of a flood: a message in a private chat, a toast on a button; nothing in
+    a group or for an inline query."""
+    if not isinstance(update, Update) or update.effective_user is None:
+        return
+    lang = language_of(None, update.effective_user.language_code) or "bg"
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(t("flood", lang))

@@ -4,8 +4,9 @@ silence until the pace is back under the limit.
 A user may send `limit` updates at once and then one every `window / limit` seconds (20 a
 minute by default: a burst of 20, then one every 3 s). Each user costs one number, the moment
 from which a full burst is free again (the generic cell rate algorithm); a user whose moment
-has passed is the same as one never seen, so idle users are forgotten without changing any
-verdict, and memory holds only those active in the last window (at most `max_users`).
+has passed is the same as one never seen, so idle users are forgotten (once a window) without
+changing any verdict: memory holds only the users of the last two windows, and at most
+`max_users` (past it, those unseen longest are forgotten).
 """
 
 from __future__ import annotations

@@ -31,6 +31,9 @@ Work = Callable[[sqlite3.Connection], T]
 BRIEF = 0.1  # seconds a try waits for another process's write lock
 RETRY_EVERY = 0.5
 BATCH = 500  # writes in one transaction at most
+# a database that is sick for now (locked, full, read-only, failing disk): try again later;
+# any other error is a bug in the write, which would fail forever
+SICK = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY")
 QUIET = 600.0  # seconds after a failure report before another one
 
 
@@ -71,6 +74,7 @@ class Recorder:
         self._reported_at: float | None = None
         self._told = False  # the admins were told of this failure
         self._queue: deque[_Write] = deque()
+        self._alone = 0  # writes to try one by one (a batch had a bug: which one?)
         self._worker: asyncio.Task[None] | None = None
         self._reports: set[asyncio.Task[None]] = set()
 
@@ -103,27 +107,38 @@ class Recorder:
 
     async def _run(self) -> None:
         while self._queue:
-            batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
+            size = 1 if self._alone else min(BATCH, len(self._queue))
+            self._alone = max(0, self._alone - 1)
+            batch = [self._queue.popleft() for _ in range(size)]
             try:
                 results = await self.storage.atomically(
                     functools.partial(_write_all, batch), busy=BRIEF
                 )
-            except sqlite3.OperationalError as error:  # locked, disk full, read-only...
-                self._failed(error)
-                now = self.clock()
-                late = [item for item in batch if item.deadline <= now]
-                self._queue.extendleft(reversed([item for item in batch if item.deadline > now]))
-                self._drop(late, f"not written within {self.patience:g} s")
-                await asyncio.sleep(RETRY_EVERY)
-                continue
-            except Exception:  # a bug in a write: it would fail forever
-                log.exception("%d database write(s) failed and are dropped", len(batch))
-                self._drop(batch, "failed")
+            except sqlite3.Error as error:
+                if getattr(error, "sqlite_errorname", "").startswith(SICK):
+                    await self._later(batch, error)
+                elif size > 1:
+                    self._queue.extendleft(reversed(batch))
+                    self._alone = size
+                else:
+                    log.error("a database write failed and is dropped", exc_info=error)
+                    self._drop(batch, "failed")
                 continue
             for item, result in zip(batch, results, strict=True):
                 if not item.done.done():
                     item.done.set_result(result)
             self._recovered()
+
+    async def _later(self, batch: list[_Write], error: sqlite3.Error) -> None:
+        """The database is sick: keep what may still wait, drop the rest, wait a little."""
+        self._failed(error)
+        now = self.clock()
+        self._queue.extendleft(reversed([item for item in batch if item.deadline > now]))
+        self._drop(
+            [item for item in batch if item.deadline <= now],
+            f"not written within {self.patience:g} s",
+        )
+        await asyncio.sleep(RETRY_EVERY)
 
     def _drop(self, items: list[_Write], why: str) -> None:
         if not items:
