@@ -10,6 +10,7 @@ from telegram.error import Forbidden
 
 from bot import logs
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.services.recorder import SICK
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,9 @@ async def on_error(update: object, context: Context) -> None:
     if error is not None and logs.expected_level(error) is not None:
         log.info("update %s (chat %s) not answered", update_id, chat_id, exc_info=error)
         return
-    busy = isinstance(error, sqlite3.OperationalError)
+    busy = isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "").startswith(
+        SICK
+    )
     if busy:
         log.warning(
             "update %s (chat %s): the database is not writable: %s", update_id, chat_id, error
