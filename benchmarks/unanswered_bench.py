@@ -127,6 +127,11 @@ def main() -> None:
             f"| {row['size']:,} | {row['before']:.2f} s | {row['before_stall']:.2f} s | "
             f"{row['after']:.2f} s | {row['after_stall'] * 1000:.0f} ms | {found:,} / {pairs:,} |"
         )
+    publish(lines)
+
+
+def publish(lines: list[str]) -> None:
+    """Append a section to benchmarks/results.md, and show it."""
     text = "\n".join(lines)
     with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
         handle.write(text + "\n")

@@ -78,6 +78,11 @@ class Recorder:
         self._worker: asyncio.Task[None] | None = None
         self._reports: set[asyncio.Task[None]] = set()
 
+    @property
+    def waiting(self) -> int:
+        """How many writes wait to be done."""
+        return len(self._queue)
+
     async def write(self, work: Work[T]) -> T | None:
         """Queue work; its result if it is written within `wait` seconds (at once while writes
         fail), else None (it is still tried until `patience` runs out)."""

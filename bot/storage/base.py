@@ -273,18 +273,9 @@ class StorageBase:
         """Close the connection."""
         await self.db.close()
 
-    async def _probe_write(self) -> None:
-        """Write one row and commit; raises sqlite3.Error unless that works."""
-        async with self.transaction() as db:
-            await db.execute(
-                "INSERT INTO meta (key, value) VALUES ('written_at', ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (now(),),
-            )
-
-    async def writable(self, busy: float = 1.0) -> bool:
-        """True when a write commits now, waiting at most busy seconds for another process's
-        lock (for the health check)."""
+    async def _probe_write(self, busy: float | None = None) -> None:
+        """Write one row and commit, waiting at most busy seconds for another process's lock;
+        raises sqlite3.Error unless that works."""
 
         def probe(db: sqlite3.Connection) -> None:
             db.execute(
@@ -293,8 +284,13 @@ class StorageBase:
                 (now(),),
             )
 
+        await self.atomically(probe, busy=busy)
+
+    async def writable(self, busy: float = 1.0) -> bool:
+        """True when a write commits now, waiting at most busy seconds for another process's
+        lock (for the health check: the database's thread is not held longer)."""
         try:
-            await self.atomically(probe, busy=busy)
+            await self._probe_write(busy)
         except (sqlite3.Error, ValueError) as error:  # ValueError: the connection is closed
             log.warning("the database cannot be written: %s", error)
             return False
