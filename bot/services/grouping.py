@@ -7,9 +7,9 @@ or starts a group. Comparing every key with every group would be quadratic; inst
 compared only with the group keys that share the start or the end (PREFIX letters) of one of
 its words, leaving out starts and ends found in more than COMMON keys ("колко", "струва"),
 which tell nothing, unless the key has no other. A typo seldom changes both ends of a word, so
-near-duplicates keep one; two keys alike only in their common words ("колко струва вратата",
-"колко струва пътя") are not grouped. benchmarks/unanswered_bench.py compares the groups with
-those of comparing all pairs.
+near-duplicates keep one; two keys alike only in their common words ("кой отговаря за парка",
+"кой отговаря за пътя") are not grouped (benchmarks/unanswered_bench.py counts the groups of
+both ways).
 """
 
 from __future__ import annotations

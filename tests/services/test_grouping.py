@@ -109,3 +109,12 @@ def test_comparisons_grow_about_linearly(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(grouping.fuzz, "ratio", ratio)
     group_questions(questions(3000))
     assert compared < 3000 * 100
+
+
+def test_questions_alike_only_in_common_words_are_not_grouped() -> None:
+    """ "кой отговаря за парка" and "кой отговаря за пътя" are 91 % alike, all in words found in
+    more than COMMON questions: different questions, kept apart."""
+    subjects = ["парка", "пътя"] + [f"обект{number}" for number in range(grouping.COMMON + 5)]
+    groups = group_questions([f"кой отговаря за {subject}" for subject in subjects], limit=500)
+    assert fuzz.ratio(folded("кой отговаря за парка"), folded("кой отговаря за пътя")) > 90
+    assert {"кой отговаря за парка", "кой отговаря за пътя"} <= {g.example for g in groups}

@@ -116,3 +116,15 @@ async def test_a_write_that_is_a_bug_is_dropped_and_the_others_go_on(
         logging.ERROR
     ]
     await recorder.close()
+
+
+async def test_the_health_probe_waits_at_most_a_second_for_the_lock(
+    storage: Storage, tmp_path: Path
+) -> None:
+    other = write_lock(tmp_path / "db.sqlite3")
+    started = time.monotonic()
+    assert not await storage.writable()
+    assert time.monotonic() - started < 3.0  # not the connection's 5 s
+    other.execute("ROLLBACK")
+    other.close()
+    assert await storage.writable()

@@ -12,6 +12,7 @@ import pytest
 from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
+from tests.telegram.conftest import ADMIN
 from tests.telegram.harness import BotHarness, eventually
 
 FLOODER, OTHER = 3001, 3002
@@ -111,3 +112,10 @@ async def test_a_flooder_in_a_group_gets_no_notice_and_others_are_not_counted(
         await guarded.push(updates.message(FLOODER, "/contacts", chat_id=group, kind="group"))
     await guarded.settle()
     assert len(api.sent(group)) == LIMIT  # the rest dropped, and no notice in the group
+
+
+async def test_admins_are_not_counted(guarded: BotHarness, api: FakeBotAPI) -> None:
+    for _ in range(LIMIT + 3):
+        await guarded.push(updates.message(ADMIN, "/contacts"))
+    await guarded.settle()
+    assert len(api.sent(ADMIN)) == LIMIT + 3

@@ -11,6 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.storage import Storage
+from bot.texts import t
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
 from tests.storage.sick import fill_the_disk, free_the_disk, write_lock
@@ -53,6 +54,16 @@ async def test_answers_while_another_process_holds_the_write_lock(
     assert admin_told(api, FAILING) == 1
     assert await storage.count_questions() == len(USERS) + 1  # the waiting ones written too
     assert await storage.count_users() == len(USERS)
+
+
+async def test_a_citizens_own_write_that_cannot_wait_asks_to_try_again(
+    bot: BotHarness, api: FakeBotAPI, locked: sqlite3.Connection
+) -> None:
+    await bot.send(updates.message(USERS[0], "/subscribe"))
+    assert api.texts(USERS[0])[-1] == t("storage_busy", "bg")
+    locked.execute("ROLLBACK")
+    await bot.send(updates.message(USERS[0], "/subscribe"))
+    assert api.texts(USERS[0])[-1] == t("subscribe.done", "bg")
 
 
 async def test_answers_with_the_disk_full_and_recovers_when_space_comes_back(
