@@ -135,3 +135,23 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     code, out, _ = await munibot("unanswered", "--days", "7", "--db", str(db))
     assert code == 0 and "2 × колко струва метрото" in out
+
+
+async def test_a_broadcast_too_long_for_telegram_is_refused_before_anything_is_sent(
+    tmp_path: Path,
+) -> None:
+    """3,000 emoji are 3,000 characters but 6,000 UTF-16 units, which Telegram counts."""
+    db = tmp_path / "db.sqlite3"
+    await people(db, 3)
+    (tmp_path / "emoji.txt").write_text("😀" * 3000, encoding="utf-8")
+    api = FakeBotAPI()
+    await api.start()
+    try:
+        env = {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.url}
+        code, _, err = await munibot(
+            "broadcast", "--text-file", str(tmp_path / "emoji.txt"), "--db", str(db), env=env
+        )
+        assert code != 0 and "6000" in err
+        assert not api.sent()
+    finally:
+        await api.stop()

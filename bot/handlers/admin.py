@@ -118,6 +118,9 @@ async def on_admin_button(
         return t("stale_button", lang)
     number, action = int(callback.args[0]), callback.args[1]
     if callback.kind == "b" and action == "stop":
+        row = await svc.storage.broadcast(number)  # only one that exists and still goes
+        if row is None or row.state not in ("queued", "running"):
+            return t("stale_button", lang)
         await svc.dispatcher().cancel(number)
         return t("admin.stopping", lang)
     draft = svc.desk.draft(user.id, number)

@@ -1,12 +1,16 @@
-"""The python-telegram-bot Application: handlers wired, commands registered, polling or webhook."""
+"""The python-telegram-bot Application: handlers wired, commands registered, polling or webhook;
+updates in each chat's order behind the flood guard, and every request through the one rate
+limiter (bot/handlers/traffic.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -21,8 +25,10 @@ from telegram.ext import (
 from bot import logs
 from bot.config import Settings
 from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
+from bot.handlers.common import html_text
 from bot.handlers.lifecycle import App
 from bot.handlers.runner import BotRunner
+from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, flood_notice, limiter_of
 
 log = logging.getLogger(__name__)
 COMMANDS = {
@@ -67,10 +73,13 @@ def build_application(settings: Settings) -> App:
 
     async def post_init(application: App) -> None:
         await lifecycle.on_startup(application, settings)
+        recorder = application.bot_data["services"].assistant.recorder
+        recorder.on_change = functools.partial(report_writes, application, settings.admin_ids)
 
     defaults = Defaults(
         parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
     )
+    order, pacing = ChatOrder(), Pacing()
     application = (
         Application.builder()
         .token(settings.token)
@@ -80,10 +89,30 @@ def build_application(settings: Settings) -> App:
         .post_init(post_init)
         .post_stop(lifecycle.on_stop)
         .post_shutdown(lifecycle.on_shutdown)
+        .concurrent_updates(order)
+        .rate_limiter(pacing)
         .build()
     )
+    order.gate = functools.partial(flood_gate, application)
+    order.notice = functools.partial(flood_notice, application)
+    pacing.limiter_of = functools.partial(limiter_of, application)
     add_handlers(application)
     return application
+
+
+async def report_writes(
+    application: App, admins: frozenset[int], error: str | None, dropped: int
+) -> None:
+    """Tell the admins that the database cannot be written (error), or can be again."""
+    if error is not None:
+        text = html_text("db.failing", "bg", error=error)
+    else:
+        text = html_text("db.recovered", "bg", dropped=dropped)
+    for admin_id in admins:
+        try:
+            await application.bot.send_message(admin_id, text)
+        except TelegramError as failure:
+            log.warning("could not tell admin %s about the database: %s", admin_id, failure)
 
 
 def run_bot(settings: Settings) -> None:

@@ -1,32 +1,47 @@
-"""Inline buttons: every payload is checked; a forged or stale one gets a short notice."""
+"""Inline buttons: every payload is checked; a forged or stale one gets a short notice; the
+button's query is always answered, whatever happens."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import CallbackQuery, Update
+from telegram.error import BadRequest
 
 from bot.handlers import admin, commands, keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
-from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.common import Context, edit_or_send, html_text, language, reply, services
 from bot.texts import t
 
+log = logging.getLogger(__name__)
 Action = Callable[[Update, Context, Callback, str], Awaitable[str | None]]
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """Decode the button and run its action; the action's return is the toast to show."""
+    """Decode the button and run its action; the action's return is the toast to show. The
+    query is answered even when the action fails (the error handler then speaks)."""
     query = update.callback_query
     if query is None:
         return
-    lang = await language(update, context)
-    callback = decode(query.data)
-    action = ACTIONS.get(callback.kind) if callback else None
-    notice = t("stale_button", lang)
-    if action is not None and callback is not None:
-        notice = await action(update, context, callback, lang) or ""
-    await query.answer(notice or None)
+    notice: str | None = None
+    try:
+        lang = await language(update, context)
+        callback = decode(query.data)
+        action = ACTIONS.get(callback.kind) if callback else None
+        notice = t("stale_button", lang)
+        if action is not None and callback is not None:
+            notice = await action(update, context, callback, lang)
+    finally:
+        await _answer(query, notice)
+
+
+async def _answer(query: CallbackQuery, notice: str | None) -> None:
+    try:
+        await query.answer(notice or None)
+    except BadRequest as error:  # "query is too old": the spinner has stopped by itself
+        log.info("button query of %s not answered: %s", query.from_user.id, error)
 
 
 async def _show_project(
@@ -53,10 +68,7 @@ async def _show_project(
 async def _page(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
     page = services(context).assistant.project_page(int(callback.args[0]))
     title = html_text("projects.title", lang, page=page.page + 1, pages=page.pages)
-    if update.callback_query and update.callback_query.message:
-        await update.callback_query.edit_message_text(
-            title, reply_markup=keyboards.project_list(page, lang)
-        )
+    await edit_or_send(update, context, title, keyboards.project_list(page, lang))
     return None
 
 

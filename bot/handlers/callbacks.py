@@ -11,7 +11,9 @@ from bot.engine.lexicon import TOPICS
 MAX_BYTES = 64
 _KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "ba"}
 _MENU = {"projects", "news", "contacts", "language", "following"}
-_PART = re.compile(r"^[a-z0-9#+\-]{1,48}$")
+_DATA = re.compile(r"[a-z0-9#+:\-]{1,64}")  # ASCII only: anything else is forged
+_PART = re.compile(r"[a-z0-9#+\-]{1,48}")
+_NUMBER = re.compile(r"0|[1-9][0-9]{0,17}")  # a row id or a page: fits in 64 bits
 
 
 @dataclass(frozen=True)
@@ -36,24 +38,29 @@ def project_key(project_id: str) -> str:
     return "#" + hashlib.sha1(project_id.encode()).hexdigest()[:12]
 
 
+def _number(arg: str) -> bool:
+    return _NUMBER.fullmatch(arg) is not None
+
+
 def decode(data: str | None) -> Callback | None:
-    """The callback, or None when the payload is malformed or forged."""
-    if not data or len(data.encode()) > MAX_BYTES:
+    """The callback, or None when the payload is malformed or forged (every field checked:
+    its kind, the number of its arguments, each one's form, numbers within 64 bits)."""
+    if not data or _DATA.fullmatch(data) is None:
         return None
     kind, *args = data.split(":")
-    if kind not in _KINDS or not all(_PART.match(arg) for arg in args):
+    if kind not in _KINDS or not all(_PART.fullmatch(arg) for arg in args):
         return None
     valid = {
         "p": len(args) == 1,
         "t": len(args) == 2 and args[-1] in TOPICS,
-        "l": len(args) == 1 and args[0].isdigit(),
+        "l": len(args) == 1 and _number(args[0]),
         "m": len(args) == 1 and args[0] in _MENU,
         "g": len(args) == 1 and args[0] in ("bg", "en"),
         "f": len(args) == 1,
         "u": len(args) == 1,
-        "fb": len(args) == 2 and args[0].isdigit() and args[1] in ("+", "-"),
-        "b": len(args) == 2 and args[0].isdigit() and args[1] in ("ok", "no", "stop"),
-        "ba": len(args) == 2 and args[0].isdigit(),
+        "fb": len(args) == 2 and _number(args[0]) and args[1] in ("+", "-"),
+        "b": len(args) == 2 and _number(args[0]) and args[1] in ("ok", "no", "stop"),
+        "ba": len(args) == 2 and _number(args[0]),
     }[kind]
     return Callback(kind, tuple(args)) if valid else None
 

@@ -1,11 +1,14 @@
-"""Helpers every handler uses: the services, the user's language, replying."""
+"""Helpers every handler uses: the services, the user's language, replying, editing."""
 
 from __future__ import annotations
 
 import html
+import logging
+import re
 from typing import cast
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.handlers.sender import send_html
@@ -13,6 +16,16 @@ from bot.services.container import Services
 from bot.texts import t
 
 Context = ContextTypes.DEFAULT_TYPE
+log = logging.getLogger(__name__)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_MODIFIED = "message is not modified"
+CANNOT_EDIT = ("message to edit not found", "message can't be edited")
+
+
+def clean_text(text: str) -> str:
+    """Text from Telegram with lone surrogates (no character: they cannot be stored, encoded
+    or sent) replaced by U+FFFD; the UTF-16 length, and so entity offsets, stay the same."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def html_text(key: str, lang: str, **values: object) -> str:
@@ -40,9 +53,30 @@ async def reply(
     chat = update.effective_chat
     if chat is None:
         return []
-    storage = services(context).storage
+    assistant = services(context).assistant
 
     async def blocked(chat_id: int) -> None:
-        await storage.set_blocked(chat_id, True)
+        await assistant.note_blocked(chat_id, True)
 
     return await send_html(context.bot, chat.id, html, markup, on_blocked=blocked)
+
+
+async def edit_or_send(
+    update: Update, context: Context, html: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Show html in place of the message whose button was pressed. Nothing changed (the
+    button pressed twice): nothing to do. A message Telegram cannot edit (gone, too old):
+    html is sent anew."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        try:
+            await query.edit_message_text(html, reply_markup=markup)
+            return
+        except BadRequest as error:
+            reason = error.message.lower()
+            if NOT_MODIFIED in reason:
+                return
+            if not any(known in reason for known in CANNOT_EDIT):
+                raise
+            log.info("message of chat %s not edited (%s): sent anew", query.message.chat.id, error)
+    await reply(update, context, html, markup)

@@ -17,8 +17,9 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
+from telegram.ext import ExtBot
 
-from bot.handlers.sender import NO_PREVIEW, retry_seconds
+from bot.handlers.sender import NO_PREVIEW, PACED, retry_seconds
 from bot.services.broadcast import (
     Blocked,
     NotSent,
@@ -59,6 +60,9 @@ class TelegramSender:
 
     def __init__(self, bot: Bot, timeout: float | None = None) -> None:
         self.bot, self.timeout = bot, timeout
+        # the dispatcher took the slot: the Bot's rate limiter (if any) must not pace it again
+        paced = isinstance(bot, ExtBot) and bot.rate_limiter is not None
+        self._extra: dict[str, object] = {"rate_limit_args": PACED} if paced else {}
 
     async def send(self, chat_id: int, text: str) -> int:
         """The message id; raises a SendError saying what became of the message."""
@@ -69,6 +73,7 @@ class TelegramSender:
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
                 read_timeout=self.timeout,
+                **self._extra,  # type: ignore[arg-type]
             )
         except TelegramError as error:
             raise send_error(error) from error

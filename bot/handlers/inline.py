@@ -9,7 +9,7 @@ from telegram.constants import ParseMode
 
 from bot.engine import Answer
 from bot.engine.reply import Reply
-from bot.handlers.common import Context, services
+from bot.handlers.common import Context, clean_text, services
 
 MAX_RESULTS = 8
 MAX_CONTENT = 4096
@@ -32,19 +32,13 @@ async def on_inline(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    svc = services(context)
-    lang = await svc.assistant.language(
-        query.from_user.id, query.from_user.language_code, query.query
-    )
-    answer: Answer | None = (
-        svc.knowledge.engine.answer(query.query, lang=lang) if query.query.strip() else None
-    )
+    svc, text = services(context), clean_text(query.query)
+    lang = await svc.assistant.language(query.from_user.id, query.from_user.language_code, text)
+    answer: Answer | None = svc.knowledge.engine.answer(text, lang=lang) if text.strip() else None
     results = []
     if answer is not None and answer.answered:
         title = answer.reply.plain().split("\n", 1)[0]
-        results.append(
-            _result(f"a:{query.query}:{lang}", title, answer.reply.plain()[:200], answer.reply)
-        )
+        results.append(_result(f"a:{text}:{lang}", title, answer.reply.plain()[:200], answer.reply))
     shown = {answer.project} if answer else set()
     for project in svc.knowledge.knowledge.projects:
         wanted = answer is None or project.id in (answer.suggestions or ()) or not answer.answered

@@ -5,24 +5,26 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 
 from bot.handlers.answers import answer_markup, extra_rows
-from bot.handlers.common import Context, html_text, language, reply, services
-from bot.services.flood import Verdict
+from bot.handlers.common import Context, clean_text, html_text, language, reply, services
 
 LONG_MESSAGE = 1000
 
 
 def question_text(message: Message, bot_id: int, username: str) -> str | None:
-    """The question in a message, or None when a group message is not meant for the bot."""
-    text = message.text or ""
+    """The question in a message (lone surrogates replaced), or None when a group message is
+    not meant for the bot."""
+    text = clean_text(message.text or "")
     if message.chat.type == "private":
         return text
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return text
-    mention = f"@{username}".lower()
-    for entity, value in message.parse_entities([MessageEntity.MENTION]).items():
-        if value.lower() == mention and entity.type == MessageEntity.MENTION:
-            return (text[: entity.offset] + text[entity.offset + entity.length :]).strip()
+    mention, units = f"@{username}".lower(), text.encode("utf-16-le")
+    for entity in message.entities:
+        start, end = 2 * entity.offset, 2 * (entity.offset + entity.length)
+        named = units[start:end].decode("utf-16-le", "replace").lower()
+        if entity.type == MessageEntity.MENTION and named == mention:
+            return (units[:start] + units[end:]).decode("utf-16-le", "replace").strip()
     return None
 
 
@@ -32,13 +34,9 @@ async def on_text(update: Update, context: Context) -> None:
     if message is None or user is None or update.effective_chat is None:
         return
     text = question_text(message, context.bot.id, context.bot.username)
-    verdict = svc.flood.check(user.id) if text is not None else Verdict.IGNORE
-    if verdict is Verdict.IGNORE or text is None:
+    if text is None:
         return
     lang = await language(update, context, text)
-    if verdict is Verdict.NOTIFY:
-        await reply(update, context, html_text("flood", lang))
-        return
     asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang)
     following = bool(asked.answer.project) and await svc.storage.is_following(
         user.id, asked.answer.project or ""
@@ -52,11 +50,6 @@ async def on_text(update: Update, context: Context) -> None:
 
 async def on_other(update: Update, context: Context) -> None:
     """Stickers, photos, voice, locations...: say what the bot can do."""
-    if (
-        update.effective_user
-        and services(context).flood.check(update.effective_user.id) is not Verdict.ALLOW
-    ):
-        return
     lang = await language(update, context)
     await reply(update, context, html_text("non_text", lang))
 

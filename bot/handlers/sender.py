@@ -1,31 +1,29 @@
-"""Sending replies: HTML split at line breaks under Telegram's limit, 429 waited out, 403 noted."""
+"""Sending replies: HTML split at line breaks under Telegram's limit, 403 noted.
+
+Pacing and 429s are the Bot's rate limiter's business (bot/handlers/traffic.py): a reply to a
+chat that must wait waits there, and only that chat's updates wait with it.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import os
 import re
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
 
+from bot.services.html_check import units
+
 os.environ.setdefault("PTB_TIMEDELTA", "true")  # retry_after as a timedelta, as PTB 23 will
 log = logging.getLogger(__name__)
 LIMIT = 4096
-MAX_RETRIES = 3
-T = TypeVar("T")
+PACED = {"paced": True}  # rate_limit_args of a request whose caller took its slot already
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _TAG = re.compile(r"<[^>]+>")
-
-
-def units(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _split_long_line(line: str, limit: int) -> list[str]:
@@ -70,20 +68,6 @@ def retry_seconds(error: RetryAfter) -> float:
     return delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
 
 
-async def with_retry(call: Callable[[], Awaitable[T]]) -> T:
-    """Run a Bot API call, waiting out 429 (retry_after) up to MAX_RETRIES times."""
-    for attempt in range(MAX_RETRIES + 1):
-        try:
-            return await call()
-        except RetryAfter as error:
-            if attempt == MAX_RETRIES:
-                raise
-            seconds = retry_seconds(error)
-            log.warning("429 from Telegram: waiting %.1f s", seconds)
-            await asyncio.sleep(seconds)
-    raise AssertionError("unreachable")
-
-
 async def send_html(
     bot: Bot,
     chat_id: int,
@@ -97,19 +81,15 @@ async def send_html(
     try:
         for number, chunk in enumerate(chunks):
             keyboard = markup if number == len(chunks) - 1 else None
-
-            def call(
-                text: str = chunk, keys: InlineKeyboardMarkup | None = keyboard
-            ) -> Awaitable[Message]:
-                return bot.send_message(
+            sent.append(
+                await bot.send_message(
                     chat_id,
-                    text,
+                    chunk,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=keys,
+                    reply_markup=keyboard,
                     link_preview_options=NO_PREVIEW,
                 )
-
-            sent.append(await with_retry(call))
+            )
     except Forbidden:
         log.info("chat %s has blocked the bot", chat_id)
         if on_blocked is not None:

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.services.html_check import ParseError, parse_html
+from bot.services.html_check import ParseError, parse_html, units
 from bot.storage import Storage
 
 SEPARATOR = re.compile(r"^\s*---\s*$", re.MULTILINE)
@@ -43,8 +43,8 @@ def split_versions(raw: str) -> tuple[str, str | None]:
             plain = parse_html(text)
         except ParseError as error:
             raise DraftError("admin.bad_html", error=str(error)) from None
-        if len(plain) > MAX_LENGTH:
-            raise DraftError("admin.too_long", length=len(plain))
+        if units(plain) > MAX_LENGTH:  # as Telegram counts: an emoji is two
+            raise DraftError("admin.too_long", length=units(plain))
     return texts[0], texts[1] if len(texts) > 1 else None
 
 

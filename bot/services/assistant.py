@@ -10,7 +10,8 @@ from bot.engine import Answer, Conversation, Reply
 from bot.engine.reply import ReplyBuilder
 from bot.knowledge import Project
 from bot.services.knowledge import KnowledgeService
-from bot.storage import QuestionRecord, Storage
+from bot.services.recorder import Recorder
+from bot.storage import QuestionRecord, Storage, logged, marked, touched
 from bot.texts import LANGUAGES, t
 
 log = logging.getLogger(__name__)
@@ -21,10 +22,10 @@ STATUS_ORDER = ("ongoing", "planned", "completed")
 
 @dataclass(frozen=True)
 class Asked:
-    """An answer and the id of its row in the question log."""
+    """An answer and the id of its row in the question log (None: not logged in time)."""
 
     answer: Answer
-    question_id: int
+    question_id: int | None
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,16 @@ def language_of(stored: str | None, telegram_code: str | None) -> str | None:
 
 
 class Assistant:
-    """The citizen-facing service: answers questions and remembers each chat's context."""
+    """The citizen-facing service: answers questions and remembers each chat's context.
+
+    Answering only reads the database; what it writes by the way (the user seen, the question
+    asked, a user who blocked the bot) goes through the recorder, best effort.
+    """
 
     def __init__(self, knowledge: KnowledgeService, storage: Storage) -> None:
         self.knowledge = knowledge
         self.storage = storage
+        self.recorder = Recorder(storage)
         self._chats: OrderedDict[int, Conversation] = OrderedDict()
 
     def conversation(self, chat_id: int) -> Conversation:
@@ -73,14 +79,21 @@ class Assistant:
 
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
         """The stored choice, else Telegram's language_code, else the script, else bg."""
-        stored, last = await self.storage.touch_user(user_id)
+        stored, last = await self.storage.user_languages(user_id)
         chosen = language_of(stored, telegram_code)
         if chosen is None:
             detected = text.strip() and self.knowledge.engine.detect_language(text, "bg")
             chosen = detected or last or "bg"
-        if chosen != last:
-            await self.storage.set_last_language(user_id, chosen)
+        await self.recorder.write(touched(user_id, chosen if chosen != last else None))
         return chosen
+
+    async def note_blocked(self, user_id: int, blocked: bool) -> None:
+        """Remember (best effort) that a user blocked or unblocked the bot."""
+        await self.recorder.write(marked(user_id, blocked))
+
+    async def close(self) -> None:
+        """Write what waits (briefly), drop the rest."""
+        await self.recorder.close()
 
     async def set_language(self, user_id: int, lang: str) -> str:
         """Store a language choice; returns it."""
@@ -100,8 +113,7 @@ class Assistant:
             answer.topic,
             answer.confidence,
         )
-        question_id = await self.storage.log_question(record)
-        return Asked(answer, question_id)
+        return Asked(answer, await self.recorder.write(logged(record)))
 
     def project_answer(self, chat_id: int, project_id: str, topic: str, lang: str) -> Answer | None:
         """A project's card or one of its topics (None for an unknown project)."""

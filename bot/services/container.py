@@ -23,6 +23,7 @@ from bot.storage import Storage
 
 log = logging.getLogger(__name__)
 UPKEEP_EVERY = 3600.0
+CHAT_BURST = 10  # messages one chat may get at once before the one-a-second pace applies
 
 
 @dataclass
@@ -54,7 +55,7 @@ class Services:
             Assistant(knowledge, storage),
             FloodGuard(settings.flood_limit, settings.flood_window),
             AnnouncementDesk(storage),
-            RateLimiter(settings.broadcast_rate),
+            RateLimiter(settings.broadcast_rate, per_chat_burst=CHAT_BURST),
         )
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -136,6 +137,7 @@ class Services:
             self._serving = None
 
     async def close(self) -> None:
-        """Stop sending and close the database."""
+        """Stop sending, write what waits, and close the database."""
         await self.stop_delivery()
+        await self.assistant.close()
         await self.storage.close()

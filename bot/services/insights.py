@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from bot.engine.normalize import key
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.knowledge import KnowledgeBase
 from bot.services.chart import bar_chart
+from bot.services.grouping import QuestionGroup, group_questions
 from bot.storage import Storage
 from bot.texts import t
 
 UNSURE_BELOW = 0.6
-SAME_QUESTION = 85
 
 
 @dataclass
@@ -30,6 +28,7 @@ class Stats:
     languages: list[tuple[str, int, int]]
     thumbs_up: int = 0
     thumbs_down: int = 0
+    chart: bytes = b""  # drawn in a worker thread when collected
 
     @property
     def questions(self) -> int:
@@ -42,26 +41,21 @@ class Stats:
         return sum(a for _, a, _ in self.per_day) / self.questions if self.questions else 0.0
 
 
-@dataclass
-class QuestionGroup:
-    """Near-identical unanswered questions."""
-
-    example: str
-    count: int = 1
-    keys: list[str] = field(default_factory=list)
-
-
 def since(days: int) -> str:
     """The ISO time `days` ago."""
     return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
 
 
 async def collect_stats(storage: Storage, days: int = 30) -> Stats:
-    """Users, questions per day, top projects, topics and languages, feedback."""
+    """Users, questions per day, top projects, topics and languages, feedback, and the chart
+    (drawn off the event loop)."""
     users = await storage.user_counts(since(7), since(30))
     data = await storage.question_stats(since(days))
     _, up, down = data["feedback"][0]
-    return Stats(days, users, data["days"], data["project"], data["topic"], data["lang"], up, down)
+    chart = await asyncio.to_thread(bar_chart, data["days"])
+    return Stats(
+        days, users, data["days"], data["project"], data["topic"], data["lang"], up, down, chart
+    )
 
 
 def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
@@ -99,26 +93,16 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
 def stats_chart(stats: Stats, lang: str) -> bytes:
     """A PNG bar chart of questions per day, answered and not (it has no words: the stats
     reply says what it shows, in lang)."""
-    return bar_chart(stats.per_day)
+    return stats.chart or bar_chart(stats.per_day)
 
 
 async def unanswered_groups(
     storage: Storage, days: int = 30, limit: int = 20
 ) -> list[QuestionGroup]:
-    """The most frequent questions not answered, answered unsurely or given 👎, grouped."""
-    groups: list[QuestionGroup] = []
-    for text, _ in await storage.unanswered(since(days), UNSURE_BELOW):
-        folded = key(text) or text.lower()
-        for group in groups:
-            if any(fuzz.token_sort_ratio(folded, other) >= SAME_QUESTION for other in group.keys):
-                group.count += 1
-                if len(group.keys) < 5:
-                    group.keys.append(folded)
-                break
-        else:
-            groups.append(QuestionGroup(text, 1, [folded]))
-    groups.sort(key=lambda g: -g.count)
-    return groups[:limit]
+    """The most frequent questions not answered, answered unsurely or given 👎, grouped (in a
+    worker thread: the event loop goes on answering)."""
+    rows = await storage.unanswered(since(days), UNSURE_BELOW)
+    return await asyncio.to_thread(group_questions, [text for text, _ in rows], limit)
 
 
 def render_unanswered(groups: list[QuestionGroup], days: int, lang: str) -> Reply:

@@ -3,9 +3,9 @@
 from bot.storage.base import MIGRATIONS, StorageError, now
 from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
 from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
-from bot.storage.questions import QuestionRecord, QuestionStore
+from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
-from bot.storage.users import UserStore
+from bot.storage.users import UserStore, marked, touched
 
 
 class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore):
@@ -23,5 +23,8 @@ __all__ = [
     "Storage",
     "StorageError",
     "Tally",
+    "logged",
+    "marked",
     "now",
+    "touched",
 ]

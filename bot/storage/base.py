@@ -195,16 +195,27 @@ class StorageBase:
                 await self.db.rollback()
                 raise
 
-    async def atomically(self, work: Callable[[sqlite3.Connection], T], durable: bool = False) -> T:
+    async def atomically(
+        self,
+        work: Callable[[sqlite3.Connection], T],
+        durable: bool = False,
+        busy: float | None = None,
+    ) -> T:
         """Run work(connection) as one transaction on the database's thread, in one hop there
         and back (each hop waits for the event loop, which is slow when it is busy sending).
 
         durable: the commit reaches the disk before this returns (synchronous=FULL), even
         against a power cut; for the steps that keep a message from being sent twice.
+        busy: how long to wait for another process's write lock (None: the connection's 5 s);
+        a short wait keeps the database's thread, which every read goes through, free.
         """
 
         def run() -> T:
             connection = self.db._conn  # aiosqlite's sqlite3 connection, used on its thread
+            waited = None
+            if busy is not None:
+                waited = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+                connection.execute(f"PRAGMA busy_timeout = {int(busy * 1000)}")
             if durable:
                 connection.execute("PRAGMA synchronous=FULL")
             try:
@@ -217,6 +228,8 @@ class StorageBase:
             finally:
                 if durable:
                     connection.execute("PRAGMA synchronous=NORMAL")
+                if waited is not None:
+                    connection.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
         async with self._lock:
             work_done = await self.db._execute(run)  # type: ignore[no-untyped-call]
@@ -260,19 +273,24 @@ class StorageBase:
         """Close the connection."""
         await self.db.close()
 
-    async def _probe_write(self) -> None:
-        """Write one row and commit; raises sqlite3.Error unless that works."""
-        async with self.transaction() as db:
-            await db.execute(
+    async def _probe_write(self, busy: float | None = None) -> None:
+        """Write one row and commit, waiting at most busy seconds for another process's lock;
+        raises sqlite3.Error unless that works."""
+
+        def probe(db: sqlite3.Connection) -> None:
+            db.execute(
                 "INSERT INTO meta (key, value) VALUES ('written_at', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (now(),),
             )
 
-    async def writable(self) -> bool:
-        """True when a write commits now (for the health check)."""
+        await self.atomically(probe, busy=busy)
+
+    async def writable(self, busy: float = 1.0) -> bool:
+        """True when a write commits now, waiting at most busy seconds for another process's
+        lock (for the health check: the database's thread is not held longer)."""
         try:
-            await self._probe_write()
+            await self._probe_write(busy)
         except (sqlite3.Error, ValueError) as error:  # ValueError: the connection is closed
             log.warning("the database cannot be written: %s", error)
             return False

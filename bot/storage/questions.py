@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.storage.base import StorageBase, now
+from bot.storage.users import QUICK
 
 
 @dataclass(frozen=True)
@@ -20,12 +23,11 @@ class QuestionRecord:
     confidence: float
 
 
-class QuestionStore(StorageBase):
-    """The questions table."""
+def logged(record: QuestionRecord) -> Callable[[sqlite3.Connection], int]:
+    """The write that stores one question and how it was answered; its result is the row id."""
 
-    async def log_question(self, record: QuestionRecord) -> int:
-        """Store one question and how it was answered; returns its id."""
-        return await self.insert(
+    def work(db: sqlite3.Connection) -> int:
+        cursor = db.execute(
             "INSERT INTO questions (asked_at, user_id, text, lang, answered, project, topic, "
             "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -39,18 +41,35 @@ class QuestionStore(StorageBase):
                 record.confidence,
             ),
         )
+        return int(cursor.lastrowid or 0)
+
+    return work
+
+
+class QuestionStore(StorageBase):
+    """The questions table."""
+
+    async def log_question(self, record: QuestionRecord) -> int:
+        """Store one question and how it was answered; returns its id."""
+        return await self.atomically(logged(record))
 
     async def count_questions(self) -> int:
         """How many questions are logged."""
         return int(await self.scalar("SELECT COUNT(*) FROM questions") or 0)
 
     async def set_feedback(self, question_id: int, user_id: int, value: int) -> bool:
-        """Store 👍 (1) or 👎 (-1) for a question the same user asked."""
-        changed = await self.execute(
-            "UPDATE questions SET feedback = ? WHERE id = ? AND user_id = ?",
-            (value, question_id, user_id),
+        """Store 👍 (1) or 👎 (-1) for a question the same user asked (waiting at most QUICK
+        seconds for another process's lock)."""
+        changed = await self.atomically(
+            lambda db: (
+                db.execute(
+                    "UPDATE questions SET feedback = ? WHERE id = ? AND user_id = ?",
+                    (value, question_id, user_id),
+                ).rowcount
+            ),
+            busy=QUICK,
         )
-        return changed > 0
+        return int(changed) > 0
 
     async def prune(self, older_than: str) -> int:
         """Delete questions asked before a time; returns how many."""

@@ -1,8 +1,55 @@
-"""Users, their language, blocking, subscriptions and followed projects."""
+"""Users, their language, blocking, subscriptions and followed projects.
+
+What a citizen's own action writes (a language, a subscription, a follow, feedback, /forget)
+waits at most QUICK seconds for another process's write lock, in one transaction, so that the
+database's thread stays free for the reads others' answers need; if it cannot be written then,
+sqlite3.OperationalError says so (the user is asked to try again). What answering writes by the
+way (who was seen, who blocked the bot) is work for the services' recorder: `touched`, `marked`.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
 from bot.storage.base import StorageBase, now
+
+QUICK = 0.5  # seconds a citizen's own write waits for another process's lock
+
+
+def _touch(db: sqlite3.Connection, user_id: int) -> None:
+    stamp = now()
+    db.execute(
+        "INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0",
+        (user_id, stamp, stamp),
+    )
+
+
+def touched(user_id: int, last_language: str | None = None) -> Callable[[sqlite3.Connection], None]:
+    """The write that records a user as seen now (and so not blocking the bot), with the
+    language last answered in when it changed."""
+
+    def work(db: sqlite3.Connection) -> None:
+        _touch(db, user_id)
+        if last_language is not None:
+            db.execute("UPDATE users SET last_language = ? WHERE id = ?", (last_language, user_id))
+
+    return work
+
+
+def marked(user_id: int, blocked: bool) -> Callable[[sqlite3.Connection], None]:
+    """The write that marks a user as having blocked (or unblocked) the bot."""
+
+    def work(db: sqlite3.Connection) -> None:
+        stamp = now()
+        db.execute(
+            "INSERT INTO users (id, first_seen, last_seen, blocked) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET blocked = excluded.blocked",
+            (user_id, stamp, stamp, int(blocked)),
+        )
+
+    return work
 
 
 class UserStore(StorageBase):
@@ -10,27 +57,29 @@ class UserStore(StorageBase):
 
     async def touch_user(self, user_id: int) -> tuple[str | None, str | None]:
         """Record that a user was seen (unblocking them); returns (chosen, last) language."""
-        stamp = now()
-        async with self.transaction() as db:
-            cursor = await db.execute(
-                "INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, blocked = 0 "
-                "RETURNING language, last_language",
-                (user_id, stamp, stamp),
-            )
-            row = await cursor.fetchone()
+        await self.atomically(touched(user_id))
+        return await self.user_languages(user_id)
+
+    async def user_languages(self, user_id: int) -> tuple[str | None, str | None]:
+        """(chosen, last answered in) language of a user; a read, which no lock delays."""
+        row = await self.fetch_one(
+            "SELECT language, last_language FROM users WHERE id = ?", (user_id,)
+        )
         if row is None:
             return None, None
         return (str(row[0]) if row[0] else None), (str(row[1]) if row[1] else None)
 
-    async def set_last_language(self, user_id: int, language: str) -> None:
-        """The language the user was last answered in (for announcements)."""
-        await self.execute("UPDATE users SET last_language = ? WHERE id = ?", (language, user_id))
+    async def _quickly(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        await self.atomically(work, busy=QUICK)
 
     async def set_language(self, user_id: int, language: str) -> None:
         """Store a user's chosen language."""
-        await self.touch_user(user_id)
-        await self.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+
+        def work(db: sqlite3.Connection) -> None:
+            _touch(db, user_id)
+            db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+
+        await self._quickly(work)
 
     async def language(self, user_id: int) -> str | None:
         """A user's chosen language, if any."""
@@ -39,12 +88,7 @@ class UserStore(StorageBase):
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Mark a user as having blocked (or unblocked) the bot."""
-        stamp = now()
-        await self.execute(
-            "INSERT INTO users (id, first_seen, last_seen, blocked) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET blocked = excluded.blocked",
-            (user_id, stamp, stamp, int(blocked)),
-        )
+        await self.atomically(marked(user_id, blocked))
 
     async def is_blocked(self, user_id: int) -> bool:
         """True when the user has blocked the bot."""
@@ -56,23 +100,33 @@ class UserStore(StorageBase):
 
     async def set_subscribed(self, user_id: int, subscribed: bool) -> None:
         """Subscribe a user to all announcements, or unsubscribe."""
-        await self.touch_user(user_id)
-        await self.execute(
-            "UPDATE users SET subscribed = ? WHERE id = ?", (int(subscribed), user_id)
-        )
+
+        def work(db: sqlite3.Connection) -> None:
+            _touch(db, user_id)
+            db.execute("UPDATE users SET subscribed = ? WHERE id = ?", (int(subscribed), user_id))
+
+        await self._quickly(work)
 
     async def follow(self, user_id: int, project: str) -> None:
         """Follow a project's news."""
-        await self.touch_user(user_id)
-        await self.execute(
-            "INSERT OR IGNORE INTO follows (user_id, project, since) VALUES (?, ?, ?)",
-            (user_id, project, now()),
-        )
+
+        def work(db: sqlite3.Connection) -> None:
+            _touch(db, user_id)
+            db.execute(
+                "INSERT OR IGNORE INTO follows (user_id, project, since) VALUES (?, ?, ?)",
+                (user_id, project, now()),
+            )
+
+        await self._quickly(work)
 
     async def unfollow(self, user_id: int, project: str) -> None:
         """Stop following a project."""
-        await self.execute(
-            "DELETE FROM follows WHERE user_id = ? AND project = ?", (user_id, project)
+        await self._quickly(
+            lambda db: (
+                db.execute(
+                    "DELETE FROM follows WHERE user_id = ? AND project = ?", (user_id, project)
+                ).rowcount
+            )
         )
 
     async def is_following(self, user_id: int, project: str) -> bool:
@@ -92,14 +146,17 @@ class UserStore(StorageBase):
 
     async def forget(self, user_id: int) -> None:
         """Erase everything stored about a user (/forget)."""
-        async with self.transaction() as db:
+
+        def work(db: sqlite3.Connection) -> None:
             for table, column in (
                 ("questions", "user_id"),
                 ("follows", "user_id"),
                 ("deliveries", "user_id"),
                 ("users", "id"),
             ):
-                await db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_id,))
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_id,))
+
+        await self._quickly(work)
 
     async def audience(self, project: str | None) -> list[tuple[int, str]]:
         """(user id, language) of the subscribers, or of a project's followers; never blocked."""

@@ -1,4 +1,8 @@
-"""Run the tests' Bot API server on its own (for benchmarks): python -m tests.botapi.serve."""
+"""Run the tests' Bot API server on its own (for benchmarks): python -m tests.botapi.serve.
+
+Beside the Bot API, on a port of their own: GET /sent (its counts), GET /count (messages sent)
+and POST /push (a JSON list of updates to deliver).
+"""
 
 from __future__ import annotations
 
@@ -28,8 +32,18 @@ async def serve(port_file: str, rate_limit: float | None, chaos: Chaos) -> None:
             }
         )
 
+    async def count(request: web.Request) -> web.Response:
+        return web.json_response({"sent": len(api.sent())})
+
+    async def push(request: web.Request) -> web.Response:
+        for update in await request.json():
+            await api.push(update)
+        return web.json_response({"pushed": True})
+
     stats = web.Application()
     stats.router.add_get("/sent", sent)
+    stats.router.add_get("/count", count)
+    stats.router.add_post("/push", push)
     runner = web.AppRunner(stats, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

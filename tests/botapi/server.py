@@ -5,7 +5,8 @@ editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery, setMyCommands, s
 deleteWebhook, getWebhookInfo, sendPhoto and sendChatAction; it rejects what Telegram rejects
 (text over 4096 characters, bad HTML, callback_data over 64 bytes) and can be told to answer 429,
 403, 400 or 5xx, to answer late (the message sent, the answer delayed), to enforce a global message
-rate, or to do some of that at random (Chaos). It counts what each chat received, and its 429s.
+rate or a rate per chat, or to do some of that at random (Chaos). It counts what each chat
+received, and its 429s.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.services.html_check import ParseError, parse_html
+from bot.services.html_check import EmptyText, ParseError, parse_html, units
 
 TEXT_PARAMS = {
     "text",
@@ -100,11 +101,6 @@ class Call:
     error: str | None = None
 
 
-def units(text: str) -> int:
-    """Length in UTF-16 code units, as Telegram counts it."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def check_markup(markup: Any) -> None:
     """Reject what Telegram rejects in an inline keyboard."""
     if not markup:
@@ -131,6 +127,8 @@ def check_text(text: Any, parse_mode: Any) -> str:
     if parse_mode == "HTML":
         try:
             plain = parse_html(text)
+        except EmptyText:
+            raise ApiError(400, "Bad Request: message text is empty") from None
         except ParseError as error:
             raise ApiError(400, f"Bad Request: can't parse entities: {error}") from None
     if units(plain) > 4096:
@@ -151,6 +149,9 @@ class FakeBotAPI:
         self.webhook: dict[str, Any] = {}
         self.messages: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
         self.rate_limit: float | None = None
+        self.chat_limit: float | None = None  # messages a second one chat takes (429 beyond)
+        self.chat_retry_after = 2
+        self._chat_times: dict[int, list[float]] = defaultdict(list)
         self.chaos = Chaos()
         self.rejected_429 = 0  # answered 429 because of rate_limit or an injected failure
         self.errors_5xx = 0
@@ -319,6 +320,16 @@ class FakeBotAPI:
                         failure.retry_after,
                     )
                 raise ApiError(failure.code, ERRORS[failure.code])
+        if method in ("sendMessage", "sendPhoto") and self.chat_limit and chat_id is not None:
+            now, times = time.monotonic(), self._chat_times[int(chat_id)]
+            times[:] = [t for t in times if now - t < 1.0]
+            if len(times) >= self.chat_limit:
+                raise ApiError(
+                    429,
+                    f"Too Many Requests: retry after {self.chat_retry_after}",
+                    self.chat_retry_after,
+                )
+            times.append(now)
         if method in ("sendMessage", "sendPhoto") and self.rate_limit:
             now = time.monotonic()
             self._sent_times = [t for t in self._sent_times if now - t < 1.0]

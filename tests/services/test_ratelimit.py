@@ -194,3 +194,63 @@ async def test_no_configured_rate_means_no_global_limit_until_a_429() -> None:
         limiter.accepted()
     limiter.rate_limited(1.0)
     assert limiter.rate == pytest.approx(50 * 0.95)
+
+
+async def test_a_429_of_one_chat_makes_that_chat_alone_wait() -> None:
+    """Sent slowly, a 429 for one chat is that chat's own limit: the others go on at once."""
+    time = VirtualTime()
+    limiter = time.limiter(30)
+
+    async def scenario() -> tuple[list[float], list[float]]:
+        await limiter.acquire(7)
+        limiter.accepted()
+        limiter.rate_limited(10.0, 7)
+        others = await grant_times(time, limiter, [8, 9])
+        return others, await grant_times(time, limiter, [7])
+
+    [(others, again)] = await time.run(scenario())
+    assert others == pytest.approx([1 / 30, 2 / 30])
+    assert again[0] == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize("flat_out", [True, False])
+async def test_a_429_while_sending_flat_out_or_for_two_chats_pauses_everyone(
+    flat_out: bool,
+) -> None:
+    time = VirtualTime()
+    limiter = time.limiter(10)
+
+    async def scenario() -> list[float]:
+        for chat in range(1, 11 if flat_out else 2):
+            await limiter.acquire(chat)
+            limiter.accepted()
+        limiter.rate_limited(5.0, 1)
+        if not flat_out:
+            limiter.rate_limited(5.0, 2)  # a second chat refused in the same second
+        return await grant_times(time, limiter, [50])
+
+    [[granted]] = await time.run(scenario())
+    assert granted >= 5.0
+
+
+async def test_a_chat_may_get_a_burst_then_one_a_second() -> None:
+    time = VirtualTime()
+    limiter = time.limiter(100, per_chat_burst=3)
+    [times] = await time.run(grant_times(time, limiter, [7] * 5))
+    assert times == pytest.approx([0.0, 0.01, 0.02, 1.0, 2.0])
+
+
+async def test_requests_that_are_no_messages_wait_only_for_a_pause_of_the_bot() -> None:
+    time = VirtualTime()
+    limiter = time.limiter(1)
+
+    async def scenario() -> list[float]:
+        await limiter.acquire(1)  # the only message slot of this second
+        await limiter.unpaused()  # an answer to a button: no slot needed
+        moments = [time.now]
+        limiter.rate_limited(4.0)
+        await limiter.unpaused()
+        return [*moments, time.now]
+
+    [moments] = await time.run(scenario())
+    assert moments == pytest.approx([0.0, 4.0])

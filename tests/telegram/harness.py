@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from typing import Any
 
 from telegram.ext import Application
@@ -55,6 +56,24 @@ class BotHarness:
                 await asyncio.sleep(0.005)
         await asyncio.wait_for(self.app.update_queue.join(), timeout)
         return [c for c in self.api.calls[before:] if c.method != "getUpdates"]
+
+    async def push(self, update: dict[str, Any]) -> int:
+        """Deliver an update without waiting for the bot; returns its update_id."""
+        return await self.api.push(update)
+
+    async def settle(self, timeout: float = 30.0) -> None:
+        """Wait until every update delivered so far has been handled."""
+        await eventually(lambda: not self.api.updates, timeout)
+        await asyncio.wait_for(self.app.update_queue.join(), timeout)
+
+
+async def eventually(check: Callable[[], object], timeout: float = 20.0) -> None:
+    """Wait until check() is true; TimeoutError after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.02)
 
 
 def free_port() -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import shutil
-import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import Call, FakeBotAPI
 from tests.telegram.conftest import ADMIN, KNOWLEDGE
-from tests.telegram.harness import BotHarness
+from tests.telegram.harness import BotHarness, eventually
 
 
 def sent(calls: list[Call], chat_id: int | None = None) -> list[dict[str, Any]]:
@@ -34,14 +33,6 @@ def sent(calls: list[Call], chat_id: int | None = None) -> list[dict[str, Any]]:
 def data(message: dict[str, Any]) -> list[str]:
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
     return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
-
-
-async def eventually(check: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.02)
 
 
 def deliveries(api: FakeBotAPI, users: range) -> Counter[int]:
