@@ -93,6 +93,19 @@ def project_checks(project: Project, file: str, positions: Positions) -> list[Pr
                 "or, if the source really says so, add '# checked' at the end of this line",
                 Severity.WARNING,
             )
+    first_given: dict[str, int] = {}
+    for index, item in enumerate(project.news):
+        if item.id is None:
+            continue
+        if item.id in first_given:
+            line = positions.of_value(("news", first_given[item.id], "id"))[0]
+            add(
+                ("news", index, "id"),
+                f"the news id '{item.id}' is already given on line {line}: each news item "
+                "needs an id of its own (its announcement is sent once per id)",
+            )
+        else:
+            first_given[item.id] = index
     total, grant = (budget.total, budget.grant) if budget else (None, None)
     if total is not None and grant is not None and grant > total:
         add(

@@ -278,3 +278,15 @@ def test_bulgarian_quotes_inside_a_text_are_fine(tmp_path: Path) -> None:
     make_knowledge(tmp_path, BASE + "contractors: [„Строител“ ЕООД, „НИКО 96“]\n")
     result = load_knowledge(tmp_path)
     assert result.knowledge is not None and result.problems == []
+
+
+def test_two_news_items_with_one_id_are_an_error_on_the_second(tmp_path: Path) -> None:
+    news = (
+        "news:\n"
+        "  - date: 2024-05-01\n    title: Започна ремонтът\n    id: start\n"
+        "  - date: 2024-06-01\n    title: Ремонтът приключи\n    id: start\n"
+    )
+    make_knowledge(tmp_path, BASE + news)
+    [problem] = load_knowledge(tmp_path).problems
+    assert (problem.line, problem.column) == (10, 9)
+    assert "the news id 'start' is already given on line 7" in str(problem)
