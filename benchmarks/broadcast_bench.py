@@ -35,7 +35,7 @@ from telegram.request import HTTPXRequest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import machine  # noqa: E402
+from benchmarks.speed import machine  # noqa: E402
 from bot.handlers.delivery import TelegramSender  # noqa: E402
 from bot.services.dispatcher import Dispatcher  # noqa: E402
 from bot.services.ratelimit import RateLimiter  # noqa: E402

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
 from benchmarks.generate_kb import generate
-from benchmarks.run import machine
+from benchmarks.speed import machine
 from bot.knowledge import FileCache, load_knowledge
 
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.broadcast_bench import server_process  # noqa: E402
-from benchmarks.run import machine, percentile  # noqa: E402
+from benchmarks.speed import machine, percentile  # noqa: E402
 from benchmarks.unanswered_bench import publish  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services.flood import FloodGuard  # noqa: E402

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import machine, percentile  # noqa: E402
+from benchmarks.speed import machine, percentile  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from tests.botapi import updates  # noqa: E402
 from tests.botapi.server import FakeBotAPI  # noqa: E402

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import machine  # noqa: E402
+from benchmarks.speed import machine  # noqa: E402
 from bot.engine.normalize import key  # noqa: E402
 from bot.services.grouping import QuestionGroup, group_questions  # noqa: E402
 from bot.services.insights import UNSURE_BELOW, since, unanswered_groups  # noqa: E402

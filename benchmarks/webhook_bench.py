@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.broadcast_bench import received, server_process  # noqa: E402
-from benchmarks.run import machine  # noqa: E402
+from benchmarks.speed import machine  # noqa: E402
 from tests.botapi import updates  # noqa: E402
 from tests.telegram.harness import free_port  # noqa: E402
 
