@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.broadcast_bench import received, server_process  # noqa: E402
+from benchmarks.broadcast_bench import server_process  # noqa: E402
 from benchmarks.speed import machine  # noqa: E402
 from tests.botapi import updates  # noqa: E402
 from tests.telegram.harness import free_port  # noqa: E402
@@ -86,12 +86,12 @@ async def healthy(port: int, timeout: float = 60) -> None:
 async def measure(folder: Path) -> list[tuple[str, str, int]]:
     """(attack, statuses the bot answered, peak RSS in MB after it) rows."""
     rows: list[tuple[str, str, int]] = []
-    async with server_process(folder, None) as (url, stats, token):
+    async with server_process(folder) as server:
         port = free_port()
         env = {
             **os.environ,
-            "TELEGRAM_BOT_TOKEN": token,
-            "TELEGRAM_API_BASE_URL": url,
+            "TELEGRAM_BOT_TOKEN": server.token,
+            "TELEGRAM_API_BASE_URL": server.url,
             "MUNIBOT_WEBHOOK_SECRET": SECRET,
             "MUNIBOT_DB": str(folder / "bench.sqlite3"),
         }
@@ -121,7 +121,7 @@ async def measure(folder: Path) -> list[tuple[str, str, int]]:
             update = json.dumps({"update_id": 9, **updates.message(CHAT, "контакти")}).encode()
             answers = [await post(port, SECRET, len(update), update) for _ in range(3)]
             await asyncio.sleep(2)
-            replies = received(stats)[CHAT]
+            replies = server.stats()["copies"][CHAT]
             rows.append(
                 (
                     f"one update posted 3 times: {replies} reply",
