@@ -181,15 +181,6 @@ async def _preview(
 
 
 @admin_only
-async def cancel(update: Update, context: Context) -> None:
-    """Drop the admin's draft."""
-    lang, user = await language(update, context), update.effective_user
-    if user:
-        services(context).desk.cancel(user.id)
-    await reply(update, context, html_text("admin.cancelled", lang))
-
-
-@admin_only
 async def broadcasts(update: Update, context: Context) -> None:
     """The latest broadcasts; running ones can be stopped."""
     lang, svc = await language(update, context), services(context)

@@ -17,6 +17,7 @@ from bot.services.broadcast import ProgressFactory, Sender
 from bot.services.dispatcher import Dispatcher
 from bot.services.editing import KnowledgeEditor
 from bot.services.flood import FloodGuard
+from bot.services.flows import Flows
 from bot.services.knowledge import KnowledgeService
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
@@ -42,9 +43,11 @@ class Services:
     _serving: asyncio.Task[None] | None = field(default=None, repr=False)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     editor: KnowledgeEditor = field(init=False, repr=False)
+    flows: Flows = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.editor = KnowledgeEditor(self.knowledge, self.storage, self.force_reload)
+        self.flows = Flows(self.storage, self.settings.flow_timeout)
 
     @classmethod
     async def open(cls, settings: Settings, knowledge: KnowledgeService | None = None) -> Services:
