@@ -42,11 +42,12 @@ def flow_button(state: FlowState, action: str, label: str) -> InlineKeyboardButt
     return InlineKeyboardButton(label, callback_data=data)
 
 
-async def active(update: Update, context: Context) -> FlowState | None:
-    """The user's flow in progress; when it had timed out, the user is told so."""
+async def active(update: Update, context: Context) -> tuple[FlowState | None, bool]:
+    """The user's flow in progress; or None and True when it had timed out (the user is told
+    so); or None and False."""
     user = update.effective_user
     if user is None:
-        return None
+        return None, False
     svc = services(context)
     state, expired = await svc.flows.current(user.id)
     if expired:
@@ -56,7 +57,7 @@ async def active(update: Update, context: Context) -> FlowState | None:
             context,
             html_text("flow.expired", await language(update, context), minutes=minutes),
         )
-    return state
+    return state, expired
 
 
 async def on_flow_message(update: Update, context: Context) -> None:
@@ -65,7 +66,9 @@ async def on_flow_message(update: Update, context: Context) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.document is not None:
         return
-    state = await active(update, context)
+    state, expired = await active(update, context)
+    if expired:  # the answer was meant for the flow: it is not taken as a question
+        raise ApplicationHandlerStop
     kind = KINDS.get(state.kind) if state else None
     if state is None or kind is None:
         return
@@ -84,7 +87,7 @@ async def on_flow_button(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
     """A flow's button: only for the flow it was made for, while it lasts."""
-    state = await active(update, context)
+    state, _ = await active(update, context)
     kind = KINDS.get(state.kind) if state else None
     if state is None or kind is None or callback.args[0] != str(state.data["n"]):
         return t("stale_button", lang)

@@ -276,9 +276,6 @@ async def test_editors_and_admins_get_the_editor_commands_in_their_menu(
     assert "broadcast" in menu(ADMIN, "en") and "broadcast" not in menu(EDITOR, "en")
     default = json.dumps({"type": "default"}, sort_keys=True)
     assert "addnews" not in [c["command"] for c in api.commands[(default, "")]]
-    [described] = [
-        c
-        for c in api.commands[(default.replace("default", "default"), "bg")]
-        if c["command"] == "start"
-    ] or [None]
-    assert described is not None
+    scope = json.dumps({"chat_id": EDITOR, "type": "chat"}, sort_keys=True)
+    described = {c["command"]: c["description"] for c in api.commands[(scope, "bg")]}
+    assert described["addnews"] == "Добави новина към проект"
