@@ -12,7 +12,8 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.handlers import flows
 from bot.handlers.callbacks import project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
-from bot.handlers.editors import editor_only, say_error
+from bot.handlers.editors import say_error
+from bot.handlers.guards import editor_only
 from bot.services import newsdraft
 from bot.services.editing import EditError, news_item
 from bot.storage import FlowState
@@ -79,8 +80,8 @@ async def _on_text(
 
 async def _ask_next(update: Update, context: Context, state: FlowState, lang: str) -> None:
     buttons = {
-        "link": [flows.flow_button(state, "skip", t("button.skip_link", lang))],
-        "date": [flows.flow_button(state, "today", t("button.today", lang))],
+        "link": [flows.flow_button(state, flows.SKIP, t("button.skip_link", lang))],
+        "date": [flows.flow_button(state, flows.TODAY, t("button.today", lang))],
     }.get(state.step)
     markup = InlineKeyboardMarkup([buttons]) if buttons else None
     await reply(update, context, html.escape(_ask(state, lang)), markup)
@@ -112,8 +113,8 @@ async def _preview(
     )
     buttons = [
         [
-            flows.flow_button(state, "ok", t("button.publish", lang)),
-            flows.flow_button(state, "no", t("button.cancel", lang)),
+            flows.flow_button(state, flows.CONFIRM, t("button.publish", lang)),
+            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
         ]
     ]
     await reply(update, context, html.escape(text), InlineKeyboardMarkup(buttons))
@@ -132,12 +133,12 @@ async def _on_button(
             state, "title", project=project_id, name=project.name(lang) if project else project_id
         )
         await _ask_next(update, context, state, lang)
-    elif state.step == "link" and action == "skip":
+    elif state.step == "link" and action == flows.SKIP:
         state = await svc.flows.advance(state, "date")
         await _ask_next(update, context, state, lang)
-    elif state.step == "date" and action == "today":
+    elif state.step == "date" and action == flows.TODAY:
         await _preview(update, context, state, dt.date.today(), lang)
-    elif state.step == "confirm" and action == "ok":
+    elif state.step == "confirm" and action == flows.CONFIRM:
         await _publish(update, context, state, lang)
     else:
         return t("stale_button", lang)

@@ -61,9 +61,6 @@ def add_handlers(application: App) -> None:
         MessageHandler(private & ~filters.COMMAND & ~filters.Document.ALL, flows.on_flow_message),
         group=-2,
     )
-    application.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
-    )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(buttons.on_button))

@@ -127,7 +127,6 @@ ACTIONS: dict[str, Action] = {
     "u": _follow,
     "fb": _feedback,
     "b": admin.on_admin_button,
-    "ba": admin.on_admin_button,
     "fl": flows.on_flow_button,
     "ex": editors.on_export_button,
 }

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -12,6 +11,7 @@ from telegram.error import TelegramError
 from bot.handlers import flows
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.guards import editor_only
 from bot.handlers.messages import on_unknown_command
 from bot.knowledge import Problem
 from bot.knowledge.yamlsource import MAX_FILE_BYTES
@@ -21,22 +21,7 @@ from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
 from bot.texts import t
 
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 SHOWN_PROBLEMS = 25
-
-
-def editor_only(handler: Handler) -> Handler:
-    """Run handler for editors (and admins); everyone else gets the unknown-command answer."""
-
-    async def guarded(update: Update, context: Context) -> None:
-        user = update.effective_user
-        if user is None or not services(context).is_editor(user.id):
-            await on_unknown_command(update, context)
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
 
 
 async def say_error(update: Update, context: Context, error: EditError, lang: str) -> None:
@@ -117,8 +102,8 @@ async def on_document(update: Update, context: Context) -> None:
     )
     buttons = [
         [
-            flows.flow_button(state, "ok", t("button.apply", lang)),
-            flows.flow_button(state, "no", t("button.cancel", lang)),
+            flows.flow_button(state, flows.CONFIRM, t("button.apply", lang)),
+            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
         ]
     ]
     await reply(
@@ -133,7 +118,7 @@ async def _upload_button(
     update: Update, context: Context, state: FlowState, action: str, lang: str
 ) -> str | None:
     svc = services(context)
-    if action != "ok":
+    if action != flows.CONFIRM:
         return t("stale_button", lang)
     await svc.flows.end(state.user_id)
     name = state.data["name"]
@@ -192,8 +177,8 @@ async def undo(update: Update, context: Context) -> None:
     )
     buttons = [
         [
-            flows.flow_button(state, "ok", t("button.undo", lang)),
-            flows.flow_button(state, "no", t("button.cancel", lang)),
+            flows.flow_button(state, flows.CONFIRM, t("button.undo", lang)),
+            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
         ]
     ]
     when = record.made_at[:16].replace("T", " ")
@@ -207,7 +192,7 @@ async def _undo_button(
     update: Update, context: Context, state: FlowState, action: str, lang: str
 ) -> str | None:
     svc = services(context)
-    if action != "ok":
+    if action != flows.CONFIRM:
         return t("stale_button", lang)
     await svc.flows.end(state.user_id)
     try:

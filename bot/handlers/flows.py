@@ -12,6 +12,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.guards import editor_only
 from bot.storage import FlowState
 from bot.texts import t
 
@@ -29,6 +30,9 @@ class FlowKind:
 
 
 KINDS: dict[str, FlowKind] = {}
+# the fixed actions of flow buttons start with '#' and so never equal a project's key
+# (an id, or '#' and 12 hex digits)
+CONFIRM, CANCEL, SKIP, TODAY, EVERYONE = "#ok", "#no", "#skip", "#today", "#all"
 
 
 def register(kind: str, flow: FlowKind) -> None:
@@ -91,20 +95,18 @@ async def on_flow_button(
     kind = KINDS.get(state.kind) if state else None
     if state is None or kind is None or callback.args[0] != str(state.data["n"]):
         return t("stale_button", lang)
-    if callback.args[1] == "no":
+    if callback.args[1] == CANCEL:
         await services(context).flows.end(state.user_id)
         await reply(update, context, html_text("flow.cancelled", lang))
         return None
     return await kind.on_button(update, context, state, callback.args[1], lang)
 
 
+@editor_only
 async def cancel(update: Update, context: Context) -> None:
-    """/cancel: end whatever flow the user has in progress (an announcement draft too)."""
+    """/cancel: end whatever flow the user has in progress."""
     lang, user, svc = await language(update, context), update.effective_user, services(context)
     if user is None:
         return
     key = "flow.cancelled" if await svc.flows.end(user.id) else "flow.nothing"
-    if svc.desk.draft(user.id) is not None:
-        svc.desk.cancel(user.id)
-        key = "admin.cancelled"
     await reply(update, context, html_text(key, lang))

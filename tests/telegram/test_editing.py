@@ -113,7 +113,7 @@ async def test_an_accepted_file_is_summarised_applied_on_confirmation_and_answer
     [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed, "en")
     assert "• status: completed → ongoing" in summary["text"]
     assert park(editing) != changed  # nothing written before the confirmation
-    apply = next(d for d in data(summary) if d.endswith(":ok"))
+    apply = next(d for d in data(summary) if d.endswith(":#ok"))
     [done] = sent(await bot.send(updates.button(EDITOR, apply, summary, "en")), EDITOR)
     assert done["text"].startswith("✅ Applied: projects/park-block-66.yaml (change #1)")
     assert park(editing) == changed
@@ -131,7 +131,7 @@ async def test_an_accepted_file_is_summarised_applied_on_confirmation_and_answer
 async def test_a_new_project_file_is_added(bot: BotHarness, editing: Settings) -> None:
     [summary] = await upload(bot, EDITOR, "second-park.yaml", park(editing))
     assert "projects/second-park.yaml: нов файл" in summary["text"]
-    apply = next(d for d in data(summary) if d.endswith(":ok"))
+    apply = next(d for d in data(summary) if d.endswith(":#ok"))
     await bot.send(updates.button(EDITOR, apply, summary))
     assert (editing.knowledge_dir / "projects/second-park.yaml").read_text() == park(editing)
 
@@ -171,7 +171,7 @@ async def test_two_editors_confirming_at_once_the_second_is_told_and_nothing_is_
     [first] = await upload(bot, EDITOR, "park-block-66.yaml", mine)
     [second] = await upload(bot, OTHER_EDITOR, "park-block-66.yaml", theirs)
     presses = [
-        updates.button(user, next(d for d in data(message) if d.endswith(":ok")), message)
+        updates.button(user, next(d for d in data(message) if d.endswith(":#ok")), message)
         for user, message in ((EDITOR, first), (OTHER_EDITOR, second))
     ]
     calls = await asyncio.gather(*(bot.send(press) for press in presses))
@@ -193,11 +193,11 @@ async def test_undo_restores_the_previous_version_after_confirmation(
     changed = before.replace("status: completed", "status: ongoing")
     [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
     await bot.send(
-        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":ok")), summary)
+        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":#ok")), summary)
     )
     [offer] = sent(await bot.send(updates.message(OTHER_EDITOR, "/undo")), OTHER_EDITOR)
     assert "промяна №1" in offer["text"] and park(editing) == changed
-    confirm = next(d for d in data(offer) if d.endswith(":ok"))
+    confirm = next(d for d in data(offer) if d.endswith(":#ok"))
     [done] = sent(await bot.send(updates.button(OTHER_EDITOR, confirm, offer)), OTHER_EDITOR)
     assert done["text"].startswith("↩️ Промяна №1 е отменена")
     assert park(editing) == before
@@ -217,13 +217,13 @@ async def test_undo_is_refused_when_the_file_changed_since(
     changed = park(editing).replace("status: completed", "status: ongoing")
     [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
     await bot.send(
-        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":ok")), summary)
+        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":#ok")), summary)
     )
     [offer] = sent(await bot.send(updates.message(EDITOR, "/undo")), EDITOR)
     (editing.knowledge_dir / PARK).write_text(
         changed + "# edited on the server\n", encoding="utf-8"
     )
-    confirm = next(d for d in data(offer) if d.endswith(":ok"))
+    confirm = next(d for d in data(offer) if d.endswith(":#ok"))
     [refused] = sent(await bot.send(updates.button(EDITOR, confirm, offer)), EDITOR)
     assert "е променен от някой друг" in refused["text"]
     assert park(editing).endswith("# edited on the server\n")

@@ -16,11 +16,11 @@ import yaml
 from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
-from tests.telegram.conftest import KNOWLEDGE
+from tests.telegram.conftest import ADMIN, KNOWLEDGE
 from tests.telegram.harness import BotHarness, eventually
 from tests.telegram.test_editing import data, sent
 
-EDITOR, FOLLOWER = 55, 88
+EDITOR, FOLLOWER, CITIZEN = 55, 88, 89
 PARK = "projects/park-block-66.yaml"
 
 
@@ -70,12 +70,12 @@ async def test_addnews_from_the_first_button_to_exactly_one_notification_of_the_
     link = await say(bot, "Заповядайте на откриването в 10 ч.")
     assert "https://" in link["text"]
     assert "не е връзка" in (await say(bot, "septemvri.bg"))["text"]
-    date = await press(bot, link, ":skip")
+    date = await press(bot, link, ":#skip")
     assert "1.12.2026" in (await say(bot, "вчера"))["text"]  # the example in the answer
     preview = await say(bot, "1.12.2026")
     assert "Паркът е открит / The park is open" in preview["text"]
     assert "Следващи проекта: 1" in preview["text"] and date["text"]
-    done = await press(bot, preview, ":ok")
+    done = await press(bot, preview, ":#ok")
     assert done["text"].startswith(f"✅ Новината е добавена в {PARK}")
     after = (editing.knowledge_dir / PARK).read_text(encoding="utf-8")
     assert after.startswith(before)  # every byte of the file as it was, then the item
@@ -149,3 +149,61 @@ async def test_a_button_of_another_flow_is_stale(bot: BotHarness) -> None:
     calls = await bot.send(updates.button(EDITOR, data(choose)[0], choose))
     [toast] = [c for c in calls if c.method == "answerCallbackQuery"]
     assert toast.params["text"] and not sent(calls, EDITOR)
+
+
+async def draft_for_park(bot: BotHarness) -> dict[str, Any]:
+    """A subscriber and a follower of the park; the admin's draft waits for its audience."""
+    storage = bot.app.bot_data["services"].storage
+    await storage.set_subscribed(CITIZEN, True)
+    await storage.follow(FOLLOWER, "park-block-66")
+    calls = await bot.send(updates.message(ADMIN, "/broadcast Внимание: няма вода"))
+    return sent(calls, ADMIN)[-1]
+
+
+async def remove_park(bot: BotHarness, editing: Settings) -> None:
+    (editing.knowledge_dir / PARK).unlink()
+    await bot.app.bot_data["services"].reload(force=True)
+
+
+async def test_a_broadcast_to_a_project_that_is_gone_goes_to_nobody(
+    bot: BotHarness, editing: Settings
+) -> None:
+    choose = await draft_for_park(bot)
+    await remove_park(bot, editing)
+    park_button = next(d for d in data(choose) if d.endswith(":park-block-66"))
+    calls = await bot.send(updates.button(ADMIN, park_button, choose))
+    [toast] = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert toast.params["text"] == "Този бутон вече не е валиден."
+    assert await bot.app.bot_data["services"].storage.broadcasts(10) == []
+
+
+async def test_the_audience_is_checked_again_when_the_admin_sends(
+    bot: BotHarness, editing: Settings
+) -> None:
+    choose = await draft_for_park(bot)
+    park_button = next(d for d in data(choose) if d.endswith(":park-block-66"))
+    preview = sent(await bot.send(updates.button(ADMIN, park_button, choose)), ADMIN)[-1]
+    assert "Получатели: 1" in preview["text"]
+    await remove_park(bot, editing)
+    send = next(d for d in data(preview) if d.endswith(":#ok"))
+    [answer] = sent(await bot.send(updates.button(ADMIN, send, preview)), ADMIN)
+    assert "вече не е в базата знания" in answer["text"]
+    assert await bot.app.bot_data["services"].storage.broadcasts(10) == []
+
+
+async def test_a_broadcast_draft_survives_a_restart_and_cancel_ends_it(
+    api: FakeBotAPI, editing: Settings
+) -> None:
+    first = await BotHarness(api, editing).start()
+    try:
+        await first.send(updates.message(ADMIN, "/broadcast"))
+    finally:
+        await first.stop()
+    second = await BotHarness(api, editing).start()
+    try:
+        choose = sent(await second.send(updates.message(ADMIN, "Утре няма вода")), ADMIN)[-1]
+        assert any(d.endswith(":#all") for d in data(choose))
+        [cancelled] = sent(await second.send(updates.message(ADMIN, "/cancel")), ADMIN)
+        assert cancelled["text"] == "Прекратено, нищо не е променено."
+    finally:
+        await second.stop()
