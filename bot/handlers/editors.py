@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Sequence
 
@@ -14,8 +15,7 @@ from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
 from bot.handlers.messages import on_unknown_command
 from bot.knowledge import Problem
-from bot.knowledge.yamlsource import MAX_FILE_BYTES
-from bot.services.editing import Check, EditError, decode, file_name
+from bot.services.editing import Check, EditError, check_size, decode, file_name
 from bot.services.exporting import knowledge_zip
 from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
@@ -76,8 +76,7 @@ async def on_document(update: Update, context: Context) -> None:
     lang, document = await language(update, context), message.document
     try:
         name = file_name(document.file_name or "")
-        if (document.file_size or 0) > MAX_FILE_BYTES:
-            decode(b" " * (MAX_FILE_BYTES + 1))  # raises too_big without downloading
+        check_size(document.file_size or 0)  # before downloading it
         try:
             raw = bytes(await (await document.get_file()).download_as_bytearray())
         except TelegramError:
@@ -267,7 +266,7 @@ async def send_export(update: Update, context: Context, key: str, lang: str) -> 
         return
     caption = html_text("export.caption", lang)
     if key == "all":
-        data, name = knowledge_zip(svc.editor.root), "knowledge.zip"
+        data, name = await asyncio.to_thread(knowledge_zip, svc.editor.root), "knowledge.zip"
     else:
         path = f"{key}.yaml" if key in ("municipality", "faq") else f"projects/{key}.yaml"
         text = svc.editor.current(path) if "/" not in key else None

@@ -125,9 +125,10 @@ class Services:
             await storage.prune(before(settings.retention_days)),
             await storage.prune_broadcasts(before(settings.delivery_retention_days)),
             await storage.prune_idle_users(before(settings.retention_days)),
+            len(await self.flows.expire()),
         )
         if any(pruned):
-            log.info("pruned %d questions, %d broadcasts and %d idle users", *pruned)
+            log.info("pruned %d questions, %d broadcasts, %d idle users and %d idle flows", *pruned)
 
     async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
         """Forever: watch the knowledge folder, and do the upkeep every hour."""

@@ -103,10 +103,15 @@ def file_name(document_name: str) -> str:
     return f"projects/{project_id}.yaml"
 
 
+def check_size(size: int) -> None:
+    """Refuse a file over MAX_FILE_BYTES (before downloading it, when its size is known)."""
+    if size > MAX_FILE_BYTES:
+        raise EditError("edit.too_big", limit=MAX_FILE_BYTES // 1024)
+
+
 def decode(raw: bytes) -> str:
     """The text of an uploaded file: at most MAX_FILE_BYTES of UTF-8."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise EditError("edit.too_big", limit=MAX_FILE_BYTES // 1024)
+    check_size(len(raw))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
