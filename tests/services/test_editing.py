@@ -234,3 +234,22 @@ async def test_each_change_is_a_git_commit_naming_the_editor(services: Services)
         check=True,
     ).stdout
     assert f"Telegram editor {EDITOR}" in log and PARK in log
+
+
+async def test_a_failing_git_never_fails_the_edit(
+    services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = services.settings.knowledge_dir
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "-C", str(folder), "init", "-q"], check=True)
+    hook = folder / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho refused >&2\nexit 1\n")
+    hook.chmod(0o755)
+    before = (folder / PARK).read_text(encoding="utf-8")
+    after = before.replace("status: completed", "status: ongoing")
+    await services.editor.apply(
+        PARK, after, EDITOR, expected_hash=content_hash(before), reason="upload"
+    )
+    assert (folder / PARK).read_text(encoding="utf-8") == after
+    assert "git commit of projects/park-block-66.yaml failed: refused" in caplog.text
