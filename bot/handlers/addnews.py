@@ -12,10 +12,11 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.handlers import flows
 from bot.handlers.callbacks import project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
-from bot.handlers.editors import say_error
+from bot.handlers.editors import finish
 from bot.handlers.guards import editor_only
 from bot.services import newsdraft
-from bot.services.editing import EditError, news_item
+from bot.services.container import Services
+from bot.services.editing import news_item
 from bot.storage import FlowState
 from bot.texts import t
 
@@ -35,11 +36,10 @@ def _ask(state: FlowState, lang: str) -> str:
 @editor_only
 async def addnews(update: Update, context: Context) -> None:
     """Start the flow; words after the command search the project at once."""
-    lang, user, chat = await language(update, context), update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return
-    state = await services(context).flows.start(user.id, chat.id, "addnews", "project")
-    await _choose(update, context, state, " ".join(context.args or ()), lang)
+    lang = await language(update, context)
+    state = await flows.begin(update, context, "addnews", "project")
+    if state is not None:
+        await _choose(update, context, state, " ".join(context.args or ()), lang)
 
 
 async def _choose(
@@ -94,8 +94,10 @@ async def _preview(
     project = svc.knowledge.knowledge.project(state.data["project"])
     if project is None:
         await svc.flows.end(state.user_id)
-        await say_error(
-            update, context, EditError("edit.unknown_project", project=state.data["project"]), lang
+        await reply(
+            update,
+            context,
+            html_text("edit.unknown_project", lang, project=state.data["project"]),
         )
         return
     state = await svc.flows.advance(state, "confirm", date=day.isoformat())
@@ -111,13 +113,9 @@ async def _preview(
         link=state.data.get("link", ""),
         followers=followers,
     )
-    buttons = [
-        [
-            flows.flow_button(state, flows.CONFIRM, t("button.publish", lang)),
-            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
-        ]
-    ]
-    await reply(update, context, html.escape(text), InlineKeyboardMarkup(buttons))
+    await reply(
+        update, context, html.escape(text), flows.confirm_markup(state, "button.publish", lang)
+    )
 
 
 async def _on_button(
@@ -139,34 +137,20 @@ async def _on_button(
     elif state.step == "date" and action == flows.TODAY:
         await _preview(update, context, state, dt.date.today(), lang)
     elif state.step == "confirm" and action == flows.CONFIRM:
-        await _publish(update, context, state, lang)
+        await finish(update, context, state, lang, _publish)
     else:
         return t("stale_button", lang)
     return None
 
 
-async def _publish(update: Update, context: Context, state: FlowState, lang: str) -> None:
-    svc, data = services(context), state.data
-    await svc.flows.end(state.user_id)
+async def _publish(svc: Services, state: FlowState, lang: str) -> tuple[str, dict[str, object]]:
+    data = state.data
     stamp = f"{dt.date.today():%Y%m%d}-{secrets.token_hex(3)}"
-    item = news_item(
-        data["title"],
-        data.get("text"),
-        data.get("link"),
-        dt.date.fromisoformat(data["date"]),
-        stamp,
-    )
-    try:
-        draft = svc.editor.add_news(data["project"], item)  # into the file as it is now
-        applied = await svc.editor.apply_draft(
-            draft, state.user_id, f"news added to {data['project']}"
-        )
-    except EditError as error:
-        await say_error(update, context, error, lang)
-        return
-    await reply(
-        update, context, html_text("addnews.done", lang, name=draft.name, id=applied.edit_id)
-    )
+    day = dt.date.fromisoformat(data["date"])
+    item = news_item(data["title"], data.get("text"), data.get("link"), day, stamp)
+    draft = svc.editor.add_news(data["project"], item)  # into the file as it is now
+    applied = await svc.editor.apply_draft(draft, state.user_id, f"news added to {data['project']}")
+    return "addnews.done", {"name": draft.name, "id": applied.edit_id}
 
 
 flows.register("addnews", flows.FlowKind(_on_text, _on_button, _ask))

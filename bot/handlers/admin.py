@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.delivery import counts_text, progress_text, rate_text, reasons_text
-from bot.handlers.flows import CANCEL, CONFIRM, EVERYONE, FlowKind, flow_button, register
-from bot.handlers.messages import on_unknown_command
+from bot.handlers.flows import (
+    CANCEL,
+    CONFIRM,
+    EVERYONE,
+    FlowKind,
+    begin,
+    confirm_markup,
+    flow_button,
+    register,
+)
+from bot.handlers.guards import admin_only
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
 from bot.services.insights import (
@@ -26,22 +34,6 @@ from bot.services.progress import progress_of
 from bot.storage import FlowState
 from bot.texts import t
 
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
-
-
-def admin_only(handler: Handler) -> Handler:
-    """Run handler for admins; everyone else gets the unknown-command answer, nothing more."""
-
-    async def guarded(update: Update, context: Context) -> None:
-        user = update.effective_user
-        if user is None or not services(context).is_admin(user.id):
-            await on_unknown_command(update, context)
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
-
 
 def _days(context: Context, default: int = 30) -> int:
     arg = context.args[0] if context.args else ""
@@ -51,11 +43,10 @@ def _days(context: Context, default: int = 30) -> int:
 @admin_only
 async def broadcast(update: Update, context: Context) -> None:
     """Start an announcement; the text may follow the command or come in the next message."""
-    lang, user, chat = await language(update, context), update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return
-    state = await services(context).flows.start(user.id, chat.id, "broadcast", "text")
+    lang, state = await language(update, context), await begin(update, context, "broadcast", "text")
     message = update.effective_message
+    if state is None:
+        return
     text = (message.text or "").partition(" ")[2] if message else ""
     if text.strip():
         await _take_text(update, context, state, text, lang)
@@ -161,18 +152,8 @@ async def _preview(
         await services(context).flows.end(state.user_id)
         await reply(update, context, html_text("admin.no_recipients", lang))
         return
-    buttons = [
-        [
-            flow_button(state, CONFIRM, t("button.send", lang)),
-            flow_button(state, CANCEL, t("button.cancel", lang)),
-        ]
-    ]
-    await reply(
-        update,
-        context,
-        html_text("admin.preview", lang, count=count),
-        InlineKeyboardMarkup(buttons),
-    )
+    markup = confirm_markup(state, "button.send", lang)
+    await reply(update, context, html_text("admin.preview", lang, count=count), markup)
 
 
 register(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -15,6 +15,7 @@ from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
 from bot.handlers.messages import on_unknown_command
 from bot.knowledge import Problem
+from bot.services.container import Services
 from bot.services.editing import Check, EditError, check_size, decode, file_name
 from bot.services.exporting import knowledge_zip
 from bot.services.problem_texts import problem_text
@@ -22,11 +23,6 @@ from bot.storage import FlowState
 from bot.texts import t
 
 SHOWN_PROBLEMS = 25
-
-
-async def say_error(update: Update, context: Context, error: EditError, lang: str) -> None:
-    """An EditError as the editor's sentence."""
-    await reply(update, context, html_text(error.key, lang, **error.args_))
 
 
 def problems_block(problems: Sequence[Problem], lang: str) -> str:
@@ -84,7 +80,7 @@ async def on_document(update: Update, context: Context) -> None:
             return
         text = decode(raw)
     except EditError as error:
-        await say_error(update, context, error, lang)
+        await reply(update, context, html_text(error.key, lang, **error.args_))
         return
     check = await svc.editor.check(name, text, lang)
     if not check.ok:
@@ -99,42 +95,48 @@ async def on_document(update: Update, context: Context) -> None:
         text=text,
         hash=check.expected_hash,
     )
-    buttons = [
-        [
-            flows.flow_button(state, flows.CONFIRM, t("button.apply", lang)),
-            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
-        ]
-    ]
-    await reply(
-        update,
-        context,
-        check_html(check, lang) + "\n\n" + html_text("edit.confirm", lang),
-        InlineKeyboardMarkup(buttons),
-    )
+    question = check_html(check, lang) + "\n\n" + html_text("edit.confirm", lang)
+    await reply(update, context, question, flows.confirm_markup(state, "button.apply", lang))
 
 
-async def _upload_button(
-    update: Update, context: Context, state: FlowState, action: str, lang: str
-) -> str | None:
+Change = Callable[[Services, FlowState, str], Awaitable[tuple[str, dict[str, object]]]]
+
+
+async def finish(
+    update: Update, context: Context, state: FlowState, lang: str, change: Change
+) -> None:
+    """End the flow, make its change and say how it went (or why it was refused)."""
     svc = services(context)
-    if action != flows.CONFIRM:
-        return t("stale_button", lang)
     await svc.flows.end(state.user_id)
-    name = state.data["name"]
     try:
-        applied = await svc.editor.apply(
-            name,
-            state.data["text"],
-            state.user_id,
-            expected_hash=state.data["hash"],
-            reason="upload",
-            lang=lang,
-        )
+        key, values = await change(svc, state, lang)
     except EditError as error:
-        await say_error(update, context, error, lang)
+        key, values = error.key, error.args_
+    await reply(update, context, html_text(key, lang, **values))
+
+
+def on_confirm(change: Change) -> flows.ButtonStep:
+    """The button of a flow whose only step is its confirmation."""
+
+    async def confirmed(
+        update: Update, context: Context, state: FlowState, action: str, lang: str
+    ) -> str | None:
+        if action != flows.CONFIRM:
+            return t("stale_button", lang)
+        await finish(update, context, state, lang, change)
         return None
-    await reply(update, context, html_text("edit.applied", lang, name=name, id=applied.edit_id))
-    return None
+
+    return confirmed
+
+
+async def _apply_upload(
+    svc: Services, state: FlowState, lang: str
+) -> tuple[str, dict[str, object]]:
+    name, text, expected = state.data["name"], state.data["text"], state.data["hash"]
+    applied = await svc.editor.apply(
+        name, text, state.user_id, expected_hash=expected, reason="upload", lang=lang
+    )
+    return "edit.applied", {"name": name, "id": applied.edit_id}
 
 
 @editor_only
@@ -174,43 +176,17 @@ async def undo(update: Update, context: Context) -> None:
     state = await svc.flows.start(
         user.id, update.effective_chat.id, "undo", "confirm", edit=record.id
     )
-    buttons = [
-        [
-            flows.flow_button(state, flows.CONFIRM, t("button.undo", lang)),
-            flows.flow_button(state, flows.CANCEL, t("button.cancel", lang)),
-        ]
-    ]
     when = record.made_at[:16].replace("T", " ")
     text = html_text(
         "undo.confirm", lang, id=record.id, file=record.file, when=when, editor=record.editor_id
     )
-    await reply(update, context, text, InlineKeyboardMarkup(buttons))
+    await reply(update, context, text, flows.confirm_markup(state, "button.undo", lang))
 
 
-async def _undo_button(
-    update: Update, context: Context, state: FlowState, action: str, lang: str
-) -> str | None:
-    svc = services(context)
-    if action != flows.CONFIRM:
-        return t("stale_button", lang)
-    await svc.flows.end(state.user_id)
-    try:
-        applied = await svc.editor.undo(state.user_id, int(state.data["edit"]))
-    except EditError as error:
-        await say_error(update, context, error, lang)
-        return None
-    await reply(
-        update,
-        context,
-        html_text(
-            "undo.done",
-            lang,
-            undone=state.data["edit"],
-            name=applied.check.name,
-            id=applied.edit_id,
-        ),
-    )
-    return None
+async def _apply_undo(svc: Services, state: FlowState, lang: str) -> tuple[str, dict[str, object]]:
+    applied = await svc.editor.undo(state.user_id, int(state.data["edit"]))
+    values = {"undone": state.data["edit"], "name": applied.check.name, "id": applied.edit_id}
+    return "undo.done", values
 
 
 @editor_only
@@ -277,5 +253,5 @@ async def send_export(update: Update, context: Context, key: str, lang: str) -> 
     await context.bot.send_document(chat.id, data, filename=name, caption=caption)
 
 
-flows.register("upload", flows.FlowKind(None, _upload_button))
-flows.register("undo", flows.FlowKind(None, _undo_button))
+flows.register("upload", flows.FlowKind(None, on_confirm(_apply_upload)))
+flows.register("undo", flows.FlowKind(None, on_confirm(_apply_undo)))

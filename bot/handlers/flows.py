@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback
@@ -44,6 +44,26 @@ def flow_button(state: FlowState, action: str, label: str) -> InlineKeyboardButt
     """A button of this flow (stale once the flow has ended or another one started)."""
     data = Callback("fl", (str(state.data["n"]), action)).encode()
     return InlineKeyboardButton(label, callback_data=data)
+
+
+def confirm_markup(state: FlowState, label_key: str, lang: str) -> InlineKeyboardMarkup:
+    """The flow's last question: the confirming button (its label by key) and Cancel."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                flow_button(state, CONFIRM, t(label_key, lang)),
+                flow_button(state, CANCEL, t("button.cancel", lang)),
+            ]
+        ]
+    )
+
+
+async def begin(update: Update, context: Context, kind: str, step: str) -> FlowState | None:
+    """Start a flow of kind at step for the user of update, in its chat."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return None
+    return await services(context).flows.start(user.id, chat.id, kind, step)
 
 
 async def active(update: Update, context: Context) -> tuple[FlowState | None, bool]:

@@ -1,4 +1,5 @@
-"""Commands only editors may use: everyone else gets the unknown-command answer."""
+"""Commands only some users may use: to everyone else they do not exist (the unknown-command
+answer, and nothing more)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,27 @@ from telegram import Update
 
 from bot.handlers.common import Context, services
 from bot.handlers.messages import on_unknown_command
+from bot.services.container import Services
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
-def editor_only(handler: Handler) -> Handler:
-    """Run handler for editors (and admins); everyone else gets the unknown-command answer."""
+def restricted(allowed: Callable[[Services, int | None], bool]) -> Callable[[Handler], Handler]:
+    """A decorator: run the handler for the users allowed(services, user id) lets in."""
 
-    async def guarded(update: Update, context: Context) -> None:
-        user = update.effective_user
-        if user is None or not services(context).is_editor(user.id):
-            await on_unknown_command(update, context)
-            return
-        await handler(update, context)
+    def wrap(handler: Handler) -> Handler:
+        async def guarded(update: Update, context: Context) -> None:
+            user = update.effective_user
+            if user is None or not allowed(services(context), user.id):
+                await on_unknown_command(update, context)
+                return
+            await handler(update, context)
 
-    guarded.__doc__ = handler.__doc__
-    return guarded
+        guarded.__doc__ = handler.__doc__
+        return guarded
+
+    return wrap
+
+
+admin_only = restricted(Services.is_admin)  # the users in MUNIBOT_ADMIN_IDS
+editor_only = restricted(Services.is_editor)  # MUNIBOT_EDITOR_IDS and the admins

@@ -30,6 +30,15 @@ async def services(tmp_path: Path) -> AsyncIterator[Services]:
     await opened.close()
 
 
+def park(services: Services) -> str:
+    """The park's file as it is now."""
+    return (services.settings.knowledge_dir / PARK).read_text(encoding="utf-8")
+
+
+def with_status(text: str, status: str) -> str:
+    return text.replace("status: completed", f"status: {status}")
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
@@ -74,27 +83,27 @@ def test_an_upload_must_be_small_utf8_text() -> None:
 async def test_a_wrong_file_is_reported_with_its_place_and_changes_nothing(
     services: Services,
 ) -> None:
-    before = (services.settings.knowledge_dir / PARK).read_text(encoding="utf-8")
-    wrong = before.replace("status: completed", "status: finished")
+    before = park(services)
+    wrong = with_status(before, "finished")
     check = await services.editor.check(PARK, wrong)
     assert not check.ok
     assert [str(p).split(": ")[0] for p in check.problems if p.is_error] == [f"{PARK}:19:9"]
-    assert (services.settings.knowledge_dir / PARK).read_text(encoding="utf-8") == before
+    assert park(services) == before
 
 
 async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
     services: Services,
 ) -> None:
     folder = services.settings.knowledge_dir
-    before = (folder / PARK).read_text(encoding="utf-8")
-    after = before.replace("status: completed", "status: ongoing")
+    before = park(services)
+    after = with_status(before, "ongoing")
     check = await services.editor.check(PARK, after)
     assert check.ok and not check.created
     assert [(c.name, c.old, c.new) for c in check.changes] == [("status", "completed", "ongoing")]
     applied = await services.editor.apply(
         PARK, after, EDITOR, expected_hash=check.expected_hash, reason="upload"
     )
-    assert (folder / PARK).read_text(encoding="utf-8") == after
+    assert park(services) == after
     assert services.knowledge.knowledge.project("park-block-66").status == "ongoing"  # type: ignore[union-attr]
     [record] = await services.storage.edits()
     assert (record.id, record.editor_id, record.file) == (applied.edit_id, EDITOR, PARK)
@@ -103,7 +112,7 @@ async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
 
 
 async def test_a_new_project_is_summarised_as_added(services: Services) -> None:
-    text = (services.settings.knowledge_dir / PARK).read_text(encoding="utf-8")
+    text = park(services)
     check = await services.editor.check("projects/second-park.yaml", text)
     assert check.ok and check.created and check.expected_hash == "absent"
 
@@ -111,10 +120,9 @@ async def test_a_new_project_is_summarised_as_added(services: Services) -> None:
 async def test_the_second_of_two_editors_is_told_the_file_changed_and_nothing_is_lost(
     services: Services,
 ) -> None:
-    folder = services.settings.knowledge_dir
-    before = (folder / PARK).read_text(encoding="utf-8")
-    first = before.replace("status: completed", "status: ongoing")
-    second = before.replace("status: completed", "status: planned")
+    before = park(services)
+    first = with_status(before, "ongoing")
+    second = with_status(before, "planned")
     checks = [await services.editor.check(PARK, text) for text in (first, second)]
     results = await asyncio.gather(
         *(
@@ -126,7 +134,7 @@ async def test_the_second_of_two_editors_is_told_the_file_changed_and_nothing_is
         return_exceptions=True,
     )
     assert isinstance(results[1], EditError) and results[1].key == "edit.changed_since"
-    assert (folder / PARK).read_text(encoding="utf-8") == first
+    assert park(services) == first
     assert [record.editor_id for record in await services.storage.edits()] == [1]
 
 
@@ -134,13 +142,13 @@ async def test_undo_restores_the_previous_content_and_refuses_after_another_chan
     services: Services,
 ) -> None:
     folder = services.settings.knowledge_dir
-    before = (folder / PARK).read_text(encoding="utf-8")
-    after = before.replace("status: completed", "status: ongoing")
+    before = park(services)
+    after = with_status(before, "ongoing")
     applied = await services.editor.apply(
         PARK, after, EDITOR, expected_hash=content_hash(before), reason="upload"
     )
     await services.editor.undo(EDITOR, applied.edit_id)
-    assert (folder / PARK).read_text(encoding="utf-8") == before
+    assert park(services) == before
     assert await services.storage.last_undoable() is None
     # a project added and then undone is removed again
     added = await services.editor.apply(
@@ -222,8 +230,8 @@ async def test_each_change_is_a_git_commit_naming_the_editor(services: Services)
         ],
         check=True,
     )
-    before = (folder / PARK).read_text(encoding="utf-8")
-    after = before.replace("status: completed", "status: ongoing")
+    before = park(services)
+    after = with_status(before, "ongoing")
     await services.editor.apply(
         PARK, after, EDITOR, expected_hash=content_hash(before), reason="upload"
     )
@@ -246,10 +254,10 @@ async def test_a_failing_git_never_fails_the_edit(
     hook = folder / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho refused >&2\nexit 1\n")
     hook.chmod(0o755)
-    before = (folder / PARK).read_text(encoding="utf-8")
-    after = before.replace("status: completed", "status: ongoing")
+    before = park(services)
+    after = with_status(before, "ongoing")
     await services.editor.apply(
         PARK, after, EDITOR, expected_hash=content_hash(before), reason="upload"
     )
-    assert (folder / PARK).read_text(encoding="utf-8") == after
+    assert park(services) == after
     assert "git commit of projects/park-block-66.yaml failed: refused" in caplog.text
