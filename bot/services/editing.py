@@ -128,10 +128,18 @@ def _shown(value: Any, lang: str) -> str | None:
     return text if len(text) <= SHORT and "\n" not in text else None
 
 
+def _fields(text: str | None) -> Any:
+    """A file's top level with every value exactly as written ({} when it cannot be read)."""
+    try:
+        data = yaml.load(text or "", Loader=yaml.BaseLoader)
+    except yaml.YAMLError:  # the version on the server may be broken: everything is new then
+        return {}
+    return data if isinstance(data, dict | list) else {}
+
+
 def summarize(old: str | None, new: str, lang: str) -> list[FieldChange]:
     """The top-level fields that differ between two versions of a file (or its entry count)."""
-    before = yaml.load(old or "", Loader=yaml.BaseLoader) or {}  # values exactly as written
-    after = yaml.load(new, Loader=yaml.BaseLoader) or {}
+    before, after = _fields(old), _fields(new)
     if isinstance(before, list) or isinstance(after, list):
         count = (len(before) if isinstance(before, list) else 0, len(after))
         return [] if before == after else [FieldChange("entries", str(count[0]), str(count[1]))]
@@ -157,8 +165,10 @@ def _write_atomically(path: Path, text: str | None) -> None:
     if text is None:
         path.unlink(missing_ok=True)
     else:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
+            os.fchmod(handle, mode)  # as the file was (mkstemp makes it private)
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
                 stream.flush()

@@ -96,6 +96,8 @@ async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
 ) -> None:
     folder = services.settings.knowledge_dir
     before = park(services)
+    mode = 0o640
+    (folder / PARK).chmod(mode)
     after = with_status(before, "ongoing")
     check = await services.editor.check(PARK, after)
     assert check.ok and not check.created
@@ -109,6 +111,7 @@ async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
     assert (record.id, record.editor_id, record.file) == (applied.edit_id, EDITOR, PARK)
     assert record.previous == before and record.new_hash == content_hash(after)
     assert not list(folder.rglob(".*.yaml.*"))  # no temporary file is left behind
+    assert (folder / PARK).stat().st_mode & 0o777 == mode  # readable as it was
 
 
 async def test_a_new_project_is_summarised_as_added(services: Services) -> None:
