@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.knowledge import FileCache, LoadResult, load_knowledge
+from bot.services import editing
 from bot.services.container import Services
 from bot.services.editing import EditError, content_hash, decode, file_name, news_item
 
@@ -264,3 +266,19 @@ async def test_a_failing_git_never_fails_the_edit(
     )
     assert park(services) == after
     assert "git commit of projects/park-block-66.yaml failed: refused" in caplog.text
+
+
+async def test_a_check_validates_only_the_file_sent_and_leaves_nothing_behind(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validated = []
+
+    def spy(root: Path, drafts: bool = False, cache: FileCache | None = None) -> LoadResult:
+        result = load_knowledge(root, drafts, cache)
+        validated.append(cache.reads if cache else -1)
+        return result
+
+    monkeypatch.setattr(editing, "load_knowledge", spy)
+    check = await services.editor.check(PARK, with_status(park(services), "ongoing"))
+    assert check.ok and validated == [1]  # the other files: what the bot's last load gave
+    assert not list(services.settings.knowledge_dir.glob(".munibot-check-*"))
