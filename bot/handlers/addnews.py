@@ -52,7 +52,7 @@ async def _choose(
     if not found:
         await reply(update, context, html_text("addnews.no_match", lang, query=query[:60]))
         return
-    rows = [[flows.flow_button(state, project_key(p.id), f"{p.name(lang)}"[:60])] for p in found]
+    rows = [[flows.flow_button(state, project_key(p.id), p.name(lang)[:60])] for p in found]
     await reply(update, context, html_text("addnews.project", lang), InlineKeyboardMarkup(rows))
 
 

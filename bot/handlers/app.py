@@ -58,7 +58,10 @@ def add_handlers(application: App) -> None:
     """Every handler, in the order they are tried."""
     private = filters.ChatType.PRIVATE
     application.add_handler(
-        MessageHandler(private & ~filters.COMMAND & ~filters.Document.ALL, flows.on_flow_message),
+        MessageHandler(
+            private & ~filters.COMMAND & ~filters.Document.ALL & ~filters.StatusUpdate.ALL,
+            flows.on_flow_message,
+        ),
         group=-2,
     )
     for name, callback in COMMANDS.items():
