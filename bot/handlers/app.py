@@ -24,7 +24,18 @@ from telegram.ext import (
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
+from bot.handlers import (
+    addnews,
+    admin,
+    buttons,
+    commands,
+    editors,
+    errors,
+    flows,
+    inline,
+    lifecycle,
+    messages,
+)
 from bot.handlers.common import html_text
 from bot.handlers.lifecycle import App
 from bot.handlers.runner import BotRunner
@@ -37,7 +48,9 @@ COMMANDS = {
     "following": commands.following, "subscribe": commands.subscribe,
     "unsubscribe": commands.unsubscribe, "forget": commands.forget,
     "broadcast": admin.broadcast, "broadcasts": admin.broadcasts, "stats": admin.stats,
-    "unanswered": admin.unanswered, "reload": admin.reload, "cancel": admin.cancel,
+    "unanswered": admin.unanswered, "reload": admin.reload, "cancel": flows.cancel,
+    "addnews": addnews.addnews, "export": editors.export, "history": editors.history,
+    "undo": editors.undo,
 }  # fmt: skip
 
 
@@ -45,7 +58,11 @@ def add_handlers(application: App) -> None:
     """Every handler, in the order they are tried."""
     private = filters.ChatType.PRIVATE
     application.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
+        MessageHandler(
+            private & ~filters.COMMAND & ~filters.Document.ALL & ~filters.StatusUpdate.ALL,
+            flows.on_flow_message,
+        ),
+        group=-2,
     )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
@@ -56,6 +73,7 @@ def add_handlers(application: App) -> None:
     )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
+    application.add_handler(MessageHandler(private & filters.Document.ALL, editors.on_document))
     application.add_handler(
         MessageHandler(
             private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.engine.lexicon import TOPICS
 
 MAX_BYTES = 64
-_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "ba"}
+_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex"}
 _MENU = {"projects", "news", "contacts", "language", "following"}
 _DATA = re.compile(r"[a-z0-9#+:\-]{1,64}")  # ASCII only: anything else is forged
 _PART = re.compile(r"[a-z0-9#+\-]{1,48}")
@@ -59,8 +59,9 @@ def decode(data: str | None) -> Callback | None:
         "f": len(args) == 1,
         "u": len(args) == 1,
         "fb": len(args) == 2 and _number(args[0]) and args[1] in ("+", "-"),
-        "b": len(args) == 2 and _number(args[0]) and args[1] in ("ok", "no", "stop"),
-        "ba": len(args) == 2 and _number(args[0]),
+        "b": len(args) == 2 and _number(args[0]) and args[1] == "stop",
+        "fl": len(args) == 2 and _number(args[0]),  # a flow's button: its number, its action
+        "ex": len(args) == 1,
     }[kind]
     return Callback(kind, tuple(args)) if valid else None
 

@@ -3,12 +3,13 @@
 from bot.storage.base import MIGRATIONS, StorageError, now
 from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
 from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
+from bot.storage.edits import EditRecord, EditStore, FlowState
 from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
 from bot.storage.users import UserStore, marked, touched
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore):
+class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore):
     """The one class that talks to the database."""
 
 
@@ -18,6 +19,8 @@ __all__ = [
     "BroadcastRow",
     "Delivery",
     "DeliveryState",
+    "EditRecord",
+    "FlowState",
     "Outcome",
     "QuestionRecord",
     "Storage",

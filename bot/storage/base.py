@@ -123,6 +123,28 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE announced_news ADD COLUMN news_date TEXT;
     ALTER TABLE announced_news ADD COLUMN title TEXT;
     """,
+    # 4: the knowledge files changed through the bot (previous content, for /undo), and each
+    # user's multi-step flow in progress (upload confirmation, /addnews, broadcast draft)
+    """
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        made_at TEXT NOT NULL,
+        editor_id INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        previous TEXT,
+        new_hash TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        undone_by INTEGER
+    );
+    CREATE TABLE flows (
+        user_id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        step TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
 )
 
 
