@@ -24,7 +24,17 @@ from telegram.ext import (
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import admin, buttons, commands, errors, inline, lifecycle, messages
+from bot.handlers import (
+    admin,
+    buttons,
+    commands,
+    errors,
+    inline,
+    lifecycle,
+    messages,
+    staff,
+    tickets,
+)
 from bot.handlers.common import html_text
 from bot.handlers.lifecycle import App
 from bot.handlers.runner import BotRunner
@@ -38,12 +48,19 @@ COMMANDS = {
     "unsubscribe": commands.unsubscribe, "forget": commands.forget,
     "broadcast": admin.broadcast, "broadcasts": admin.broadcasts, "stats": admin.stats,
     "unanswered": admin.unanswered, "reload": admin.reload, "cancel": admin.cancel,
+    "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
 }  # fmt: skip
 
 
-def add_handlers(application: App) -> None:
+def add_handlers(application: App, staff_chat: int | None = None) -> None:
     """Every handler, in the order they are tried."""
     private = filters.ChatType.PRIVATE
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=-2)
+    application.add_handler(MessageHandler(filters.CONTACT & private, tickets.on_contact), group=-2)
+    if staff_chat is not None:
+        staff_replies = filters.Chat(staff_chat) & filters.REPLY & text
+        application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=-2)
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
     )
@@ -96,7 +113,7 @@ def build_application(settings: Settings) -> App:
     order.gate = functools.partial(flood_gate, application)
     order.notice = functools.partial(flood_notice, application)
     pacing.limiter_of = functools.partial(limiter_of, application)
-    add_handlers(application)
+    add_handlers(application, settings.staff_chat_id)
     return application
 
 

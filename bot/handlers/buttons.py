@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 
-from bot.handlers import admin, commands, keyboards
+from bot.handlers import admin, commands, keyboards, staff, tickets
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
 from bot.handlers.common import Context, edit_or_send, html_text, language, reply, services
@@ -128,4 +128,6 @@ ACTIONS: dict[str, Action] = {
     "fb": _feedback,
     "b": admin.on_admin_button,
     "ba": admin.on_admin_button,
+    "q": tickets.on_button,
+    "s": staff.on_button,
 }

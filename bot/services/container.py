@@ -19,6 +19,7 @@ from bot.services.flood import FloodGuard
 from bot.services.knowledge import KnowledgeService
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
+from bot.services.tickets import TicketDesk
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class Services:
     flood: FloodGuard
     desk: AnnouncementDesk
     limiter: RateLimiter
+    tickets: TicketDesk
     _dispatcher: Dispatcher | None = field(default=None, repr=False)
     _serving: asyncio.Task[None] | None = field(default=None, repr=False)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
@@ -56,6 +58,7 @@ class Services:
             FloodGuard(settings.flood_limit, settings.flood_window),
             AnnouncementDesk(storage),
             RateLimiter(settings.broadcast_rate, per_chat_burst=CHAT_BURST),
+            TicketDesk(storage, knowledge, settings),
         )
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -69,6 +72,11 @@ class Services:
         )
         self._serving = asyncio.get_running_loop().create_task(self._dispatcher.serve())
         return self._dispatcher
+
+    def wake(self) -> None:
+        """Something was queued: the dispatcher (if running) sends it now."""
+        if self._dispatcher is not None:
+            self._dispatcher.wake()
 
     def dispatcher(self) -> Dispatcher:
         """The dispatcher (start_delivery must have been called)."""

@@ -258,7 +258,9 @@ class Dispatcher:
 
     async def _attempt(self, delivery: Delivery, text: str) -> Outcome:
         try:
-            message_id = await self.sender.send(delivery.user_id, text)
+            message_id = await self.sender.send(
+                delivery.user_id, text, delivery.markup, delivery.thread_id
+            )
         except RateLimited as error:
             self.limiter.rate_limited(error.retry_after)
             return self._again(delivery, str(error), error.retry_after)

@@ -5,10 +5,11 @@ from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
 from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
 from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
+from bot.storage.tickets import NewTicket, Post, Ticket, TicketState, TicketStore
 from bot.storage.users import UserStore, marked, touched
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore):
+class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, TicketStore):
     """The one class that talks to the database."""
 
 
@@ -18,11 +19,15 @@ __all__ = [
     "BroadcastRow",
     "Delivery",
     "DeliveryState",
+    "NewTicket",
     "Outcome",
+    "Post",
     "QuestionRecord",
     "Storage",
     "StorageError",
     "Tally",
+    "Ticket",
+    "TicketState",
     "logged",
     "marked",
     "now",

@@ -1,0 +1,179 @@
+"""The staff's side of tickets, in the staff group: Take / Answer / Close, an answer by reply
+with its preview and confirmation, /tickets. Only staff (members of the group, and admins) get
+anything done; anyone else's button press only gets a short notice."""
+
+from __future__ import annotations
+
+import html
+import time
+
+from telegram import (
+    CallbackQuery,
+    ChatMember,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.handlers.callbacks import Callback
+from bot.handlers.common import Context, clean_text, html_text, language, reply, services
+from bot.handlers.messages import on_unknown_command
+from bot.services.tickets import TicketError
+from bot.storage import Ticket
+from bot.texts import t
+
+STAFF_CACHE = 60.0  # seconds a getChatMember answer is trusted
+MEMBERS = (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+
+
+async def is_staff(context: Context, user_id: int) -> bool:
+    """An admin, or a member of the staff group (asked of Telegram, remembered briefly)."""
+    svc = services(context)
+    chat_id = svc.settings.staff_chat_id
+    if svc.is_admin(user_id):
+        return True
+    if chat_id is None:
+        return False
+    cache: dict[int, tuple[bool, float]] = context.bot_data.setdefault("staff", {})
+    known = cache.get(user_id)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+        staff = member.status in MEMBERS or getattr(member, "is_member", False) is True
+    except TelegramError:
+        staff = False
+    cache[user_id] = (staff, time.monotonic() + STAFF_CACHE)
+    return staff
+
+
+def _button(action: str, number: int) -> InlineKeyboardButton:
+    data = Callback("s", (action, str(number))).encode()
+    return InlineKeyboardButton(t(f"ticket.button.{action}", "bg"), callback_data=data)
+
+
+def preview_html(ticket: Ticket) -> str:
+    """What the citizen will get, shown to the staff member before it is sent."""
+    language = t(f"language.name.{ticket.draft_lang or 'bg'}", "bg")
+    head = html_text("ticket.staff.preview", "bg", number=ticket.id, language=language)
+    return f"{head}\n\n{html.escape(ticket.draft or '')}"
+
+
+async def on_reply(update: Update, context: Context) -> None:
+    """A reply in the staff group to the bot: to a ticket, it is an answer to preview."""
+    message, user, svc = update.effective_message, update.effective_user, services(context)
+    replied = message.reply_to_message if message else None
+    if message is None or user is None or replied is None or replied.from_user is None:
+        return
+    if replied.from_user.id != context.bot.id:
+        return  # staff talking among themselves
+    if not await is_staff(context, user.id):
+        raise ApplicationHandlerStop
+    ticket = await svc.storage.ticket_at(message.chat.id, replied.message_id)
+    if ticket is None:
+        await message.reply_html(html_text("ticket.staff.not_ticket", "bg"))
+        raise ApplicationHandlerStop
+    text = clean_text(message.text or "")
+    try:
+        drafted = await svc.tickets.draft_answer(
+            ticket.id, user.id, text, svc.tickets.language_of(text)
+        )
+    except TicketError as error:
+        await message.reply_html(html_text(error.key, "bg", **error.values))
+        raise ApplicationHandlerStop from None
+    if drafted is None:
+        await message.reply_html(html_text("ticket.staff.gone", "bg", number=ticket.id))
+        raise ApplicationHandlerStop
+    markup = InlineKeyboardMarkup([[_button("send", ticket.id), _button("drop", ticket.id)]])
+    preview = await message.reply_html(preview_html(drafted), reply_markup=markup)
+    await svc.tickets.set_preview(ticket.id, user.id, preview.message_id)
+    raise ApplicationHandlerStop
+
+
+async def on_button(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
+    """s:<action>:<ticket>: a staff member's ticket buttons (nothing done for others)."""
+    query, user, svc = update.callback_query, update.effective_user, services(context)
+    if query is None or user is None or not isinstance(query.message, Message):
+        return t("stale_button", lang)
+    if not await is_staff(context, user.id):
+        return t("ticket.staff.not_staff", lang)
+    action, number, desk, name = (
+        callback.args[0],
+        int(callback.args[1]),
+        svc.tickets,
+        user.full_name,
+    )
+    if action == "answer":
+        prompt = await query.message.reply_html(
+            html_text("ticket.staff.prompt", "bg", number=number),
+            reply_markup=ForceReply(selective=True),
+        )
+        return None if await desk.set_prompt(number, prompt.message_id) else _gone(number, lang)
+    if action == "drop":
+        if await desk.discard(number, user.id) is None:
+            return _gone(number, lang)
+        await _settle(query, "ticket.staff.dropped", name)
+        return None
+    if action == "learn":
+        return t("stale_button", lang)
+    if action == "take":
+        ticket = await desk.take(number, name)
+    elif action == "close":
+        ticket = await desk.close(number, name)
+    else:
+        ticket = await desk.confirm(number, user.id, query.message.message_id, name)
+    if ticket is None:
+        await _settle(query, "ticket.staff.gone_line", name)
+        return _gone(number, lang)
+    svc.wake()
+    if action == "take":
+        rest = InlineKeyboardMarkup([[_button("answer", number), _button("close", number)]])
+        await _settle(query, "ticket.staff.taken", name, rest)
+        return None
+    learn = InlineKeyboardMarkup([[_button("learn", number)]]) if action == "send" else None
+    await _settle(query, f"ticket.staff.{action}_done", name, learn)
+    return None
+
+
+def _gone(number: int, lang: str) -> str:
+    return t("ticket.staff.gone", lang, number=number)
+
+
+async def _settle(
+    query: CallbackQuery, key: str, name: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Add a line (who did what) to the message whose button was pressed, with new buttons."""
+    message = query.message
+    assert isinstance(message, Message)
+    line = html_text(key, "bg", name=name)
+    try:
+        await query.edit_message_text(f"{message.text_html}\n\n{line}", reply_markup=markup)
+    except BadRequest:  # too long with the line, or gone: the buttons at least change
+        await query.edit_message_reply_markup(markup)
+
+
+async def tickets_command(update: Update, context: Context) -> None:
+    """/tickets: open, taken and answered today, oldest first (staff only)."""
+    user, svc = update.effective_user, services(context)
+    if user is None or not await is_staff(context, user.id):
+        await on_unknown_command(update, context)
+        return
+    lang = await language(update, context)
+    since = time.strftime("%Y-%m-%dT00:00:00", time.gmtime())
+    listed = await svc.storage.staff_tickets(since)
+    if not listed:
+        await reply(update, context, html_text("ticket.list.none", lang))
+        return
+    lines = [html_text("ticket.list.title", lang)]
+    for ticket in listed:
+        state = t(f"ticket.state.{ticket.state}", lang)
+        question = ticket.question if len(ticket.question) <= 70 else ticket.question[:69] + "…"
+        lines.append(
+            f"№{ticket.id} · {html.escape(state)} · {ticket.created_at[:16].replace('T', ' ')}"
+            f"\n{html.escape(question)}"
+        )
+    await reply(update, context, "\n\n".join(lines))

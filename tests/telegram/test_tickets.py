@@ -1,0 +1,190 @@
+"""Tickets end to end through the Bot API test server: two citizens, two staff members."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.config import Settings
+from tests.botapi import updates
+from tests.botapi.server import FakeBotAPI
+from tests.telegram.harness import BotHarness, eventually
+
+STAFF_CHAT = -100500
+ANNA, BORIS = 1001, 1002  # citizens
+STAFF_1, STAFF_2 = 2001, 2002
+OUTSIDER = 3001
+QUESTION = "Може ли да си извадя шофьорска книжка онлайн?"
+
+
+@pytest.fixture
+def ticket_settings(settings: Settings) -> Settings:
+    return settings.with_overrides(staff_chat_id=STAFF_CHAT)
+
+
+@pytest.fixture
+async def desk(api: FakeBotAPI, ticket_settings: Settings) -> AsyncIterator[BotHarness]:
+    api.members.update({(STAFF_CHAT, STAFF_1): "member", (STAFF_CHAT, STAFF_2): "creator"})
+    harness = await BotHarness(api, ticket_settings).start()
+    yield harness
+    await harness.stop()
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    """callback_data -> label of a message's inline buttons."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return {b["callback_data"]: b["text"] for row in rows for b in row if "callback_data" in b}
+
+
+def last(api: FakeBotAPI, chat_id: int) -> dict[str, Any]:
+    """The newest message the bot has in a chat (as it is now, after edits)."""
+    return api.messages[chat_id][max(api.messages[chat_id])]
+
+
+def toasts(api: FakeBotAPI) -> list[str]:
+    return [c.params.get("text") or "" for c in api.sent(method="answerCallbackQuery")]
+
+
+async def press(bot: BotHarness, user_id: int, data: str, shown: dict[str, Any]) -> None:
+    await bot.send(updates.button(user_id, data, shown))
+
+
+async def ask_municipality(bot: BotHarness, api: FakeBotAPI, user_id: int, text: str) -> int:
+    """A citizen asks what the bot cannot answer and sends it on; returns the ticket number."""
+    await bot.send(updates.message(user_id, text))
+    answer = last(api, user_id)
+    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
+    await press(bot, user_id, ask, answer)
+    draft = last(api, user_id)
+    assert text in draft["text"] and "q:send:0" in buttons(draft)
+    await press(bot, user_id, "q:send:0", draft)
+    sent = last(api, user_id)["text"]
+    assert "№" in sent or "No." in sent
+    return int(sent.split("№ ")[1].split(".")[0])
+
+
+async def ticket_post(api: FakeBotAPI, number: int) -> dict[str, Any]:
+    """The ticket's message in the staff group, once the dispatcher has sent it."""
+
+    def find() -> dict[str, Any] | None:
+        return next(
+            (m for m in api.messages[STAFF_CHAT].values() if f"s:take:{number}" in buttons(m)),
+            None,
+        )
+
+    await eventually(lambda: find() is not None)
+    found = find()
+    assert found is not None
+    return found
+
+
+async def staff_reply(
+    bot: BotHarness, api: FakeBotAPI, staff: int, to: dict[str, Any], text: str
+) -> dict[str, Any]:
+    """A staff member replies in the group to a message; returns the bot's answer to it."""
+    before = max(api.messages[STAFF_CHAT])
+    await bot.send(
+        updates.message(staff, text, chat_id=STAFF_CHAT, kind="group", reply_to_message=to)
+    )
+    newest = last(api, STAFF_CHAT)
+    assert newest["message_id"] > before
+    return newest
+
+
+async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: FakeBotAPI) -> None:
+    await desk.send(updates.message(ANNA, QUESTION))
+    answer = last(api, ANNA)
+    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
+    await press(desk, ANNA, ask, answer)
+    draft = last(api, ANNA)
+    assert QUESTION in draft["text"] and "не се предават" in draft["text"]
+    edited = "Мога ли да подам заявление за шофьорска книжка онлайн? <b>спешно</b>"
+    await desk.send(updates.message(ANNA, edited))
+    draft = last(api, ANNA)
+    assert edited in draft["text"]  # shown as text, HTML and all
+    await press(desk, ANNA, "q:send:0", draft)
+    assert "№ 1" in last(api, ANNA)["text"]
+
+    post = await ticket_post(api, 1)
+    assert edited in post["text"] and "№ 1" in post["text"] and "български" in post["text"]
+    assert str(ANNA) not in post["text"] and "User1001" not in post["text"]
+    assert set(buttons(post)) == {"s:take:1", "s:answer:1", "s:close:1"}
+
+    preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР. <i>Успех</i>")
+    assert "Преглед" in preview["text"] and "<i>Успех</i>" in preview["text"]
+    assert set(buttons(preview)) == {"s:send:1", "s:drop:1"}
+    await press(desk, STAFF_1, "s:send:1", preview)
+    await eventually(lambda: any("портала на МВР" in text for text in api.texts(ANNA)))
+    await asyncio.sleep(0.3)  # time for a second copy, if one were to come
+    answers = [text for text in api.texts(ANNA) if "портала на МВР" in text]
+    assert len(answers) == 1 and "№ 1" in answers[0] and "спешно" in answers[0]
+    message = last(api, ANNA)
+    assert set(buttons(message)) == {"q:thanks:1", "q:help:1"}
+    assert "s:learn:1" in buttons(last(api, STAFF_CHAT))
+
+    await desk.send(updates.message(ANNA, "/myquestions"))
+    assert "отговорен" in last(api, ANNA)["text"]
+
+
+async def test_two_staff_answer_at_once_one_answer_is_sent(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    number = await ask_municipality(desk, api, BORIS, "Кога ще има концерт на площада?")
+    post = await ticket_post(api, number)
+    first = await staff_reply(desk, api, STAFF_1, post, "В събота от 19 ч.")
+    second = await staff_reply(desk, api, STAFF_2, post, "В неделя от 18 ч.")
+    await asyncio.gather(
+        desk.push(updates.button(STAFF_1, f"s:send:{number}", first)),
+        desk.push(updates.button(STAFF_2, f"s:send:{number}", second)),
+    )
+    await desk.settle()
+    await eventually(lambda: any("неделя" in text for text in api.texts(BORIS)))
+    await asyncio.sleep(0.3)
+    answers = [text for text in api.texts(BORIS) if "събота" in text or "неделя" in text]
+    assert len(answers) == 1 and "неделя" in answers[0]
+    assert any("вече е отговорен" in toast for toast in toasts(api))
+
+    late = await staff_reply(desk, api, STAFF_1, post, "Още един отговор")
+    assert "вече е отговорен" in late["text"]
+    assert len([t for t in api.texts(BORIS) if "Още един" in t]) == 0
+
+
+async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    number = await ask_municipality(desk, api, ANNA, QUESTION)
+    post = await ticket_post(api, number)
+    await press(desk, OUTSIDER, f"s:close:{number}", post)
+    assert "за служителите" in toasts(api)[-1]
+    await press(desk, STAFF_1, f"s:take:{number}", post)
+    post = api.messages[STAFF_CHAT][post["message_id"]]
+    assert "Пое: User2001" in post["text"]
+    assert set(buttons(post)) == {f"s:answer:{number}", f"s:close:{number}"}
+    await desk.send(updates.message(ANNA, "/myquestions"))
+    assert "служител работи" in last(api, ANNA)["text"]
+
+    await desk.send(updates.mention(STAFF_1, "проекти", "munibot_test_bot", STAFF_CHAT))
+    reply = await staff_reply(desk, api, STAFF_1, last(api, STAFF_CHAT), "и пак")
+    assert "не е въпрос от гражданин" in reply["text"]
+
+    too_long = await staff_reply(desk, api, STAFF_2, post, "а" * 4000)
+    assert "4000 знака" in too_long["text"]
+    await press(desk, STAFF_2, f"s:close:{number}", post)
+    await eventually(lambda: any("без писмен отговор" in text for text in api.texts(ANNA)))
+    closed = await staff_reply(desk, api, STAFF_1, post, "Късен отговор")
+    assert "вече е отговорен или приключен" in closed["text"]
+
+
+async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
+    await desk.send(updates.message(BORIS, QUESTION))
+    answer = last(api, BORIS)
+    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
+    await press(desk, BORIS, ask, answer)
+    await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
+    assert "4000 знака" in last(api, BORIS)["text"]
+    await press(desk, BORIS, "q:send:0", last(api, BORIS))
+    post = await ticket_post(api, 1)
+    assert QUESTION in post["text"]
