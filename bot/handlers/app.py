@@ -61,6 +61,10 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
     if staff_chat is not None:
         staff_replies = filters.Chat(staff_chat) & filters.REPLY & text
         application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=-2)
+        joined = ChatMemberHandler(
+            staff.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, chat_id=staff_chat
+        )
+        application.add_handler(joined, group=-2)
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
     )

@@ -22,6 +22,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, clean_text, html_text, language, reply, services
 from bot.handlers.messages import on_unknown_command
+from bot.services.ticket_upkeep import keep_tickets
 from bot.services.tickets import TicketError
 from bot.storage import Ticket
 from bot.texts import t
@@ -172,8 +173,18 @@ async def tickets_command(update: Update, context: Context) -> None:
     for ticket in listed:
         state = t(f"ticket.state.{ticket.state}", lang)
         question = ticket.question if len(ticket.question) <= 70 else ticket.question[:69] + "…"
+        if ticket.answer_delivery == "blocked":
+            state += " · " + t("ticket.blocked", lang)
         lines.append(
             f"№{ticket.id} · {html.escape(state)} · {ticket.created_at[:16].replace('T', ' ')}"
             f"\n{html.escape(question)}"
         )
     await reply(update, context, "\n\n".join(lines))
+
+
+async def on_membership(update: Update, context: Context) -> None:
+    """The bot was added to the staff group again: the tickets that wait are posted now."""
+    change, svc = update.my_chat_member, services(context)
+    joined = change is not None and change.new_chat_member.status in MEMBERS
+    if joined and await keep_tickets(svc.tickets, now=True):
+        svc.wake()

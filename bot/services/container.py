@@ -19,6 +19,7 @@ from bot.services.flood import FloodGuard
 from bot.services.knowledge import KnowledgeService
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
+from bot.services.ticket_upkeep import keep_tickets
 from bot.services.tickets import TicketDesk
 from bot.storage import Storage
 
@@ -120,7 +121,8 @@ class Services:
             log.info("pruned %d questions, %d broadcasts and %d idle users", *pruned)
 
     async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
-        """Forever: watch the knowledge folder, and do the upkeep every hour."""
+        """Forever: watch the knowledge folder and the tickets that wait, and do the upkeep
+        every hour."""
         last_upkeep = time.monotonic()
         while True:
             await asyncio.sleep(self.settings.reload_interval)
@@ -128,6 +130,8 @@ class Services:
                 result = await self.reload()
                 if result is not None and result.knowledge is None:
                     await on_invalid(result)
+                if await keep_tickets(self.tickets):
+                    self.wake()
                 if time.monotonic() - last_upkeep > UPKEEP_EVERY:
                     last_upkeep = time.monotonic()
                     await self.upkeep()

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.config import Settings
-from bot.services.hours import WORKING_DAYS, ZONE, OfficeHours, working_days_between
+from bot.services.hours import OfficeHours
 from bot.services.knowledge import KnowledgeService
 from bot.storage import NewTicket, Post, Storage, Ticket, TicketState
 from bot.texts import t
@@ -40,6 +41,11 @@ class Draft:
     contact: str | None = None
 
 
+def utc_now() -> dt.datetime:
+    """The current time (UTC)."""
+    return dt.datetime.now(dt.UTC)
+
+
 def keyboard(rows: list[list[tuple[str, str]]]) -> str:
     """An inline keyboard as the Bot API's JSON: rows of (label, callback_data)."""
     return json.dumps(
@@ -64,6 +70,7 @@ class TicketDesk:
     def __init__(self, storage: Storage, knowledge: KnowledgeService, settings: Settings) -> None:
         self.storage, self.knowledge, self.settings = storage, knowledge, settings
         self._drafts: dict[int, Draft] = {}
+        self.clock: Callable[[], dt.datetime] = utc_now  # tests set the time of day
 
     @property
     def enabled(self) -> bool:
@@ -118,7 +125,7 @@ class TicketDesk:
         municipality states none)."""
         stated = self.knowledge.knowledge.municipality.hours
         hours = OfficeHours.parse(stated.get("bg") if stated else None)
-        moment = moment or dt.datetime.now(dt.UTC)
+        moment = moment or self.clock()
         if hours is None or hours.open_at(moment):
             return None
         opening = hours.next_opening(moment)
@@ -231,28 +238,15 @@ class TicketDesk:
         """The language a staff member wrote in."""
         return self.knowledge.engine.detect_language(text, STAFF_LANG)
 
-    async def reminders(self, moment: dt.datetime | None = None) -> list[Ticket]:
-        """Post again the tickets open for ticket_remind_days working days and not posted yet
-        on this working day; the tickets posted."""
-        moment = moment or dt.datetime.now(dt.UTC)
-        if moment.astimezone(ZONE).weekday() not in WORKING_DAYS:
-            return []
-        posted = []
-        stamp = moment.isoformat(timespec="seconds")
-        for ticket in await self.storage.all_tickets(only_open=True):
-            opened = dt.datetime.fromisoformat(ticket.created_at)
-            last = dt.datetime.fromisoformat(ticket.posted_at)
-            waited = working_days_between(opened, moment)
-            if waited >= self.settings.ticket_remind_days and working_days_between(last, moment):
-                again = await self.storage.change_ticket(
-                    ticket.id,
-                    LIVE,
-                    ("posted_at = ?", (stamp,)),
-                    ("posted_at = ?", (ticket.posted_at,)),
-                    then=(self.staff_post, "ticket"),
-                )
-                posted += [again] if again else []
-        return posted
+    async def repost(self, ticket: Ticket, moment: dt.datetime) -> Ticket | None:
+        """Post a live ticket to the staff group again (None: it changed meanwhile)."""
+        return await self.storage.change_ticket(
+            ticket.id,
+            LIVE,
+            ("posted_at = ?", (moment.isoformat(timespec="seconds"),)),
+            ("posted_at = ?", (ticket.posted_at,)),
+            then=(self.staff_post, "ticket"),
+        )
 
     # --- what is sent
 

@@ -223,6 +223,42 @@ class TicketStore(StorageBase):
         rows = await self.fetch_all(f"SELECT {_COLUMNS} FROM tickets {where} ORDER BY id")
         return [Ticket(*row) for row in rows]
 
+    async def waiting_tickets(self) -> list[Ticket]:
+        """Open or taken tickets whose latest post did not reach the staff group (a 403...)."""
+        rows = await self.fetch_all(
+            f"SELECT {_COLUMNS} FROM tickets WHERE state IN ('open', 'taken') AND (SELECT "
+            "d.state FROM ticket_posts p JOIN deliveries d ON d.broadcast_id = p.broadcast_id "
+            "WHERE p.ticket_id = tickets.id ORDER BY p.broadcast_id DESC LIMIT 1) "
+            "IN ('blocked', 'failed') ORDER BY id"
+        )
+        return [Ticket(*row) for row in rows]
+
+    async def posted_since(self, stamp: str) -> bool:
+        """True when a ticket's post reached the staff group at or after a time."""
+        return bool(
+            await self.scalar(
+                "SELECT 1 FROM ticket_posts p JOIN deliveries d ON d.broadcast_id = "
+                "p.broadcast_id WHERE d.state = 'sent' AND d.updated_at >= ? LIMIT 1",
+                (stamp,),
+            )
+        )
+
+    async def flag(self, key: str) -> str | None:
+        """A value kept in the meta table."""
+        value = await self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    async def set_flag(self, key: str, value: str | None) -> None:
+        """Keep (or, with None, drop) a value in the meta table."""
+        if value is None:
+            await self.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            await self.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     async def forget_tickets(self, user_id: int) -> int:
         """Erase a citizen's tickets with their posts to the staff group (/forget)."""
         posts = (

@@ -3,95 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from typing import Any
 
-import pytest
-
-from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
 from tests.telegram.harness import BotHarness, eventually
-
-STAFF_CHAT = -100500
-ANNA, BORIS = 1001, 1002  # citizens
-STAFF_1, STAFF_2 = 2001, 2002
-OUTSIDER = 3001
-QUESTION = "Може ли да си извадя шофьорска книжка онлайн?"
-
-
-@pytest.fixture
-def ticket_settings(settings: Settings) -> Settings:
-    return settings.with_overrides(staff_chat_id=STAFF_CHAT)
-
-
-@pytest.fixture
-async def desk(api: FakeBotAPI, ticket_settings: Settings) -> AsyncIterator[BotHarness]:
-    api.members.update({(STAFF_CHAT, STAFF_1): "member", (STAFF_CHAT, STAFF_2): "creator"})
-    harness = await BotHarness(api, ticket_settings).start()
-    yield harness
-    await harness.stop()
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    """callback_data -> label of a message's inline buttons."""
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["callback_data"]: b["text"] for row in rows for b in row if "callback_data" in b}
-
-
-def last(api: FakeBotAPI, chat_id: int) -> dict[str, Any]:
-    """The newest message the bot has in a chat (as it is now, after edits)."""
-    return api.messages[chat_id][max(api.messages[chat_id])]
-
-
-def toasts(api: FakeBotAPI) -> list[str]:
-    return [c.params.get("text") or "" for c in api.sent(method="answerCallbackQuery")]
-
-
-async def press(bot: BotHarness, user_id: int, data: str, shown: dict[str, Any]) -> None:
-    await bot.send(updates.button(user_id, data, shown))
-
-
-async def ask_municipality(bot: BotHarness, api: FakeBotAPI, user_id: int, text: str) -> int:
-    """A citizen asks what the bot cannot answer and sends it on; returns the ticket number."""
-    await bot.send(updates.message(user_id, text))
-    answer = last(api, user_id)
-    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
-    await press(bot, user_id, ask, answer)
-    draft = last(api, user_id)
-    assert text in draft["text"] and "q:send:0" in buttons(draft)
-    await press(bot, user_id, "q:send:0", draft)
-    sent = last(api, user_id)["text"]
-    assert "№" in sent or "No." in sent
-    return int(sent.split("№ ")[1].split(".")[0])
-
-
-async def ticket_post(api: FakeBotAPI, number: int) -> dict[str, Any]:
-    """The ticket's message in the staff group, once the dispatcher has sent it."""
-
-    def find() -> dict[str, Any] | None:
-        return next(
-            (m for m in api.messages[STAFF_CHAT].values() if f"s:take:{number}" in buttons(m)),
-            None,
-        )
-
-    await eventually(lambda: find() is not None)
-    found = find()
-    assert found is not None
-    return found
-
-
-async def staff_reply(
-    bot: BotHarness, api: FakeBotAPI, staff: int, to: dict[str, Any], text: str
-) -> dict[str, Any]:
-    """A staff member replies in the group to a message; returns the bot's answer to it."""
-    before = max(api.messages[STAFF_CHAT])
-    await bot.send(
-        updates.message(staff, text, chat_id=STAFF_CHAT, kind="group", reply_to_message=to)
-    )
-    newest = last(api, STAFF_CHAT)
-    assert newest["message_id"] > before
-    return newest
+from tests.telegram.ticketing import (
+    ANNA,
+    BORIS,
+    OUTSIDER,
+    QUESTION,
+    STAFF_1,
+    STAFF_2,
+    STAFF_CHAT,
+    ask_municipality,
+    buttons,
+    last,
+    press,
+    staff_reply,
+    ticket_post,
+    toasts,
+)
 
 
 async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: FakeBotAPI) -> None:
@@ -108,7 +39,7 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     await press(desk, ANNA, "q:send:0", draft)
     assert "№ 1" in last(api, ANNA)["text"]
 
-    post = await ticket_post(api, 1)
+    post = await ticket_post(desk, 1)
     assert edited in post["text"] and "№ 1" in post["text"] and "български" in post["text"]
     assert str(ANNA) not in post["text"] and "User1001" not in post["text"]
     assert set(buttons(post)) == {"s:take:1", "s:answer:1", "s:close:1"}
@@ -133,7 +64,7 @@ async def test_two_staff_answer_at_once_one_answer_is_sent(
     desk: BotHarness, api: FakeBotAPI
 ) -> None:
     number = await ask_municipality(desk, api, BORIS, "Кога ще има концерт на площада?")
-    post = await ticket_post(api, number)
+    post = await ticket_post(desk, number)
     first = await staff_reply(desk, api, STAFF_1, post, "В събота от 19 ч.")
     second = await staff_reply(desk, api, STAFF_2, post, "В неделя от 18 ч.")
     await asyncio.gather(
@@ -156,7 +87,7 @@ async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
     desk: BotHarness, api: FakeBotAPI
 ) -> None:
     number = await ask_municipality(desk, api, ANNA, QUESTION)
-    post = await ticket_post(api, number)
+    post = await ticket_post(desk, number)
     await press(desk, OUTSIDER, f"s:close:{number}", post)
     assert "за служителите" in toasts(api)[-1]
     await press(desk, STAFF_1, f"s:take:{number}", post)
@@ -186,5 +117,5 @@ async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotA
     await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
     assert "4000 знака" in last(api, BORIS)["text"]
     await press(desk, BORIS, "q:send:0", last(api, BORIS))
-    post = await ticket_post(api, 1)
+    post = await ticket_post(desk, 1)
     assert QUESTION in post["text"]
