@@ -24,8 +24,8 @@ from bot.storage.broadcasts import notice
 _COLUMNS = (
     "id, created_at, user_id, lang, question, project, topic, confidence, contact, state, "
     "reopened, taken_by, draft, draft_by, draft_lang, draft_message, answer, answer_lang, "
-    "answered_by, answered_at, learned, posted_at, (SELECT d.state FROM deliveries d "
-    "WHERE d.broadcast_id = tickets.answer_notice)"
+    "answered_by, answered_at, learned, posted_at, answer_notice, "
+    "(SELECT d.state FROM deliveries d WHERE d.broadcast_id = tickets.answer_notice)"
 )
 LIVE = ("open", "taken")
 
@@ -65,6 +65,7 @@ class Ticket:
     answered_at: str | None
     learned: int
     posted_at: str
+    answer_notice: int | None
     answer_delivery: str | None
 
 
@@ -196,6 +197,7 @@ class TicketStore(StorageBase):
                         "UPDATE tickets SET answer_notice = ? WHERE id = ?",
                         (broadcast_id, ticket_id),
                     )
+                    ticket = _ticket(db, ticket_id)
             return ticket
 
         return await self.atomically(work, durable=then is not None)
