@@ -15,7 +15,7 @@ KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 STAFF_CHAT = -100500
 
 
-async def two_tickets(db: Path) -> None:
+async def two_tickets(db: Path, close_second: bool = True) -> None:
     """Ticket 1 by user 100 (Bulgarian) and ticket 2 by user 101 (English, closed)."""
     settings = Settings(knowledge_dir=KNOWLEDGE, db_path=db, staff_chat_id=STAFF_CHAT)
     knowledge = KnowledgeService(KNOWLEDGE)
@@ -25,7 +25,8 @@ async def two_tickets(db: Path) -> None:
         for user, lang, text in ((100, "bg", "Кога е сесията?"), (101, "en", "When is it?")):
             desk.set_text(user, text)
             await desk.send(user, lang)
-        await desk.close(2, "Staff")
+        if close_second:
+            await desk.close(2, "Staff")
 
 
 async def test_tickets_and_answer_from_the_shell(tmp_path: Path) -> None:
