@@ -106,8 +106,8 @@ async def test_kill_9_between_the_answer_and_its_delivery(api: FakeBotAPI, tmp_p
     async with munibot_run(api, db):
         await answer(api, db, 1, "Отговор за първия.")
         await answer(api, db, 2, "Отговор за втория.")
+        await until(lambda: any(c.error for c in api.calls if c.params.get("chat_id") == QUEUED))
         await until(lambda: answer_states(db) == {IN_FLIGHT: "sending", QUEUED: "pending"})
-        assert any(c.error for c in api.calls if c.params.get("chat_id") == QUEUED)
         assert api.sent(IN_FLIGHT)
 
     api.failures.clear()
