@@ -24,12 +24,12 @@ def default_knowledge_dir() -> Path:
     return bundled if bundled.is_dir() else Path("knowledge")
 
 
-def _ids(raw: str) -> frozenset[int]:
+def _ids(raw: str, name: str = "MUNIBOT_ADMIN_IDS") -> frozenset[int]:
     try:
         return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
     except ValueError:
         raise ConfigError(
-            f"MUNIBOT_ADMIN_IDS must be Telegram user ids separated by commas, not {raw!r}"
+            f"{name} must be Telegram user ids separated by commas, not {raw!r}"
         ) from None
 
 
@@ -77,6 +77,8 @@ class Settings:
     db_path: Path = Path("data/munibot.sqlite3")
     token: str | None = field(default=None, repr=False)
     admin_ids: frozenset[int] = frozenset()
+    editor_ids: frozenset[int] = frozenset()
+    flow_timeout: float = 1800.0  # seconds a multi-step flow may stay idle
     api_base_url: str = DEFAULT_API
     webhook_secret: str | None = field(default=None, repr=False)
     broadcast_rate: float = 25.0
@@ -108,6 +110,8 @@ class Settings:
             values["db_path"] = Path(env["MUNIBOT_DB"])
         values["token"] = env.get("TELEGRAM_BOT_TOKEN") or None
         values["admin_ids"] = _ids(env.get("MUNIBOT_ADMIN_IDS", ""))
+        values["editor_ids"] = _ids(env.get("MUNIBOT_EDITOR_IDS", ""), "MUNIBOT_EDITOR_IDS")
+        values["flow_timeout"] = _number(env, "MUNIBOT_FLOW_TIMEOUT", 1800.0, 1)
         values["api_base_url"] = (env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API).rstrip("/")
         values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
         values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0)

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.delivery import counts_text, progress_text, rate_text, reasons_text
-from bot.handlers.messages import on_unknown_command
-from bot.services.announcements import DraftError
+from bot.handlers.flows import (
+    CANCEL,
+    CONFIRM,
+    EVERYONE,
+    FlowKind,
+    begin,
+    confirm_markup,
+    flow_button,
+    register,
+)
+from bot.handlers.guards import admin_only
+from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
 from bot.services.insights import (
     collect_stats,
@@ -23,23 +31,8 @@ from bot.services.insights import (
     unanswered_groups,
 )
 from bot.services.progress import progress_of
+from bot.storage import FlowState
 from bot.texts import t
-
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
-
-
-def admin_only(handler: Handler) -> Handler:
-    """Run handler for admins; everyone else gets the unknown-command answer, nothing more."""
-
-    async def guarded(update: Update, context: Context) -> None:
-        user = update.effective_user
-        if user is None or not services(context).is_admin(user.id):
-            await on_unknown_command(update, context)
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
 
 
 def _days(context: Context, default: int = 30) -> int:
@@ -50,92 +43,78 @@ def _days(context: Context, default: int = 30) -> int:
 @admin_only
 async def broadcast(update: Update, context: Context) -> None:
     """Start an announcement; the text may follow the command or come in the next message."""
-    lang, user = await language(update, context), update.effective_user
-    assert user is not None
-    services(context).desk.begin(user.id)
-    text = (
-        (update.effective_message.text or "").partition(" ")[2] if update.effective_message else ""
-    )
+    lang, state = await language(update, context), await begin(update, context, "broadcast", "text")
+    message = update.effective_message
+    if state is None:
+        return
+    text = (message.text or "").partition(" ")[2] if message else ""
     if text.strip():
-        await _take_text(update, context, text, lang)
+        await _take_text(update, context, state, text, lang)
     else:
         await reply(update, context, html_text("admin.prompt", lang))
 
 
-async def on_draft_text(update: Update, context: Context) -> None:
-    """An admin's message while a draft waits for its text (otherwise: an ordinary question)."""
-    user, message = update.effective_user, update.effective_message
-    desk = services(context).desk
-    draft = desk.draft(user.id) if user else None
-    if user is None or message is None or draft is None or draft.stage != "text":
+async def _on_draft_text(
+    update: Update, context: Context, state: FlowState, text: str, lang: str
+) -> None:
+    """The admin's message while the draft waits for its text (with its formatting)."""
+    message = update.effective_message
+    if state.step != "text":
+        await reply(update, context, html_text("flow.confirm_buttons", lang))
         return
-    await _take_text(
-        update, context, message.text_html or message.text or "", await language(update, context)
-    )
-    raise ApplicationHandlerStop
+    await _take_text(update, context, state, (message.text_html if message else "") or text, lang)
 
 
-async def _take_text(update: Update, context: Context, text: str, lang: str) -> None:
-    svc, user = services(context), update.effective_user
-    assert user is not None
+async def _take_text(
+    update: Update, context: Context, state: FlowState, text: str, lang: str
+) -> None:
+    svc = services(context)
     try:
-        draft = svc.desk.set_text(user.id, text)
+        text_bg, text_en = split_versions(text)
     except DraftError as error:
         await reply(update, context, html_text(error.key, lang, **error.values))
         return
+    state = await svc.flows.advance(state, "audience", text_bg=text_bg, text_en=text_en)
     subscribers, followers = await svc.desk.options()
-    rows = [
-        [
-            InlineKeyboardButton(
-                t("admin.audience.all", lang, count=subscribers),
-                callback_data=Callback("ba", (str(draft.number), "all")).encode(),
-            )
-        ]
-    ]
+    rows = [[flow_button(state, EVERYONE, t("admin.audience.all", lang, count=subscribers))]]
     for project_id, count in sorted(followers.items(), key=lambda kv: -kv[1])[:10]:
         project = svc.assistant.project(project_id)
         if project:
             label = f"🔔 {project.name(lang)[:45]} ({count})"
-            data = Callback("ba", (str(draft.number), project_key(project_id))).encode()
-            rows.append([InlineKeyboardButton(label, callback_data=data)])
-    rows.append(
-        [
-            InlineKeyboardButton(
-                t("button.cancel", lang),
-                callback_data=Callback("b", (str(draft.number), "no")).encode(),
-            )
-        ]
-    )
+            rows.append([flow_button(state, project_key(project_id), label)])
+    rows.append([flow_button(state, CANCEL, t("button.cancel", lang))])
     await reply(update, context, html_text("admin.audience", lang), InlineKeyboardMarkup(rows))
 
 
-async def on_admin_button(
-    update: Update, context: Context, callback: Callback, lang: str
+async def _on_draft_button(
+    update: Update, context: Context, state: FlowState, action: str, lang: str
 ) -> str | None:
-    """Audience, send, cancel and stop buttons; refused (as stale) to non-admins."""
-    svc, user = services(context), update.effective_user
-    if user is None or not svc.is_admin(user.id):
+    """The audience (every field checked: a project that is gone is never 'everyone'), then
+    Send, which checks the audience again."""
+    svc = services(context)
+    if not svc.is_admin(state.user_id):
         return t("stale_button", lang)
-    number, action = int(callback.args[0]), callback.args[1]
-    if callback.kind == "b" and action == "stop":
-        row = await svc.storage.broadcast(number)  # only one that exists and still goes
-        if row is None or row.state not in ("queued", "running"):
-            return t("stale_button", lang)
-        await svc.dispatcher().cancel(number)
-        return t("admin.stopping", lang)
-    draft = svc.desk.draft(user.id, number)
-    if draft is None:
-        return t("stale_button", lang)
-    if callback.kind == "ba":
-        ids = [p.id for p in svc.knowledge.knowledge.projects]
-        project = None if action == "all" else resolve(action, ids)
-        count = await svc.desk.choose(user.id, project)
-        await _preview(update, context, draft.text_bg, draft.text_en, number, count, lang)
-    elif action == "no":
-        svc.desk.cancel(user.id)
-        await reply(update, context, html_text("admin.cancelled", lang))
-    elif draft.stage == "confirm":
-        broadcast_id = await svc.desk.commit(user.id)
+    if state.step == "audience":
+        project = None
+        if action != EVERYONE:
+            project = resolve(action, [p.id for p in svc.knowledge.knowledge.projects])
+            if project is None:
+                return t("stale_button", lang)
+        state = await svc.flows.advance(state, "confirm", project=project)
+        await _preview(update, context, state, len(await svc.storage.audience(project)), lang)
+    elif state.step == "confirm" and action == CONFIRM:
+        await svc.flows.end(state.user_id)
+        project = state.data.get("project")
+        if project is not None and svc.knowledge.knowledge.project(project) is None:
+            await reply(update, context, html_text("admin.audience_gone", lang))
+            return None
+        data = state.data
+        broadcast_id = await svc.desk.commit(
+            state.user_id, data["text_bg"], data.get("text_en"), project
+        )
+        if broadcast_id is None:
+            await reply(update, context, html_text("admin.no_recipients", lang))
+            return None
         progress = await progress_of(svc.storage, broadcast_id)
         if progress is not None:
             [status] = await reply(update, context, html.escape(progress_text(progress, lang)))
@@ -143,50 +122,43 @@ async def on_admin_button(
                 broadcast_id, status.chat_id, status.message_id, lang
             )
         svc.dispatcher().wake()  # only the dispatcher starts a broadcast
+    else:
+        return t("stale_button", lang)
     return None
 
 
+async def on_admin_button(
+    update: Update, context: Context, callback: Callback, lang: str
+) -> str | None:
+    """The stop button of a running broadcast; refused (as stale) to non-admins."""
+    svc, user = services(context), update.effective_user
+    if user is None or not svc.is_admin(user.id) or callback.args[1] != "stop":
+        return t("stale_button", lang)
+    number = int(callback.args[0])
+    row = await svc.storage.broadcast(number)  # only one that exists and still goes
+    if row is None or row.state not in ("queued", "running"):
+        return t("stale_button", lang)
+    await svc.dispatcher().cancel(number)
+    return t("admin.stopping", lang)
+
+
 async def _preview(
-    update: Update,
-    context: Context,
-    text_bg: str,
-    text_en: str | None,
-    number: int,
-    count: int,
-    lang: str,
+    update: Update, context: Context, state: FlowState, count: int, lang: str
 ) -> None:
-    for text in (text_bg, text_en):
+    for text in (state.data["text_bg"], state.data.get("text_en")):
         if text:
             await reply(update, context, text)
     if count == 0:
-        services(context).desk.cancel(update.effective_user.id if update.effective_user else 0)
+        await services(context).flows.end(state.user_id)
         await reply(update, context, html_text("admin.no_recipients", lang))
         return
-    buttons = [
-        [
-            InlineKeyboardButton(
-                t("button.send", lang), callback_data=Callback("b", (str(number), "ok")).encode()
-            ),
-            InlineKeyboardButton(
-                t("button.cancel", lang), callback_data=Callback("b", (str(number), "no")).encode()
-            ),
-        ]
-    ]
-    await reply(
-        update,
-        context,
-        html_text("admin.preview", lang, count=count),
-        InlineKeyboardMarkup(buttons),
-    )
+    markup = confirm_markup(state, "button.send", lang)
+    await reply(update, context, html_text("admin.preview", lang, count=count), markup)
 
 
-@admin_only
-async def cancel(update: Update, context: Context) -> None:
-    """Drop the admin's draft."""
-    lang, user = await language(update, context), update.effective_user
-    if user:
-        services(context).desk.cancel(user.id)
-    await reply(update, context, html_text("admin.cancelled", lang))
+register(
+    "broadcast", FlowKind(_on_draft_text, _on_draft_button, lambda _, lang: t("admin.prompt", lang))
+)
 
 
 @admin_only

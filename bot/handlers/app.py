@@ -25,10 +25,13 @@ from telegram.ext import (
 from bot import logs
 from bot.config import Settings
 from bot.handlers import (
+    addnews,
     admin,
     buttons,
     commands,
+    editors,
     errors,
+    flows,
     inline,
     lifecycle,
     messages,
@@ -41,32 +44,38 @@ from bot.handlers.runner import BotRunner
 from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, flood_notice, limiter_of
 
 log = logging.getLogger(__name__)
+TICKETS = -3  # the handler group of tickets' texts, contacts and staff replies
 COMMANDS = {
     "start": commands.start, "help": commands.help_command, "projects": commands.projects,
     "news": commands.news, "contacts": commands.contacts, "language": commands.language_command,
     "following": commands.following, "subscribe": commands.subscribe,
     "unsubscribe": commands.unsubscribe, "forget": commands.forget,
     "broadcast": admin.broadcast, "broadcasts": admin.broadcasts, "stats": admin.stats,
-    "unanswered": admin.unanswered, "reload": admin.reload, "cancel": admin.cancel,
+    "unanswered": admin.unanswered, "reload": admin.reload, "cancel": flows.cancel,
+    "addnews": addnews.addnews, "export": editors.export, "history": editors.history,
+    "undo": editors.undo,
     "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
 }  # fmt: skip
 
 
 def add_handlers(application: App, staff_chat: int | None = None) -> None:
-    """Every handler, in the order they are tried."""
+    """Every handler, in the order they are tried (a ticket's text before any flow's)."""
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=-2)
-    application.add_handler(MessageHandler(filters.CONTACT & private, tickets.on_contact), group=-2)
+    application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=TICKETS)
+    application.add_handler(
+        MessageHandler(filters.CONTACT & private, tickets.on_contact), group=TICKETS
+    )
     if staff_chat is not None:
         staff_replies = filters.Chat(staff_chat) & filters.REPLY & text
-        application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=-2)
+        application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=TICKETS)
         joined = ChatMemberHandler(
             staff.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, chat_id=staff_chat
         )
-        application.add_handler(joined, group=-2)
+        application.add_handler(joined, group=TICKETS)
     application.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & private, admin.on_draft_text), group=-1
+        MessageHandler(private & ~filters.COMMAND & ~filters.Document.ALL, flows.on_flow_message),
+        group=-2,
     )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
@@ -77,6 +86,7 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
     )
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
+    application.add_handler(MessageHandler(private & filters.Document.ALL, editors.on_document))
     application.add_handler(
         MessageHandler(
             private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.engine.lexicon import TOPICS
 
 MAX_BYTES = 64
-_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "ba", "q", "s"}
+_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex", "q", "s"}
 # tickets: a citizen's ("q") and a staff member's ("s") actions, each with a number
 CITIZEN_ACTIONS = {"ask", "send", "no", "phone", "thanks", "help"}
 STAFF_ACTIONS = {"take", "answer", "close", "send", "drop", "learn"}
@@ -62,8 +62,9 @@ def decode(data: str | None) -> Callback | None:
         "f": len(args) == 1,
         "u": len(args) == 1,
         "fb": len(args) == 2 and _number(args[0]) and args[1] in ("+", "-"),
-        "b": len(args) == 2 and _number(args[0]) and args[1] in ("ok", "no", "stop"),
-        "ba": len(args) == 2 and _number(args[0]),
+        "b": len(args) == 2 and _number(args[0]) and args[1] == "stop",
+        "fl": len(args) == 2 and _number(args[0]),  # a flow's button: its number, its action
+        "ex": len(args) == 1,
         "q": len(args) == 2 and args[0] in CITIZEN_ACTIONS and _number(args[1]),
         "s": len(args) == 2 and args[0] in STAFF_ACTIONS and _number(args[1]),
     }[kind]

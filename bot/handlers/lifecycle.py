@@ -35,25 +35,35 @@ PUBLIC_COMMANDS = (
     "help",
 )
 ADMIN_COMMANDS = ("broadcast", "broadcasts", "stats", "unanswered", "reload")
+EDITOR_COMMANDS = ("addnews", "export", "history", "undo", "cancel")
 App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
 
-async def register_commands(application: App, admins: frozenset[int]) -> None:
-    """setMyCommands in Bulgarian (the default) and English; admins' chats get theirs too."""
+async def register_commands(
+    application: App, admins: frozenset[int], editors: frozenset[int] = frozenset()
+) -> None:
+    """setMyCommands in Bulgarian (the default) and English; editors' and admins' chats get
+    theirs too (admins are editors as well)."""
     for code in (None, "bg", "en"):
         lang = code or "bg"
-        public = [BotCommand(name, t(f"command.{name}", lang)) for name in PUBLIC_COMMANDS]
+
+        def menu(*names: str, lang: str = lang) -> list[BotCommand]:
+            return [BotCommand(name, t(f"command.{name}", lang)) for name in names]
+
         await application.bot.set_my_commands(
-            public, scope=BotCommandScopeDefault(), language_code=code
+            menu(*PUBLIC_COMMANDS), scope=BotCommandScopeDefault(), language_code=code
         )
-        admin = public + [BotCommand(name, t(f"command.{name}", lang)) for name in ADMIN_COMMANDS]
-        for admin_id in admins:
+        scoped = {user: menu(*PUBLIC_COMMANDS, *EDITOR_COMMANDS) for user in editors}
+        scoped |= {
+            user: menu(*PUBLIC_COMMANDS, *ADMIN_COMMANDS, *EDITOR_COMMANDS) for user in admins
+        }
+        for user_id, commands in scoped.items():
             try:
                 await application.bot.set_my_commands(
-                    admin, scope=BotCommandScopeChat(admin_id), language_code=code
+                    commands, scope=BotCommandScopeChat(user_id), language_code=code
                 )
-            except TelegramError as error:  # an admin who never opened the bot
-                log.warning("admin commands not set for %s: %s", admin_id, error)
+            except TelegramError as error:  # someone who never opened the bot
+                log.warning("commands not set for %s: %s", user_id, error)
 
 
 async def on_startup(application: App, settings: Settings) -> None:
@@ -61,7 +71,7 @@ async def on_startup(application: App, settings: Settings) -> None:
     folder."""
     services = await Services.open(settings)
     application.bot_data["services"] = services
-    await register_commands(application, settings.admin_ids)
+    await register_commands(application, settings.admin_ids, settings.editor_ids)
 
     def progress(broadcast_id: int) -> ProgressCallback:
         return status_updater(application.bot, services.storage, broadcast_id)

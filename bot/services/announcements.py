@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
 
 from bot.services.html_check import ParseError, parse_html, units
 from bot.storage import Storage
@@ -19,17 +17,6 @@ class DraftError(ValueError):
     def __init__(self, key: str, **values: object) -> None:
         super().__init__(key)
         self.key, self.values = key, values
-
-
-@dataclass
-class Draft:
-    """An announcement being prepared by one admin."""
-
-    number: int
-    text_bg: str = ""
-    text_en: str | None = None
-    project: str | None = None
-    stage: str = "text"
 
 
 def split_versions(raw: str) -> tuple[str, str | None]:
@@ -49,49 +36,21 @@ def split_versions(raw: str) -> tuple[str, str | None]:
 
 
 class AnnouncementDesk:
-    """The drafts of every admin, and turning a finished draft into a stored broadcast."""
+    """Who an announcement can go to, and turning a confirmed draft into a stored broadcast
+    (the draft itself is the admin's flow: bot/services/flows.py)."""
 
     def __init__(self, storage: Storage) -> None:
         self.storage = storage
-        self.drafts: dict[int, Draft] = {}
-        self._numbers = itertools.count(1)
-
-    def begin(self, admin_id: int) -> Draft:
-        """Start a new draft (replacing an unfinished one)."""
-        draft = Draft(next(self._numbers))
-        self.drafts[admin_id] = draft
-        return draft
-
-    def draft(self, admin_id: int, number: int | None = None) -> Draft | None:
-        """The admin's current draft (the given one, if a number is given)."""
-        draft = self.drafts.get(admin_id)
-        return draft if draft and (number is None or draft.number == number) else None
-
-    def set_text(self, admin_id: int, raw: str) -> Draft:
-        """Check and store the text; raises DraftError."""
-        draft = self.drafts[admin_id]
-        draft.text_bg, draft.text_en = split_versions(raw)
-        draft.stage = "audience"
-        return draft
 
     async def options(self) -> tuple[int, dict[str, int]]:
         """Subscribers, and followers per project."""
         return len(await self.storage.audience(None)), await self.storage.follower_counts()
 
-    async def choose(self, admin_id: int, project: str | None) -> int:
-        """Set the audience; returns how many would receive it now."""
-        draft = self.drafts[admin_id]
-        draft.project, draft.stage = project, "confirm"
-        return len(await self.storage.audience(project))
-
-    def cancel(self, admin_id: int) -> bool:
-        """Drop the admin's draft; False if there was none."""
-        return self.drafts.pop(admin_id, None) is not None
-
-    async def commit(self, admin_id: int) -> int:
-        """Store the broadcast and its deliveries; returns the broadcast id."""
-        draft = self.drafts.pop(admin_id)
-        recipients = await self.storage.audience(draft.project)
-        return await self.storage.create_broadcast(
-            draft.text_bg, draft.text_en, draft.project, recipients, admin_id
-        )
+    async def commit(
+        self, admin_id: int, text_bg: str, text_en: str | None, project: str | None
+    ) -> int | None:
+        """Store the broadcast with its recipients as they are now; None when there are none."""
+        recipients = await self.storage.audience(project)
+        if not recipients:
+            return None
+        return await self.storage.create_broadcast(text_bg, text_en, project, recipients, admin_id)

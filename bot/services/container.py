@@ -15,7 +15,9 @@ from bot.services.announcements import AnnouncementDesk
 from bot.services.assistant import Assistant
 from bot.services.broadcast import ProgressFactory, Sender
 from bot.services.dispatcher import Dispatcher
+from bot.services.editing import KnowledgeEditor
 from bot.services.flood import FloodGuard
+from bot.services.flows import Flows
 from bot.services.knowledge import KnowledgeService
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
@@ -43,6 +45,12 @@ class Services:
     _dispatcher: Dispatcher | None = field(default=None, repr=False)
     _serving: asyncio.Task[None] | None = field(default=None, repr=False)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    editor: KnowledgeEditor = field(init=False, repr=False)
+    flows: Flows = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.editor = KnowledgeEditor(self.knowledge, self.storage, self.force_reload)
+        self.flows = Flows(self.storage, self.settings.flow_timeout)
 
     @classmethod
     async def open(cls, settings: Settings, knowledge: KnowledgeService | None = None) -> Services:
@@ -65,6 +73,12 @@ class Services:
     def is_admin(self, user_id: int | None) -> bool:
         """True for the Telegram users in MUNIBOT_ADMIN_IDS."""
         return user_id is not None and user_id in self.settings.admin_ids
+
+    def is_editor(self, user_id: int | None) -> bool:
+        """True for the users in MUNIBOT_EDITOR_IDS, and for admins."""
+        return self.is_admin(user_id) or (
+            user_id is not None and user_id in self.settings.editor_ids
+        )
 
     def start_delivery(self, sender: Sender, progress: ProgressFactory | None = None) -> Dispatcher:
         """Start this process's dispatcher: it sends every queued message through sender."""
@@ -96,6 +110,10 @@ class Services:
                 await self.announce_news()
             return result
 
+    async def force_reload(self) -> LoadResult | None:
+        """Reload now (after an edit made through the bot) and announce new news."""
+        return await self.reload(force=True)
+
     async def announce_news(self) -> list[int]:
         """Queue the news items followers have not had yet (the dispatcher sends them)."""
         created = await announce_new_news(self.storage, self.knowledge.knowledge)
@@ -116,9 +134,10 @@ class Services:
             await storage.prune(before(settings.retention_days)),
             await storage.prune_broadcasts(before(settings.delivery_retention_days)),
             await storage.prune_idle_users(before(settings.retention_days)),
+            len(await self.flows.expire()),
         )
         if any(pruned):
-            log.info("pruned %d questions, %d broadcasts and %d idle users", *pruned)
+            log.info("pruned %d questions, %d broadcasts, %d idle users and %d idle flows", *pruned)
 
     async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
         """Forever: watch the knowledge folder and the tickets that wait, and do the upkeep

@@ -3,13 +3,14 @@
 from bot.storage.base import MIGRATIONS, StorageError, now
 from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
 from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
+from bot.storage.edits import EditRecord, EditStore, FlowState
 from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
 from bot.storage.tickets import NewTicket, Post, Ticket, TicketState, TicketStore
 from bot.storage.users import UserStore, marked, touched
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, TicketStore):
+class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore, TicketStore):
     """The one class that talks to the database."""
 
 
@@ -19,6 +20,8 @@ __all__ = [
     "BroadcastRow",
     "Delivery",
     "DeliveryState",
+    "EditRecord",
+    "FlowState",
     "NewTicket",
     "Outcome",
     "Post",

@@ -14,6 +14,8 @@ from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
+from bot.storage.ticket_schema import TICKETS_SCHEMA
+
 log = logging.getLogger(__name__)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -123,50 +125,29 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE announced_news ADD COLUMN news_date TEXT;
     ALTER TABLE announced_news ADD COLUMN title TEXT;
     """,
-    # 4: tickets ("Ask the municipality"): the question, the bot's guesses, the state, the
-    # staff's draft (text, author, preview message) and answer; the messages that show a ticket
-    # in the staff group; a delivery may carry a keyboard and a forum topic of its own
+    # 4: the knowledge files changed through the bot (previous content, for /undo), and each
+    # user's multi-step flow in progress (upload confirmation, /addnews, broadcast draft)
     """
-    CREATE TABLE tickets (
+    CREATE TABLE edits (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        created_at TEXT NOT NULL,
-        user_id INTEGER NOT NULL,
-        lang TEXT NOT NULL,
-        question TEXT NOT NULL,
-        project TEXT,
-        topic TEXT,
-        confidence REAL NOT NULL DEFAULT 0,
-        contact TEXT,
-        state TEXT NOT NULL DEFAULT 'open',
-        reopened INTEGER NOT NULL DEFAULT 0,
-        taken_by TEXT,
-        draft TEXT,
-        draft_by INTEGER,
-        draft_name TEXT,
-        draft_lang TEXT,
-        draft_message INTEGER,
-        prompt_message INTEGER,
-        answer TEXT,
-        answer_lang TEXT,
-        answered_by TEXT,
-        answered_at TEXT,
-        answer_notice INTEGER,
-        feedback TEXT,
-        learned INTEGER NOT NULL DEFAULT 0,
-        posted_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        made_at TEXT NOT NULL,
+        editor_id INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        previous TEXT,
+        new_hash TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        undone_by INTEGER
     );
-    CREATE INDEX tickets_user ON tickets (user_id);
-    CREATE INDEX tickets_state ON tickets (state, created_at);
-    CREATE TABLE ticket_posts (
-        ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
-        broadcast_id INTEGER NOT NULL,
-        PRIMARY KEY (ticket_id, broadcast_id)
+    CREATE TABLE flows (
+        user_id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        step TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at REAL NOT NULL
     );
-    CREATE INDEX ticket_posts_broadcast ON ticket_posts (broadcast_id);
-    ALTER TABLE deliveries ADD COLUMN markup TEXT;
-    ALTER TABLE deliveries ADD COLUMN thread_id INTEGER;
     """,
+    TICKETS_SCHEMA,  # 5: tickets, in bot/storage/ticket_schema.py
 )
 
 

@@ -2,11 +2,12 @@
 
 It answers getMe, getUpdates (offsets, long polling), sendMessage, editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook,
-deleteWebhook, getWebhookInfo, sendPhoto and sendChatAction; it rejects what Telegram rejects
-(text over 4096 characters, bad HTML, callback_data over 64 bytes) and can be told to answer 429,
-403, 400 or 5xx, to answer late (the message sent, the answer delayed), to enforce a global message
-rate or a rate per chat, or to do some of that at random (Chaos). It counts what each chat
-received, and its 429s.
+deleteWebhook, getWebhookInfo, sendPhoto, sendDocument, sendChatAction and getFile, and serves
+the files users sent at {root}/file/bot{token}/{file_path} as Telegram does; it rejects what
+Telegram rejects (text over 4096 characters, bad HTML, callback_data over 64 bytes) and can be
+told to answer 429, 403, 400 or 5xx, to answer late (the message sent, the answer delayed), to
+enforce a global message rate or a rate per chat, or to do some of that at random (Chaos). It
+counts what each chat received, and its 429s.
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
     result: Any = None
     error: str | None = None
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # uploads: name, bytes
 
 
 def check_markup(markup: Any) -> None:
@@ -166,11 +168,14 @@ class FakeBotAPI:
         self._runner: web.AppRunner | None = None
         self._client: aiohttp.ClientSession | None = None
         self.url = ""
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id: file_path, content
+        self._file_ids = itertools.count(1)
 
     async def start(self) -> str:
         """Listen on a free port of 127.0.0.1; returns the root URL."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -233,6 +238,20 @@ class FakeBotAPI:
             self._new_update.set()
         return update_id
 
+    def document(self, file_name: str, content: bytes, size: int | None = None) -> dict[str, Any]:
+        """Keep a file a user sends; returns the message's 'document' field (size: what
+        Telegram reports, when a test needs it to differ from the content's)."""
+        number = next(self._file_ids)
+        file_id = f"doc{number}"
+        self.files[file_id] = (f"documents/file_{number}{_suffix(file_name)}", content)
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": file_name,
+            "mime_type": "application/x-yaml",
+            "file_size": len(content) if size is None else size,
+        }
+
     def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[Call]:
         """Successful calls of method (to chat_id)."""
         return [
@@ -256,7 +275,7 @@ class FakeBotAPI:
             )
         method = request.match_info["method"]
         params = await self._params(request)
-        call = Call(method, params)
+        call = Call(method, params, files=params.pop("__files__", {}))
         self.calls.append(call)
         try:
             delay = self._inject_failure(method, params)
@@ -284,6 +303,14 @@ class FakeBotAPI:
             return web.json_response(body, status=error.code)
         return web.json_response({"ok": True, "result": call.result})
 
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file by its file_path, as api.telegram.org/file/bot<token>/<file_path> serves it."""
+        paths = {path: content for path, content in self.files.values()}
+        if request.match_info["token"] != self.token or request.match_info["path"] not in paths:
+            return web.Response(status=404, text="Not Found")
+        self.calls.append(Call("download", {"file_path": request.match_info["path"]}))
+        return web.Response(body=paths[request.match_info["path"]])
+
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
             data: dict[str, Any] = await request.json()
@@ -291,7 +318,10 @@ class FakeBotAPI:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
-            if not isinstance(value, str):
+            if isinstance(value, web.FileField):
+                params[key] = "<file>"
+                params.setdefault("__files__", {})[key] = (value.filename, value.file.read())
+            elif not isinstance(value, str):
                 params[key] = "<file>"
             elif key in TEXT_PARAMS:
                 params[key] = value
@@ -434,6 +464,30 @@ class FakeBotAPI:
             photo=[{"file_id": "photo", "file_unique_id": "p", "width": 1, "height": 1}],
         )
 
+    async def api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        caption = params.get("caption")
+        plain = check_text(caption, params.get("parse_mode")) if caption else ""
+        return self._message(
+            int(params["chat_id"]),
+            plain,
+            params.get("reply_markup"),
+            document={"file_id": "sent", "file_unique_id": "sent"},
+        )
+
+    async def api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id") or "")
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = self.files[file_id]
+        if len(content) > 20 * 1024 * 1024:
+            raise ApiError(400, "Bad Request: file is too big")
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(content),
+            "file_path": path,
+        }
+
     async def api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
         message = self.messages[chat_id].get(message_id)
@@ -489,3 +543,7 @@ class FakeBotAPI:
 
     async def api_close(self, params: dict[str, Any]) -> bool:
         return True
+
+
+def _suffix(file_name: str) -> str:
+    return "." + file_name.rsplit(".", 1)[-1] if "." in file_name else ""

@@ -90,6 +90,13 @@ def sticker(user_id: int) -> dict[str, Any]:
     )
 
 
+def document(
+    user_id: int, file: dict[str, Any], language_code: str | None = "bg"
+) -> dict[str, Any]:
+    """A file sent as a document (file: what FakeBotAPI.document returned)."""
+    return message(user_id, language_code=language_code, document=file)
+
+
 def button(
     user_id: int,
     data: str,

@@ -22,6 +22,7 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.handlers.delivery import TelegramSender
+from bot.services.announcements import split_versions
 from bot.services.broadcast import RetryPolicy
 from bot.services.container import Services
 from bot.services.dispatcher import Dispatcher
@@ -125,11 +126,8 @@ async def test_handler_upkeep_and_a_second_process_start_one_broadcast(
                 await services.storage.set_subscribed(user, True)
             services.start_delivery(telegram)
             rival = dispatcher(other, telegram)
-            desk = services.desk
-            desk.begin(42)
-            desk.set_text(42, TEXT)
-            await desk.choose(42, None)
-            broadcast_id = await desk.commit(42)
+            broadcast_id = await services.desk.commit(42, *split_versions(TEXT), None)
+            assert broadcast_id is not None
             # the handler wakes the dispatcher while the upkeep, the shell and another
             # process all try to start the same broadcast
             services.dispatcher().wake()

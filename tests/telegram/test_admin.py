@@ -55,12 +55,12 @@ async def subscribe(bot: BotHarness, users: range, lang: str = "bg") -> None:
         await storage.set_language(user, lang)
 
 
-async def announce(bot: BotHarness, text: str, audience: str = "all") -> None:
+async def announce(bot: BotHarness, text: str, audience: str = "#all") -> None:
     """The admin's whole flow: /broadcast, the audience, the preview, Send."""
     [choose] = sent(await bot.send(updates.message(ADMIN, f"/broadcast {text}")), ADMIN)
-    pick = next(d for d in data(choose) if d.startswith("ba:") and d.endswith(f":{audience}"))
+    pick = next(d for d in data(choose) if d.startswith("fl:") and d.endswith(f":{audience}"))
     previews = sent(await bot.send(updates.button(ADMIN, pick, choose)), ADMIN)
-    confirm = next(d for d in data(previews[-1]) if d.endswith(":ok"))
+    confirm = next(d for d in data(previews[-1]) if d.endswith(":#ok"))
     await bot.send(updates.button(ADMIN, confirm, previews[-1]))
 
 
@@ -252,7 +252,7 @@ async def test_broadcast_html_is_checked_before_sending(bot: BotHarness, api: Fa
     [error] = sent(await bot.send(updates.message(ADMIN, "/broadcast <blink>x</blink>")))
     assert "не е валиден HTML" in error["text"] and "blink" in error["text"]
     [choose] = sent(await bot.send(updates.message(ADMIN, "<b>Поправен</b> текст")))
-    assert any(d.endswith(":all") for d in data(choose))
+    assert any(d.endswith(":#all") for d in data(choose))
     assert not [
         c
         for c in api.sent()

@@ -96,7 +96,7 @@ async def test_a_forged_stop_for_a_future_broadcast_does_not_cancel_it(
     stop = await bot.send(updates.button(ADMIN, "b:1:stop"))
     assert answers(stop) == [STALE]
     await bot.send(updates.message(ADMIN, "/broadcast <b>Внимание</b>: утре няма вода."))
-    for ending in (":all", ":ok"):  # the audience, then Send
+    for ending in (":#all", ":#ok"):  # the audience, then Send
         shown = api.sent(ADMIN)[-1].result
         await bot.send(updates.button(ADMIN, button(shown, ending), shown))
     row = await storage.broadcast(1)
@@ -140,4 +140,4 @@ async def test_an_expandable_blockquote_is_accepted(bot: BotHarness, api: FakeBo
     await bot.send(
         updates.message(ADMIN, "/broadcast <blockquote expandable>Дълъг текст</blockquote>")
     )
-    assert button(api.sent(ADMIN)[-1].result, ":all")  # the audience is asked: accepted
+    assert button(api.sent(ADMIN)[-1].result, ":#all")  # the audience is asked: accepted

@@ -1,0 +1,281 @@
+"""Editors end to end through the Bot API server: a document downloaded (getFile + the file
+URL), checked, rejected with its messages in bg and en or applied on confirmation; two editors at
+once; /undo, /history, /export; the menu; everyone else told the commands do not exist."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import Settings
+from tests.botapi import updates
+from tests.botapi.server import Call, FakeBotAPI
+from tests.telegram.conftest import ADMIN, KNOWLEDGE
+from tests.telegram.harness import BotHarness
+
+EDITOR, OTHER_EDITOR, CITIZEN = 55, 56, 77
+PARK = "projects/park-block-66.yaml"
+
+
+def sent(calls: list[Call], chat_id: int) -> list[dict[str, Any]]:
+    """The messages sent to chat_id among calls."""
+    return [
+        c.result
+        for c in calls
+        if c.method == "sendMessage" and c.error is None and int(c.params["chat_id"]) == chat_id
+    ]
+
+
+def data(message: dict[str, Any]) -> list[str]:
+    """The callback_data of a message's buttons."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+
+
+@pytest.fixture
+def editing(settings: Settings, tmp_path: Path) -> Settings:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    return dataclasses.replace(
+        settings, knowledge_dir=folder, editor_ids=frozenset({EDITOR, OTHER_EDITOR})
+    )
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI, editing: Settings) -> AsyncIterator[BotHarness]:
+    harness = await BotHarness(api, editing).start()
+    yield harness
+    await harness.stop()
+
+
+def park(settings: Settings) -> str:
+    return (settings.knowledge_dir / PARK).read_text(encoding="utf-8")
+
+
+async def upload(
+    bot: BotHarness, user: int, name: str, text: str | bytes, lang: str = "bg"
+) -> list[dict[str, Any]]:
+    """An editor sends a file as a document; returns the bot's messages to them."""
+    content = text.encode() if isinstance(text, str) else text
+    document = bot.api.document(name, content)
+    return sent(await bot.send(updates.document(user, document, lang)), user)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "bg",
+            [
+                "projects/park-block-66.yaml:2:1: непознато поле „titel“: може би „title“?",
+                "projects/park-block-66.yaml:19:9: непознат статус 'finished'; може би "
+                "„completed“? Напишете едно от: planned, ongoing, completed",
+            ],
+        ),
+        (
+            "en",
+            [
+                "projects/park-block-66.yaml:2:1: unknown field 'titel': did you mean 'title'?",
+                "projects/park-block-66.yaml:19:9: unknown status 'finished'; did you mean "
+                "'completed'? write one of: planned, ongoing, completed",
+            ],
+        ),
+    ],
+)
+async def test_a_wrong_file_is_downloaded_and_rejected_with_its_messages_in_the_editors_language(
+    bot: BotHarness, editing: Settings, lang: str, expected: list[str]
+) -> None:
+    before = park(editing)
+    wrong = before.replace("status: completed", "status: finished").replace("title:", "titel:", 1)
+    calls_before = len(bot.api.calls)
+    [answer] = await upload(bot, EDITOR, "park-block-66.yaml", wrong, lang)
+    methods = [c.method for c in bot.api.calls[calls_before:]]
+    assert methods.index("getFile") < methods.index("download")  # as PTB downloads from Telegram
+    lines = answer["text"].splitlines()
+    assert lines[1:] == expected
+    assert not data(answer)
+    assert park(editing) == before
+
+
+async def test_an_accepted_file_is_summarised_applied_on_confirmation_and_answered_at_once(
+    bot: BotHarness, editing: Settings
+) -> None:
+    changed = park(editing).replace("status: completed", "status: ongoing")
+    [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed, "en")
+    assert "• status: completed → ongoing" in summary["text"]
+    assert park(editing) != changed  # nothing written before the confirmation
+    apply = next(d for d in data(summary) if d.endswith(":#ok"))
+    [done] = sent(await bot.send(updates.button(EDITOR, apply, summary, "en")), EDITOR)
+    assert done["text"].startswith("✅ Applied: projects/park-block-66.yaml (change #1)")
+    assert park(editing) == changed
+    services = bot.app.bot_data["services"]
+    assert services.knowledge.knowledge.project("park-block-66").status == "ongoing"
+    # the same button again does nothing more
+    [toast] = [
+        c
+        for c in await bot.send(updates.button(EDITOR, apply, summary, "en"))
+        if c.method == "answerCallbackQuery"
+    ]
+    assert toast.params.get("text") and len(await services.storage.edits()) == 1
+
+
+async def test_a_new_project_file_is_added(bot: BotHarness, editing: Settings) -> None:
+    [summary] = await upload(bot, EDITOR, "second-park.yaml", park(editing))
+    assert "projects/second-park.yaml: нов файл" in summary["text"]
+    apply = next(d for d in data(summary) if d.endswith(":#ok"))
+    await bot.send(updates.button(EDITOR, apply, summary))
+    assert (editing.knowledge_dir / "projects/second-park.yaml").read_text() == park(editing)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "size", "expected"),
+    [
+        ("photo.jpg", b"x", None, "не е файл .yaml"),
+        ("Нов Парк.yaml", b"title: x\n", None, "не е име на файл от базата"),
+        ("faq.yaml", "заглавие".encode("cp1251"), None, "не е текст в UTF-8"),
+        ("faq.yaml", b"- questions: [a]\n", 2 * 1024 * 1024, "по-голям от 1024 KB"),
+    ],
+)
+async def test_bad_files_get_a_clear_answer_and_change_nothing(
+    bot: BotHarness,
+    editing: Settings,
+    name: str,
+    content: bytes,
+    size: int | None,
+    expected: str,
+) -> None:
+    before = (editing.knowledge_dir / "faq.yaml").read_bytes()
+    document = bot.api.document(name, content, size)
+    [answer] = sent(await bot.send(updates.document(EDITOR, document)), EDITOR)
+    assert expected in answer["text"]
+    assert (editing.knowledge_dir / "faq.yaml").read_bytes() == before
+    assert await bot.app.bot_data["services"].storage.flow(EDITOR) is None
+
+
+async def test_two_editors_confirming_at_once_the_second_is_told_and_nothing_is_lost(
+    bot: BotHarness, editing: Settings
+) -> None:
+    before = park(editing)
+    mine, theirs = (
+        before.replace("status: completed", f"status: {s}") for s in ("ongoing", "planned")
+    )
+    [first] = await upload(bot, EDITOR, "park-block-66.yaml", mine)
+    [second] = await upload(bot, OTHER_EDITOR, "park-block-66.yaml", theirs)
+    presses = [
+        updates.button(user, next(d for d in data(message) if d.endswith(":#ok")), message)
+        for user, message in ((EDITOR, first), (OTHER_EDITOR, second))
+    ]
+    calls = await asyncio.gather(*(bot.send(press) for press in presses))
+    answers = [
+        sent(call, user)[-1]["text"]
+        for call, user in zip(calls, (EDITOR, OTHER_EDITOR), strict=True)
+    ]
+    assert answers[0].startswith("✅")
+    assert "е променен от някой друг" in answers[1]
+    assert park(editing) == mine
+    [record] = await bot.app.bot_data["services"].storage.edits()
+    assert record.editor_id == EDITOR and record.previous == before
+
+
+async def test_undo_restores_the_previous_version_after_confirmation(
+    bot: BotHarness, editing: Settings
+) -> None:
+    before = park(editing)
+    changed = before.replace("status: completed", "status: ongoing")
+    [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
+    await bot.send(
+        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":#ok")), summary)
+    )
+    [offer] = sent(await bot.send(updates.message(OTHER_EDITOR, "/undo")), OTHER_EDITOR)
+    assert "промяна №1" in offer["text"] and park(editing) == changed
+    confirm = next(d for d in data(offer) if d.endswith(":#ok"))
+    [done] = sent(await bot.send(updates.button(OTHER_EDITOR, confirm, offer)), OTHER_EDITOR)
+    assert done["text"].startswith("↩️ Промяна №1 е отменена")
+    assert park(editing) == before
+    [history] = sent(
+        await bot.send(updates.message(EDITOR, "/history", language_code="en")), EDITOR
+    )
+    lines = history["text"].splitlines()
+    assert lines[1].startswith("#2 ") and "editor 56 – undo: change #1" in lines[1]
+    assert lines[2].startswith("#1 ") and lines[2].endswith("(undone by #2)")
+    [nothing] = sent(await bot.send(updates.message(EDITOR, "/undo")), EDITOR)
+    assert nothing["text"] == "Няма промяна, която да отменя."
+
+
+async def test_undo_is_refused_when_the_file_changed_since(
+    bot: BotHarness, editing: Settings
+) -> None:
+    changed = park(editing).replace("status: completed", "status: ongoing")
+    [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
+    await bot.send(
+        updates.button(EDITOR, next(d for d in data(summary) if d.endswith(":#ok")), summary)
+    )
+    [offer] = sent(await bot.send(updates.message(EDITOR, "/undo")), EDITOR)
+    (editing.knowledge_dir / PARK).write_text(
+        changed + "# edited on the server\n", encoding="utf-8"
+    )
+    confirm = next(d for d in data(offer) if d.endswith(":#ok"))
+    [refused] = sent(await bot.send(updates.button(EDITOR, confirm, offer)), EDITOR)
+    assert "е променен от някой друг" in refused["text"]
+    assert park(editing).endswith("# edited on the server\n")
+
+
+async def test_export_sends_a_project_file_or_the_whole_base_as_a_zip(
+    bot: BotHarness, editing: Settings
+) -> None:
+    calls = await bot.send(updates.message(EDITOR, "/export park-block-66"))
+    [document] = [c for c in calls if c.method == "sendDocument"]
+    assert document.files["document"] == ("park-block-66.yaml", park(editing).encode())
+    [choose] = sent(await bot.send(updates.message(EDITOR, "/export")), EDITOR)
+    everything = next(d for d in data(choose) if d == "ex:all")
+    assert "ex:park-block-66" in data(choose) and "ex:faq" in data(choose)
+    calls = await bot.send(updates.button(EDITOR, everything, choose))
+    [archive] = [c for c in calls if c.method == "sendDocument"]
+    name, content = archive.files["document"]
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    assert name == "knowledge.zip" and f"knowledge/{PARK}" in names
+    assert "knowledge/municipality.yaml" in names
+    [unknown] = sent(await bot.send(updates.message(EDITOR, "/export no-such")), EDITOR)
+    assert "Няма проект „no-such“" in unknown["text"]
+
+
+@pytest.mark.parametrize("command", ["/export", "/history", "/undo", "/addnews"])
+async def test_a_citizen_is_told_the_editor_commands_do_not_exist(
+    bot: BotHarness, command: str
+) -> None:
+    [answer] = sent(await bot.send(updates.message(CITIZEN, command)), CITIZEN)
+    assert answer["text"] == "Не познавам тази команда. Вижте /help."
+
+
+async def test_a_citizen_document_is_not_read(bot: BotHarness, editing: Settings) -> None:
+    before = park(editing)
+    calls = await bot.send(updates.document(CITIZEN, bot.api.document("park-block-66.yaml", b"x")))
+    assert not [c for c in calls if c.method == "getFile"]
+    assert park(editing) == before
+
+
+async def test_editors_and_admins_get_the_editor_commands_in_their_menu(
+    bot: BotHarness, api: FakeBotAPI
+) -> None:
+    def menu(user: int, code: str) -> list[str]:
+        scope = json.dumps({"chat_id": user, "type": "chat"}, sort_keys=True)
+        return [c["command"] for c in api.commands[(scope, code)]]
+
+    for user in (EDITOR, ADMIN):
+        for code in ("bg", "en", ""):
+            assert {"addnews", "export", "history", "undo", "cancel"} <= set(menu(user, code))
+    assert "broadcast" in menu(ADMIN, "en") and "broadcast" not in menu(EDITOR, "en")
+    default = json.dumps({"type": "default"}, sort_keys=True)
+    assert "addnews" not in [c["command"] for c in api.commands[(default, "")]]
+    scope = json.dumps({"chat_id": EDITOR, "type": "chat"}, sort_keys=True)
+    described = {c["command"]: c["description"] for c in api.commands[(scope, "bg")]}
+    assert described["addnews"] == "Добави новина към проект"
