@@ -12,7 +12,9 @@ MAX_BYTES = 64
 _KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex", "q", "s"}
 # tickets: a citizen's ("q") and a staff member's ("s") actions, each with a number
 CITIZEN_ACTIONS = {"ask", "send", "no", "phone", "thanks", "help"}
-STAFF_ACTIONS = {"take", "answer", "close", "send", "drop", "learn"}
+STAFF_ACTIONS = {"take", "answer", "close", "send", "drop", "learn", "save"} | {
+    f"tick{index}" for index in range(5)
+}
 _MENU = {"projects", "news", "contacts", "language", "following"}
 _DATA = re.compile(r"[a-z0-9#+:\-]{1,64}")  # ASCII only: anything else is forged
 _PART = re.compile(r"[a-z0-9#+\-]{1,48}")

@@ -21,6 +21,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, clean_text, html_text, language, reply, services
+from bot.handlers.learn import on_learn
 from bot.handlers.messages import on_unknown_command
 from bot.services.ticket_upkeep import keep_tickets
 from bot.services.tickets import TicketError
@@ -119,8 +120,8 @@ async def on_button(update: Update, context: Context, callback: Callback, lang: 
             return _gone(number, lang)
         await _settle(query, "ticket.staff.dropped", name)
         return None
-    if action == "learn":
-        return t("stale_button", lang)
+    if action in ("learn", "save") or action.startswith("tick"):
+        return await on_learn(query, context, action, number, lang)
     if action == "take":
         ticket = await desk.take(number, name)
     elif action == "close":

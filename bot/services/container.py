@@ -19,6 +19,7 @@ from bot.services.editing import KnowledgeEditor
 from bot.services.flood import FloodGuard
 from bot.services.flows import Flows
 from bot.services.knowledge import KnowledgeService
+from bot.services.learning import Learning
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
 from bot.services.ticket_upkeep import keep_tickets
@@ -47,10 +48,12 @@ class Services:
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     editor: KnowledgeEditor = field(init=False, repr=False)
     flows: Flows = field(init=False, repr=False)
+    learning: Learning = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.editor = KnowledgeEditor(self.knowledge, self.storage, self.force_reload)
         self.flows = Flows(self.storage, self.settings.flow_timeout)
+        self.learning = Learning(self.storage, self.editor)
 
     @classmethod
     async def open(cls, settings: Settings, knowledge: KnowledgeService | None = None) -> Services:
