@@ -126,7 +126,7 @@ class Services:
 
     async def upkeep(self) -> None:
         """Delete what is past its retention: questions, finished broadcasts with their
-        deliveries, and idle users who follow nothing."""
+        deliveries, idle users who follow nothing, idle flows, tickets unchanged that long."""
 
         def before(days: int) -> str:
             cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
@@ -138,9 +138,13 @@ class Services:
             await storage.prune_broadcasts(before(settings.delivery_retention_days)),
             await storage.prune_idle_users(before(settings.retention_days)),
             len(await self.flows.expire()),
+            await storage.prune_tickets(before(settings.retention_days)),
         )
         if any(pruned):
-            log.info("pruned %d questions, %d broadcasts, %d idle users and %d idle flows", *pruned)
+            log.info(
+                "pruned %d questions, %d broadcasts, %d idle users, %d idle flows, %d tickets",
+                *pruned,
+            )
 
     async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
         """Forever: watch the knowledge folder and the tickets that wait, and do the upkeep

@@ -13,6 +13,7 @@ in the staff group, the answer to the citizen) is queued in the same durable tra
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -260,6 +261,20 @@ class TicketStore(StorageBase):
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    async def ticket_figures(self, since: str) -> tuple[int, int, list[float], int]:
+        """Tickets opened since a time; answered since then; each one's hours to its answer;
+        how many of them became FAQ entries."""
+        rows = await self.fetch_all(
+            "SELECT created_at, answered_at, learned FROM tickets WHERE created_at >= ?", (since,)
+        )
+        hours = [
+            (dt.datetime.fromisoformat(done) - dt.datetime.fromisoformat(made)).total_seconds()
+            / 3600
+            for made, done, _ in rows
+            if done
+        ]
+        return len(rows), len(hours), hours, sum(int(row[2]) for row in rows)
 
     async def forget_tickets(self, user_id: int) -> int:
         """Erase a citizen's tickets with their posts to the staff group (/forget)."""

@@ -14,7 +14,7 @@ import yaml
 from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
-from tests.telegram.conftest import KNOWLEDGE
+from tests.telegram.conftest import ADMIN, KNOWLEDGE
 from tests.telegram.harness import BotHarness, eventually
 from tests.telegram.ticketing import (
     ANNA,
@@ -85,3 +85,6 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     assert len(yaml.safe_load((learner.settings.knowledge_dir / "faq.yaml").read_text())) == len(
         faq
     )
+    await learner.send(updates.message(ADMIN, "/stats"))
+    figures = [c.result["text"] for c in api.sent(ADMIN)][-1]
+    assert "1 зададени, 1 отговорени, медиана до отговора: 0,0 ч., 1 станали" in figures
