@@ -14,7 +14,7 @@ import pytest
 from bot.config import Settings
 from bot.services.hours import OfficeHours, working_days_between
 from bot.services.knowledge import KnowledgeService
-from bot.services.ticket_upkeep import remind
+from bot.services.ticket_upkeep import remind, retry_waiting
 from bot.services.tickets import TicketDesk
 from bot.storage import Storage
 
@@ -129,3 +129,22 @@ async def test_forget_and_retention_erase_tickets_with_their_posts(desk: TicketD
     assert rows[0][0] == 1
     assert await desk.storage.prune_tickets("9999") == 1
     assert await desk.storage.ticket(kept) is None
+
+
+async def test_a_group_that_refuses_is_reported_once_and_tried_every_ten_minutes(
+    desk: TicketDesk,
+) -> None:
+    number = await ticket(desk)
+    await desk.storage.execute("UPDATE deliveries SET state = 'blocked'")  # a 403 from the group
+    desk.settings = desk.settings.with_overrides(admin_ids=frozenset({42}))
+    stored = await desk.storage.ticket(number)
+    assert stored is not None
+    posted = dt.datetime.fromisoformat(stored.posted_at)
+    assert await retry_waiting(desk, posted + dt.timedelta(seconds=60)) == 1  # the admin only
+    assert await retry_waiting(desk, posted + dt.timedelta(seconds=601)) == 1  # posted again
+    assert await retry_waiting(desk, posted + dt.timedelta(seconds=700)) == 0  # it is queued
+    notices = await desk.storage.fetch_all(
+        "SELECT user_id FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast_id "
+        "WHERE b.kind = 'staff-unreachable'"
+    )
+    assert [tuple(row) for row in notices] == [(42,)]

@@ -96,6 +96,8 @@ async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
     assert set(buttons(post)) == {f"s:answer:{number}", f"s:close:{number}"}
     await desk.send(updates.message(ANNA, "/myquestions"))
     assert "служител работи" in last(api, ANNA)["text"]
+    asked = [c for c in api.calls if c.method == "getChatMember"]
+    assert [c.params["user_id"] for c in asked] == [OUTSIDER, STAFF_1]  # then remembered
 
     await desk.send(updates.mention(STAFF_1, "проекти", "munibot_test_bot", STAFF_CHAT))
     reply = await staff_reply(desk, api, STAFF_1, last(api, STAFF_CHAT), "и пак")

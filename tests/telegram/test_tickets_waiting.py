@@ -32,6 +32,7 @@ from tests.telegram.ticketing import (
     ticket_post,
 )
 
+TOPIC = 7  # the staff group's forum topic for tickets
 SATURDAY_NIGHT = dt.datetime(2026, 12, 5, 20, 30, tzinfo=dt.UTC)  # 22:30 in Sofia
 TUESDAY_NOON = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
@@ -59,7 +60,10 @@ async def office(
     harness = BotHarness(
         api,
         settings.with_overrides(
-            staff_chat_id=STAFF_CHAT, knowledge_dir=knowledge_with_hours, reload_interval=0.2
+            staff_chat_id=STAFF_CHAT,
+            staff_thread_id=TOPIC,
+            knowledge_dir=knowledge_with_hours,
+            reload_interval=0.2,
         ),
     )
     await harness.start()
@@ -162,8 +166,8 @@ async def test_staff_group_unreachable_admins_told_once_tickets_wait(
         }
     }
     await office.send(rejoined)
-    await ticket_post(office, first)
-    await ticket_post(office, second)
+    for number in (first, second):
+        assert (await ticket_post(office, number))["message_thread_id"] == TOPIC
     assert len([t for t in api.texts(ADMIN) if "Групата на служителите" in t]) == 1
 
 
