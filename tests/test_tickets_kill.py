@@ -14,12 +14,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
 from tests.services.test_exactly_once import until
+from tests.telegram.conftest import api
 from tests.test_cli_tickets import STAFF_CHAT, two_tickets
+
+__all__ = ["api"]  # the Bot API server fixture
 
 ROOT = Path(__file__).parent.parent
 IN_FLIGHT, QUEUED = 100, 101  # the citizens of tickets 1 and 2
@@ -87,14 +88,6 @@ async def answer(api: FakeBotAPI, db: Path, number: int, text: str) -> None:
     preview = group_message(api, f"s:send:{number}")
     assert preview is not None
     await api.push(updates.button(STAFF, f"s:send:{number}", preview))
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_kill_9_between_the_answer_and_its_delivery(api: FakeBotAPI, tmp_path: Path) -> None:

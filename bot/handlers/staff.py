@@ -98,46 +98,64 @@ async def on_reply(update: Update, context: Context) -> None:
 
 async def on_button(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
     """s:<action>:<ticket>: a staff member's ticket buttons (nothing done for others)."""
-    query, user, svc = update.callback_query, update.effective_user, services(context)
+    query, user = update.callback_query, update.effective_user
     if query is None or user is None or not isinstance(query.message, Message):
         return t("stale_button", lang)
     if not await is_staff(context, user.id):
         return t("ticket.staff.not_staff", lang)
-    action, number, desk, name = (
-        callback.args[0],
-        int(callback.args[1]),
-        svc.tickets,
-        user.full_name,
-    )
+    action, number = callback.args[0], int(callback.args[1])
+    if action in ("learn", "save") or action.startswith("tick"):
+        return await on_learn(query, context, action, number, lang)
+    if action in ("answer", "drop"):
+        return await _draft(query, context, action, number, lang)
+    return await _change(query, context, action, number, lang)
+
+
+async def _draft(
+    query: CallbackQuery, context: Context, action: str, number: int, lang: str
+) -> str | None:
+    """answer: ask for the answer by reply; drop: discard one's own draft."""
+    desk, message = services(context).tickets, query.message
+    assert isinstance(message, Message)
     if action == "answer":
-        prompt = await query.message.reply_html(
+        prompt = await message.reply_html(
             html_text("ticket.staff.prompt", "bg", number=number),
             reply_markup=ForceReply(selective=True),
         )
         return None if await desk.set_prompt(number, prompt.message_id) else _gone(number, lang)
-    if action == "drop":
-        if await desk.discard(number, user.id) is None:
-            return _gone(number, lang)
-        await _settle(query, "ticket.staff.dropped", name)
-        return None
-    if action in ("learn", "save") or action.startswith("tick"):
-        return await on_learn(query, context, action, number, lang)
-    if action == "take":
-        ticket = await desk.take(number, name)
-    elif action == "close":
-        ticket = await desk.close(number, name)
-    else:
-        ticket = await desk.confirm(number, user.id, query.message.message_id, name)
-    if ticket is None:
-        await _settle(query, "ticket.staff.gone_line", name)
+    if await desk.discard(number, query.from_user.id) is None:
         return _gone(number, lang)
-    svc.wake()
+    await _settle(query, "ticket.staff.dropped")
+    return None
+
+
+async def _change(
+    query: CallbackQuery, context: Context, action: str, number: int, lang: str
+) -> str | None:
+    """take, close, or send the draft whose preview this is: one conditional update decides."""
+    svc, name, message = services(context), query.from_user.full_name, query.message
+    assert isinstance(message, Message)
     if action == "take":
-        rest = InlineKeyboardMarkup([[_button("answer", number), _button("close", number)]])
-        await _settle(query, "ticket.staff.taken", name, rest)
-        return None
-    learn = InlineKeyboardMarkup([[_button("learn", number)]]) if action == "send" else None
-    await _settle(query, f"ticket.staff.{action}_done", name, learn)
+        ticket = await svc.tickets.take(number, name)
+    elif action == "close":
+        ticket = await svc.tickets.close(number, name)
+    else:
+        ticket = await svc.tickets.confirm(number, query.from_user.id, message.message_id, name)
+    if ticket is None:
+        if action == "send":
+            await _settle(query, "ticket.staff.gone_line")
+        return t(
+            "ticket.staff.not_open" if action == "take" else "ticket.staff.gone",
+            lang,
+            number=number,
+        )
+    svc.wake()
+    buttons = {
+        "take": [_button("answer", number), _button("close", number)],
+        "send": [_button("learn", number)],
+    }.get(action)
+    key = "ticket.staff.taken" if action == "take" else f"ticket.staff.{action}_done"
+    await _settle(query, key, InlineKeyboardMarkup([buttons]) if buttons else None)
     return None
 
 
@@ -146,12 +164,12 @@ def _gone(number: int, lang: str) -> str:
 
 
 async def _settle(
-    query: CallbackQuery, key: str, name: str, markup: InlineKeyboardMarkup | None = None
+    query: CallbackQuery, key: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
     """Add a line (who did what) to the message whose button was pressed, with new buttons."""
     message = query.message
     assert isinstance(message, Message)
-    line = html_text(key, "bg", name=name)
+    line = html_text(key, "bg", name=query.from_user.full_name)
     try:
         await query.edit_message_text(f"{message.text_html}\n\n{line}", reply_markup=markup)
     except BadRequest:  # too long with the line, or gone: the buttons at least change

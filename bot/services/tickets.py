@@ -13,10 +13,11 @@ from bot.config import Settings
 from bot.services.hours import OfficeHours
 from bot.services.knowledge import KnowledgeService
 from bot.storage import NewTicket, Post, Storage, Ticket, TicketState
-from bot.texts import t
+from bot.texts import TEXTS, t
 
 MAX_QUESTION = 3000  # characters: the post in the group stays under Telegram's 4096
 MAX_ANSWER = 3200
+MAX_DRAFTS = 10_000  # unfinished questions kept in memory
 QUOTED = 300  # characters of the question quoted above the answer
 STAFF_LANG = "bg"  # the staff group's language
 LIVE = (TicketState.OPEN.value, TicketState.TAKEN.value)
@@ -82,8 +83,13 @@ class TicketDesk:
     async def begin(self, user_id: int, question_id: int) -> Draft:
         """A draft from a question the user asked (empty when it is not in the log)."""
         row = await self.storage.asked(question_id, user_id)
-        draft = Draft(*row) if row else Draft("")
+        return self._keep(user_id, Draft(*row) if row else Draft(""))
+
+    def _keep(self, user_id: int, draft: Draft) -> Draft:
+        self._drafts.pop(user_id, None)
         self._drafts[user_id] = draft
+        while len(self._drafts) > MAX_DRAFTS:  # the oldest unfinished ones go
+            self._drafts.pop(next(iter(self._drafts)))
         return draft
 
     def draft(self, user_id: int) -> Draft | None:
@@ -92,16 +98,13 @@ class TicketDesk:
 
     def set_text(self, user_id: int, text: str) -> Draft:
         """Replace the draft's text (TicketError: empty or too long; the draft stays)."""
-        draft = replace(self._drafts.get(user_id) or Draft(""), text=checked(text, MAX_QUESTION))
-        self._drafts[user_id] = draft
-        return draft
+        draft = self._drafts.get(user_id) or Draft("")
+        return self._keep(user_id, replace(draft, text=checked(text, MAX_QUESTION)))
 
     def set_contact(self, user_id: int, contact: str) -> Draft | None:
         """Add the contact the user shared to the draft."""
         draft = self._drafts.get(user_id)
-        if draft is not None:
-            draft = self._drafts[user_id] = replace(draft, contact=contact[:200])
-        return draft
+        return None if draft is None else self._keep(user_id, replace(draft, contact=contact[:200]))
 
     def drop(self, user_id: int) -> None:
         """Forget the user's draft."""
@@ -120,12 +123,12 @@ class TicketDesk:
         self._drafts.pop(user_id, None)
         return ticket
 
-    def after_hours(self, lang: str, moment: dt.datetime | None = None) -> str | None:
+    def after_hours(self, lang: str) -> str | None:
         """When staff will see a question sent now, or None during office hours (or when the
         municipality states none)."""
         stated = self.knowledge.knowledge.municipality.hours
         hours = OfficeHours.parse(stated.get("bg") if stated else None)
-        moment = moment or self.clock()
+        moment = self.clock()
         if hours is None or hours.open_at(moment):
             return None
         opening = hours.next_opening(moment)
@@ -259,7 +262,9 @@ class TicketDesk:
             "ticket.post.guesses",
             lang,
             project=project.name(lang) if project else "—",
-            topic=ticket.topic or "—",
+            topic=t(f"button.topic.{ticket.topic}", lang)
+            if f"button.topic.{ticket.topic}" in TEXTS
+            else ticket.topic or "—",
             confidence=round(ticket.confidence * 100),
             language=t(f"language.name.{ticket.lang}", lang),
         )

@@ -91,13 +91,15 @@ async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
     await press(desk, OUTSIDER, f"s:close:{number}", post)
     assert "за служителите" in toasts(api)[-1]
     await press(desk, STAFF_1, f"s:take:{number}", post)
+    await press(desk, STAFF_2, f"s:take:{number}", post)
+    assert "вече е поет" in toasts(api)[-1]
     post = api.messages[STAFF_CHAT][post["message_id"]]
-    assert "Пое: User2001" in post["text"]
+    assert "Пое: User2001" in post["text"] and "User2002" not in post["text"]
     assert set(buttons(post)) == {f"s:answer:{number}", f"s:close:{number}"}
     await desk.send(updates.message(ANNA, "/myquestions"))
     assert "служител работи" in last(api, ANNA)["text"]
     asked = [c for c in api.calls if c.method == "getChatMember"]
-    assert [c.params["user_id"] for c in asked] == [OUTSIDER, STAFF_1]  # then remembered
+    assert [c.params["user_id"] for c in asked] == [OUTSIDER, STAFF_1, STAFF_2]  # remembered
 
     await desk.send(updates.mention(STAFF_1, "проекти", "munibot_test_bot", STAFF_CHAT))
     reply = await staff_reply(desk, api, STAFF_1, last(api, STAFF_CHAT), "и пак")
