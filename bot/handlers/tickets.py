@@ -65,7 +65,7 @@ async def on_button(update: Update, context: Context, callback: Callback, lang: 
         return t("stale_button", lang)
     desk = svc.tickets
     if action == "ask":
-        await edit_or_send(update, context, *_draft_screen(await desk.begin(user.id, number), lang))
+        await reply(update, context, *_draft_screen(await desk.begin(user.id, number), lang))
     elif action == "phone":
         share = KeyboardButton(t("ticket.button.share", lang), request_contact=True)
         markup = ReplyKeyboardMarkup([[share]], resize_keyboard=True, one_time_keyboard=True)

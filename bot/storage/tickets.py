@@ -28,7 +28,6 @@ _COLUMNS = (
     "answered_by, answered_at, learned, posted_at, answer_notice, "
     "(SELECT d.state FROM deliveries d WHERE d.broadcast_id = tickets.answer_notice)"
 )
-LIVE = ("open", "taken")
 
 
 class TicketState(StrEnum):

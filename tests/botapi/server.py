@@ -436,7 +436,7 @@ class FakeBotAPI:
             "text": text,
             **extra,
         }
-        if markup:
+        if markup and "inline_keyboard" in markup:  # as Telegram: only inline keyboards come back
             message["reply_markup"] = markup
         self.messages[chat_id][message["message_id"]] = message
         return message

@@ -123,3 +123,25 @@ async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotA
     await press(desk, BORIS, "q:send:0", last(api, BORIS))
     post = await ticket_post(desk, 1)
     assert QUESTION in post["text"]
+
+
+async def test_a_shared_contact_goes_with_the_question_only_when_shared(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    await desk.send(updates.message(BORIS, QUESTION))
+    answer = last(api, BORIS)
+    await press(desk, BORIS, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    assert api.messages[BORIS][answer["message_id"]]["text"] == answer["text"]  # kept
+    await press(desk, BORIS, "q:phone:0", last(api, BORIS))
+    keyboard = api.sent(BORIS)[-1].params["reply_markup"]["keyboard"]
+    assert keyboard[0][0]["request_contact"] is True
+    someone_else = {"phone_number": "+359888000111", "first_name": "Друг", "user_id": ANNA}
+    await desk.send(updates.message(BORIS, contact=someone_else))
+    assert "+359888000111" not in str(desk.app.bot_data["services"].tickets.draft(BORIS))
+    own = {"phone_number": "+359888123456", "first_name": "Борис", "user_id": BORIS}
+    await desk.send(updates.message(BORIS, contact=own))
+    screen = last(api, BORIS)
+    assert "заедно с името и телефона" in screen["text"] and "q:phone:0" not in buttons(screen)
+    await press(desk, BORIS, "q:send:0", screen)
+    post = await ticket_post(desk, 1)
+    assert "Борис, +359888123456" in post["text"]
