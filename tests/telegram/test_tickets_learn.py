@@ -76,7 +76,10 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     done = api.messages[STAFF_CHAT][lesson["message_id"]]
     assert "Добавено към отговорите на бота от User2002" in done["text"]
 
-    faq = yaml.safe_load((learner.settings.knowledge_dir / "faq.yaml").read_text("utf-8"))
+    written = (learner.settings.knowledge_dir / "faq.yaml").read_text("utf-8")
+    original = (KNOWLEDGE / "faq.yaml").read_text("utf-8")
+    assert written.startswith(original)  # every byte, comments too, kept; the entry added
+    faq = yaml.safe_load(written)
     assert {"questions": [ASKED, ALIKE], "answer": {"bg": ANSWER}} in faq
     await learner.send(updates.message(THIRD, "мога ли да си извадя шофьорска книжка онлайн"))
     assert ANSWER in last(api, THIRD)["text"]
