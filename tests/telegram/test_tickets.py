@@ -145,3 +145,14 @@ async def test_a_shared_contact_goes_with_the_question_only_when_shared(
     await press(desk, BORIS, "q:send:0", screen)
     post = await ticket_post(desk, 1)
     assert "Борис, +359888123456" in post["text"]
+
+
+async def test_help_offers_to_ask_the_municipality(desk: BotHarness, api: FakeBotAPI) -> None:
+    await desk.send(updates.message(ANNA, "/help"))
+    shown = last(api, ANNA)
+    assert "/myquestions" in shown["text"] and "q:ask:0" in buttons(shown)
+    await press(desk, ANNA, "q:ask:0", shown)
+    assert "Напишете въпроса си" in last(api, ANNA)["text"]
+    await desk.send(updates.message(ANNA, "Кога ще асфалтират улицата ми?"))
+    await press(desk, ANNA, "q:send:0", last(api, ANNA))
+    assert "Кога ще асфалтират" in (await ticket_post(desk, 1))["text"]
