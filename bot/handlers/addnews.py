@@ -29,8 +29,10 @@ ASK = {
 }
 
 
-def _ask(state: FlowState, lang: str) -> str:
-    return t(ASK.get(state.step, "flow.confirm_buttons"), lang, project=state.data.get("name", ""))
+def _ask(state: FlowState, lang: str) -> str | None:
+    """The question of the step (None at the last one: it waits for Publish or Cancel)."""
+    key = ASK.get(state.step)
+    return t(key, lang, project=state.data.get("name", "")) if key else None
 
 
 @editor_only
@@ -50,7 +52,7 @@ async def _choose(
     if not found:
         await reply(update, context, html_text("addnews.no_match", lang, query=query[:60]))
         return
-    rows = [[flows.flow_button(state, project_key(p.id), f"{p.name(lang)}"[:60])] for p in found]
+    rows = [[flows.flow_button(state, project_key(p.id), p.name(lang)[:60])] for p in found]
     await reply(update, context, html_text("addnews.project", lang), InlineKeyboardMarkup(rows))
 
 
@@ -70,10 +72,8 @@ async def _on_text(
         elif state.step == "link":
             state = await svc.flows.advance(state, "date", link=newsdraft.link(text))
             await _ask_next(update, context, state, lang)
-        elif state.step == "date":
+        else:  # the date
             await _preview(update, context, state, newsdraft.date(text), lang)
-        else:
-            await reply(update, context, html_text("flow.confirm_buttons", lang))
     except newsdraft.AnswerError as error:
         await reply(update, context, html_text(error.key, lang, **error.values))
 
@@ -84,7 +84,7 @@ async def _ask_next(update: Update, context: Context, state: FlowState, lang: st
         "date": [flows.flow_button(state, flows.TODAY, t("button.today", lang))],
     }.get(state.step)
     markup = InlineKeyboardMarkup([buttons]) if buttons else None
-    await reply(update, context, html.escape(_ask(state, lang)), markup)
+    await reply(update, context, html.escape(_ask(state, lang) or ""), markup)
 
 
 async def _preview(
@@ -153,4 +153,4 @@ async def _publish(svc: Services, state: FlowState, lang: str) -> tuple[str, dic
     return "addnews.done", {"name": draft.name, "id": applied.edit_id}
 
 
-flows.register("addnews", flows.FlowKind(_on_text, _on_button, _ask))
+flows.register("addnews", flows.FlowKind(_on_button, _on_text, _ask))

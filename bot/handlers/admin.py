@@ -59,9 +59,6 @@ async def _on_draft_text(
 ) -> None:
     """The admin's message while the draft waits for its text (with its formatting)."""
     message = update.effective_message
-    if state.step != "text":
-        await reply(update, context, html_text("flow.confirm_buttons", lang))
-        return
     await _take_text(update, context, state, (message.text_html if message else "") or text, lang)
 
 
@@ -156,9 +153,11 @@ async def _preview(
     await reply(update, context, html_text("admin.preview", lang, count=count), markup)
 
 
-register(
-    "broadcast", FlowKind(_on_draft_text, _on_draft_button, lambda _, lang: t("admin.prompt", lang))
-)
+def _draft_question(state: FlowState, lang: str) -> str | None:
+    return t("admin.prompt", lang) if state.step == "text" else None
+
+
+register("broadcast", FlowKind(_on_draft_button, _on_draft_text, _draft_question))
 
 
 @admin_only

@@ -74,7 +74,10 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
         )
         application.add_handler(joined, group=TICKETS)
     application.add_handler(
-        MessageHandler(private & ~filters.COMMAND & ~filters.Document.ALL, flows.on_flow_message),
+        MessageHandler(
+            private & ~filters.COMMAND & ~filters.Document.ALL & ~filters.StatusUpdate.ALL,
+            flows.on_flow_message,
+        ),
         group=-2,
     )
     for name, callback in COMMANDS.items():

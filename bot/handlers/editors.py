@@ -6,7 +6,7 @@ import asyncio
 import html
 from collections.abc import Awaitable, Callable, Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.handlers import flows
@@ -16,13 +16,15 @@ from bot.handlers.guards import editor_only
 from bot.handlers.messages import on_unknown_command
 from bot.knowledge import Problem
 from bot.services.container import Services
-from bot.services.editing import Check, EditError, check_size, decode, file_name
+from bot.services.editing import ROOT_NAMES, Check, EditError, check_size, decode, file_name
 from bot.services.exporting import knowledge_zip
 from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
 from bot.texts import t
 
 SHOWN_PROBLEMS = 25
+EXPORT_BUTTONS = 40  # projects offered as buttons; any other: /export ID
+ALL = "#all"
 
 
 def problems_block(problems: Sequence[Problem], lang: str) -> str:
@@ -36,11 +38,8 @@ def check_html(check: Check, lang: str) -> str:
     """The problems of a rejected file, or the summary of what an accepted one changes."""
     errors = [p for p in check.problems if p.is_error]
     if errors:
-        return (
-            html_text("edit.rejected", lang, name=check.name, count=len(errors))
-            + "\n"
-            + (problems_block(errors, lang))
-        )
+        heading = html_text("edit.rejected", lang, name=check.name, count=len(errors))
+        return f"{heading}\n{problems_block(errors, lang)}"
     if check.created:
         lines = [t("edit.created", lang, name=check.name)]
     elif not check.changes:
@@ -54,9 +53,8 @@ def check_html(check: Check, lang: str) -> str:
         lines.append(t(key, lang, field=change.name, old=change.old, new=change.new))
     text = html.escape("\n".join(lines))
     if check.problems:
-        text += (
-            "\n\n" + html_text("edit.warnings", lang) + "\n" + problems_block(check.problems, lang)
-        )
+        warnings = html_text("edit.warnings", lang)
+        text += f"\n\n{warnings}\n{problems_block(check.problems, lang)}"
     return text
 
 
@@ -69,16 +67,9 @@ async def on_document(update: Update, context: Context) -> None:
     if not svc.is_editor(user.id):
         await on_unknown_command(update, context)
         return
-    lang, document = await language(update, context), message.document
+    lang = await language(update, context)
     try:
-        name = file_name(document.file_name or "")
-        check_size(document.file_size or 0)  # before downloading it
-        try:
-            raw = bytes(await (await document.get_file()).download_as_bytearray())
-        except TelegramError:
-            await reply(update, context, html_text("edit.download_failed", lang))
-            return
-        text = decode(raw)
+        name, text = await _read(message.document)
     except EditError as error:
         await reply(update, context, html_text(error.key, lang, **error.args_))
         return
@@ -97,6 +88,17 @@ async def on_document(update: Update, context: Context) -> None:
     )
     question = check_html(check, lang) + "\n\n" + html_text("edit.confirm", lang)
     await reply(update, context, question, flows.confirm_markup(state, "button.apply", lang))
+
+
+async def _read(document: Document) -> tuple[str, str]:
+    """The knowledge file a document is and its text; EditError when it cannot be one."""
+    name = file_name(document.file_name or "")
+    check_size(document.file_size or 0)  # before downloading it
+    try:
+        raw = await (await document.get_file()).download_as_bytearray()
+    except TelegramError:
+        raise EditError("edit.download_failed") from None
+    return name, decode(bytes(raw))
 
 
 Change = Callable[[Services, FlowState, str], Awaitable[tuple[str, dict[str, object]]]]
@@ -194,28 +196,20 @@ async def export(update: Update, context: Context) -> None:
     """/export ID sends a project's file; /export alone offers the files as buttons."""
     lang, svc = await language(update, context), services(context)
     if context.args:
-        await send_export(update, context, context.args[0].removesuffix(".yaml"), lang)
+        try:
+            name = file_name(f"{context.args[0].removesuffix('.yaml')}.yaml")
+        except EditError as error:
+            await reply(update, context, html_text(error.key, lang, **error.args_))
+            return
+        await send_export(update, context, name, lang)
         return
-    rows = [
-        [
-            InlineKeyboardButton(
-                t("export.all", lang), callback_data=Callback("ex", ("all",)).encode()
-            )
-        ]
-    ]
-    for root in ("municipality", "faq"):
-        rows.append(
-            [InlineKeyboardButton(f"{root}.yaml", callback_data=Callback("ex", (root,)).encode())]
-        )
-    for project in svc.knowledge.knowledge.projects:
-        label = f"{project.id} – {project.name(lang)}"[:60]
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    label, callback_data=Callback("ex", (project_key(project.id),)).encode()
-                )
-            ]
-        )
+
+    def row(label: str, key: str) -> list[InlineKeyboardButton]:
+        return [InlineKeyboardButton(label, callback_data=Callback("ex", (key,)).encode())]
+
+    rows = [row(t("export.all", lang), ALL), *(row(name, f"#{name[:-5]}") for name in ROOT_NAMES)]
+    for project in svc.knowledge.knowledge.projects[:EXPORT_BUTTONS]:
+        rows.append(row(f"{project.id} – {project.name(lang)}"[:60], project_key(project.id)))
     await reply(update, context, html_text("export.choose", lang), InlineKeyboardMarkup(rows))
 
 
@@ -223,35 +217,35 @@ async def on_export_button(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
     """A file chosen to export (editors only; others see a stale button)."""
-    svc, user = services(context), update.effective_user
+    svc, user, key = services(context), update.effective_user, callback.args[0]
     if user is None or not svc.is_editor(user.id):
         return t("stale_button", lang)
-    key = callback.args[0]
-    if key not in ("all", "municipality", "faq"):
-        key = resolve(key, [p.id for p in svc.knowledge.knowledge.projects]) or ""
-        if not key:
-            return t("stale_button", lang)
-    await send_export(update, context, key, lang)
+    roots = {f"#{name[:-5]}": name for name in ROOT_NAMES}
+    project = resolve(key, [p.id for p in svc.knowledge.knowledge.projects])
+    name = roots.get(key) or (f"projects/{project}.yaml" if project else None)
+    if key != ALL and name is None:
+        return t("stale_button", lang)
+    await send_export(update, context, name, lang)
     return None
 
 
-async def send_export(update: Update, context: Context, key: str, lang: str) -> None:
-    """Send one file ('municipality', 'faq', a project id) or 'all' as a zip."""
+async def send_export(update: Update, context: Context, name: str | None, lang: str) -> None:
+    """Send one knowledge file ('faq.yaml', 'projects/ID.yaml'), or all of them (None) as a zip."""
     svc, chat = services(context), update.effective_chat
     if chat is None:
         return
-    caption = html_text("export.caption", lang)
-    if key == "all":
-        data, name = await asyncio.to_thread(knowledge_zip, svc.editor.root), "knowledge.zip"
+    if name is None:
+        data, shown = await asyncio.to_thread(knowledge_zip, svc.editor.root), "knowledge.zip"
     else:
-        path = f"{key}.yaml" if key in ("municipality", "faq") else f"projects/{key}.yaml"
-        text = svc.editor.current(path) if "/" not in key else None
+        text = svc.editor.current(name)
         if text is None:
-            await reply(update, context, html_text("edit.unknown_project", lang, project=key))
+            project = name.removeprefix("projects/").removesuffix(".yaml")
+            await reply(update, context, html_text("edit.unknown_project", lang, project=project))
             return
-        data, name = text.encode("utf-8"), path.rsplit("/", 1)[-1]
-    await context.bot.send_document(chat.id, data, filename=name, caption=caption)
+        data, shown = text.encode("utf-8"), name.rsplit("/", 1)[-1]
+    caption = html_text("export.caption", lang)
+    await context.bot.send_document(chat.id, data, filename=shown, caption=caption)
 
 
-flows.register("upload", flows.FlowKind(None, on_confirm(_apply_upload)))
-flows.register("undo", flows.FlowKind(None, on_confirm(_apply_undo)))
+flows.register("upload", flows.FlowKind(on_confirm(_apply_upload)))
+flows.register("undo", flows.FlowKind(on_confirm(_apply_undo)))

@@ -20,13 +20,18 @@ TextStep = Callable[[Update, Context, FlowState, str, str], Awaitable[None]]
 ButtonStep = Callable[[Update, Context, FlowState, str, str], Awaitable[str | None]]
 
 
+def _buttons_only(state: FlowState, lang: str) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class FlowKind:
-    """How a kind of flow takes a typed answer (None: it only has buttons) and a button."""
+    """How a kind of flow takes its buttons and, at the steps that wait for text, the text."""
 
-    on_text: TextStep | None
     on_button: ButtonStep
-    ask: Callable[[FlowState, str], str] | None = None  # the question the flow waits on
+    on_text: TextStep | None = None
+    # the question a step waits on; None: it waits for a button
+    ask: Callable[[FlowState, str], str | None] = _buttons_only
 
 
 KINDS: dict[str, FlowKind] = {}
@@ -85,8 +90,9 @@ async def active(update: Update, context: Context) -> tuple[FlowState | None, bo
 
 
 async def on_flow_message(update: Update, context: Context) -> None:
-    """A private message while a flow waits for an answer: the flow takes it (a sticker or a
-    photo is asked again as text); without a flow, the other handlers go on."""
+    """A private message while a flow waits for text: the flow takes it (a sticker or a photo
+    is asked again as text); without a flow, or while it waits for a button, the other handlers
+    go on."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.document is not None:
         return
@@ -97,10 +103,10 @@ async def on_flow_message(update: Update, context: Context) -> None:
     if state is None or kind is None:
         return
     lang = await language(update, context)
-    if kind.on_text is None or kind.ask is None:
-        await reply(update, context, html_text("flow.confirm_buttons", lang))
-    elif message.text is None:
-        prompt = kind.ask(state, lang)
+    prompt = kind.ask(state, lang)
+    if prompt is None or kind.on_text is None:
+        return
+    if message.text is None:
         await reply(update, context, html_text("flow.need_text", lang, prompt=prompt))
     else:
         await kind.on_text(update, context, state, message.text, lang)

@@ -12,14 +12,14 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bot.knowledge import LoadResult, Problem, load_knowledge
-from bot.knowledge.files import PROJECT_ID
+from bot.knowledge import FileCache, LoadResult, Problem, load_knowledge
+from bot.knowledge.files import PROJECT_ID, display_path
 from bot.knowledge.yamlsource import MAX_FILE_BYTES
 from bot.services.knowledge import KnowledgeService
 from bot.services.yamlinsert import InsertError, Item, add_item
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 ROOT_NAMES = ("municipality.yaml", "faq.yaml")
 SHORT = 60  # values up to this many characters are shown old -> new in a summary
 ABSENT = "absent"  # the hash of a file that does not exist
+TRIAL = ".munibot-check-"  # the folder in knowledge/ where a changed base is tried
 
 
 class EditError(Exception):
@@ -128,10 +129,18 @@ def _shown(value: Any, lang: str) -> str | None:
     return text if len(text) <= SHORT and "\n" not in text else None
 
 
+def _fields(text: str | None) -> Any:
+    """A file's top level with every value exactly as written ({} when it cannot be read)."""
+    try:
+        data = yaml.load(text or "", Loader=yaml.BaseLoader)
+    except yaml.YAMLError:  # the version on the server may be broken: everything is new then
+        return {}
+    return data if isinstance(data, dict | list) else {}
+
+
 def summarize(old: str | None, new: str, lang: str) -> list[FieldChange]:
     """The top-level fields that differ between two versions of a file (or its entry count)."""
-    before = yaml.load(old or "", Loader=yaml.BaseLoader) or {}  # values exactly as written
-    after = yaml.load(new, Loader=yaml.BaseLoader) or {}
+    before, after = _fields(old), _fields(new)
     if isinstance(before, list) or isinstance(after, list):
         count = (len(before) if isinstance(before, list) else 0, len(after))
         return [] if before == after else [FieldChange("entries", str(count[0]), str(count[1]))]
@@ -151,14 +160,23 @@ def summarize(old: str | None, new: str, lang: str) -> list[FieldChange]:
     return changes
 
 
+def _inside(file: str, prefixes: tuple[str, ...]) -> str:
+    """A problem's file as a path inside knowledge/ ('projects/ID.yaml')."""
+    for prefix in prefixes:
+        file = file.removeprefix(prefix)
+    return file
+
+
 def _write_atomically(path: Path, text: str | None) -> None:
     """Replace path with text (temp file, fsync, rename, fsync the folder); None deletes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if text is None:
         path.unlink(missing_ok=True)
     else:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
+            os.fchmod(handle, mode)  # as the file was (mkstemp makes it private)
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
                 stream.flush()
@@ -224,27 +242,37 @@ class KnowledgeEditor:
 
     def _check(self, name: str, text: str | None, lang: str) -> Check:
         old = self.current(name)
-        with tempfile.TemporaryDirectory(prefix="munibot-check-") as folder:
+        # a hidden folder (the bot and the validator skip it) on the knowledge folder's own disk
+        with tempfile.TemporaryDirectory(prefix=TRIAL, dir=self.root) as folder:
             trial = Path(folder) / "knowledge"
             shutil.copytree(
                 self.root.resolve(),
                 trial,
-                copy_function=os.symlink,
-                ignore=shutil.ignore_patterns(".git"),
+                copy_function=os.symlink,  # the other files as they are, by link
+                ignore=shutil.ignore_patterns(".git", f"{TRIAL}*"),
             )
             target = trial / name
             target.unlink(missing_ok=True)
             if text is not None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-            result = load_knowledge(trial)
-        prefix = f"{trial}{os.sep}"
+            result = load_knowledge(trial, cache=self._trial_cache(trial))
+        prefixes = (f"{trial}{os.sep}", f"{display_path(self.root)}{os.sep}")
         problems = [
-            Problem(p.file.removeprefix(prefix), p.line, p.column, p.message, p.severity)
+            Problem(_inside(p.file, prefixes), p.line, p.column, p.message, p.severity)
             for p in result.problems
         ]
         changes = summarize(old, text, lang) if text is not None else []
         return Check(name, problems, changes, old is None, content_hash(old))
+
+    def _trial_cache(self, trial: Path) -> FileCache:
+        """What the bot's last load gave for each file, as if read from the trial folder (its
+        links to the same files): only the file being checked is read and validated again."""
+        cache = FileCache()
+        for path, entry in dict(self.knowledge.files.entries).items():
+            moved = trial / os.path.relpath(path, self.root)
+            cache.entries[moved] = replace(entry, role=(display_path(moved), *entry.role[1:]))
+        return cache
 
     async def apply(
         self,

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.knowledge import FileCache, LoadResult, load_knowledge
+from bot.services import editing
 from bot.services.container import Services
 from bot.services.editing import EditError, content_hash, decode, file_name, news_item
 
@@ -96,6 +98,8 @@ async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
 ) -> None:
     folder = services.settings.knowledge_dir
     before = park(services)
+    mode = 0o640
+    (folder / PARK).chmod(mode)
     after = with_status(before, "ongoing")
     check = await services.editor.check(PARK, after)
     assert check.ok and not check.created
@@ -109,6 +113,7 @@ async def test_a_change_is_summarised_then_written_recorded_and_reloaded(
     assert (record.id, record.editor_id, record.file) == (applied.edit_id, EDITOR, PARK)
     assert record.previous == before and record.new_hash == content_hash(after)
     assert not list(folder.rglob(".*.yaml.*"))  # no temporary file is left behind
+    assert (folder / PARK).stat().st_mode & 0o777 == mode  # readable as it was
 
 
 async def test_a_new_project_is_summarised_as_added(services: Services) -> None:
@@ -261,3 +266,19 @@ async def test_a_failing_git_never_fails_the_edit(
     )
     assert park(services) == after
     assert "git commit of projects/park-block-66.yaml failed: refused" in caplog.text
+
+
+async def test_a_check_validates_only_the_file_sent_and_leaves_nothing_behind(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validated = []
+
+    def spy(root: Path, drafts: bool = False, cache: FileCache | None = None) -> LoadResult:
+        result = load_knowledge(root, drafts, cache)
+        validated.append(cache.reads if cache else -1)
+        return result
+
+    monkeypatch.setattr(editing, "load_knowledge", spy)
+    check = await services.editor.check(PARK, with_status(park(services), "ongoing"))
+    assert check.ok and validated == [1]  # the other files: what the bot's last load gave
+    assert not list(services.settings.knowledge_dir.glob(".munibot-check-*"))

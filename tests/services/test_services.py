@@ -110,6 +110,14 @@ def test_settings_from_environment_hide_the_token() -> None:
         Settings.from_env({"MUNIBOT_ADMIN_IDS": "alice"})
 
 
+def test_editor_settings() -> None:
+    settings = Settings.from_env({"MUNIBOT_EDITOR_IDS": "5, 6", "MUNIBOT_FLOW_TIMEOUT": "600"})
+    assert settings.editor_ids == {5, 6} and settings.flow_timeout == 600.0
+    assert Settings.from_env({}).flow_timeout == 1800.0  # half an hour by default
+    with pytest.raises(ConfigError, match="MUNIBOT_EDITOR_IDS must be Telegram user ids"):
+        Settings.from_env({"MUNIBOT_EDITOR_IDS": "maria"})
+
+
 def test_delivery_settings() -> None:
     settings = Settings.from_env(
         {

@@ -135,6 +135,15 @@ async def test_an_idle_flow_times_out_and_the_editor_is_told(
     assert not late  # a button of the ended flow only gets a toast
 
 
+async def test_the_project_is_found_by_typing_a_few_words(bot: BotHarness) -> None:
+    await say(bot, "/addnews")
+    assert "Няма проект, който да отговаря на „жираф“" in (await say(bot, "жираф"))["text"]
+    found = await say(bot, "топъл обяд")
+    assert any(d.endswith(":hot-lunch") for d in data(found))
+    title = await press(bot, found, ":hot-lunch")
+    assert "заглавието" in title["text"]
+
+
 async def test_a_sticker_is_asked_again_as_text_and_the_flow_waits(bot: BotHarness) -> None:
     await to_title(bot)
     [answer] = sent(await bot.send(updates.sticker(EDITOR)), EDITOR)
