@@ -250,7 +250,7 @@ class Dispatcher:
         delivery = replace(delivery, attempts=delivery.attempts + 1)
         outcome = await self._attempt(delivery, delivery.text or run.row.text(delivery.lang))
         run.committer.record(delivery, outcome)
-        if outcome.state == DeliveryState.BLOCKED:
+        if outcome.state == DeliveryState.BLOCKED and delivery.user_id > 0:  # a person, no group
             await self.storage.set_blocked(delivery.user_id, True)
         if outcome.state == DeliveryState.PENDING:
             return replace(delivery, retry_at=outcome.retry_at)

@@ -149,6 +149,7 @@ async def test_staff_group_unreachable_admins_told_once_tickets_wait(
     while len(await storage.waiting_tickets()) < 2:
         await asyncio.sleep(0.02)
     await eventually(lambda: any("Групата на служителите" in t for t in api.texts(ADMIN)))
+    assert not await storage.is_blocked(STAFF_CHAT) and await storage.count_users() == 2
     assert "Въпроси на граждани, които чакат" in api.texts(ADMIN)[-1]
     rejoined = {
         "my_chat_member": {
