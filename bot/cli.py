@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_knowledge, logs
+from bot import cli_admin, cli_knowledge, cli_tickets, logs
 from bot.config import ConfigError, Settings, log_format
 from bot.console import ConsoleChat
 from bot.engine import Conversation
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_knowledge.add_parsers(commands, _common)
     cli_admin.add_parsers(commands, _common)
+    cli_tickets.add_parsers(commands, _common)
     return parser
 
 
@@ -219,6 +220,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "broadcast": lambda args: cli_admin.run(args, _settings(args)),
     "stats": lambda args: cli_admin.run(args, _settings(args)),
     "unanswered": lambda args: cli_admin.run(args, _settings(args)),
+    "tickets": lambda args: cli_tickets.run(args, _settings(args)),
+    "answer": lambda args: cli_tickets.run(args, _settings(args)),
 }
 
 

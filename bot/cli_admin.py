@@ -74,7 +74,7 @@ def _knowledge(settings: Settings) -> KnowledgeBase | None:
     return load_knowledge(settings.knowledge_dir).knowledge
 
 
-def _read(path: Path) -> str:
+def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -82,9 +82,9 @@ def _read(path: Path) -> str:
 
 
 async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
-    raw = _read(args.text_file)
+    raw = read_text(args.text_file)
     if args.text_file_en:
-        raw = f"{raw}\n---\n{_read(args.text_file_en)}"
+        raw = f"{raw}\n---\n{read_text(args.text_file_en)}"
     try:
         text_bg, text_en = split_versions(raw)
     except DraftError as error:
@@ -101,7 +101,7 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
             raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
         broadcast_id = await storage.create_broadcast(text_bg, text_en, args.project, recipients)
         started = time.monotonic()
-        final = await _send(settings, storage, broadcast_id)
+        final = await send_queued(settings, storage, broadcast_id)
         elapsed = time.monotonic() - started
     tally = final.tally
     print(
@@ -115,7 +115,7 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _send(settings: Settings, storage: Storage, broadcast_id: int) -> Progress:
+async def send_queued(settings: Settings, storage: Storage, broadcast_id: int) -> Progress:
     """Send the broadcast here, or follow it while a running bot sends it (taking it over
     if that bot stops), until it ends."""
 

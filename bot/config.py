@@ -48,6 +48,18 @@ def _number(
     return value
 
 
+def _chat(env: Mapping[str, str], name: str) -> int | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be a Telegram chat id (a whole number), not {raw!r}"
+        ) from None
+
+
 def log_format(env: Mapping[str, str] | None = None) -> str:
     """MUNIBOT_LOG_FORMAT: text (the default) or json (one JSON object per line)."""
     env = os.environ if env is None else env
@@ -83,6 +95,9 @@ class Settings:
     webhook_url: str | None = None
     listen: str = "0.0.0.0"
     port: int | None = None
+    staff_chat_id: int | None = None  # the staff group that answers tickets (None: no tickets)
+    staff_thread_id: int | None = None  # its forum topic for tickets, if it has topics
+    ticket_remind_days: float = 2.0  # working days a ticket waits before it is posted again
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -114,6 +129,9 @@ class Settings:
         values["webhook_url"] = env.get("MUNIBOT_WEBHOOK_URL") or None
         values["listen"] = env.get("MUNIBOT_LISTEN") or "0.0.0.0"
         values["port"] = int(_number(env, "MUNIBOT_PORT", 0)) or None
+        values["staff_chat_id"] = _chat(env, "MUNIBOT_STAFF_CHAT_ID")
+        values["staff_thread_id"] = _chat(env, "MUNIBOT_STAFF_TOPIC_ID")
+        values["ticket_remind_days"] = _number(env, "MUNIBOT_TICKET_REMIND_DAYS", 2.0, 0.1)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 

@@ -7,6 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.engine import Answer
 from bot.handlers import keyboards
 from bot.handlers.callbacks import Callback, project_key
+from bot.handlers.tickets import NO_ANSWER, ask_row
 from bot.services.assistant import Assistant
 from bot.texts import t
 
@@ -15,10 +16,13 @@ SMALL_TALK_AND_NO_ANSWER = ("greeting", "thanks", "goodbye", "about", "fallback"
 
 
 def extra_rows(
-    answer: Answer, lang: str, question_id: int | None, following: bool
+    answer: Answer, lang: str, question_id: int | None, following: bool, ask: bool = False
 ) -> list[list[InlineKeyboardButton]]:
-    """Follow (or unfollow) the project, and 👍/👎 for a free-text answer."""
+    """Follow (or unfollow) the project, 👍/👎 for a free-text answer, and "Ask the
+    municipality" (when ask) under "I don't know" and "did you mean"."""
     rows: list[list[InlineKeyboardButton]] = []
+    if ask and answer.kind in NO_ANSWER:
+        rows.append(ask_row(lang, question_id))
     if answer.source_url:
         rows.append([InlineKeyboardButton(t("button.source", lang), url=answer.source_url)])
     if answer.project:

@@ -35,6 +35,8 @@ from bot.handlers import (
     inline,
     lifecycle,
     messages,
+    staff,
+    tickets,
 )
 from bot.handlers.common import html_text
 from bot.handlers.lifecycle import App
@@ -42,6 +44,7 @@ from bot.handlers.runner import BotRunner
 from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, flood_notice, limiter_of
 
 log = logging.getLogger(__name__)
+TICKETS = -3  # the handler group of tickets' texts, contacts and staff replies
 COMMANDS = {
     "start": commands.start, "help": commands.help_command, "projects": commands.projects,
     "news": commands.news, "contacts": commands.contacts, "language": commands.language_command,
@@ -51,12 +54,25 @@ COMMANDS = {
     "unanswered": admin.unanswered, "reload": admin.reload, "cancel": flows.cancel,
     "addnews": addnews.addnews, "export": editors.export, "history": editors.history,
     "undo": editors.undo,
+    "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
 }  # fmt: skip
 
 
-def add_handlers(application: App) -> None:
-    """Every handler, in the order they are tried."""
+def add_handlers(application: App, staff_chat: int | None = None) -> None:
+    """Every handler, in the order they are tried (a ticket's text before any flow's)."""
     private = filters.ChatType.PRIVATE
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=TICKETS)
+    application.add_handler(
+        MessageHandler(filters.CONTACT & private, tickets.on_contact), group=TICKETS
+    )
+    if staff_chat is not None:
+        staff_replies = filters.Chat(staff_chat) & filters.REPLY & text
+        application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=TICKETS)
+        joined = ChatMemberHandler(
+            staff.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, chat_id=staff_chat
+        )
+        application.add_handler(joined, group=TICKETS)
     application.add_handler(
         MessageHandler(
             private & ~filters.COMMAND & ~filters.Document.ALL & ~filters.StatusUpdate.ALL,
@@ -114,7 +130,7 @@ def build_application(settings: Settings) -> App:
     order.gate = functools.partial(flood_gate, application)
     order.notice = functools.partial(flood_notice, application)
     pacing.limiter_of = functools.partial(limiter_of, application)
-    add_handlers(application)
+    add_handlers(application, settings.staff_chat_id)
     return application
 
 

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 
-from bot.handlers import admin, commands, editors, flows, keyboards
+from bot.handlers import admin, commands, editors, flows, keyboards, staff, tickets
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
 from bot.handlers.common import Context, edit_or_send, html_text, language, reply, services
@@ -129,4 +129,6 @@ ACTIONS: dict[str, Action] = {
     "b": admin.on_admin_button,
     "fl": flows.on_flow_button,
     "ex": editors.on_export_button,
+    "q": tickets.on_button,
+    "s": staff.on_button,
 }

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from bot.engine.lexicon import TOPICS
 
 MAX_BYTES = 64
-_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex"}
+_KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex", "q", "s"}
+# tickets: a citizen's ("q") and a staff member's ("s") actions, each with a number
+CITIZEN_ACTIONS = {"ask", "send", "no", "phone", "thanks", "help"}
+STAFF_ACTIONS = {"take", "answer", "close", "send", "drop", "learn", "save"} | {
+    f"tick{index}" for index in range(5)
+}
 _MENU = {"projects", "news", "contacts", "language", "following"}
 _DATA = re.compile(r"[a-z0-9#+:\-]{1,64}")  # ASCII only: anything else is forged
 _PART = re.compile(r"[a-z0-9#+\-]{1,48}")
@@ -62,6 +67,8 @@ def decode(data: str | None) -> Callback | None:
         "b": len(args) == 2 and _number(args[0]) and args[1] == "stop",
         "fl": len(args) == 2 and _number(args[0]),  # a flow's button: its number, its action
         "ex": len(args) == 1,
+        "q": len(args) == 2 and args[0] in CITIZEN_ACTIONS and _number(args[1]),
+        "s": len(args) == 2 and args[0] in STAFF_ACTIONS and _number(args[1]),
     }[kind]
     return Callback(kind, tuple(args)) if valid else None
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import resolve
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.tickets import ask_row
 from bot.texts import t
 
 DEEP_LINK_PREFIX = "p_"
@@ -37,8 +38,11 @@ async def start(update: Update, context: Context) -> None:
 
 async def help_command(update: Update, context: Context) -> None:
     """How to ask, and the commands."""
-    lang = await language(update, context)
-    await reply(update, context, html_text("help", lang), keyboards.main_menu(lang))
+    lang, svc = await language(update, context), services(context)
+    markup = keyboards.main_menu(lang)
+    if svc.tickets.enabled:
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, ask_row(lang, None)])
+    await reply(update, context, html_text("help", lang), markup)
 
 
 async def projects(update: Update, context: Context) -> None:
@@ -111,5 +115,6 @@ async def forget(update: Update, context: Context) -> None:
     if user and chat:
         svc = services(context)
         await svc.assistant.forget(user.id, chat.id)
+        svc.tickets.drop(user.id)
         svc.flood.forget(user.id)
     await reply(update, context, html_text("forget.done", lang))

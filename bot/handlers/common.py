@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.handlers.sender import send_html
+from bot.handlers.sender import Markup, send_html
 from bot.services.container import Services
 from bot.texts import t
 
@@ -47,7 +47,7 @@ async def language(update: Update, context: Context, text: str = "") -> str:
 
 
 async def reply(
-    update: Update, context: Context, html: str, markup: InlineKeyboardMarkup | None = None
+    update: Update, context: Context, html: str, markup: Markup | None = None
 ) -> list[Message]:
     """Send html to the chat of the update, split if long, marking users who blocked the bot."""
     chat = update.effective_chat

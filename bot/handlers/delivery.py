@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 
 import httpx
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -64,13 +65,18 @@ class TelegramSender:
         paced = isinstance(bot, ExtBot) and bot.rate_limiter is not None
         self._extra: dict[str, object] = {"rate_limit_args": PACED} if paced else {}
 
-    async def send(self, chat_id: int, text: str) -> int:
+    async def send(
+        self, chat_id: int, text: str, markup: str | None = None, thread_id: int | None = None
+    ) -> int:
         """The message id; raises a SendError saying what became of the message."""
+        keyboard = InlineKeyboardMarkup.de_json(json.loads(markup), self.bot) if markup else None
         try:
             message = await self.bot.send_message(
                 chat_id,
                 text,
                 parse_mode=ParseMode.HTML,
+                reply_markup=keyboard,
+                message_thread_id=thread_id,
                 link_preview_options=NO_PREVIEW,
                 read_timeout=self.timeout,
                 **self._extra,  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ PUBLIC_COMMANDS = (
     "following",
     "subscribe",
     "unsubscribe",
+    "myquestions",
     "forget",
     "help",
 )

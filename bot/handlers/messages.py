@@ -41,7 +41,8 @@ async def on_text(update: Update, context: Context) -> None:
     following = bool(asked.answer.project) and await svc.storage.is_following(
         user.id, asked.answer.project or ""
     )
-    extra = extra_rows(asked.answer, lang, asked.question_id, following)
+    ask = svc.tickets.enabled and message.chat.type == "private"
+    extra = extra_rows(asked.answer, lang, asked.question_id, following, ask)
     body = asked.answer.reply.html()
     if len(text) > LONG_MESSAGE:
         body = f"<i>{html_text('too_long', lang)}</i>\n\n{body}"

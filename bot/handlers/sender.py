@@ -12,7 +12,14 @@ import os
 import re
 from collections.abc import Awaitable, Callable
 
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import (
+    Bot,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
 
@@ -24,6 +31,7 @@ LIMIT = 4096
 PACED = {"paced": True}  # rate_limit_args of a request whose caller took its slot already
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _TAG = re.compile(r"<[^>]+>")
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
 
 def _split_long_line(line: str, limit: int) -> list[str]:
@@ -72,7 +80,7 @@ async def send_html(
     bot: Bot,
     chat_id: int,
     html: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: Markup | None = None,
     on_blocked: Callable[[int], Awaitable[None]] | None = None,
 ) -> list[Message]:
     """Send html in as many messages as needed; the keyboard goes under the last one."""

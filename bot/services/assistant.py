@@ -72,6 +72,7 @@ class Assistant:
 
     async def forget(self, user_id: int, chat_id: int) -> None:
         """Erase what is stored about a user (no copy left in the WAL) and the chat's context."""
+        await self.storage.forget_tickets(user_id)
         await self.storage.forget(user_id)
         await self.storage.checkpoint()
         for chat in {user_id, chat_id}:  # the private chat has the user's id

@@ -46,9 +46,12 @@ class NotSent(SendError):
 
 
 class Sender(Protocol):
-    """Sends one HTML message to a chat; returns the Telegram message id."""
+    """Sends one HTML message to a chat (with a keyboard as JSON, in a forum topic, if given);
+    returns the Telegram message id."""
 
-    async def send(self, chat_id: int, html: str) -> int: ...
+    async def send(
+        self, chat_id: int, html: str, markup: str | None = None, thread_id: int | None = None
+    ) -> int: ...
 
 
 @dataclass(frozen=True)

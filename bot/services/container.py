@@ -19,8 +19,11 @@ from bot.services.editing import KnowledgeEditor
 from bot.services.flood import FloodGuard
 from bot.services.flows import Flows
 from bot.services.knowledge import KnowledgeService
+from bot.services.learning import Learning
 from bot.services.news import announce_new_news
 from bot.services.ratelimit import RateLimiter
+from bot.services.ticket_upkeep import keep_tickets
+from bot.services.tickets import TicketDesk
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -39,15 +42,18 @@ class Services:
     flood: FloodGuard
     desk: AnnouncementDesk
     limiter: RateLimiter
+    tickets: TicketDesk
     _dispatcher: Dispatcher | None = field(default=None, repr=False)
     _serving: asyncio.Task[None] | None = field(default=None, repr=False)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
     editor: KnowledgeEditor = field(init=False, repr=False)
     flows: Flows = field(init=False, repr=False)
+    learning: Learning = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.editor = KnowledgeEditor(self.knowledge, self.storage, self.force_reload)
         self.flows = Flows(self.storage, self.settings.flow_timeout)
+        self.learning = Learning(self.storage, self.editor)
 
     @classmethod
     async def open(cls, settings: Settings, knowledge: KnowledgeService | None = None) -> Services:
@@ -64,6 +70,7 @@ class Services:
             FloodGuard(settings.flood_limit, settings.flood_window),
             AnnouncementDesk(storage),
             RateLimiter(settings.broadcast_rate, per_chat_burst=CHAT_BURST),
+            TicketDesk(storage, knowledge, settings),
         )
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -83,6 +90,11 @@ class Services:
         )
         self._serving = asyncio.get_running_loop().create_task(self._dispatcher.serve())
         return self._dispatcher
+
+    def wake(self) -> None:
+        """Something was queued: the dispatcher (if running) sends it now."""
+        if self._dispatcher is not None:
+            self._dispatcher.wake()
 
     def dispatcher(self) -> Dispatcher:
         """The dispatcher (start_delivery must have been called)."""
@@ -114,7 +126,7 @@ class Services:
 
     async def upkeep(self) -> None:
         """Delete what is past its retention: questions, finished broadcasts with their
-        deliveries, and idle users who follow nothing."""
+        deliveries, idle users who follow nothing, idle flows, tickets unchanged that long."""
 
         def before(days: int) -> str:
             cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
@@ -126,12 +138,17 @@ class Services:
             await storage.prune_broadcasts(before(settings.delivery_retention_days)),
             await storage.prune_idle_users(before(settings.retention_days)),
             len(await self.flows.expire()),
+            await storage.prune_tickets(before(settings.retention_days)),
         )
         if any(pruned):
-            log.info("pruned %d questions, %d broadcasts, %d idle users and %d idle flows", *pruned)
+            log.info(
+                "pruned %d questions, %d broadcasts, %d idle users, %d idle flows, %d tickets",
+                *pruned,
+            )
 
     async def maintain(self, on_invalid: Callable[[LoadResult], Awaitable[None]]) -> None:
-        """Forever: watch the knowledge folder, and do the upkeep every hour."""
+        """Forever: watch the knowledge folder and the tickets that wait, and do the upkeep
+        every hour."""
         last_upkeep = time.monotonic()
         while True:
             await asyncio.sleep(self.settings.reload_interval)
@@ -139,6 +156,8 @@ class Services:
                 result = await self.reload()
                 if result is not None and result.knowledge is None:
                     await on_invalid(result)
+                if await keep_tickets(self.tickets):
+                    self.wake()
                 if time.monotonic() - last_upkeep > UPKEEP_EVERY:
                     last_upkeep = time.monotonic()
                     await self.upkeep()

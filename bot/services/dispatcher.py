@@ -250,7 +250,7 @@ class Dispatcher:
         delivery = replace(delivery, attempts=delivery.attempts + 1)
         outcome = await self._attempt(delivery, delivery.text or run.row.text(delivery.lang))
         run.committer.record(delivery, outcome)
-        if outcome.state == DeliveryState.BLOCKED:
+        if outcome.state == DeliveryState.BLOCKED and delivery.user_id > 0:  # a person, no group
             await self.storage.set_blocked(delivery.user_id, True)
         if outcome.state == DeliveryState.PENDING:
             return replace(delivery, retry_at=outcome.retry_at)
@@ -258,7 +258,9 @@ class Dispatcher:
 
     async def _attempt(self, delivery: Delivery, text: str) -> Outcome:
         try:
-            message_id = await self.sender.send(delivery.user_id, text)
+            message_id = await self.sender.send(
+                delivery.user_id, text, delivery.markup, delivery.thread_id
+            )
         except RateLimited as error:
             self.limiter.rate_limited(error.retry_after)
             return self._again(delivery, str(error), error.retry_after)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import statistics
 from dataclasses import dataclass
 
 from bot.engine.reply import Reply, ReplyBuilder, Span
@@ -29,6 +30,7 @@ class Stats:
     thumbs_up: int = 0
     thumbs_down: int = 0
     chart: bytes = b""  # drawn in a worker thread when collected
+    tickets: tuple[int, int, float | None, int] = (0, 0, None, 0)  # opened, answered, median h, FAQ
 
     @property
     def questions(self) -> int:
@@ -53,8 +55,19 @@ async def collect_stats(storage: Storage, days: int = 30) -> Stats:
     data = await storage.question_stats(since(days))
     _, up, down = data["feedback"][0]
     chart = await asyncio.to_thread(bar_chart, data["days"])
+    opened, answered, hours, learned = await storage.ticket_figures(since(days))
+    median = statistics.median(hours) if hours else None
     return Stats(
-        days, users, data["days"], data["project"], data["topic"], data["lang"], up, down, chart
+        days,
+        users,
+        data["days"],
+        data["project"],
+        data["topic"],
+        data["lang"],
+        up,
+        down,
+        chart,
+        (opened, answered, median, learned),
     )
 
 
@@ -73,6 +86,12 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
         ),
     )
     b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
+    opened, answered, median, learned = stats.tickets
+    hours = "—" if median is None else f"{median:.1f}".replace(".", "," if lang == "bg" else ".")
+    b.field(
+        t("stats.tickets", lang),
+        t("stats.tickets_value", lang, opened=opened, answered=answered, hours=hours, faq=learned),
+    )
     b.field(
         t("stats.chart_title", lang, days=stats.days),
         f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",

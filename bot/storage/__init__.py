@@ -6,10 +6,11 @@ from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
 from bot.storage.edits import EditRecord, EditStore, FlowState
 from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
+from bot.storage.tickets import NewTicket, Post, Ticket, TicketState, TicketStore
 from bot.storage.users import UserStore, marked, touched
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore):
+class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore, TicketStore):
     """The one class that talks to the database."""
 
 
@@ -21,11 +22,15 @@ __all__ = [
     "DeliveryState",
     "EditRecord",
     "FlowState",
+    "NewTicket",
     "Outcome",
+    "Post",
     "QuestionRecord",
     "Storage",
     "StorageError",
     "Tally",
+    "Ticket",
+    "TicketState",
     "logged",
     "marked",
     "now",

@@ -14,6 +14,8 @@ from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
+from bot.storage.ticket_schema import TICKETS_SCHEMA
+
 log = logging.getLogger(__name__)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -145,6 +147,7 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at REAL NOT NULL
     );
     """,
+    TICKETS_SCHEMA,  # 5: tickets, in bot/storage/ticket_schema.py
 )
 
 

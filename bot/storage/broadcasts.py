@@ -95,24 +95,20 @@ class BroadcastStore(DeliveryStore):
 
         return await self.atomically(create, durable=True)
 
-    async def queue_notice(self, user_id: int, lang: str, text: str, kind: str = "notice") -> int:
-        """One message with its own text to one user, sent once by the dispatcher."""
-        stamp = now()
-
-        def queue(db: sqlite3.Connection) -> int:
-            cursor = db.execute(
-                "INSERT INTO broadcasts (created_at, text_bg, kind, state) "
-                "VALUES (?, ?, ?, 'queued')",
-                (stamp, text, kind),
-            )
-            broadcast_id = int(cursor.lastrowid or 0)
-            db.execute(
-                "INSERT INTO deliveries (broadcast_id, user_id, lang, text) VALUES (?, ?, ?, ?)",
-                (broadcast_id, user_id, lang, text),
-            )
-            return broadcast_id
-
-        return await self.atomically(queue, durable=True)
+    async def queue_notice(
+        self,
+        user_id: int,
+        lang: str,
+        text: str,
+        kind: str = "notice",
+        markup: str | None = None,
+        thread_id: int | None = None,
+    ) -> int:
+        """One message with its own text (and keyboard as JSON, forum topic) to one chat, sent
+        once by the dispatcher."""
+        return await self.atomically(
+            lambda db: notice(db, user_id, lang, text, kind, markup, thread_id), durable=True
+        )
 
     async def broadcast(self, broadcast_id: int) -> BroadcastRow | None:
         """A broadcast by id."""
@@ -180,3 +176,26 @@ class BroadcastStore(DeliveryStore):
         await self.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('news_baseline', ?)", (now(),)
         )
+
+
+def notice(
+    db: sqlite3.Connection,
+    chat_id: int,
+    lang: str,
+    text: str,
+    kind: str,
+    markup: str | None = None,
+    thread_id: int | None = None,
+) -> int:
+    """Queue one message to one chat inside a caller's transaction; returns its broadcast id."""
+    cursor = db.execute(
+        "INSERT INTO broadcasts (created_at, text_bg, kind, state) VALUES (?, ?, ?, 'queued')",
+        (now(), text, kind),
+    )
+    broadcast_id = int(cursor.lastrowid or 0)
+    db.execute(
+        "INSERT INTO deliveries (broadcast_id, user_id, lang, text, markup, thread_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (broadcast_id, chat_id, lang, text, markup, thread_id),
+    )
+    return broadcast_id

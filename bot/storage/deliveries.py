@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from bot.storage.base import StorageBase, now
 
-_DELIVERY_COLUMNS = "id, broadcast_id, user_id, lang, text, attempts, retry_at"
+_DELIVERY_COLUMNS = "id, broadcast_id, user_id, lang, text, attempts, retry_at, markup, thread_id"
 
 
 class DeliveryState(StrEnum):
@@ -39,7 +39,8 @@ class DeliveryState(StrEnum):
 
 @dataclass(frozen=True)
 class Delivery:
-    """One message to one recipient: the broadcast's text in their language, or its own."""
+    """One message to one recipient: the broadcast's text in their language, or its own
+    (with its own keyboard, as JSON, and forum topic, if any)."""
 
     id: int
     broadcast_id: int
@@ -48,6 +49,8 @@ class Delivery:
     text: str | None = None
     attempts: int = 0
     retry_at: float | None = None
+    markup: str | None = None
+    thread_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ class FakeBotAPI:
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.webhook: dict[str, Any] = {}
         self.messages: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+        self.members: dict[tuple[int, int], str] = {}  # (chat, user) -> status; else "left"
         self.rate_limit: float | None = None
         self.chat_limit: float | None = None  # messages a second one chat takes (429 beyond)
         self.chat_retry_after = 2
@@ -435,7 +436,7 @@ class FakeBotAPI:
             "text": text,
             **extra,
         }
-        if markup:
+        if markup and "inline_keyboard" in markup:  # as Telegram: only inline keyboards come back
             message["reply_markup"] = markup
         self.messages[chat_id][message["message_id"]] = message
         return message
@@ -445,7 +446,12 @@ class FakeBotAPI:
             raise ApiError(400, "Bad Request: chat_id is empty")
         plain = check_text(params.get("text"), params.get("parse_mode"))
         check_markup(params.get("reply_markup"))
-        return self._message(int(params["chat_id"]), plain, params.get("reply_markup"))
+        thread = (
+            {"message_thread_id": params["message_thread_id"]}
+            if params.get("message_thread_id")
+            else {}
+        )
+        return self._message(int(params["chat_id"]), plain, params.get("reply_markup"), **thread)
 
     async def api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
         caption = params.get("caption")
@@ -520,6 +526,17 @@ class FakeBotAPI:
             check_text(content.get("message_text"), content.get("parse_mode"))
             check_markup(result.get("reply_markup"))
         return True
+
+    async def api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        status = self.members.get((chat_id, user_id), "left")
+        member: dict[str, Any] = {
+            "status": status,
+            "user": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+        }
+        if status == "creator":
+            member["is_anonymous"] = False
+        return member
 
     async def api_sendChatAction(self, params: dict[str, Any]) -> bool:
         return True

@@ -25,7 +25,9 @@ class FakeSender:
         self.always: dict[int, SendError] = {}
         self.pause = 0.0
 
-    async def send(self, chat_id: int, html: str) -> int:
+    async def send(
+        self, chat_id: int, html: str, markup: str | None = None, thread_id: int | None = None
+    ) -> int:
         self.tries[chat_id] += 1
         await asyncio.sleep(self.pause)
         if chat_id in self.always:
