@@ -1,0 +1,42 @@
+"""Shared by every test: the shipped knowledge base is loaded once per test process.
+
+Hundreds of tests start the bot on the shipped `knowledge/` folder; each start would read the
+files and build the engine again (about 0.25 s). While the folder's files are unchanged (same
+names, sizes and modification times: the service's own fingerprint), a later start takes the
+version the first one loaded. Any other folder, or a changed one, is loaded for real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import LoadResult
+from bot.services.knowledge import KnowledgeService, Snapshot, fingerprint
+
+SHIPPED = (Path(__file__).parent.parent / "knowledge").resolve()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shipped_knowledge_loaded_once() -> Iterator[None]:
+    loaded: dict[tuple[tuple[str, int, int], ...], tuple[LoadResult, Snapshot]] = {}
+    real_load = KnowledgeService.load
+
+    def load(self: KnowledgeService) -> LoadResult:
+        if self.directory.resolve() != SHIPPED:
+            return real_load(self)
+        stamp = fingerprint(self.directory)
+        if stamp in loaded:
+            result, self._snapshot = loaded[stamp]
+            self._attempted = stamp
+            return result
+        result = real_load(self)
+        if self._snapshot is not None and self._snapshot.fingerprint == stamp:
+            loaded[stamp] = (result, self._snapshot)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(KnowledgeService, "load", load)
+        yield
