@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict bot
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 test: lint typecheck unit
 
@@ -43,6 +43,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/telegram_bench.py
 	$(BIN)/python benchmarks/broadcast_bench.py
 	$(BIN)/python benchmarks/webhook_bench.py
+	$(BIN)/python benchmarks/stall_bench.py
+	$(BIN)/python benchmarks/unanswered_bench.py
+	$(BIN)/python benchmarks/load_bench.py
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
