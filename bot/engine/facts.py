@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import NUMERALS, UNITS
-from bot.engine.message import sentences
+from bot.engine.lexicon import ABBREVIATIONS, NUMERALS, UNITS
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -36,6 +35,13 @@ _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километро
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
+# A written sentence ends at . ! ? or … before a capital letter (or a quote or bracket opening
+# one), unless the word before the stop is an abbreviation ("гр. Смолян") or an initial.
+_STOP = re.compile(r"(?<=[.!?…])\s+(?=[„“\"«(\[]?[A-ZА-ЯЁ])|\n+")
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-ZА-Я])\.$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,19 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
         if _NAME.search(text):
             kinds.add("person")
     return frozenset(kinds), frozenset(counted)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a written text ("ок. 410 кв. м", "гр. Смолян" and "А. Иванов" end none)."""
+    found: list[str] = []
+    for piece in _STOP.split(text.strip()):
+        if not piece.strip():
+            continue
+        if found and _ABBREVIATED.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        else:
+            found.append(piece)
+    return found
 
 
 def split_sentences(value: Text) -> list[dict[str, str]]:
