@@ -34,6 +34,8 @@ _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
+_CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d\b")  # dates, times
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
 # A written sentence ends at . ! ? or … before a capital letter (or a quote or bracket opening
 # one), unless the word before the stop is an abbreviation ("гр. Смолян") or an initial.
@@ -67,7 +69,7 @@ def _units(text: str) -> tuple[set[str], set[str]]:
     """The kinds of numbers a text states, and the nouns that follow a bare number."""
     kinds: set[str] = set()
     counted: set[str] = set()
-    words = re.findall(r"[\w€²]+", clean(text))
+    words = re.findall(r"[\w€²³]+|%", _CALENDAR.sub(" ", clean(text)))
     for i, word in enumerate(words):
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
@@ -97,6 +99,8 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
         counted |= nouns
         if _DATE.search(clean(text)):
             kinds.add("date")
+        if _CLOCK.search(text):
+            kinds.add("time")
         if _NAME.search(text):
             kinds.add("person")
     return frozenset(kinds), frozenset(counted)

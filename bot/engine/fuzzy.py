@@ -19,6 +19,8 @@ MIN_TYPO_LENGTH = 4
 TYPO_SIMILARITY = 0.8
 SHARED_STEM = 0.85  # "санираха" and "саниране": the same stem with another ending
 MIN_STEM = 5
+RELATED = 0.75  # a word derived from another: "ръководи" and "ръководител"
+DERIVED = 5  # ... at most this many letters longer
 
 
 # Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
@@ -171,5 +173,19 @@ class Vocabulary:
             if not other.startswith(prefix):
                 break
             if other != term and len(other) <= len(term) + 3 and other not in found:
+                found.append(other)
+        return found
+
+    def related(self, term: str) -> list[str]:
+        """Terms derived from term or that term derives from: one starts with the other, the
+        shorter of at least five letters ("rakovod" and "rakovoditel")."""
+        if len(term) < MIN_STEM:
+            return []
+        found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
+        start = bisect.bisect_left(self.sorted, term)
+        for other in self.sorted[start : start + 12]:
+            if not other.startswith(term):
+                break
+            if other != term and len(other) <= len(term) + DERIVED:
                 found.append(other)
         return found

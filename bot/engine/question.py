@@ -11,6 +11,7 @@ from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
     LIST_CUES,
@@ -24,6 +25,7 @@ from bot.engine.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
+    UNIT_PRICE,
     VERB_ENDINGS,
 )
 from bot.engine.message import split_message
@@ -56,6 +58,12 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
+
+
+def _names_thing(parsed: Parsed, at: int) -> bool:
+    """True when the word at a position is a noun of the question's own (not quiet, no verb)."""
+    word = parsed.words[at]
+    return at not in parsed.quiet and word not in parsed.verbs and word not in _NOUNS
 
 
 def _spotter(groups: dict[str, tuple[str, ...]]) -> PhraseSpotter:
@@ -120,6 +128,7 @@ class QuestionReader:
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
                 "now": NOW_WORDS,
+                "unit": UNIT_PRICE,
                 **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
                 **{f"town:{k}": v for k, v in MUNICIPALITY_FIELDS.items()},
                 **{f"talk:{k}": v for k, v in SMALL_TALK.items()},
@@ -143,7 +152,9 @@ class QuestionReader:
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
         parsed.verbs = frozenset(
-            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+            t.term
+            for t in found
+            if t.written.endswith(VERB_ENDINGS if t.cyrillic else ENGLISH_VERB_ENDINGS)
         )
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
@@ -152,7 +163,7 @@ class QuestionReader:
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
         used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
-        if parsed.answer in ("count", "length", "size", "duration"):
+        if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
             topic_hits = [h for h in topic_hits if not used.issuperset(h.positions)]
         parsed.topic = best_topic(topic_hits)
         if parsed.topic in (None, "summary"):
@@ -174,7 +185,8 @@ class QuestionReader:
                 parsed.small_talk |= {label}
             else:
                 parsed.intents.add(kind)
-            used |= set(hit.positions)
+            if kind != "unit":  # "the ticket" is also what a sentence must hold
+                used |= set(hit.positions)
         parsed.places = self.places.find(words)
         home = {i for i, w in enumerate(words) if (w,) in self.places.home}
         self._words(parsed, used | home, cue_positions)
@@ -200,6 +212,11 @@ class QuestionReader:
         hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
         parsed.answer = hit.label
         used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        if hit.label == "person" and len(hit.positions) == 1:
+            after = hit.positions[0] + 1
+            if after < len(parsed.words) and _names_thing(parsed, after):
+                parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
+                return used
         if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
         if hit.label == "count":
