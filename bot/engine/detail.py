@@ -118,7 +118,8 @@ class DetailFinder:
         detail = [(m, self._weight(m, frequency, len(facts))) for m, _ in detail]
         total = sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
-        counted = [matched(c) for c in parsed.counted]
+        # the thing counted is the same word, not one of its stem ("населението", "населени места")
+        counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         found = []

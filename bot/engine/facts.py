@@ -137,7 +137,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 
-def _contact(contact: Contact) -> Text:
+def contact_text(contact: Contact) -> Text:
+    """A contact as one text per language: name – role – phones – e-mail – hours."""
     values: dict[str, str] = {}
     for lang in ("bg", "en"):
         parts = [contact.name.get(lang)]
@@ -145,6 +146,7 @@ def _contact(contact: Contact) -> Text:
             parts.append(contact.role.get(lang))
         parts += [", ".join(contact.phones)] if contact.phones else []
         parts += [contact.email] if contact.email else []
+        parts += [contact.hours.get(lang)] if contact.hours else []
         values[lang] = " – ".join(parts)
     return Text(values)
 
@@ -175,7 +177,7 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
     for qa in project.faq:
         yield "faq", qa.answer, {}
     for contact in project.contacts:
-        yield "contacts", _contact(contact), {}
+        yield "contacts", contact_text(contact), {}
 
 
 def project_facts(project: Project) -> list[Fact]:

@@ -15,6 +15,7 @@ from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
+DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
 TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 _IDENTIFIER = re.compile(r"[\w/.\-–]*\d[\w/.\-–]*")
@@ -41,15 +42,17 @@ def project_names(project: Project) -> list[str]:
 
 def project_fields(project: Project) -> list[tuple[float, list[str]]]:
     """The texts of a project, grouped by how strongly they name it."""
-    details = [
+    description = [
         *texts_of(project.summary),
+        *_many(project.goals),
+        *_many(project.target_groups),
+    ]
+    details = [
         *texts_of(project.programme),
         *texts_of(project.funding),
         *texts_of(project.beneficiary),
         *_many(project.contractors),
         *_many(project.partners or ()),
-        *_many(project.goals),
-        *_many(project.target_groups),
         *_many(project.results),
     ]
     for activity in project.activities:
@@ -61,7 +64,12 @@ def project_fields(project: Project) -> list[tuple[float, list[str]]]:
         details += [*texts_of(contact.name), *texts_of(contact.role)]
     details += [question for qa in project.faq for question in qa.questions]
     details += [text for qa in project.faq for text in texts_of(qa.answer)]
-    return [(NAME, project_names(project)), (LOCATION, _many(project.locations)), (DETAIL, details)]
+    return [
+        (NAME, project_names(project)),
+        (LOCATION, _many(project.locations)),
+        (DESCRIPTION, description),
+        (DETAIL, details),
+    ]
 
 
 def indexed_terms(text: str) -> list[str]:
@@ -148,6 +156,16 @@ class ProjectIndex:
         """True when a distinctive term is part of some project's name (not only a cue word)."""
         hits = self.postings.get(term, {})
         return NAME in hits.values() and self.idf[term] >= 1.0
+
+    def described(self, word: str) -> set[int]:
+        """The projects whose names, places, summary, goals or target groups hold the word."""
+        return {
+            number
+            for m in self.lookup(word)
+            if m.similarity >= 0.85
+            for number, weight in self.postings[m.term].items()
+            if weight >= DESCRIPTION
+        }
 
     def status_rank(self, number: int) -> int:
         """Ongoing before planned before completed, for tie-breaking."""
