@@ -26,6 +26,7 @@ CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
+WHOLE_NAME = 1.15  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
@@ -115,6 +116,9 @@ class Engine:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self._rank(parsed)
         best = candidates[0] if candidates else None
+        if best is not None and not parsed.content and best.name_coverage >= 0.99:
+            # "Чух, че строят околовръстен път. Колко струва?": the context names the project
+            best = candidates[0] = replace(best, confidence=max(best.confidence, CONTEXT))
         context = self._context(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         faq = (
@@ -179,8 +183,11 @@ class Engine:
             factor *= ONLY_PLACES if only_places else 1.0
             if now and self.index.projects[c.number].status == "ongoing":
                 factor *= 1.2
+            order = WHOLE_NAME if c.name_coverage >= 0.99 else 1.0  # first, not surer
             ranked.append(
-                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
+                replace(
+                    c, score=c.score * factor * order, confidence=min(1.0, c.confidence * factor)
+                )
             )
         ranked.sort(key=lambda c: -c.score * c.coverage)
         return ranked
