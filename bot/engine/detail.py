@@ -42,9 +42,9 @@ FIELD_ANSWERS = {
     "results": {"count"},
 }
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
-FOUND = 0.5
+FOUND = 0.5  # the share of the detail's weight a fact must hold
 UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
-NAMED_BONUS = 0.1  # a fact that also names what the question names is a little likelier  # the share of the detail's weight a fact must hold
+NAMED_BONUS = 0.1  # a fact that also names what the question names is a little likelier
 KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
@@ -81,7 +81,9 @@ class DetailFinder:
         """True when the project's title or summary holds the word: it describes the project."""
         terms = {m.term for m in self.index.lookup(word)}
         facts, _ = self.book.of(number)
-        return any(f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts)
+        return any(
+            f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts
+        )
 
     def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
         if not matches:  # a word no record holds: a colloquial verb as often as a missing detail
@@ -138,7 +140,7 @@ class DetailFinder:
                 score += NAMED_BONUS * share
             if wanted & fact.kinds:
                 score += KIND_BONUS
-            elif wanted and parsed.answer in NUMBERS and "number" in fact.kinds:
+            elif wanted and parsed.answer in NUMBERS and _other_number(fact):
                 score += KIND_BONUS / 3
             elif wanted:
                 score *= 0.5
@@ -152,7 +154,24 @@ class DetailFinder:
         """True when the fact states the kind of thing asked (or nothing in particular is asked):
         a number of another unit may answer a question for a number ("112 л.м." how long)."""
         wanted = ANSWER_KINDS.get(answer or "")
-        return not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and "number" in fact.kinds)
+        return (
+            not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
+        )
+
+
+def _other_number(fact: Fact) -> bool:
+    """True when the fact states a number that is no sum of money: of another unit, it may still
+    answer how long or how many ("112 л.м."); an amount answers none of those."""
+    return "number" in fact.kinds and "money" not in fact.kinds
+
+
+def states_field(fact: Fact, topic: str) -> bool:
+    """True when the fact states what the topic's own field would (a date for the dates), or
+    the topic's field gives no kind of thing in particular."""
+    kinds = {
+        kind for answer in FIELD_ANSWERS.get(topic, ()) for kind in ANSWER_KINDS.get(answer, ())
+    }
+    return not kinds or not kinds.isdisjoint(fact.kinds)
 
 
 def field_answers(topic: str | None, answer: str | None) -> bool:

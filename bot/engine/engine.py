@@ -183,13 +183,13 @@ class Engine:
             factor *= ONLY_PLACES if only_places else 1.0
             if now and self.index.projects[c.number].status == "ongoing":
                 factor *= 1.2
-            order = WHOLE_NAME if c.name_coverage >= 0.99 else 1.0  # first, not surer
             ranked.append(
-                replace(
-                    c, score=c.score * factor * order, confidence=min(1.0, c.confidence * factor)
-                )
+                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
             )
-        ranked.sort(key=lambda c: -c.score * c.coverage)
+        # a project named whole comes first, but is no surer, and a close one is still a near tie
+        ranked.sort(
+            key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
+        )
         return ranked
 
     def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:

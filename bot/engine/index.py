@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.fuzzy import Match, Vocabulary
 from bot.engine.glossary import GLOSSARY
-from bot.engine.normalize import terms, to_latin, tokens
+from bot.engine.normalize import surface_words, terms, to_latin, tokens
 from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
 
@@ -89,6 +89,13 @@ def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
         yield from [*qa.questions, *texts_of(qa.answer)]
 
 
+def _analysed(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms a written word is found by (none for a stop word), and all its terms."""
+    found = tokens(word)
+    own = tuple(t.term for t in found if not is_stop(t) and len(t.term) >= 2)
+    return own, tuple(t.term for t in found)
+
+
 @dataclass
 class ProjectIndex:
     """Term -> project postings with field weights, idf and the vocabulary for fuzzy look-up."""
@@ -105,22 +112,30 @@ class ProjectIndex:
 
     @classmethod
     def build(cls, projects: Iterable[Project]) -> ProjectIndex:
-        """Index every project once."""
+        """Index every project once: each distinct word is analysed once for the whole base."""
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
+        analysed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by word as written
         for number, project in enumerate(index.projects):
+            best: dict[str, float] = {}
             for weight, texts in project_fields(project):
                 for text in texts:
-                    found = tokens(text)
-                    index.written.update(token.written for token in found)
-                    own = [t.term for t in found if not is_stop(t) and len(t.term) >= 2]
-                    translated = GLOSSARY.translate([t.term for t in found])
-                    for term, value in (
-                        *((t, weight) for t in own),
-                        *((t, weight * TRANSLATED) for t in translated),
-                    ):
-                        if postings[term].get(number, 0.0) < value:
-                            postings[term][number] = value
+                    words = surface_words(text)
+                    index.written.update(words)
+                    every: list[str] = []
+                    for word in words:
+                        found = analysed.get(word)
+                        if found is None:
+                            found = analysed[word] = _analysed(word)
+                        every += found[1]
+                        for term in found[0]:
+                            if best.get(term, 0.0) < weight:
+                                best[term] = weight
+                    for term in GLOSSARY.translate(every):
+                        if best.get(term, 0.0) < weight * TRANSLATED:
+                            best[term] = weight * TRANSLATED
+            for term, weight in best.items():
+                postings[term][number] = weight
             names = project_names(project)
             index.name_terms.append([frozenset(content_terms(name)) for name in names])
             for ident in (

@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.compose import Composer
-from bot.engine.detail import ANSWER_KINDS, CUE_BONUS, FOUND, DetailFinder, Found, field_answers
+from bot.engine.detail import (
+    ANSWER_KINDS,
+    CUE_BONUS,
+    FOUND,
+    DetailFinder,
+    Found,
+    field_answers,
+    states_field,
+)
 from bot.engine.facts import Fact
 from bot.engine.question import Parsed
 from bot.engine.replies import not_found, quote
@@ -63,6 +71,8 @@ class ProjectAnswers:
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
+        if parsed.strange:  # "кога има концерт в читалището": no record speaks of a concert
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming = self.details.naming(number, parsed.content)
         details = [  # an unknown verb form says nothing about which sentence answers
             w
@@ -88,7 +98,7 @@ class ProjectAnswers:
         if any(not self._holds(number, w) for w in parsed.subjects):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
         if not strong and (
-            (answer == "amount" and "unit" in parsed.intents)
+            (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))
             or (
                 answer in ANSWER_KINDS
                 and any(
@@ -107,7 +117,7 @@ class ProjectAnswers:
             if fits and not missing:  # an event the question names is dated by its news
                 cued = [f for f in cued if f.fact.source == "news"]
             if missing and answer:  # the field is empty: a sentence of the kind asked
-                cued += [f for f in found if f not in cued]
+                cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
@@ -144,6 +154,12 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _priced_elsewhere(parsed: Parsed, naming: set[str]) -> bool:
+    """True when the thing whose price is asked is not the project: none of its words names it
+    ("колко струва хлябът в пекарната": a price of bread, not the bakery's budget)."""
+    return bool(parsed.priced) and naming.isdisjoint(parsed.priced)
 
 
 def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:

@@ -19,6 +19,9 @@ from bot.engine.lexicon import (
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
+    PARTICIPLE_ENDINGS,
+    PRICE_QUESTIONS,
+    PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -27,6 +30,7 @@ from bot.engine.lexicon import (
     TOPIC_CUES,
     UNIT_PRICE,
     VERB_ENDINGS,
+    WORK_NOUNS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -55,6 +59,10 @@ _COUNT_KINDS |= {
     if len(word := terms(cue)) == 1 and word[0] != "kolk"
 }
 # The topic whose field answers a kind of answer when the question names no topic.
+_PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
+_PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
+_WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
@@ -81,6 +89,7 @@ class Parsed:
     topic: str | None = None
     answer: str | None = None
     counted: list[str] = field(default_factory=list)
+    priced: list[str] = field(default_factory=list)  # "колко струва хлябът": the thing priced
     intents: set[str] = field(default_factory=set)
     small_talk: frozenset[str] = frozenset()
     content: list[str] = field(default_factory=list)
@@ -98,6 +107,7 @@ class Parsed:
     extra: list[str] = field(default_factory=list)  # words that name no project but a detail
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
+    strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
 
     @property
     def empty(self) -> bool:
@@ -200,7 +210,22 @@ class QuestionReader:
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
+        parsed.strange = frozenset(t.term for t in found if self._strange(t, parsed))
         return parsed
+
+    def _strange(self, token: Token, parsed: Parsed) -> bool:
+        """True for a Bulgarian noun the knowledge base never uses: a word of five letters or
+        more ending in a consonant that ends no verb form or participle, typed as it is."""
+        word = token.written
+        return (
+            token.cyrillic
+            and len(word) >= 5
+            and word[-1] in _CONSONANTS
+            and not word.endswith(PARTICIPLE_ENDINGS)
+            and token.term in parsed.content
+            and token.term not in parsed.verbs | parsed.guessed
+            and not self.index.lookup(token.term)
+        )
 
     def _known(self, token: Token) -> bool:
         return token.term in self.known or is_quiet(token)
@@ -213,12 +238,14 @@ class QuestionReader:
         parsed.answer = hit.label
         used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
         if hit.label == "person" and len(hit.positions) == 1:
-            after = hit.positions[0] + 1
-            if after < len(parsed.words) and _names_thing(parsed, after):
+            next_at = hit.positions[0] + 1
+            if next_at < len(parsed.words) and _names_thing(parsed, next_at):
                 parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
                 return used
         if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
+        if hit.label == "amount" and tuple(parsed.words[i] for i in hit.positions) in _PRICES:
+            parsed.priced = self._priced(parsed, hit.positions[-1] + 1)
         if hit.label == "count":
             after = [
                 (i, w)
@@ -235,6 +262,24 @@ class QuestionReader:
             if not after:
                 parsed.answer = None
         return used
+
+    @staticmethod
+    def _priced(parsed: Parsed, start: int) -> list[str]:
+        """The words of the thing priced, from start to a stop word or a price verb ("хлябът в
+        ...", "the bread cost"); none when they are the works themselves ("ремонтът", "it"), or
+        when another verb follows them (they pay: "how much is the state paying")."""
+        words: list[str] = []
+        for i in range(start, len(parsed.words)):
+            word = parsed.words[i]
+            if word in _WORKS:
+                return []
+            if word in _PRICE_VERBS or (i in parsed.quiet and words):
+                break
+            if word in parsed.verbs:
+                return []
+            if i not in parsed.quiet:
+                words.append(word)
+        return words
 
     def _words(self, parsed: Parsed, used: set[int], cues: set[int]) -> None:
         """Content words (for finding the project and the fact) and cue words (for the fact)."""

@@ -124,7 +124,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
     if not (query.content or query.support) or not index.projects:
         return []
     tally = _Tally(index)
-    by_rarity = sorted(set(query.content), key=lambda t: _frequency(index, t))
+    by_rarity = sorted(dict.fromkeys(query.content), key=lambda t: _frequency(index, t))
     widest: int | None = None  # words in more projects than this only add to those found
     for term in by_rarity:
         frequency = _frequency(index, term)
@@ -143,7 +143,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
             )
             soft = SOFT_UNKNOWN if term in query.soft else 1.0
             tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
-    for term in set(query.support) - set(query.content):
+    for term in dict.fromkeys(t for t in query.support if t not in query.content):
         tally.add(term, SUPPORT, counts=not query.content, finds=widest is None)
     if not tally.score or tally.total <= 0:
         return []

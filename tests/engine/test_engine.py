@@ -334,3 +334,40 @@ def test_small_talk(engine: Engine, message: str, kind: str) -> None:
 def test_a_village_named_that_the_project_is_not_in_is_not_that_project(engine: Engine) -> None:
     assert engine.answer("колко струва паркът").project == "park-block-66"
     assert engine.answer("кога ще ремонтират парка във Ветрен").project is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кога има концерт в читалището в Симеоновец",  # no record speaks of a concert
+        "кога ще пуснат автобус от Виноградец до Лесичово",
+        "колко струва кубик минерална вода във Варвара",  # the price of a thing, not the budget
+        "колко струва хлябът в топлия обяд",
+    ],
+)
+def test_a_thing_no_record_speaks_of_gets_no_projects_facts(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.project is None and answer.kind != "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("колко струва ремонтът на улиците", "street-rehabilitation"),
+        ("how much is the ring road", "ring-road"),
+        ("колко струва проектът за мониторинг", "monitoring-policies"),
+    ],
+)
+def test_the_price_of_the_project_itself_is_its_budget(
+    engine: Engine, question: str, project: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.project == project and answer.topic == "budget"
+
+
+def test_a_follow_up_about_a_thing_the_project_never_mentions_is_declined(engine: Engine) -> None:
+    chat = Conversation()
+    assert engine.answer("пътят Виноградец Лесичово готов ли е", chat).project is not None
+    answer = engine.answer("а има ли автобус по него", chat)
+    assert not answer.answered and answer.project is None
+    assert engine.answer("how much did it cost", chat).topic == "budget"
