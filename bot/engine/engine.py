@@ -28,6 +28,7 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.15  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
 
@@ -153,7 +154,11 @@ class Engine:
         unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
-            if sure.kind == "quote" and sure.confidence >= 0.95 * best.confidence:
+            if (
+                sure.kind == "quote"
+                and sure.confidence >= 0.95 * best.confidence
+                and (best.name_coverage > 0 or parsed.answer in DETAILED)
+            ):  # a project found by its details alone answers a question for a number or date
                 return sure
             if best.name_coverage > 0:
                 return self._clarify(question, lang, likely, best.confidence)
