@@ -147,6 +147,8 @@ class Engine:
         if best is not None and best.confidence >= ANSWER_AT:
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
+            if self._elsewhere(parsed, candidates):
+                return self._fallback(question, lang, likely)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
             if found.confidence >= CLARIFY_AT or not found.answered:
                 return found
@@ -226,6 +228,17 @@ class Engine:
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return None
         return number
+
+    def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
+        """True when the question names a project whole, but in a place it is not in, and the
+        best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
+        in town; the school in Ковачево is not what is asked)."""
+        best = candidates[0]
+        return any(
+            c.name_coverage >= 0.99 > best.name_coverage
+            and self.places.conflicts(c.number, parsed.places)
+            for c in candidates[1:]
+        )
 
     def _names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""

@@ -214,12 +214,12 @@ class QuestionReader:
         return parsed
 
     def _strange(self, token: Token, parsed: Parsed) -> bool:
-        """True for a Bulgarian noun the knowledge base never uses: a word of five letters or
+        """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
         more ending in a consonant that ends no verb form or participle, typed as it is."""
         word = token.written
         return (
             token.cyrillic
-            and len(word) >= 5
+            and len(word) >= 3
             and word[-1] in _CONSONANTS
             and not word.endswith(PARTICIPLE_ENDINGS)
             and token.term in parsed.content
