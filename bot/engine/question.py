@@ -174,7 +174,11 @@ class QuestionReader:
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
         used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
         if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
-            topic_hits = [h for h in topic_hits if not used.issuperset(h.positions)]
+            topic_hits = [  # "колко е далеч": the words of the number, not of a topic
+                h
+                for h in topic_hits
+                if not used.issuperset(i for i in h.positions if i not in parsed.quiet)
+            ]
         parsed.topic = best_topic(topic_hits)
         if parsed.topic in (None, "summary"):
             parsed.topic = next(
