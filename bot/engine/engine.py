@@ -207,8 +207,10 @@ class Engine:
         names another project or looks like a subject of its own ("кога ще има басейн").
         """
         number = self._numbers.get(chat.project or "")
-        if number is None or parsed.intents & {"list", "municipality"} or parsed.home:
+        if number is None or "list" in parsed.intents or parsed.home:
             return None
+        if "municipality" in parsed.intents and not parsed.refers:
+            return None  # "адрес на общината"; but "а кога общината го обяви" continues
         project = self.index.projects[number]
         if self.places.conflicts(number, parsed.places):
             return None

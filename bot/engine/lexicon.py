@@ -32,6 +32,7 @@ SUMMARY_WEIGHT: float = float(_DATA["summary_weight"])
 STOPWORDS = _words("stopwords")
 FOLLOW_UP = _words("follow_up")
 MUNICIPALITY = _words("municipality")
+ANAPHORA = _words("anaphora")
 SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),

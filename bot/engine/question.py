@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
+    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
     ENGLISH_VERB_ENDINGS,
@@ -59,6 +60,7 @@ _COUNT_KINDS |= {
     if len(word := terms(cue)) == 1 and word[0] != "kolk"
 }
 # The topic whose field answers a kind of answer when the question names no topic.
+_ANAPHORA = frozenset(ANAPHORA)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 _WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
@@ -98,6 +100,7 @@ class Parsed:
     subjects: frozenset[str] = frozenset()
     support: list[str] = field(default_factory=list)
     follow_up: bool = False
+    refers: bool = False  # a pronoun points back to what was talked about
     places: list[Place] = field(default_factory=list)
     status: str | None = None
     themes: frozenset[str] = frozenset()
@@ -211,6 +214,7 @@ class QuestionReader:
         ]
         parsed.support += [words[i] for i in sorted(home)]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
+        parsed.refers = any(w in _ANAPHORA for w in surface_words(message.question))
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)

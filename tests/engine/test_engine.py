@@ -374,3 +374,11 @@ def test_a_follow_up_about_a_thing_the_project_never_mentions_is_declined(engine
     answer = engine.answer("а има ли автобус по него", chat)
     assert not answer.answered and answer.project is None
     assert engine.answer("how much did it cost", chat).topic == "budget"
+
+
+def test_a_pronoun_keeps_the_project_though_the_municipality_is_named(engine: Engine) -> None:
+    chat = Conversation()
+    assert engine.answer("колко струва минералният водопровод", chat).project is not None
+    answer = engine.answer("how many municipalities were approved together with it", chat)
+    assert answer.project == "mineral-water-pipeline"
+    assert engine.answer("адрес на общината", chat).project is None
