@@ -382,3 +382,8 @@ def test_a_pronoun_keeps_the_project_though_the_municipality_is_named(engine: En
     answer = engine.answer("how many municipalities were approved together with it", chat)
     assert answer.project == "mineral-water-pipeline"
     assert engine.answer("адрес на общината", chat).project is None
+
+
+def test_whether_it_is_done_is_answered_with_what_it_is(engine: Engine) -> None:
+    answer = engine.answer("пътят Виноградец Лесичово готов ли е")
+    assert answer.topic == "status" and "два пласта асфалт" in answer.reply.plain()
