@@ -71,6 +71,12 @@ class Answer:
         }
 
 
+def _alone_named(candidates: list[Candidate]) -> bool:
+    """True when the best candidate is named whole and no other one is."""
+    whole = [c for c in candidates if c.name_coverage >= 0.99]
+    return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
+
+
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
@@ -120,6 +126,13 @@ class Engine:
         if best is not None and not parsed.content and best.name_coverage >= 0.99:
             # "Чух, че строят околовръстен път. Колко струва?": the context names the project
             best = candidates[0] = replace(best, confidence=max(best.confidence, CONTEXT))
+        elif (
+            best is not None
+            and CLARIFY_AT <= best.confidence < ANSWER_AT
+            and _alone_named(candidates)
+        ):
+            # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
+            best = candidates[0] = replace(best, confidence=ANSWER_AT)
         context = self._context(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         faq = (
@@ -150,7 +163,7 @@ class Engine:
             if self._elsewhere(parsed, candidates):
                 return self._fallback(question, lang, likely)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
-            if found.confidence >= CLARIFY_AT or not found.answered:
+            if found.confidence > CLARIFY_AT or not found.answered:
                 return found
             return self._fallback(question, lang, likely)  # too unsure to be worth giving
         unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
