@@ -176,6 +176,10 @@ class QuestionReader:
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
         used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
+        # "колко метра са високи": the word of the measure asked says what kind, not which fact
+        used |= {
+            i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
+        }
         if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
             topic_hits = [  # "колко е далеч": the words of the number, not of a topic
                 h
