@@ -78,6 +78,7 @@ class ProjectAnswers:
             w
             for w in (*parsed.content, *parsed.extra)
             if w not in naming
+            and w not in parsed.described
             and not w.isdigit()
             and (w not in parsed.verbs or self.details.index.lookup(w))
         ]

@@ -25,6 +25,7 @@ from bot.engine.lexicon import (
     PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
+    RELATIVE_PRONOUNS,
     SMALL_TALK,
     STATUS_WORDS,
     STOPWORDS,
@@ -61,6 +62,7 @@ _COUNT_KINDS |= {
 }
 # The topic whose field answers a kind of answer when the question names no topic.
 _ANAPHORA = frozenset(ANAPHORA)
+_RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 _WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
@@ -68,6 +70,17 @@ _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
+
+
+def _relative_clause(question: str) -> list[str]:
+    """The terms of the clauses that a relative pronoun opens, to the next comma or the end."""
+    found: list[str] = []
+    for number, clause in enumerate(re.split(r"[,;:?!]", question)):
+        words = surface_words(clause)
+        at = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
+        if at is not None and (at > 0 or number > 0):  # a question's first word asks
+            found += [t for w in words[at + 1 :] for t in terms(w)]
+    return found
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -101,6 +114,7 @@ class Parsed:
     support: list[str] = field(default_factory=list)
     follow_up: bool = False
     refers: bool = False  # a pronoun points back to what was talked about
+    described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
     places: list[Place] = field(default_factory=list)
     status: str | None = None
     themes: frozenset[str] = frozenset()
@@ -219,6 +233,7 @@ class QuestionReader:
         parsed.support += [words[i] for i in sorted(home)]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
         parsed.refers = any(w in _ANAPHORA for w in surface_words(message.question))
+        parsed.described = frozenset(_relative_clause(message.question)) & set(parsed.content)
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)

@@ -387,3 +387,14 @@ def test_a_pronoun_keeps_the_project_though_the_municipality_is_named(engine: En
 def test_whether_it_is_done_is_answered_with_what_it_is(engine: Engine) -> None:
     answer = engine.answer("пътят Виноградец Лесичово готов ли е")
     assert answer.topic == "status" and "два пласта асфалт" in answer.reply.plain()
+
+
+def test_a_relative_clause_describes_the_thing_asked(engine: Engine) -> None:
+    parsed = engine.reader.read("колко километра е пътят до Лесичово, който ремонтираха")
+    assert parsed.answer == "length" and parsed.described
+    assert parsed.described < set(parsed.content)
+
+
+def test_the_word_of_the_measure_is_no_detail(engine: Engine) -> None:
+    parsed = engine.reader.read("колко метра е дълъг пътят до Лесичово")
+    assert parsed.answer == "length" and not set(parsed.content) & {"dalag", "dalg"}
