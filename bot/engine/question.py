@@ -190,10 +190,11 @@ class QuestionReader:
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
         used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
-        # "колко метра са високи": the word of the measure asked says what kind, not which fact
-        used |= {
+        # "колко метра са високи": the word of the measure asked is no detail, only a cue
+        measure = {
             i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
         }
+        used |= measure
         if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
             topic_hits = [  # "колко е далеч": the words of the number, not of a topic
                 h
@@ -207,6 +208,8 @@ class QuestionReader:
             )
         if parsed.topic in (None, "summary") and parsed.answer in ANSWER_TOPICS:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
+        if parsed.answer == "count" and parsed.topic == "budget":
+            parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
         for hit in self.groups.find(words, self.known, scripts):
@@ -224,7 +227,7 @@ class QuestionReader:
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
         home = {i for i, w in enumerate(words) if (w,) in self.places.home}
-        self._words(parsed, used | home, cue_positions)
+        self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
         parsed.support = [
