@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import (
+    ABBREVIATIONS,
     CONTEXT_JOINS,
     CONTRAST_WORDS,
     FILLER,
@@ -23,7 +24,10 @@ from bot.engine.topics import PhraseSpotter
 
 MAX_MESSAGE = 1500
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-_ABBREVIATION = re.compile(r"\b(кв|ул|гр|с|г|пл|бул|к|бл|ет|ап|st|no|dr|mr|mrs|ms|vs)\.$", re.I)
+_ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon's abbreviations)
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in (*ABBREVIATIONS, "г", "к")) + r")\.$",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
 _SMALL_TALK = PhraseSpotter(
     (kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases
