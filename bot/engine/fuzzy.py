@@ -81,6 +81,15 @@ class TypoIndex:
         """Every term."""
         return frozenset(self._terms)
 
+    def resembles(self, term: str) -> bool:
+        """True when some term is one typo from term at any letter, the first one included."""
+        found = {t for probe in (term, *_deletions(term)) for t in self._by_deletion.get(probe, ())}
+        return any(
+            DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
+            for other in found
+            if other != term
+        )
+
     def near(self, term: str, short: bool | None = None) -> list[str]:
         """Terms one typo away from term (never term itself), closest spelling first.
 

@@ -255,6 +255,7 @@ class QuestionReader:
             and token.term in parsed.content
             and token.term not in parsed.verbs | parsed.guessed
             and not self.index.lookup(token.term)
+            and not self.speller.resembles(word)
         )
 
     def _known(self, token: Token) -> bool:

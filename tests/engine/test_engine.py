@@ -398,3 +398,8 @@ def test_a_relative_clause_describes_the_thing_asked(engine: Engine) -> None:
 def test_the_word_of_the_measure_is_no_detail(engine: Engine) -> None:
     parsed = engine.reader.read("колко метра е дълъг пътят до Лесичово")
     assert parsed.answer == "length" and not set(parsed.content) & {"dalag", "dalg"}
+
+
+def test_a_mistyped_word_is_no_new_subject(engine: Engine) -> None:
+    assert not engine.reader.read("партньори на топъл бяд 2016").strange  # "обяд", first letter
+    assert engine.reader.read("кога има концерт в читалището").strange
