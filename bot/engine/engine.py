@@ -158,10 +158,10 @@ class Engine:
             return self._project(question, parsed, context, lang, CONTEXT, (), chat)
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
-            ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
-            confidence = best.confidence * (0.9 if ties else 1.0)
             if self._elsewhere(parsed, candidates):
                 return self._fallback(question, lang, likely)
+            ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
+            confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
             if found.confidence > CLARIFY_AT or not found.answered:
                 return found

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
-    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
     ENGLISH_VERB_ENDINGS,
@@ -20,25 +19,21 @@ from bot.engine.lexicon import (
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
-    PARTICIPLE_ENDINGS,
-    PRICE_QUESTIONS,
-    PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
-    RELATIVE_PRONOUNS,
     SMALL_TALK,
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
     UNIT_PRICE,
     VERB_ENDINGS,
-    WORK_NOUNS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.places import Place, Places
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
+from bot.engine.subject import asks_price, is_strange, priced, refers_back, relative_clause
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
 
 # English sentence shapes whose topic words are not next to each other.
@@ -61,26 +56,9 @@ _COUNT_KINDS |= {
     if len(word := terms(cue)) == 1 and word[0] != "kolk"
 }
 # The topic whose field answers a kind of answer when the question names no topic.
-_ANAPHORA = frozenset(ANAPHORA)
-_RELATIVE = frozenset(RELATIVE_PRONOUNS)
-_PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
-_PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
-_WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
-_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
-
-
-def _relative_clause(question: str) -> list[str]:
-    """The terms of the clauses that a relative pronoun opens, to the next comma or the end."""
-    found: list[str] = []
-    for number, clause in enumerate(re.split(r"[,;:?!]", question)):
-        words = surface_words(clause)
-        at = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
-        if at is not None and (at > 0 or number > 0):  # a question's first word asks
-            found += [t for w in words[at + 1 :] for t in terms(w)]
-    return found
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -235,28 +213,15 @@ class QuestionReader:
         ]
         parsed.support += [words[i] for i in sorted(home)]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
-        parsed.refers = any(w in _ANAPHORA for w in surface_words(message.question))
-        parsed.described = frozenset(_relative_clause(message.question)) & set(parsed.content)
+        parsed.refers = refers_back(message.question)
+        parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
-        parsed.strange = frozenset(t.term for t in found if self._strange(t, parsed))
-        return parsed
-
-    def _strange(self, token: Token, parsed: Parsed) -> bool:
-        """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
-        more ending in a consonant that ends no verb form or participle, typed as it is."""
-        word = token.written
-        return (
-            token.cyrillic
-            and len(word) >= 3
-            and word[-1] in _CONSONANTS
-            and not word.endswith(PARTICIPLE_ENDINGS)
-            and token.term in parsed.content
-            and token.term not in parsed.verbs | parsed.guessed
-            and not self.index.lookup(token.term)
-            and not self.speller.resembles(word)
+        parsed.strange = frozenset(
+            t.term for t in found if is_strange(t, parsed, self.index, self.speller)
         )
+        return parsed
 
     def _known(self, token: Token) -> bool:
         return token.term in self.known or is_quiet(token)
@@ -275,8 +240,8 @@ class QuestionReader:
                 return used
         if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
-        if hit.label == "amount" and tuple(parsed.words[i] for i in hit.positions) in _PRICES:
-            parsed.priced = self._priced(parsed, hit.positions[-1] + 1)
+        if hit.label == "amount" and asks_price(parsed.words, hit.positions):
+            parsed.priced = priced(parsed, hit.positions[-1] + 1)
         if hit.label == "count":
             after = [
                 (i, w)
@@ -293,24 +258,6 @@ class QuestionReader:
             if not after:
                 parsed.answer = None
         return used
-
-    @staticmethod
-    def _priced(parsed: Parsed, start: int) -> list[str]:
-        """The words of the thing priced, from start to a stop word or a price verb ("хлябът в
-        ...", "the bread cost"); none when they are the works themselves ("ремонтът", "it"), or
-        when another verb follows them (they pay: "how much is the state paying")."""
-        words: list[str] = []
-        for i in range(start, len(parsed.words)):
-            word = parsed.words[i]
-            if word in _WORKS:
-                return []
-            if word in _PRICE_VERBS or (i in parsed.quiet and words):
-                break
-            if word in parsed.verbs:
-                return []
-            if i not in parsed.quiet:
-                words.append(word)
-        return words
 
     def _words(self, parsed: Parsed, used: set[int], cues: set[int]) -> None:
         """Content words (for finding the project and the fact) and cue words (for the fact)."""
