@@ -27,8 +27,17 @@ from bot.knowledge import KnowledgeBase, load_or_raise  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SHIPPED = ROOT / "knowledge"
-OTHER = ROOT / "tests" / "fixtures" / "other-municipality" / "knowledge"
-TOWN = ROOT / "tests" / "fixtures" / "tuning-town" / "knowledge"  # the tuning-town set's own base
+FIXTURES = ROOT / "tests" / "fixtures"
+# Sets asked on a knowledge base of their own (a fixture of the same name); the others on SHIPPED.
+OWN_BASE = ("tuning-town", "tuning-mountain", "tuning-danube")
+# The frozen sets and the base each is asked on (None: the shipped one).
+FROZEN = (
+    ("shipped.yaml", None),
+    ("conversations.yaml", None),
+    ("other-municipality.yaml", "other-municipality"),
+    ("v2/shipped.yaml", None),
+    ("v2/plains.yaml", "frozen-plains"),
+)
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
 LEGACY = ("### Accuracy", "### Speed and memory")
@@ -184,26 +193,18 @@ def accuracy_sets(engine: Engine, frozen: bool = True) -> list[Measured]:
     """Every tuning set and (unless told otherwise) every frozen set, measured."""
     tuning = [DATA / "questions.yaml", DATA / "holdout.yaml", *sorted(DATA.glob("tuning-*.yaml"))]
     names = {"questions": "questions", "holdout": "old held-out (now tuning)"}
-    town = engine_on(TOWN)
-    sets = [
-        measure(
-            load_set(p, names.get(p.stem, p.stem)),
-            False,
-            town if p.stem == "tuning-town" else engine,
-        )
-        for p in tuning
-        if p.stem != "tuning-town" or town is not None
-    ]
+    sets = []
+    for path in tuning:
+        base = engine_on(FIXTURES / path.stem / "knowledge") if path.stem in OWN_BASE else engine
+        if base is not None:
+            sets.append(measure(load_set(path, names.get(path.stem, path.stem)), False, base))
     if not frozen:
         return sets
-    other = engine_on(OTHER)
-    for path, base in (
-        (DATA / "frozen" / "shipped.yaml", engine),
-        (DATA / "frozen" / "conversations.yaml", engine),
-        (DATA / "frozen" / "other-municipality.yaml", other),
-    ):
+    for name, fixture in FROZEN:
+        path = DATA / "frozen" / name
+        base = engine if fixture is None else engine_on(FIXTURES / fixture / "knowledge")
         if path.exists() and base is not None:
-            sets.append(measure(load_set(path), True, base))
+            sets.append(measure(load_set(path, name.removesuffix(".yaml")), True, base))
     return sets
 
 

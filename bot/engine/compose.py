@@ -287,6 +287,8 @@ class Composer:
     def _status(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         b.line(t(f"status.sentence.{p.status}", lang))
         self._period_lines(b, p, lang)
+        if p.summary:  # "готов ли е?": what it is (or was) besides whether it is done
+            b.blank().line(p.summary.get(lang))
         return False
 
     def municipality(self, lang: str) -> Reply:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine.facts import Fact, FactBook
-from bot.engine.fuzzy import Vocabulary
+from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.index import LOCATION, ProjectIndex
 from bot.engine.question import Parsed
 
@@ -18,7 +19,10 @@ ANSWER_KINDS = {
     "length": {"length"},
     "size": {"size", "count"},
     "duration": {"duration"},
+    "weight": {"weight"},
+    "percent": {"percent"},
     "date": {"date"},
+    "time": {"time"},
     "person": {"person"},
     "place": {"person"},
 }
@@ -37,7 +41,10 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
+NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 FOUND = 0.5  # the share of the detail's weight a fact must hold
+UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
+NAMED_BONUS = 0.1  # a fact that also names what the question names is a little likelier
 KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
@@ -70,17 +77,28 @@ class DetailFinder:
                     named.add(word)
         return named
 
+    def describes(self, number: int, word: str) -> bool:
+        """True when the project's title or summary holds the word: it describes the project."""
+        terms = {m.term for m in self.index.lookup(word)}
+        facts, _ = self.book.of(number)
+        return any(
+            f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts
+        )
+
     def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
-        if not matches:
-            return self.index.max_idf
+        if not matches:  # a word no record holds: a colloquial verb as often as a missing detail
+            return UNKNOWN * self.index.max_idf
         term = max(matches, key=matches.__getitem__)
         idf = self.index.idf.get(term, self.index.max_idf / 2)
         return idf + math.log(1 + facts / max(frequency[term], 1))
 
-    def search(self, number: int, parsed: Parsed, details: list[str]) -> list[Found]:
-        """The facts of the project, best first, for the question's details and answer type."""
+    def search(
+        self, number: int, parsed: Parsed, details: list[str], named: Iterable[str] = ()
+    ) -> list[Found]:
+        """The facts of the project, best first, for the question's details and answer type
+        (named: the question's words that name the project, which only break ties)."""
         facts, frequency = self.book.of(number)
-        return self.rank(facts, frequency, parsed, details, self.index.vocabulary)
+        return self.rank(facts, frequency, parsed, details, self.index.vocabulary, named)
 
     def rank(
         self,
@@ -89,18 +107,22 @@ class DetailFinder:
         parsed: Parsed,
         details: list[str],
         words: Vocabulary,
+        named: Iterable[str] = (),
     ) -> list[Found]:
         """Facts, best first, for the question's details and answer type (frequency: how many
         facts hold each term; words: the terms' vocabulary, for other endings and typos)."""
 
         def matched(word: str) -> dict[str, float]:
-            return {m.term: m.similarity for m in words.lookup(word)}
+            found = {m.term: m.similarity for m in words.lookup(word)}
+            return {**dict.fromkeys(words.related(word), RELATED), **found}
 
         detail = [(matched(w), 0.0) for w in details]
         detail = [(m, self._weight(m, frequency, len(facts))) for m, _ in detail]
         total = sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
-        counted = [matched(c) for c in parsed.counted]
+        # the thing counted is the same word, not one of its stem ("населението", "населени места")
+        counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
+        naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         found = []
         for fact in facts:
@@ -113,8 +135,15 @@ class DetailFinder:
             counts = any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
             score = support
-            if wanted:
-                score = score + KIND_BONUS if wanted & fact.kinds else score * 0.5
+            if naming:
+                share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
+                score += NAMED_BONUS * share
+            if wanted & fact.kinds:
+                score += KIND_BONUS
+            elif wanted and parsed.answer in NUMBERS and _other_number(fact):
+                score += KIND_BONUS / 3
+            elif wanted:
+                score *= 0.5
             if score > 0:
                 found.append(Found(fact, score, support, counts))
         found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
@@ -122,9 +151,27 @@ class DetailFinder:
 
     @staticmethod
     def answers(fact: Fact, answer: str | None) -> bool:
-        """True when the fact states the kind of thing asked (or nothing in particular is asked)."""
+        """True when the fact states the kind of thing asked (or nothing in particular is asked):
+        a number of another unit may answer a question for a number ("112 л.м." how long)."""
         wanted = ANSWER_KINDS.get(answer or "")
-        return not wanted or bool(wanted & fact.kinds)
+        return (
+            not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
+        )
+
+
+def _other_number(fact: Fact) -> bool:
+    """True when the fact states a number that is no sum of money: of another unit, it may still
+    answer how long or how many ("112 л.м."); an amount answers none of those."""
+    return "number" in fact.kinds and "money" not in fact.kinds
+
+
+def states_field(fact: Fact, topic: str) -> bool:
+    """True when the fact states what the topic's own field would (a date for the dates), or
+    the topic's field gives no kind of thing in particular."""
+    kinds = {
+        kind for answer in FIELD_ANSWERS.get(topic, ()) for kind in ANSWER_KINDS.get(answer, ())
+    }
+    return not kinds or not kinds.isdisjoint(fact.kinds)
 
 
 def field_answers(topic: str | None, answer: str | None) -> bool:

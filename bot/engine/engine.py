@@ -26,7 +26,9 @@ CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
+WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
 
@@ -67,6 +69,12 @@ class Answer:
             "confidence": round(self.confidence, 3),
             "suggestions": list(self.suggestions),
         }
+
+
+def _alone_named(candidates: list[Candidate]) -> bool:
+    """True when the best candidate is named whole and no other one is."""
+    whole = [c for c in candidates if c.name_coverage >= 0.99]
+    return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
 
 
 class Engine:
@@ -115,6 +123,16 @@ class Engine:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self._rank(parsed)
         best = candidates[0] if candidates else None
+        if best is not None and not parsed.content and best.name_coverage >= 0.99:
+            # "Чух, че строят околовръстен път. Колко струва?": the context names the project
+            best = candidates[0] = replace(best, confidence=max(best.confidence, CONTEXT))
+        elif (
+            best is not None
+            and CLARIFY_AT <= best.confidence < ANSWER_AT
+            and _alone_named(candidates)
+        ):
+            # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
+            best = candidates[0] = replace(best, confidence=ANSWER_AT)
         context = self._context(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         faq = (
@@ -140,16 +158,22 @@ class Engine:
             return self._project(question, parsed, context, lang, CONTEXT, (), chat)
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
+            if self._elsewhere(parsed, candidates):
+                return self._fallback(question, lang, likely)
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
-            if found.confidence >= CLARIFY_AT or not found.answered:
+            if found.confidence > CLARIFY_AT or not found.answered:
                 return found
             return self._fallback(question, lang, likely)  # too unsure to be worth giving
         unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
-            if sure.kind == "quote" and sure.confidence >= 0.95 * best.confidence:
+            if (
+                sure.kind == "quote"
+                and sure.confidence >= 0.95 * best.confidence
+                and (best.name_coverage > 0 or parsed.answer in DETAILED)
+            ):  # a project found by its details alone answers a question for a number or date
                 return sure
             if best.name_coverage > 0:
                 return self._clarify(question, lang, likely, best.confidence)
@@ -182,7 +206,10 @@ class Engine:
             ranked.append(
                 replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
             )
-        ranked.sort(key=lambda c: -c.score * c.coverage)
+        # a project named whole comes first, but is no surer, and a close one is still a near tie
+        ranked.sort(
+            key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
+        )
         return ranked
 
     def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
@@ -193,8 +220,10 @@ class Engine:
         names another project or looks like a subject of its own ("кога ще има басейн").
         """
         number = self._numbers.get(chat.project or "")
-        if number is None or parsed.intents & {"list", "municipality"} or parsed.home:
+        if number is None or "list" in parsed.intents or parsed.home:
             return None
+        if "municipality" in parsed.intents and not parsed.refers:
+            return None  # "адрес на общината"; but "а кога общината го обяви" continues
         project = self.index.projects[number]
         if self.places.conflicts(number, parsed.places):
             return None
@@ -214,6 +243,17 @@ class Engine:
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return None
         return number
+
+    def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
+        """True when the question names a project whole, but in a place it is not in, and the
+        best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
+        in town; the school in Ковачево is not what is asked)."""
+        best = candidates[0]
+        return any(
+            c.name_coverage >= 0.99 > best.name_coverage
+            and self.places.conflicts(c.number, parsed.places)
+            for c in candidates[1:]
+        )
 
     def _names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""

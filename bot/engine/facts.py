@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import NUMERALS, UNITS
-from bot.engine.message import sentences
+from bot.engine.lexicon import ABBREVIATIONS, NUMERALS, UNITS
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -35,7 +34,16 @@ _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
+_CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d\b")  # dates, times
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
+# A written sentence ends at . ! ? or … before a capital letter (or a quote or bracket opening
+# one), unless the word before the stop is an abbreviation ("гр. Смолян") or an initial.
+_STOP = re.compile(r"(?<=[.!?…])\s+(?=[„“\"«(\[]?[A-ZА-ЯЁ])|\n+")
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-ZА-Я])\.$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def _units(text: str) -> tuple[set[str], set[str]]:
     """The kinds of numbers a text states, and the nouns that follow a bare number."""
     kinds: set[str] = set()
     counted: set[str] = set()
-    words = re.findall(r"[\w€²]+", clean(text))
+    words = re.findall(r"[\w€²³]+|%", _CALENDAR.sub(" ", clean(text)))
     for i, word in enumerate(words):
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
@@ -91,9 +99,24 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
         counted |= nouns
         if _DATE.search(clean(text)):
             kinds.add("date")
+        if _CLOCK.search(text):
+            kinds.add("time")
         if _NAME.search(text):
             kinds.add("person")
     return frozenset(kinds), frozenset(counted)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a written text ("ок. 410 кв. м", "гр. Смолян" and "А. Иванов" end none)."""
+    found: list[str] = []
+    for piece in _STOP.split(text.strip()):
+        if not piece.strip():
+            continue
+        if found and _ABBREVIATED.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        else:
+            found.append(piece)
+    return found
 
 
 def split_sentences(value: Text) -> list[dict[str, str]]:
@@ -114,7 +137,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 
-def _contact(contact: Contact) -> Text:
+def contact_text(contact: Contact) -> Text:
+    """A contact as one text per language: name – role – phones – e-mail – hours."""
     values: dict[str, str] = {}
     for lang in ("bg", "en"):
         parts = [contact.name.get(lang)]
@@ -122,6 +146,7 @@ def _contact(contact: Contact) -> Text:
             parts.append(contact.role.get(lang))
         parts += [", ".join(contact.phones)] if contact.phones else []
         parts += [contact.email] if contact.email else []
+        parts += [contact.hours.get(lang)] if contact.hours else []
         values[lang] = " – ".join(parts)
     return Text(values)
 
@@ -152,7 +177,7 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
     for qa in project.faq:
         yield "faq", qa.answer, {}
     for contact in project.contacts:
-        yield "contacts", _contact(contact), {}
+        yield "contacts", contact_text(contact), {}
 
 
 def project_facts(project: Project) -> list[Fact]:

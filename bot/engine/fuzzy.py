@@ -19,6 +19,8 @@ MIN_TYPO_LENGTH = 4
 TYPO_SIMILARITY = 0.8
 SHARED_STEM = 0.85  # "санираха" and "саниране": the same stem with another ending
 MIN_STEM = 5
+RELATED = 0.75  # a word derived from another: "ръководи" and "ръководител"
+DERIVED = 5  # ... at most this many letters longer
 
 
 # Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
@@ -78,6 +80,15 @@ class TypoIndex:
     def terms(self) -> frozenset[str]:
         """Every term."""
         return frozenset(self._terms)
+
+    def resembles(self, term: str) -> bool:
+        """True when some term is one typo from term at any letter, the first one included."""
+        found = {t for probe in (term, *_deletions(term)) for t in self._by_deletion.get(probe, ())}
+        return any(
+            DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
+            for other in found
+            if other != term
+        )
 
     def near(self, term: str, short: bool | None = None) -> list[str]:
         """Terms one typo away from term (never term itself), closest spelling first.
@@ -171,5 +182,19 @@ class Vocabulary:
             if not other.startswith(prefix):
                 break
             if other != term and len(other) <= len(term) + 3 and other not in found:
+                found.append(other)
+        return found
+
+    def related(self, term: str) -> list[str]:
+        """Terms derived from term or that term derives from: one starts with the other, the
+        shorter of at least five letters ("rakovod" and "rakovoditel")."""
+        if len(term) < MIN_STEM:
+            return []
+        found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
+        start = bisect.bisect_left(self.sorted, term)
+        for other in self.sorted[start : start + 12]:
+            if not other.startswith(term):
+                break
+            if other != term and len(other) <= len(term) + DERIVED:
                 found.append(other)
         return found

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from bot.engine.fuzzy import Match, Vocabulary
 from bot.engine.glossary import GLOSSARY
-from bot.engine.normalize import terms, to_latin, tokens
+from bot.engine.normalize import surface_words, terms, to_latin, tokens
 from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
+DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
 TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 _IDENTIFIER = re.compile(r"[\w/.\-–]*\d[\w/.\-–]*")
@@ -41,15 +42,17 @@ def project_names(project: Project) -> list[str]:
 
 def project_fields(project: Project) -> list[tuple[float, list[str]]]:
     """The texts of a project, grouped by how strongly they name it."""
-    details = [
+    description = [
         *texts_of(project.summary),
+        *_many(project.goals),
+        *_many(project.target_groups),
+    ]
+    details = [
         *texts_of(project.programme),
         *texts_of(project.funding),
         *texts_of(project.beneficiary),
         *_many(project.contractors),
         *_many(project.partners or ()),
-        *_many(project.goals),
-        *_many(project.target_groups),
         *_many(project.results),
     ]
     for activity in project.activities:
@@ -61,7 +64,12 @@ def project_fields(project: Project) -> list[tuple[float, list[str]]]:
         details += [*texts_of(contact.name), *texts_of(contact.role)]
     details += [question for qa in project.faq for question in qa.questions]
     details += [text for qa in project.faq for text in texts_of(qa.answer)]
-    return [(NAME, project_names(project)), (LOCATION, _many(project.locations)), (DETAIL, details)]
+    return [
+        (NAME, project_names(project)),
+        (LOCATION, _many(project.locations)),
+        (DESCRIPTION, description),
+        (DETAIL, details),
+    ]
 
 
 def indexed_terms(text: str) -> list[str]:
@@ -81,6 +89,13 @@ def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
         yield from [*qa.questions, *texts_of(qa.answer)]
 
 
+def _analysed(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms a written word is found by (none for a stop word), and all its terms."""
+    found = tokens(word)
+    own = tuple(t.term for t in found if not is_stop(t) and len(t.term) >= 2)
+    return own, tuple(t.term for t in found)
+
+
 @dataclass
 class ProjectIndex:
     """Term -> project postings with field weights, idf and the vocabulary for fuzzy look-up."""
@@ -97,22 +112,30 @@ class ProjectIndex:
 
     @classmethod
     def build(cls, projects: Iterable[Project]) -> ProjectIndex:
-        """Index every project once."""
+        """Index every project once: each distinct word is analysed once for the whole base."""
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
+        analysed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by word as written
         for number, project in enumerate(index.projects):
+            best: dict[str, float] = {}
             for weight, texts in project_fields(project):
                 for text in texts:
-                    found = tokens(text)
-                    index.written.update(token.written for token in found)
-                    own = [t.term for t in found if not is_stop(t) and len(t.term) >= 2]
-                    translated = GLOSSARY.translate([t.term for t in found])
-                    for term, value in (
-                        *((t, weight) for t in own),
-                        *((t, weight * TRANSLATED) for t in translated),
-                    ):
-                        if postings[term].get(number, 0.0) < value:
-                            postings[term][number] = value
+                    words = surface_words(text)
+                    index.written.update(words)
+                    every: list[str] = []
+                    for word in words:
+                        found = analysed.get(word)
+                        if found is None:
+                            found = analysed[word] = _analysed(word)
+                        every += found[1]
+                        for term in found[0]:
+                            if best.get(term, 0.0) < weight:
+                                best[term] = weight
+                    for term in GLOSSARY.translate(every):
+                        if best.get(term, 0.0) < weight * TRANSLATED:
+                            best[term] = weight * TRANSLATED
+            for term, weight in best.items():
+                postings[term][number] = weight
             names = project_names(project)
             index.name_terms.append([frozenset(content_terms(name)) for name in names])
             for ident in (
@@ -148,6 +171,16 @@ class ProjectIndex:
         """True when a distinctive term is part of some project's name (not only a cue word)."""
         hits = self.postings.get(term, {})
         return NAME in hits.values() and self.idf[term] >= 1.0
+
+    def described(self, word: str) -> set[int]:
+        """The projects whose names, places, summary, goals or target groups hold the word."""
+        return {
+            number
+            for m in self.lookup(word)
+            if m.similarity >= 0.85
+            for number, weight in self.postings[m.term].items()
+            if weight >= DESCRIPTION
+        }
 
     def status_rank(self, number: int) -> int:
         """Ongoing before planned before completed, for tie-breaking."""

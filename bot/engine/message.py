@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import (
+    ABBREVIATIONS,
     CONTEXT_JOINS,
     CONTRAST_WORDS,
     FILLER,
@@ -23,7 +24,10 @@ from bot.engine.topics import PhraseSpotter
 
 MAX_MESSAGE = 1500
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-_ABBREVIATION = re.compile(r"\b(кв|ул|гр|с|г|пл|бул|к|бл|ет|ап|st|no|dr|mr|mrs|ms|vs)\.$", re.I)
+_ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon's abbreviations)
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in (*ABBREVIATIONS, "г", "к")) + r")\.$",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
 _SMALL_TALK = PhraseSpotter(
     (kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases
@@ -65,6 +69,13 @@ def sentences(text: str) -> list[str]:
 
 
 def _asks(text: str, words: list[str]) -> bool:
+    """A question: it ends with "?", or it holds a question word and no full stop ends it
+    ("помним как лятото нямаше вода." tells, it does not ask)."""
+    end = text.rstrip()[-1:]
+    return end == "?" or (end not in (".", "!") and bool(_QUESTION.find(words)))
+
+
+def _clause_asks(text: str, words: list[str]) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
 
 
@@ -84,7 +95,7 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
             scene += asking
             asking, started = [], False
         _, only_talk = _small_talk(words)
-        if not started and (only_talk or not _asks(clause, words)):
+        if not started and (only_talk or not _clause_asks(clause, words)):
             scene.append(clause)
             continue
         if _starts(words, _JOINS):  # "..., защото съседите ми казаха": context, never the question
@@ -96,26 +107,31 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
 
 
 def split_message(text: str) -> Message:
-    """The question of a message, its context and the kinds of small talk in it."""
+    """The question of a message, its context and the kinds of small talk in it.
+
+    The questions are the sentences that end with "?"; without one, those that hold a question
+    word; without one, the last sentence.
+    """
     text = text[:MAX_MESSAGE].strip()
     kinds: set[str] = set()
-    questions, context, plain = [], [], []
+    said: list[tuple[str, list[str]]] = []
     for sentence in sentences(text):
         words = terms(sentence)
         found, only_talk = _small_talk(words)
         kinds |= found
-        if only_talk:
+        if not only_talk:
+            said.append((sentence, words))
+    if not said:
+        return Message(text if not kinds else "", "", frozenset(kinds))
+    asked = [s for s, w in said if _asks(s, w)]
+    if not asked:
+        asked = [s for s, w in said if _QUESTION.find(w)] or [said[-1][0]]
+    questions, context = [], []
+    for sentence, _ in said:
+        if sentence not in asked:
+            context.append(sentence)
             continue
-        asking, scene = _question_clauses(sentence) if _asks(sentence, words) else ("", sentence)
-        if asking:
-            questions.append(asking)
-            context.append(scene)
-        else:
-            plain.append(sentence)
-    if not questions:
-        if not plain:
-            return Message(text if not kinds else "", "", frozenset(kinds))
-        questions, plain = plain[-1:], plain[:-1]
-    return Message(
-        " ".join(questions), " ".join(c for c in (*context, *plain) if c), frozenset(kinds)
-    )
+        asking, scene = _question_clauses(sentence)
+        questions.append(asking or sentence)
+        context.append(scene)
+    return Message(" ".join(questions), " ".join(c for c in context if c), frozenset(kinds))

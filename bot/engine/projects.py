@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.compose import Composer
-from bot.engine.detail import CUE_BONUS, FOUND, DetailFinder, Found, field_answers
+from bot.engine.detail import (
+    ANSWER_KINDS,
+    CUE_BONUS,
+    FOUND,
+    DetailFinder,
+    Found,
+    field_answers,
+    states_field,
+)
 from bot.engine.facts import Fact
 from bot.engine.question import Parsed
 from bot.engine.replies import not_found, quote
@@ -63,18 +71,21 @@ class ProjectAnswers:
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
+        if parsed.strange:  # "кога има концерт в читалището": no record speaks of a concert
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming = self.details.naming(number, parsed.content)
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)
             if w not in naming
+            and w not in parsed.described
             and not w.isdigit()
             and (w not in parsed.verbs or self.details.index.lookup(w))
         ]
         answer = parsed.answer
         found = [
             f
-            for f in self.details.search(number, parsed, details)
+            for f in self.details.search(number, parsed, details, naming)
             if self.details.answers(f.fact, answer)
         ]
         counted = [
@@ -87,14 +98,27 @@ class ProjectAnswers:
         )
         if any(not self._holds(number, w) for w in parsed.subjects):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
+        if not strong and (
+            (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))
+            or (
+                answer in ANSWER_KINDS
+                and any(
+                    self._holds(number, w) and not self.details.describes(number, w)
+                    for w in details
+                )
+            )
+        ):
+            # "колко струва нощувка в хижата": the record speaks of nights, but states no price
+            # of one; the project's budget is not the answer
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
             cued = [f for f in found if f.support >= CUE_BONUS]
             if fits and not missing:  # an event the question names is dated by its news
                 cued = [f for f in cued if f.fact.source == "news"]
-            if missing and answer:  # what staff wrote in the project's FAQ, of the kind asked
-                cued += [f for f in found if f.fact.source == "faq" and f not in cued]
+            if missing and answer:  # the field is empty: a sentence of the kind asked
+                cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
@@ -131,6 +155,12 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _priced_elsewhere(parsed: Parsed, naming: set[str]) -> bool:
+    """True when the thing whose price is asked is not the project: none of its words names it
+    ("колко струва хлябът в пекарната": a price of bread, not the bakery's budget)."""
+    return bool(parsed.priced) and naming.isdisjoint(parsed.priced)
 
 
 def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:

@@ -11,6 +11,7 @@ from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
     LIST_CUES,
@@ -24,6 +25,7 @@ from bot.engine.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
+    UNIT_PRICE,
     VERB_ENDINGS,
 )
 from bot.engine.message import split_message
@@ -31,6 +33,7 @@ from bot.engine.normalize import Token, subject_terms, surface_words, terms, tok
 from bot.engine.places import Place, Places
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
+from bot.engine.subject import asks_price, is_strange, priced, refers_back, relative_clause
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
 
 # English sentence shapes whose topic words are not next to each other.
@@ -58,6 +61,12 @@ ANSWER_TOPICS = {
 }  # fmt: skip
 
 
+def _names_thing(parsed: Parsed, at: int) -> bool:
+    """True when the word at a position is a noun of the question's own (not quiet, no verb)."""
+    word = parsed.words[at]
+    return at not in parsed.quiet and word not in parsed.verbs and word not in _NOUNS
+
+
 def _spotter(groups: dict[str, tuple[str, ...]]) -> PhraseSpotter:
     return PhraseSpotter(
         (label, phrase, None) for label, phrases in groups.items() for phrase in phrases
@@ -73,6 +82,7 @@ class Parsed:
     topic: str | None = None
     answer: str | None = None
     counted: list[str] = field(default_factory=list)
+    priced: list[str] = field(default_factory=list)  # "колко струва хлябът": the thing priced
     intents: set[str] = field(default_factory=set)
     small_talk: frozenset[str] = frozenset()
     content: list[str] = field(default_factory=list)
@@ -81,6 +91,8 @@ class Parsed:
     subjects: frozenset[str] = frozenset()
     support: list[str] = field(default_factory=list)
     follow_up: bool = False
+    refers: bool = False  # a pronoun points back to what was talked about
+    described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
     places: list[Place] = field(default_factory=list)
     status: str | None = None
     themes: frozenset[str] = frozenset()
@@ -90,6 +102,7 @@ class Parsed:
     extra: list[str] = field(default_factory=list)  # words that name no project but a detail
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
+    strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
 
     @property
     def empty(self) -> bool:
@@ -120,6 +133,7 @@ class QuestionReader:
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
                 "now": NOW_WORDS,
+                "unit": UNIT_PRICE,
                 **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
                 **{f"town:{k}": v for k, v in MUNICIPALITY_FIELDS.items()},
                 **{f"talk:{k}": v for k, v in SMALL_TALK.items()},
@@ -143,7 +157,9 @@ class QuestionReader:
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
         parsed.verbs = frozenset(
-            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+            t.term
+            for t in found
+            if t.written.endswith(VERB_ENDINGS if t.cyrillic else ENGLISH_VERB_ENDINGS)
         )
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
@@ -152,8 +168,17 @@ class QuestionReader:
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
         used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
-        if parsed.answer in ("count", "length", "size", "duration"):
-            topic_hits = [h for h in topic_hits if not used.issuperset(h.positions)]
+        # "колко метра са високи": the word of the measure asked is no detail, only a cue
+        measure = {
+            i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
+        }
+        used |= measure
+        if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
+            topic_hits = [  # "колко е далеч": the words of the number, not of a topic
+                h
+                for h in topic_hits
+                if not used.issuperset(i for i in h.positions if i not in parsed.quiet)
+            ]
         parsed.topic = best_topic(topic_hits)
         if parsed.topic in (None, "summary"):
             parsed.topic = next(
@@ -161,6 +186,8 @@ class QuestionReader:
             )
         if parsed.topic in (None, "summary") and parsed.answer in ANSWER_TOPICS:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
+        if parsed.answer == "count" and parsed.topic == "budget":
+            parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
         for hit in self.groups.find(words, self.known, scripts):
@@ -174,10 +201,11 @@ class QuestionReader:
                 parsed.small_talk |= {label}
             else:
                 parsed.intents.add(kind)
-            used |= set(hit.positions)
+            if kind != "unit":  # "the ticket" is also what a sentence must hold
+                used |= set(hit.positions)
         parsed.places = self.places.find(words)
         home = {i for i, w in enumerate(words) if (w,) in self.places.home}
-        self._words(parsed, used | home, cue_positions)
+        self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
         parsed.support = [
@@ -185,9 +213,14 @@ class QuestionReader:
         ]
         parsed.support += [words[i] for i in sorted(home)]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
+        parsed.refers = refers_back(message.question)
+        parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
+        parsed.strange = frozenset(
+            t.term for t in found if is_strange(t, parsed, self.index, self.speller)
+        )
         return parsed
 
     def _known(self, token: Token) -> bool:
@@ -200,8 +233,15 @@ class QuestionReader:
         hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
         parsed.answer = hit.label
         used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        if hit.label == "person" and len(hit.positions) == 1:
+            next_at = hit.positions[0] + 1
+            if next_at < len(parsed.words) and _names_thing(parsed, next_at):
+                parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
+                return used
         if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
+        if hit.label == "amount" and asks_price(parsed.words, hit.positions):
+            parsed.priced = priced(parsed, hit.positions[-1] + 1)
         if hit.label == "count":
             after = [
                 (i, w)

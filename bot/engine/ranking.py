@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
     if not (query.content or query.support) or not index.projects:
         return []
     tally = _Tally(index)
-    by_rarity = sorted(set(query.content), key=lambda t: _frequency(index, t))
+    by_rarity = sorted(dict.fromkeys(query.content), key=lambda t: _frequency(index, t))
     widest: int | None = None  # words in more projects than this only add to those found
     for term in by_rarity:
         frequency = _frequency(index, term)
@@ -143,12 +144,16 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
             )
             soft = SOFT_UNKNOWN if term in query.soft else 1.0
             tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
-    for term in set(query.support) - set(query.content):
-        tally.add(term, SUPPORT, counts=not query.content, finds=widest is None)
+    support = dict.fromkeys(t for t in query.support if t not in query.content)
+    for term in sorted(support, key=lambda t: _frequency(index, t)):
+        frequency = _frequency(index, term)
+        finds = widest is None or frequency <= widest
+        if tally.add(term, SUPPORT, counts=not query.content, finds=finds) and widest is None:
+            widest = max(FIND_AT_LEAST, NARROW * frequency)
     if not tally.score or tally.total <= 0:
         return []
     matched = {m.term for w in {*query.content, *query.support} for m in index.lookup(w)}
-    shortlist = sorted(tally.score, key=lambda n: -tally.score[n])[: limit * 3]
+    shortlist = heapq.nlargest(limit * 3, tally.score, key=tally.score.__getitem__)
     candidates = []
     for number in shortlist:
         cov = min(1.0, tally.coverage[number] / tally.total)

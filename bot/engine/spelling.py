@@ -61,6 +61,11 @@ class Speller:
             self._folded.add(found[0].folded, word, count)
         self._cache: dict[str, str | None] = {}  # a word -> the word meant, or None
 
+    def resembles(self, word: str) -> bool:
+        """True when a Cyrillic word is one typo (at any letter) from a word of the base: it may
+        be that word mistyped, so it says nothing sure about a new subject."""
+        return self._cyrillic.typos.resembles(word)
+
     def _meant(self, word: str, token: Token) -> str | None:
         short = len(word) <= 4
         if token.cyrillic:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
-from bot.engine.facts import make_fact, split_sentences, with_frequency
+from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
 from bot.engine.normalize import terms
@@ -32,9 +32,9 @@ class General:
         values: list[Text] = [qa.answer for qa in knowledge.faq]
         if town.summary is not None:
             values.append(town.summary)
-        self.facts = with_frequency(
-            [make_fact("town", texts) for value in values for texts in split_sentences(value)]
-        )
+        facts = [make_fact("town", texts) for value in values for texts in split_sentences(value)]
+        facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
+        self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
         self.words = Vocabulary(self.facts[1])
 
@@ -56,6 +56,11 @@ class General:
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
         if listing and not subject:
             return self.listing(parsed, lang), "list", None
+        about = set()
+        if "list" in parsed.intents and not any(map(self.details.index.names_project, subject)):
+            about = self._described(subject)
+        if about:  # "кои проекти са за деца": the projects whose description holds the words
+            return self.listing(parsed, lang, about), "list", None
         town = "municipality" in parsed.intents and not named
         if best >= ANSWER_AT and (subject or named) and not town:
             return None
@@ -71,10 +76,18 @@ class General:
             reply = None
         return None if reply is None else (reply, "municipality", "contacts")
 
-    def listing(self, parsed: Parsed, lang: str) -> Reply:
-        """The projects that pass the question's filters: status, place and theme."""
+    def _described(self, words: list[str]) -> set[int]:
+        """The projects whose description holds every one of the words (none: no word given)."""
+        sets = [self.details.index.described(word) for word in words]
+        return set.intersection(*sets) if sets else set()
+
+    def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Reply:
+        """The projects that pass the question's filters: status, place, theme and the words
+        their descriptions hold (only)."""
         chosen = []
         for number, project in enumerate(self.details.index.projects):
+            if only is not None and number not in only:
+                continue
             if parsed.status and project.status != parsed.status:
                 continue
             asked = self.places.foreign(parsed.places)

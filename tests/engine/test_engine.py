@@ -334,3 +334,72 @@ def test_small_talk(engine: Engine, message: str, kind: str) -> None:
 def test_a_village_named_that_the_project_is_not_in_is_not_that_project(engine: Engine) -> None:
     assert engine.answer("колко струва паркът").project == "park-block-66"
     assert engine.answer("кога ще ремонтират парка във Ветрен").project is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кога има концерт в читалището в Симеоновец",  # no record speaks of a concert
+        "кога ще пуснат автобус от Виноградец до Лесичово",
+        "колко струва кубик минерална вода във Варвара",  # the price of a thing, not the budget
+        "колко струва хлябът в топлия обяд",
+        "кой е кметът на Ветрен",  # a project found by a detail alone does not answer who
+        "kakvo e vremeto utre",
+        "кога ще направят детска площадка в Ковачево",  # the playgrounds are named, elsewhere
+    ],
+)
+def test_a_thing_no_record_speaks_of_gets_no_projects_facts(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.project is None and answer.kind != "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("колко струва ремонтът на улиците", "street-rehabilitation"),
+        ("how much is the ring road", "ring-road"),
+        ("колко струва проектът за мониторинг", "monitoring-policies"),
+    ],
+)
+def test_the_price_of_the_project_itself_is_its_budget(
+    engine: Engine, question: str, project: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.project == project and answer.topic == "budget"
+
+
+def test_a_follow_up_about_a_thing_the_project_never_mentions_is_declined(engine: Engine) -> None:
+    chat = Conversation()
+    assert engine.answer("пътят Виноградец Лесичово готов ли е", chat).project is not None
+    answer = engine.answer("а има ли автобус по него", chat)
+    assert not answer.answered and answer.project is None
+    assert engine.answer("how much did it cost", chat).topic == "budget"
+
+
+def test_a_pronoun_keeps_the_project_though_the_municipality_is_named(engine: Engine) -> None:
+    chat = Conversation()
+    assert engine.answer("колко струва минералният водопровод", chat).project is not None
+    answer = engine.answer("how many municipalities were approved together with it", chat)
+    assert answer.project == "mineral-water-pipeline"
+    assert engine.answer("адрес на общината", chat).project is None
+
+
+def test_whether_it_is_done_is_answered_with_what_it_is(engine: Engine) -> None:
+    answer = engine.answer("пътят Виноградец Лесичово готов ли е")
+    assert answer.topic == "status" and "два пласта асфалт" in answer.reply.plain()
+
+
+def test_a_relative_clause_describes_the_thing_asked(engine: Engine) -> None:
+    parsed = engine.reader.read("колко километра е пътят до Лесичово, който ремонтираха")
+    assert parsed.answer == "length" and parsed.described
+    assert parsed.described < set(parsed.content)
+
+
+def test_the_word_of_the_measure_is_no_detail(engine: Engine) -> None:
+    parsed = engine.reader.read("колко метра е дълъг пътят до Лесичово")
+    assert parsed.answer == "length" and not set(parsed.content) & {"dalag", "dalg"}
+
+
+def test_a_mistyped_word_is_no_new_subject(engine: Engine) -> None:
+    assert not engine.reader.read("партньори на топъл бяд 2016").strange  # "обяд", first letter
+    assert engine.reader.read("кога има концерт в читалището").strange

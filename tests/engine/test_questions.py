@@ -14,7 +14,8 @@ from bot.knowledge import load_or_raise
 
 DATA = Path(__file__).parent.parent / "data"
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
-TOWN = Path(__file__).parent.parent / "fixtures" / "tuning-town" / "knowledge"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TOWN = FIXTURES / "tuning-town" / "knowledge"
 TUNING = (
     "questions.yaml",
     "holdout.yaml",
@@ -60,6 +61,7 @@ def test_question_sets_are_big_and_balanced() -> None:
         ("tuning-details.yaml", 0.87),
         ("tuning-conversations.yaml", 0.97),
         ("tuning-probe.yaml", 0.9),
+        ("tuning-blind.yaml", 0.84),
     ],
 )
 def test_accuracy(name: str, threshold: float) -> None:
@@ -81,3 +83,12 @@ def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
     town = Engine(load_or_raise(TOWN))
     result = evaluate(load_set(DATA / "tuning-town.yaml"), town.answer, town.knowledge)
     assert result.accuracy >= 0.92, describe(result)
+
+
+@pytest.mark.parametrize(("name", "threshold"), [("tuning-mountain", 0.7), ("tuning-danube", 0.69)])
+def test_blind_sets_on_their_own_bases(name: str, threshold: float) -> None:
+    """Sets written blind on two more municipalities: the engine runs on them unchanged."""
+    base = Engine(load_or_raise(FIXTURES / name / "knowledge"))
+    result = evaluate(load_set(DATA / f"{name}.yaml"), base.answer, base.knowledge)
+    assert result.accuracy >= threshold, describe(result)
+    assert result.declined_with_facts <= 4, describe(result)

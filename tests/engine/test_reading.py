@@ -55,3 +55,11 @@ def test_the_speller_corrects_only_unknown_words() -> None:
 def test_the_question_of_a_message(message: str, question: str, kinds: set[str]) -> None:
     found = split_message(message)
     assert found.question == question and found.small_talk == kinds
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["кога ремонтират църквата Св. Иван Рилски в Тръстеник", "кога ремонтират бл. 5 на ул. Шипка"],
+)
+def test_an_abbreviation_ends_no_sentence(message: str) -> None:
+    assert split_message(message).question == message
