@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -18,6 +19,7 @@ from bot.knowledge import Problem
 from bot.services.container import Services
 from bot.services.editing import ROOT_NAMES, Check, EditError, check_size, decode, file_name
 from bot.services.exporting import knowledge_zip
+from bot.services.hours import local_minute
 from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
 from bot.texts import t
@@ -157,14 +159,31 @@ async def history(update: Update, context: Context) -> None:
                 "history.row",
                 lang,
                 id=record.id,
-                when=record.made_at[:16].replace("T", " "),
+                when=local_minute(record.made_at),
                 file=record.file,
                 editor=record.editor_id,
-                reason=record.reason,
+                reason=reason_text(record.reason, lang),
                 undone=undone,
             )
         )
     await reply(update, context, html.escape("\n".join(lines)))
+
+
+REASONS = (
+    (re.compile(r"upload"), "history.reason.upload"),
+    (re.compile(r"news added to (?P<project>\S+)"), "history.reason.news"),
+    (re.compile(r"undo: change #(?P<id>\d+)"), "history.reason.undo"),
+    (re.compile(r"ticket #(?P<id>\d+): learn"), "history.reason.learn"),
+)
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """Why a change was made, in the editor's language (the stored reason is English)."""
+    for pattern, key in REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return t(key, lang, **found.groupdict())
+    return reason
 
 
 @editor_only
@@ -178,7 +197,7 @@ async def undo(update: Update, context: Context) -> None:
     state = await svc.flows.start(
         user.id, update.effective_chat.id, "undo", "confirm", edit=record.id
     )
-    when = record.made_at[:16].replace("T", " ")
+    when = local_minute(record.made_at)
     text = html_text(
         "undo.confirm", lang, id=record.id, file=record.file, when=when, editor=record.editor_id
     )

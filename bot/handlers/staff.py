@@ -4,6 +4,7 @@ anything done; anyone else's button press only gets a short notice."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import time
 
@@ -23,6 +24,7 @@ from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, clean_text, html_text, language, reply, services
 from bot.handlers.learn import on_learn
 from bot.handlers.messages import on_unknown_command
+from bot.services.hours import local_midnight, local_minute
 from bot.services.ticket_upkeep import keep_tickets
 from bot.services.tickets import TicketError
 from bot.storage import Ticket
@@ -183,7 +185,7 @@ async def tickets_command(update: Update, context: Context) -> None:
         await on_unknown_command(update, context)
         return
     lang = await language(update, context)
-    since = time.strftime("%Y-%m-%dT00:00:00", time.gmtime())
+    since = local_midnight(dt.datetime.now(dt.UTC))
     listed = await svc.storage.staff_tickets(since)
     if not listed:
         await reply(update, context, html_text("ticket.list.none", lang))
@@ -195,7 +197,7 @@ async def tickets_command(update: Update, context: Context) -> None:
         if ticket.answer_delivery == "blocked":
             state += " · " + t("ticket.blocked", lang)
         lines.append(
-            f"№{ticket.id} · {html.escape(state)} · {ticket.created_at[:16].replace('T', ' ')}"
+            f"№{ticket.id} · {html.escape(state)} · {local_minute(ticket.created_at)}"
             f"\n{html.escape(question)}"
         )
     await reply(update, context, "\n\n".join(lines))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import io
 import json
 import shutil
@@ -20,7 +21,7 @@ from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import Call, FakeBotAPI
 from tests.telegram.conftest import ADMIN, KNOWLEDGE
-from tests.telegram.harness import BotHarness
+from tests.telegram.harness import BotHarness, sofia_minutes
 
 EDITOR, OTHER_EDITOR, CITIZEN = 55, 56, 77
 PARK = "projects/park-block-66.yaml"
@@ -193,7 +194,7 @@ async def test_two_editors_confirming_at_once_the_second_is_told_and_nothing_is_
 async def test_undo_restores_the_previous_version_after_confirmation(
     bot: BotHarness, editing: Settings
 ) -> None:
-    before = park(editing)
+    start, before = dt.datetime.now(dt.UTC), park(editing)
     changed = before.replace("status: completed", "status: ongoing")
     [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
     await bot.send(
@@ -209,8 +210,13 @@ async def test_undo_restores_the_previous_version_after_confirmation(
         await bot.send(updates.message(EDITOR, "/history", language_code="en")), EDITOR
     )
     lines = history["text"].splitlines()
-    assert lines[1].startswith("#2 ") and "editor 56 – undo: change #1" in lines[1]
-    assert lines[2].startswith("#1 ") and lines[2].endswith("(undone by #2)")
+    assert lines[1].startswith("#2 ") and "editor 56 – undo of change #1" in lines[1]
+    assert lines[2].startswith("#1 ") and lines[2].endswith("file sent (undone by #2)")
+    [bulgarian] = sent(await bot.send(updates.message(EDITOR, "/history")), EDITOR)
+    lines = bulgarian["text"].splitlines()
+    assert "редактор 56 – отмяна на промяна №1" in lines[1]
+    assert lines[2].endswith("редактор 55 – изпратен файл (отменена с №2)")
+    assert lines[1].split(" ", 1)[1][:16] in sofia_minutes(start)  # Sofia time, not UTC
     [nothing] = sent(await bot.send(updates.message(EDITOR, "/undo")), EDITOR)
     assert nothing["text"] == "Няма промяна, която да отменя."
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
-from tests.telegram.harness import BotHarness, eventually
+from tests.telegram.harness import BotHarness, eventually, sofia_minutes
 from tests.telegram.ticketing import (
     ANNA,
     BORIS,
@@ -111,6 +112,17 @@ async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
     await eventually(lambda: any("без писмен отговор" in text for text in api.texts(ANNA)))
     closed = await staff_reply(desk, api, STAFF_1, post, "Късен отговор")
     assert "вече е отговорен или приключен" in closed["text"]
+
+
+async def test_tickets_lists_the_time_staff_read_on_their_clocks(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    start = dt.datetime.now(dt.UTC)
+    await ask_municipality(desk, api, ANNA, QUESTION)
+    await desk.send(updates.message(STAFF_1, "/tickets", chat_id=STAFF_CHAT, kind="group"))
+    row = last(api, STAFF_CHAT)["text"].split("\n\n")[1].splitlines()[0]
+    assert row.startswith("№1 · чака отговор · ")
+    assert row.split(" · ")[2] in sofia_minutes(start)  # Septemvri's time, not UTC
 
 
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
