@@ -197,7 +197,8 @@ async def tickets_command(update: Update, context: Context) -> None:
         if ticket.answer_delivery == "blocked":
             state += " · " + t("ticket.blocked", lang)
         lines.append(
-            f"№{ticket.id} · {html.escape(state)} · {local_minute(ticket.created_at)}"
+            f"{t('ticket.number', lang, number=ticket.id)} · {html.escape(state)} · "
+            f"{local_minute(ticket.created_at)}"
             f"\n{html.escape(question)}"
         )
     await reply(update, context, "\n\n".join(lines))

@@ -141,5 +141,6 @@ async def my_questions(update: Update, context: Context) -> None:
     for ticket in tickets:
         question = ticket.question if len(ticket.question) <= 80 else ticket.question[:79] + "…"
         state = t(f"ticket.state.{ticket.state}", lang)
-        lines.append(f"\n<b>№{ticket.id}</b> · {html.escape(state)}\n{html.escape(question)}")
+        number = t("ticket.number", lang, number=ticket.id)
+        lines.append(f"\n<b>{number}</b> · {html.escape(state)}\n{html.escape(question)}")
     await reply(update, context, "\n".join(lines))

@@ -58,7 +58,9 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     assert "s:learn:1" in buttons(last(api, STAFF_CHAT))
 
     await desk.send(updates.message(ANNA, "/myquestions"))
-    assert "отговорен" in last(api, ANNA)["text"]
+    assert "№ 1 · отговорен" in last(api, ANNA)["text"]
+    await desk.send(updates.message(ANNA, "/myquestions", language_code="en"))
+    assert "No. 1 · answered" in last(api, ANNA)["text"]  # as the answer itself says it
 
 
 async def test_two_staff_answer_at_once_one_answer_is_sent(
@@ -121,7 +123,7 @@ async def test_tickets_lists_the_time_staff_read_on_their_clocks(
     await ask_municipality(desk, api, ANNA, QUESTION)
     await desk.send(updates.message(STAFF_1, "/tickets", chat_id=STAFF_CHAT, kind="group"))
     row = last(api, STAFF_CHAT)["text"].split("\n\n")[1].splitlines()[0]
-    assert row.startswith("№1 · чака отговор · ")
+    assert row.startswith("№ 1 · чака отговор · ")
     assert row.split(" · ")[2] in sofia_minutes(start)  # Septemvri's time, not UTC
 
 

@@ -136,7 +136,7 @@ async def test_a_citizen_who_blocked_the_bot_the_ticket_says_so(
         await asyncio.sleep(0.05)
     await office.send(updates.message(ADMIN, "/tickets"))
     listing = last(api, ADMIN)["text"]
-    assert f"№{number}" in listing and "блокирал бота" in listing
+    assert f"№ {number} · " in listing and "блокирал бота" in listing
 
 
 async def test_staff_group_unreachable_admins_told_once_tickets_wait(
