@@ -14,6 +14,7 @@ from bot.handlers import flows
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
+from bot.handlers.keyboards import label
 from bot.handlers.messages import on_unknown_command
 from bot.knowledge import Problem
 from bot.services.container import Services
@@ -228,7 +229,7 @@ async def export(update: Update, context: Context) -> None:
 
     rows = [row(t("export.all", lang), ALL), *(row(name, f"#{name[:-5]}") for name in ROOT_NAMES)]
     for project in svc.knowledge.knowledge.projects[:EXPORT_BUTTONS]:
-        rows.append(row(f"{project.id} – {project.name(lang)}"[:60], project_key(project.id)))
+        rows.append(row(label(f"{project.id} – {project.name(lang)}"), project_key(project.id)))
     await reply(update, context, html_text("export.choose", lang), InlineKeyboardMarkup(rows))
 
 

@@ -248,6 +248,11 @@ async def test_export_sends_a_project_file_or_the_whole_base_as_a_zip(
     [choose] = sent(await bot.send(updates.message(EDITOR, "/export")), EDITOR)
     everything = next(d for d in data(choose) if d == "ex:#all")
     assert "ex:park-block-66" in data(choose) and "ex:#faq" in data(choose)
+    labels = {b["text"] for row in choose["reply_markup"]["inline_keyboard"] for b in row}
+    projects = bot.app.bot_data["services"].knowledge.knowledge.projects
+    full = [f"{p.id} – {p.name('bg')}" for p in projects]
+    long = [name for name in full if len(name) > 60]
+    assert long and {name[:59] + "…" for name in long} <= labels  # a cut name shows it is cut
     calls = await bot.send(updates.button(EDITOR, everything, choose))
     [archive] = [c for c in calls if c.method == "sendDocument"]
     name, content = archive.files["document"]
