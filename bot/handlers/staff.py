@@ -78,8 +78,11 @@ async def on_reply(update: Update, context: Context) -> None:
     if not await is_staff(context, user.id):
         raise ApplicationHandlerStop
     ticket = await svc.storage.ticket_at(message.chat.id, replied.message_id)
-    if ticket is None:
-        await message.reply_html(html_text("ticket.staff.not_ticket", "bg"))
+    if ticket is None and message.text is None:
+        return  # a photo or a sticker for the others in the group
+    if ticket is None or message.text is None:
+        key = "ticket.staff.not_ticket" if ticket is None else "ticket.staff.text_only"
+        await message.reply_html(html_text(key, "bg"))
         raise ApplicationHandlerStop
     text = clean_text(message.text or "")
     try:

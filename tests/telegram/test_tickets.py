@@ -127,6 +127,32 @@ async def test_tickets_lists_the_time_staff_read_on_their_clocks(
     assert row.split(" · ")[2] in sofia_minutes(start)  # Septemvri's time, not UTC
 
 
+PHOTO = [{"file_id": "p", "file_unique_id": "pu", "width": 10, "height": 10}]
+
+
+async def test_a_photo_in_reply_to_a_question_is_told_only_text_goes(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    number = await ask_municipality(desk, api, ANNA, QUESTION)
+    post = await ticket_post(desk, number)
+    photo = {"photo": PHOTO, "caption": "ето картата"}
+    group = {"chat_id": STAFF_CHAT, "kind": "group"}
+    calls = await desk.send(updates.message(STAFF_1, reply_to_message=post, **group, **photo))
+    [told] = [c.result for c in calls if c.method == "sendMessage"]
+    assert "само текст" in told["text"] and not buttons(told)
+    assert await draft_of(desk, number) is None  # nothing drafted
+    chatter = await desk.send(updates.message(STAFF_2, reply_to_message=told, **group, **photo))
+    assert [c for c in chatter if c.method == "sendMessage"] == []  # not about a question
+    preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР.")
+    assert set(buttons(preview)) == {f"s:send:{number}", f"s:drop:{number}"}
+
+
+async def draft_of(desk: BotHarness, number: int) -> str | None:
+    """The staff's draft answer of a ticket, if any."""
+    ticket = await desk.app.bot_data["services"].storage.ticket(number)
+    return ticket.draft if ticket else None
+
+
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
     await desk.send(updates.message(BORIS, QUESTION))
     answer = last(api, BORIS)
