@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.texts import TEXTS
+from bot.texts import TEXTS, errors
 
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
@@ -15,3 +15,11 @@ def test_both_languages_with_the_same_placeholders(key: str) -> None:
     assert set(entry) == {"bg", "en"} and entry["bg"].strip() and entry["en"].strip()
     placeholders = [set(re.findall(r"\{(\w+)\}", entry[lang])) for lang in ("bg", "en")]
     assert placeholders[0] == placeholders[1]
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "expected"),
+    [(1, "bg", "1 грешка"), (2, "bg", "2 грешки"), (1, "en", "1 error"), (11, "en", "11 errors")],
+)
+def test_error_counts_agree_with_their_noun(count: int, lang: str, expected: str) -> None:
+    assert errors(count, lang) == expected

@@ -23,6 +23,7 @@ from bot.services.exporting import knowledge_zip
 from bot.services.hours import local_minute
 from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
+from bot.texts import errors as error_count
 from bot.texts import t
 
 SHOWN_PROBLEMS = 25
@@ -41,7 +42,9 @@ def check_html(check: Check, lang: str) -> str:
     """The problems of a rejected file, or the summary of what an accepted one changes."""
     errors = [p for p in check.problems if p.is_error]
     if errors:
-        heading = html_text("edit.rejected", lang, name=check.name, count=len(errors))
+        heading = html_text(
+            "edit.rejected", lang, name=check.name, errors=error_count(len(errors), lang)
+        )
         return f"{heading}\n{problems_block(errors, lang)}"
     if check.created:
         lines = [t("edit.created", lang, name=check.name)]

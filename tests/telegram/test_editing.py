@@ -102,9 +102,16 @@ async def test_a_wrong_file_is_downloaded_and_rejected_with_its_messages_in_the_
     methods = [c.method for c in bot.api.calls[calls_before:]]
     assert methods.index("getFile") < methods.index("download")  # as PTB downloads from Telegram
     lines = answer["text"].splitlines()
+    assert ("има 2 грешки." if lang == "bg" else "has 2 errors.") in lines[0]
     assert lines[1:] == expected
     assert not data(answer)
     assert park(editing) == before
+
+
+async def test_one_error_is_counted_in_the_singular(bot: BotHarness, editing: Settings) -> None:
+    wrong = park(editing).replace("title:", "titel:", 1)
+    [answer] = await upload(bot, EDITOR, "park-block-66.yaml", wrong)
+    assert "в базата знания с него има 1 грешка. Нищо не е променено." in answer["text"]
 
 
 async def test_an_accepted_file_is_summarised_applied_on_confirmation_and_answered_at_once(
