@@ -61,13 +61,33 @@ def test_a_document_name_becomes_its_place_in_the_base(name: str, expected: str)
         ("park.yaml.txt", "edit.not_yaml"),
         ("photo.jpg", "edit.not_yaml"),
         ("../municipality.yaml", "edit.bad_name"),
-        ("Park.yaml", "edit.bad_name"),
     ],
 )
 def test_a_name_that_is_no_knowledge_file_is_refused(name: str, key: str) -> None:
     with pytest.raises(EditError) as caught:
         file_name(name)
     assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("name", "likely"),
+    [
+        ("park-block-66 (1).yaml", "park-block-66.yaml"),  # a browser's second download
+        ("park-block-66.yml", "park-block-66.yaml"),
+        ("PARK-BLOCK-66.YAML", "park-block-66.yaml"),
+        ("Park.yaml", "park.yaml"),
+        ("faq (2).yml", "faq.yaml"),
+    ],
+)
+def test_a_name_a_download_changed_is_refused_with_the_name_to_give_it(
+    name: str, likely: str
+) -> None:
+    with pytest.raises(EditError) as caught:
+        file_name(name)
+    assert (caught.value.key, caught.value.args_) == (
+        "edit.rename",
+        {"name": name, "likely": likely},
+    )
 
 
 def test_an_upload_must_be_small_utf8_text() -> None:
