@@ -153,6 +153,20 @@ async def draft_of(desk: BotHarness, number: int) -> str | None:
     return ticket.draft if ticket else None
 
 
+async def test_cancel_drops_a_waiting_question_and_frees_the_chat(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    await desk.send(updates.message(BORIS, QUESTION))
+    answer = last(api, BORIS)
+    await press(desk, BORIS, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    await desk.send(updates.message(BORIS, "/cancel"))
+    assert last(api, BORIS)["text"] == "Добре, нищо не изпратих."
+    await desk.send(updates.message(BORIS, "колко струва паркът"))
+    assert "Обща стойност" in last(api, BORIS)["text"]  # a question again, not the draft's text
+    await desk.send(updates.message(BORIS, "/cancel"))
+    assert "Не познавам тази команда" in last(api, BORIS)["text"]  # citizens have no /cancel
+
+
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
     await desk.send(updates.message(BORIS, QUESTION))
     answer = last(api, BORIS)
