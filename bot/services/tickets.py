@@ -132,7 +132,7 @@ class TicketDesk:
         if hours is None or hours.open_at(moment):
             return None
         opening = hours.next_opening(moment)
-        day = t(f"weekday.{opening.weekday()}", lang)
+        day = t(f"weekday.on.{opening.weekday()}", lang)  # "във вторник"
         return t("ticket.after_hours", lang, day=day, time=opening.strftime("%H:%M"))
 
     async def reply(self, ticket_id: int, user_id: int, thanks: bool) -> Ticket | None:
