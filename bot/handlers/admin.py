@@ -177,7 +177,7 @@ async def broadcasts(update: Update, context: Context) -> None:
                 "admin.list.row",
                 lang,
                 id=row.id,
-                state=row.state,
+                state=t(f"broadcast.state.{row.state}", lang),
                 created=local_minute(row.created_at),
                 total=tally.total,
                 counts=counts_text(progress, lang),
