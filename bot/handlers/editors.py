@@ -15,7 +15,7 @@ from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
 from bot.handlers.keyboards import label
-from bot.handlers.messages import on_unknown_command
+from bot.handlers.messages import on_other
 from bot.knowledge import Problem
 from bot.services.container import Services
 from bot.services.editing import ROOT_NAMES, Check, EditError, check_size, decode, file_name
@@ -71,7 +71,7 @@ async def on_document(update: Update, context: Context) -> None:
     if message is None or message.document is None or user is None:
         return
     if not svc.is_editor(user.id):
-        await on_unknown_command(update, context)
+        await on_other(update, context)  # a citizen's file is like a photo: text only, please
         return
     lang = await language(update, context)
     try:
@@ -219,10 +219,11 @@ async def export(update: Update, context: Context) -> None:
     """/export ID sends a project's file; /export alone offers the files as buttons."""
     lang, svc = await language(update, context), services(context)
     if context.args:
+        asked = context.args[0].lower().removesuffix(".yaml")
         try:
-            name = file_name(f"{context.args[0].removesuffix('.yaml')}.yaml")
-        except EditError as error:
-            await reply(update, context, html_text(error.key, lang, **error.args_))
+            name = file_name(f"{asked}.yaml")
+        except EditError:  # not even a file's name: no such project
+            await reply(update, context, html_text("edit.unknown_project", lang, project=asked))
             return
         await send_export(update, context, name, lang)
         return

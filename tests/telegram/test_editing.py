@@ -284,6 +284,26 @@ async def test_a_citizen_document_is_not_read(bot: BotHarness, editing: Settings
     calls = await bot.send(updates.document(CITIZEN, bot.api.document("park-block-66.yaml", b"x")))
     assert not [c for c in calls if c.method == "getFile"]
     assert park(editing) == before
+    [hint] = sent(calls, CITIZEN)  # as for a photo: it is no command
+    assert hint["text"].startswith("Разбирам само текст.")
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("Park-Block-66", "park-block-66.yaml"),  # capitals, as a phone's keyboard types them
+        ("park-block-66.yaml", "park-block-66.yaml"),
+        ("Нов парк", "Няма проект „нов“."),
+        ("../faq", "Няма проект „../faq“."),
+    ],
+)
+async def test_export_takes_an_id_as_typed_or_says_there_is_no_such_project(
+    bot: BotHarness, argument: str, expected: str
+) -> None:
+    calls = await bot.send(updates.message(EDITOR, f"/export {argument}"))
+    documents = [c.files["document"][0] for c in calls if c.method == "sendDocument"]
+    texts = [m["text"] for m in sent(calls, EDITOR)]
+    assert expected in documents or texts[0].startswith(expected)
 
 
 async def test_editors_and_admins_get_the_editor_commands_in_their_menu(
