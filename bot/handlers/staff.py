@@ -84,7 +84,7 @@ async def on_reply(update: Update, context: Context) -> None:
         key = "ticket.staff.not_ticket" if ticket is None else "ticket.staff.text_only"
         await message.reply_html(html_text(key, "bg"))
         raise ApplicationHandlerStop
-    text = clean_text(message.text or "")
+    text = clean_text(message.text)
     try:
         drafted = await svc.tickets.draft_answer(
             ticket.id, user.id, text, svc.tickets.language_of(text)

@@ -126,8 +126,9 @@ def _is_place(name: str) -> bool:
 def _likely_name(name: str) -> str:
     """The name a download made of a knowledge file's: "park (1).yml" -> "park.yaml"."""
     stem, dot, suffix = name.lower().rpartition(".")
-    stem = re.sub(r"\s*\(\d+\)$", "", stem) if dot else name.lower()
-    return f"{stem}.yaml" if suffix in ("yaml", "yml") else name
+    if not dot or suffix not in ("yaml", "yml"):
+        return name
+    return re.sub(r"\s*\(\d+\)$", "", stem) + ".yaml"
 
 
 def check_size(size: int) -> None:

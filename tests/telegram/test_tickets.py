@@ -19,6 +19,7 @@ from tests.telegram.ticketing import (
     ask_municipality,
     buttons,
     last,
+    open_draft,
     press,
     staff_reply,
     ticket_post,
@@ -156,9 +157,7 @@ async def draft_of(desk: BotHarness, number: int) -> str | None:
 async def test_cancel_drops_a_waiting_question_and_frees_the_chat(
     desk: BotHarness, api: FakeBotAPI
 ) -> None:
-    await desk.send(updates.message(BORIS, QUESTION))
-    answer = last(api, BORIS)
-    await press(desk, BORIS, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    await open_draft(desk, api, BORIS, QUESTION)
     await desk.send(updates.message(BORIS, "/cancel"))
     assert last(api, BORIS)["text"] == "Добре, нищо не изпратих."
     await desk.send(updates.message(BORIS, "колко струва паркът"))
@@ -168,10 +167,7 @@ async def test_cancel_drops_a_waiting_question_and_frees_the_chat(
 
 
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
-    await desk.send(updates.message(BORIS, QUESTION))
-    answer = last(api, BORIS)
-    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
-    await press(desk, BORIS, ask, answer)
+    await open_draft(desk, api, BORIS, QUESTION)
     await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
     assert "4000 знака" in last(api, BORIS)["text"]
     await press(desk, BORIS, "q:send:0", last(api, BORIS))
@@ -182,9 +178,7 @@ async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotA
 async def test_a_shared_contact_goes_with_the_question_only_when_shared(
     desk: BotHarness, api: FakeBotAPI
 ) -> None:
-    await desk.send(updates.message(BORIS, QUESTION))
-    answer = last(api, BORIS)
-    await press(desk, BORIS, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    answer = await open_draft(desk, api, BORIS, QUESTION)
     assert api.messages[BORIS][answer["message_id"]]["text"] == answer["text"]  # kept
     await press(desk, BORIS, "q:phone:0", last(api, BORIS))
     keyboard = api.sent(BORIS)[-1].params["reply_markup"]["keyboard"]
