@@ -17,6 +17,7 @@ from bot.knowledge import FileCache, LoadResult, load_knowledge
 from bot.services import editing
 from bot.services.container import Services
 from bot.services.editing import EditError, content_hash, decode, file_name, news_item
+from bot.services.newsdraft import find_projects
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 PARK = "projects/park-block-66.yaml"
@@ -302,3 +303,18 @@ async def test_a_check_validates_only_the_file_sent_and_leaves_nothing_behind(
     check = await services.editor.check(PARK, with_status(park(services), "ongoing"))
     assert check.ok and validated == [1]  # the other files: what the bot's last load gave
     assert not list(services.settings.knowledge_dir.glob(".munibot-check-*"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("ring", "ring-road"),  # before monitoring-policies, which has "ring" inside a word
+        ("road", "ring-road"),
+        ("парка", "park-block-66"),
+        ("обяд", "hot-lunch"),
+    ],
+)
+def test_addnews_offers_first_the_project_a_word_of_which_was_typed(
+    services: Services, typed: str, first: str
+) -> None:
+    assert find_projects(services.knowledge.knowledge.projects, typed)[0].id == first
