@@ -166,6 +166,22 @@ async def test_cancel_drops_a_waiting_question_and_frees_the_chat(
     assert "Не познавам тази команда" in last(api, BORIS)["text"]  # citizens have no /cancel
 
 
+async def test_ask_pressed_again_under_the_same_answer_sends_no_second_copy(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    answer = await open_draft(desk, api, ANNA, QUESTION)
+    await press(desk, ANNA, "q:send:0", last(api, ANNA))
+    await ticket_post(desk, 1)
+    await press(desk, ANNA, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    await press(desk, ANNA, "q:send:0", last(api, ANNA))
+    assert toasts(api)[-1] == "Вече изпратихте този въпрос под № 1. Отговорът ще дойде тук."
+    await asyncio.sleep(0.3)  # time for a second post, if one were to come
+    posts = [m for m in api.messages[STAFF_CHAT].values() if QUESTION in m["text"]]
+    assert len(posts) == 1
+    await desk.send(updates.message(ANNA, "Друг въпрос: има ли кино?"))  # a question again
+    assert "Въпросът ви към общината" not in last(api, ANNA)["text"]
+
+
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
     await open_draft(desk, api, BORIS, QUESTION)
     await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
