@@ -26,7 +26,7 @@ from bot.handlers.learn import on_learn
 from bot.handlers.messages import on_unknown_command
 from bot.services.hours import local_midnight, local_minute
 from bot.services.ticket_upkeep import keep_tickets
-from bot.services.tickets import TicketError
+from bot.services.tickets import LIVE, TicketError
 from bot.storage import Ticket
 from bot.texts import t
 
@@ -123,6 +123,9 @@ async def _draft(
     desk, message = services(context).tickets, query.message
     assert isinstance(message, Message)
     if action == "answer":
+        ticket = await services(context).storage.ticket(number)
+        if ticket is None or ticket.state not in LIVE:
+            return _gone(number, lang)  # no prompt for a question already answered or closed
         prompt = await message.reply_html(
             html_text("ticket.staff.prompt", "bg", number=number),
             reply_markup=ForceReply(selective=True),

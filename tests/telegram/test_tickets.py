@@ -84,6 +84,10 @@ async def test_two_staff_answer_at_once_one_answer_is_sent(
 
     late = await staff_reply(desk, api, STAFF_1, post, "Още един отговор")
     assert "вече е отговорен" in late["text"]
+    before = max(api.messages[STAFF_CHAT])
+    await press(desk, STAFF_1, f"s:answer:{number}", post)  # the post keeps its buttons
+    assert "вече е отговорен" in toasts(api)[-1]
+    assert max(api.messages[STAFF_CHAT]) == before  # no prompt asking for an answer in vain
     assert len([t for t in api.texts(BORIS) if "Още един" in t]) == 0
 
 
