@@ -8,6 +8,7 @@ import asyncio
 import io
 import json
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -250,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader left early (`munibot ask ... | head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 141  # as a shell reports a command ended by SIGPIPE
     except Exception as error:
         if args.debug:
             print(logs.redact(traceback.format_exc()), file=sys.stderr, end="")

@@ -47,6 +47,10 @@ class ConsoleChat:
             self.fixed_lang = parts[1] if len(parts) > 1 and parts[1] in ("bg", "en") else None
             self.write(t("console.lang", self.lang, code=self.fixed_lang or "auto"))
             return True
+        if text.startswith("/"):  # Telegram's commands; here they would be read as questions
+            known = text.split()[0].lower() in ("/help", "/start")
+            self.write(t("console.help" if known else "console.unknown", self.lang))
+            return True
         await self.refresh()
         if text.isdigit() and 0 < int(text) <= len(self.suggestions):
             project = self.assistant.project(self.suggestions[int(text) - 1])

@@ -24,6 +24,11 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def errors(count: int, lang: str) -> str:
+    """'1 грешка' / '3 грешки' with the right singular or plural."""
+    return t("errors.one" if count == 1 else "errors.many", lang, n=count)
+
+
 def months(count: int, lang: str) -> str:
     """'9 месеца' / '9 months' with the right singular or plural."""
     return t("months.one" if count == 1 else "months.many", lang, n=count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +91,25 @@ def test_ask_batch_conversation_carries_context_until_an_empty_line() -> None:
     assert "20 май 2014" in lines[1]["reply"] and lines[2]["answered"] is False
     assert lines[4]["answered"] is False  # a new conversation: which project?
     assert run("ask", "--conversation", "x").returncode == 2
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(tmp_path: Path) -> None:
+    """`munibot ask --batch < questions | head -1`: the reader leaves early; no error is printed."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--batch"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "MUNIBOT_DB": str(tmp_path / "bot.sqlite3")},
+    ) as process:
+        assert process.stdin and process.stdout and process.stderr
+        process.stdin.write(b"kolko struva parka\n" * 400)
+        process.stdin.close()
+        assert b"park-block-66" in process.stdout.readline()
+        process.stdout.close()  # as `head -1` does
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=60) != 0 and errors == ""
 
 
 def test_ask_with_lang() -> None:

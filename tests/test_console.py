@@ -1,9 +1,12 @@
-"""The console chat reloads the knowledge base when a file changes, as the bot does."""
+"""The console chat reloads the knowledge base when a file changes, as the bot does, and
+answers Telegram's commands in the conversation's language instead of reading them as questions."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+import pytest
 
 from bot.console import ConsoleChat
 from bot.services.assistant import Assistant
@@ -39,3 +42,26 @@ async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> 
         said.clear()
         await chat.handle("колко струва паркът")
         assert len(said) == 2 and "200 000" in said[0].replace("\u00a0", " ")  # told once
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/help", "Пишете въпроса си. /lang bg|en сменя езика, /quit излиза."),
+        ("/start", "Пишете въпроса си. /lang bg|en сменя езика, /quit излиза."),
+        ("/myquestions", "Тази команда я има само в Telegram."),
+        ("/projects 2", "Тази команда я има само в Telegram."),
+    ],
+)
+async def test_telegram_commands_are_not_read_as_questions(
+    tmp_path: Path, line: str, expected: str
+) -> None:
+    knowledge = KnowledgeService(KNOWLEDGE)
+    knowledge.load_or_raise()
+    said: list[str] = []
+    async with Storage.opened(tmp_path / "chat.sqlite3") as storage:
+        chat = ConsoleChat(Assistant(knowledge, storage), None, said.append)
+        await chat.handle("здравей")
+        said.clear()
+        assert await chat.handle(line) is True
+        assert len(said) == 1 and said[0].startswith(expected)

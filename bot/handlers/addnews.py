@@ -14,6 +14,7 @@ from bot.handlers.callbacks import project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.editors import finish
 from bot.handlers.guards import editor_only
+from bot.handlers.keyboards import label
 from bot.services import newsdraft
 from bot.services.container import Services
 from bot.services.editing import news_item
@@ -52,7 +53,7 @@ async def _choose(
     if not found:
         await reply(update, context, html_text("addnews.no_match", lang, query=query[:60]))
         return
-    rows = [[flows.flow_button(state, project_key(p.id), p.name(lang)[:60])] for p in found]
+    rows = [[flows.flow_button(state, project_key(p.id), label(p.name(lang)))] for p in found]
     await reply(update, context, html_text("addnews.project", lang), InlineKeyboardMarkup(rows))
 
 

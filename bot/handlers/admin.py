@@ -23,6 +23,7 @@ from bot.handlers.flows import (
 from bot.handlers.guards import admin_only
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
+from bot.services.hours import local_minute
 from bot.services.insights import (
     collect_stats,
     render_stats,
@@ -176,8 +177,8 @@ async def broadcasts(update: Update, context: Context) -> None:
                 "admin.list.row",
                 lang,
                 id=row.id,
-                state=row.state,
-                created=row.created_at[:16].replace("T", " "),
+                state=t(f"broadcast.state.{row.state}", lang),
+                created=local_minute(row.created_at),
                 total=tally.total,
                 counts=counts_text(progress, lang),
                 rate=rate_text(progress, lang) if row.state == "running" else "",

@@ -64,10 +64,13 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=TICKETS)
     application.add_handler(
+        CommandHandler("cancel", tickets.on_cancel, filters=private), group=TICKETS
+    )
+    application.add_handler(
         MessageHandler(filters.CONTACT & private, tickets.on_contact), group=TICKETS
     )
     if staff_chat is not None:
-        staff_replies = filters.Chat(staff_chat) & filters.REPLY & text
+        staff_replies = filters.Chat(staff_chat) & filters.REPLY & ~filters.COMMAND
         application.add_handler(MessageHandler(staff_replies, staff.on_reply), group=TICKETS)
         joined = ChatMemberHandler(
             staff.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, chat_id=staff_chat

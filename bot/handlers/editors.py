@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -13,13 +14,16 @@ from bot.handlers import flows
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
-from bot.handlers.messages import on_unknown_command
+from bot.handlers.keyboards import label
+from bot.handlers.messages import on_other
 from bot.knowledge import Problem
 from bot.services.container import Services
 from bot.services.editing import ROOT_NAMES, Check, EditError, check_size, decode, file_name
 from bot.services.exporting import knowledge_zip
+from bot.services.hours import local_minute
 from bot.services.problem_texts import problem_text
 from bot.storage import FlowState
+from bot.texts import errors as error_count
 from bot.texts import t
 
 SHOWN_PROBLEMS = 25
@@ -38,7 +42,9 @@ def check_html(check: Check, lang: str) -> str:
     """The problems of a rejected file, or the summary of what an accepted one changes."""
     errors = [p for p in check.problems if p.is_error]
     if errors:
-        heading = html_text("edit.rejected", lang, name=check.name, count=len(errors))
+        heading = html_text(
+            "edit.rejected", lang, name=check.name, errors=error_count(len(errors), lang)
+        )
         return f"{heading}\n{problems_block(errors, lang)}"
     if check.created:
         lines = [t("edit.created", lang, name=check.name)]
@@ -65,7 +71,7 @@ async def on_document(update: Update, context: Context) -> None:
     if message is None or message.document is None or user is None:
         return
     if not svc.is_editor(user.id):
-        await on_unknown_command(update, context)
+        await on_other(update, context)  # a citizen's file is like a photo: text only, please
         return
     lang = await language(update, context)
     try:
@@ -157,14 +163,31 @@ async def history(update: Update, context: Context) -> None:
                 "history.row",
                 lang,
                 id=record.id,
-                when=record.made_at[:16].replace("T", " "),
+                when=local_minute(record.made_at),
                 file=record.file,
                 editor=record.editor_id,
-                reason=record.reason,
+                reason=reason_text(record.reason, lang),
                 undone=undone,
             )
         )
     await reply(update, context, html.escape("\n".join(lines)))
+
+
+REASONS = (
+    (re.compile(r"upload"), "history.reason.upload"),
+    (re.compile(r"news added to (?P<project>\S+)"), "history.reason.news"),
+    (re.compile(r"undo: change #(?P<id>\d+)"), "history.reason.undo"),
+    (re.compile(r"ticket #(?P<id>\d+): learn"), "history.reason.learn"),
+)
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """Why a change was made, in the editor's language (the stored reason is English)."""
+    for pattern, key in REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return t(key, lang, **found.groupdict())
+    return reason
 
 
 @editor_only
@@ -178,7 +201,7 @@ async def undo(update: Update, context: Context) -> None:
     state = await svc.flows.start(
         user.id, update.effective_chat.id, "undo", "confirm", edit=record.id
     )
-    when = record.made_at[:16].replace("T", " ")
+    when = local_minute(record.made_at)
     text = html_text(
         "undo.confirm", lang, id=record.id, file=record.file, when=when, editor=record.editor_id
     )
@@ -196,10 +219,11 @@ async def export(update: Update, context: Context) -> None:
     """/export ID sends a project's file; /export alone offers the files as buttons."""
     lang, svc = await language(update, context), services(context)
     if context.args:
+        asked = context.args[0].lower().removesuffix(".yaml")
         try:
-            name = file_name(f"{context.args[0].removesuffix('.yaml')}.yaml")
-        except EditError as error:
-            await reply(update, context, html_text(error.key, lang, **error.args_))
+            name = file_name(f"{asked}.yaml")
+        except EditError:  # not even a file's name: no such project
+            await reply(update, context, html_text("edit.unknown_project", lang, project=asked))
             return
         await send_export(update, context, name, lang)
         return
@@ -209,7 +233,7 @@ async def export(update: Update, context: Context) -> None:
 
     rows = [row(t("export.all", lang), ALL), *(row(name, f"#{name[:-5]}") for name in ROOT_NAMES)]
     for project in svc.knowledge.knowledge.projects[:EXPORT_BUTTONS]:
-        rows.append(row(f"{project.id} – {project.name(lang)}"[:60], project_key(project.id)))
+        rows.append(row(label(f"{project.id} – {project.name(lang)}"), project_key(project.id)))
     await reply(update, context, html_text("export.choose", lang), InlineKeyboardMarkup(rows))
 
 

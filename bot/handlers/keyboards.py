@@ -17,10 +17,10 @@ MAX_LABEL = 60
 
 
 def _button(text: str, callback: Callback) -> InlineKeyboardButton:
-    return InlineKeyboardButton(_label(text), callback_data=callback.encode())
+    return InlineKeyboardButton(label(text), callback_data=callback.encode())
 
 
-def _label(text: str) -> str:
+def label(text: str) -> str:
     """A button label short enough to read."""
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
@@ -52,7 +52,7 @@ def project_keyboard(
     news = sorted((n for n in project.news if n.url), key=lambda n: n.date, reverse=True)
     for item in news[:2]:
         title = t("button.news_link", lang, title=item.title.get(lang))
-        rows.append([InlineKeyboardButton(_label(title), url=item.url)])
+        rows.append([InlineKeyboardButton(label(title), url=item.url)])
     rows.extend(extra)
     return InlineKeyboardMarkup(rows)
 

@@ -4,6 +4,7 @@ anything done; anyone else's button press only gets a short notice."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import time
 
@@ -23,8 +24,9 @@ from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, clean_text, html_text, language, reply, services
 from bot.handlers.learn import on_learn
 from bot.handlers.messages import on_unknown_command
+from bot.services.hours import local_midnight, local_minute
 from bot.services.ticket_upkeep import keep_tickets
-from bot.services.tickets import TicketError
+from bot.services.tickets import LIVE, TicketError
 from bot.storage import Ticket
 from bot.texts import t
 
@@ -76,10 +78,13 @@ async def on_reply(update: Update, context: Context) -> None:
     if not await is_staff(context, user.id):
         raise ApplicationHandlerStop
     ticket = await svc.storage.ticket_at(message.chat.id, replied.message_id)
-    if ticket is None:
-        await message.reply_html(html_text("ticket.staff.not_ticket", "bg"))
+    if ticket is None and message.text is None:
+        return  # a photo or a sticker for the others in the group
+    if ticket is None or message.text is None:
+        key = "ticket.staff.not_ticket" if ticket is None else "ticket.staff.text_only"
+        await message.reply_html(html_text(key, "bg"))
         raise ApplicationHandlerStop
-    text = clean_text(message.text or "")
+    text = clean_text(message.text)
     try:
         drafted = await svc.tickets.draft_answer(
             ticket.id, user.id, text, svc.tickets.language_of(text)
@@ -118,6 +123,9 @@ async def _draft(
     desk, message = services(context).tickets, query.message
     assert isinstance(message, Message)
     if action == "answer":
+        ticket = await services(context).storage.ticket(number)
+        if ticket is None or ticket.state not in LIVE:
+            return _gone(number, lang)  # no prompt for a question already answered or closed
         prompt = await message.reply_html(
             html_text("ticket.staff.prompt", "bg", number=number),
             reply_markup=ForceReply(selective=True),
@@ -183,7 +191,7 @@ async def tickets_command(update: Update, context: Context) -> None:
         await on_unknown_command(update, context)
         return
     lang = await language(update, context)
-    since = time.strftime("%Y-%m-%dT00:00:00", time.gmtime())
+    since = local_midnight(dt.datetime.now(dt.UTC))
     listed = await svc.storage.staff_tickets(since)
     if not listed:
         await reply(update, context, html_text("ticket.list.none", lang))
@@ -195,7 +203,8 @@ async def tickets_command(update: Update, context: Context) -> None:
         if ticket.answer_delivery == "blocked":
             state += " · " + t("ticket.blocked", lang)
         lines.append(
-            f"№{ticket.id} · {html.escape(state)} · {ticket.created_at[:16].replace('T', ' ')}"
+            f"{t('ticket.number', lang, number=ticket.id)} · {html.escape(state)} · "
+            f"{local_minute(ticket.created_at)}"
             f"\n{html.escape(question)}"
         )
     await reply(update, context, "\n\n".join(lines))

@@ -98,6 +98,16 @@ async def _send(update: Update, context: Context, lang: str) -> str | None:
     return None
 
 
+async def on_cancel(update: Update, context: Context) -> None:
+    """/cancel while a question to the municipality waits: it is dropped (else /cancel as usual)."""
+    user, svc = update.effective_user, services(context)
+    if user is None or svc.tickets.draft(user.id) is None:
+        return
+    svc.tickets.drop(user.id)
+    await reply(update, context, html_text("ticket.cancelled", await language(update, context)))
+    raise ApplicationHandlerStop
+
+
 async def on_draft_text(update: Update, context: Context) -> None:
     """A citizen's message while their question waits: it becomes the question's new text."""
     user, message, svc = update.effective_user, update.effective_message, services(context)
@@ -141,5 +151,6 @@ async def my_questions(update: Update, context: Context) -> None:
     for ticket in tickets:
         question = ticket.question if len(ticket.question) <= 80 else ticket.question[:79] + "…"
         state = t(f"ticket.state.{ticket.state}", lang)
-        lines.append(f"\n<b>№{ticket.id}</b> · {html.escape(state)}\n{html.escape(question)}")
+        number = t("ticket.number", lang, number=ticket.id)
+        lines.append(f"\n<b>{number}</b> · {html.escape(state)}\n{html.escape(question)}")
     await reply(update, context, "\n".join(lines))

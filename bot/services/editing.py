@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -94,6 +95,16 @@ def content_hash(text: str | None) -> str:
 def file_name(document_name: str) -> str:
     """The path in knowledge/ for a document's name: 'faq.yaml', 'projects/ID.yaml'."""
     name = document_name.strip()
+    try:
+        return _place(name)
+    except EditError:
+        likely = _likely_name(name)
+        if likely != name and _is_place(likely):
+            raise EditError("edit.rename", name=name, likely=likely) from None
+        raise
+
+
+def _place(name: str) -> str:
     if not name.lower().endswith(".yaml"):
         raise EditError("edit.not_yaml", name=name)
     if name in ROOT_NAMES:
@@ -102,6 +113,22 @@ def file_name(document_name: str) -> str:
     if not PROJECT_ID.match(project_id):
         raise EditError("edit.bad_name", name=name, roots=", ".join(ROOT_NAMES))
     return f"projects/{project_id}.yaml"
+
+
+def _is_place(name: str) -> bool:
+    try:
+        _place(name)
+    except EditError:
+        return False
+    return True
+
+
+def _likely_name(name: str) -> str:
+    """The name a download made of a knowledge file's: "park (1).yml" -> "park.yaml"."""
+    stem, dot, suffix = name.lower().rpartition(".")
+    if not dot or suffix not in ("yaml", "yml"):
+        return name
+    return re.sub(r"\s*\(\d+\)$", "", stem) + ".yaml"
 
 
 def check_size(size: int) -> None:

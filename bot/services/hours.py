@@ -56,3 +56,18 @@ def working_days_between(start: dt.datetime, end: dt.datetime) -> int:
         day += dt.timedelta(days=1)
         days += day.weekday() in WORKING_DAYS
     return days
+
+
+def local_minute(stored: str) -> str:
+    """A stored UTC moment as staff read it: "2026-12-01 18:09", in the municipality's time."""
+    moment = dt.datetime.fromisoformat(stored)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
+
+
+def local_midnight(moment: dt.datetime) -> str:
+    """The start of moment's day in the municipality's time, as stored (UTC ISO text)."""
+    day = moment.astimezone(ZONE).date()
+    start = dt.datetime.combine(day, dt.time(), ZONE)
+    return start.astimezone(dt.UTC).isoformat(timespec="seconds")

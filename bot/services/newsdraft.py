@@ -33,9 +33,14 @@ def find_projects(projects: tuple[Project, ...], query: str, limit: int = 8) -> 
         names += [project.title.get(lang) for lang in ("bg", "en")]
         score = max(fuzz.partial_ratio(wanted, name.casefold()) for name in names)
         if score >= 75:
-            scored.append((score, project.id, project))
-    scored.sort(key=lambda entry: (-entry[0], entry[1]))
-    return [project for _, _, project in scored[:limit]]
+            starts = any(_starts_a_word(wanted, name.casefold()) for name in names)
+            scored.append((-score, not starts, project.id, project))
+    scored.sort(key=lambda entry: entry[:3])  # "ring": ring-road before monitoring-policies
+    return [entry[3] for entry in scored[:limit]]
+
+
+def _starts_a_word(wanted: str, name: str) -> bool:
+    return re.search(rf"(?:^|[^\w]){re.escape(wanted)}", name) is not None
 
 
 def versions(raw: str, lang: str, limit: int) -> dict[str, str]:

@@ -110,12 +110,25 @@ class TicketDesk:
         """Forget the user's draft."""
         self._drafts.pop(user_id, None)
 
+    async def waiting_with(self, user_id: int, text: str) -> Ticket | None:
+        """The user's open or taken ticket with this very question, if any."""
+        folded = " ".join(text.casefold().split())
+        for ticket in await self.storage.user_tickets(user_id):
+            same = " ".join(ticket.question.casefold().split()) == folded
+            if same and ticket.state in ("open", "taken"):
+                return ticket
+        return None
+
     async def send(self, user_id: int, lang: str) -> Ticket:
         """Store the draft as a ticket and queue its post to the staff group."""
         draft = self._drafts.get(user_id)
         if draft is None or self.settings.staff_chat_id is None:
             raise TicketError("ticket.no_draft")
         text = checked(draft.text, MAX_QUESTION)
+        waiting = await self.waiting_with(user_id, text)
+        if waiting is not None:  # Ask pressed again under the same answer: no second copy
+            self._drafts.pop(user_id, None)
+            raise TicketError("ticket.already_sent", number=waiting.id)
         new = NewTicket(
             user_id, lang, text, draft.project, draft.topic, draft.confidence, draft.contact
         )
@@ -132,7 +145,7 @@ class TicketDesk:
         if hours is None or hours.open_at(moment):
             return None
         opening = hours.next_opening(moment)
-        day = t(f"weekday.{opening.weekday()}", lang)
+        day = t(f"weekday.on.{opening.weekday()}", lang)  # "във вторник"
         return t("ticket.after_hours", lang, day=day, time=opening.strftime("%H:%M"))
 
     async def reply(self, ticket_id: int, user_id: int, thanks: bool) -> Ticket | None:

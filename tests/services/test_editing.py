@@ -17,6 +17,7 @@ from bot.knowledge import FileCache, LoadResult, load_knowledge
 from bot.services import editing
 from bot.services.container import Services
 from bot.services.editing import EditError, content_hash, decode, file_name, news_item
+from bot.services.newsdraft import find_projects
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 PARK = "projects/park-block-66.yaml"
@@ -61,13 +62,33 @@ def test_a_document_name_becomes_its_place_in_the_base(name: str, expected: str)
         ("park.yaml.txt", "edit.not_yaml"),
         ("photo.jpg", "edit.not_yaml"),
         ("../municipality.yaml", "edit.bad_name"),
-        ("Park.yaml", "edit.bad_name"),
     ],
 )
 def test_a_name_that_is_no_knowledge_file_is_refused(name: str, key: str) -> None:
     with pytest.raises(EditError) as caught:
         file_name(name)
     assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("name", "likely"),
+    [
+        ("park-block-66 (1).yaml", "park-block-66.yaml"),  # a browser's second download
+        ("park-block-66.yml", "park-block-66.yaml"),
+        ("PARK-BLOCK-66.YAML", "park-block-66.yaml"),
+        ("Park.yaml", "park.yaml"),
+        ("faq (2).yml", "faq.yaml"),
+    ],
+)
+def test_a_name_a_download_changed_is_refused_with_the_name_to_give_it(
+    name: str, likely: str
+) -> None:
+    with pytest.raises(EditError) as caught:
+        file_name(name)
+    assert (caught.value.key, caught.value.args_) == (
+        "edit.rename",
+        {"name": name, "likely": likely},
+    )
 
 
 def test_an_upload_must_be_small_utf8_text() -> None:
@@ -282,3 +303,18 @@ async def test_a_check_validates_only_the_file_sent_and_leaves_nothing_behind(
     check = await services.editor.check(PARK, with_status(park(services), "ongoing"))
     assert check.ok and validated == [1]  # the other files: what the bot's last load gave
     assert not list(services.settings.knowledge_dir.glob(".munibot-check-*"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("ring", "ring-road"),  # before monitoring-policies, which has "ring" inside a word
+        ("road", "ring-road"),
+        ("парка", "park-block-66"),
+        ("обяд", "hot-lunch"),
+    ],
+)
+def test_addnews_offers_first_the_project_a_word_of_which_was_typed(
+    services: Services, typed: str, first: str
+) -> None:
+    assert find_projects(services.knowledge.knowledge.projects, typed)[0].id == first

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.services.hours import OfficeHours, working_days_between
+from bot.services.hours import OfficeHours, local_midnight, local_minute, working_days_between
 from bot.services.knowledge import KnowledgeService
 from bot.services.ticket_upkeep import remind, retry_waiting
 from bot.services.tickets import TicketDesk
@@ -119,6 +119,26 @@ def test_next_opening_and_working_days() -> None:
     assert (opening.weekday(), opening.hour, opening.minute) == (0, 8, 30)
     assert hours.open_at(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC))
     assert working_days_between(friday_evening, friday_evening + dt.timedelta(days=3)) == 1
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2026-12-01T16:09:59+00:00", "2026-12-01 18:09"),  # winter: UTC+2
+        ("2026-07-01T22:30:00+00:00", "2026-07-02 01:30"),  # summer: UTC+3, the next day
+        ("2026-03-29T00:59:00", "2026-03-29 02:59"),  # no zone stored: UTC
+    ],
+)
+def test_stored_moments_are_shown_in_the_municipalitys_time(stored: str, shown: str) -> None:
+    assert local_minute(stored) == shown
+
+
+def test_today_starts_at_midnight_in_septemvri() -> None:
+    late = dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC)  # already 2 December in Sofia
+    assert local_midnight(late) == "2026-12-01T22:00:00+00:00"
+    assert local_midnight(dt.datetime(2026, 7, 1, 12, 0, tzinfo=dt.UTC)) == (
+        "2026-06-30T21:00:00+00:00"
+    )
 
 
 async def test_forget_and_retention_erase_tickets_with_their_posts(desk: TicketDesk) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
@@ -83,3 +85,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def sofia_minutes(start: dt.datetime) -> set[str]:
+    """The minutes in Septemvri from start to now, as staff read them on their clocks."""
+    zone, now = ZoneInfo("Europe/Sofia"), dt.datetime.now(dt.UTC)
+    start = start.replace(second=0, microsecond=0)
+    count = int((now - start).total_seconds() // 60) + 1
+    moments = (start + dt.timedelta(minutes=n) for n in range(count))
+    return {m.astimezone(zone).strftime("%Y-%m-%d %H:%M") for m in moments if m <= now}

@@ -117,6 +117,7 @@ async def test_broadcast_reaches_everyone_once_despite_429_403_500_and_400(
     [(row, tally)] = await storage.broadcasts()
     assert row.state == "done" and tally.counts == {"sent": 296, "blocked": 3, "failed": 1}
     [listing] = sent(await fast_bot.send(updates.message(ADMIN, "/broadcasts")), ADMIN)
+    assert "(изпратено, " in listing["text"]  # the state in Bulgarian, not 'done'
     assert "300 получатели: изпратени 296, неуспешни 1, блокирали 3" in listing["text"]
     assert "Chat not found (1)" in listing["text"]
 
@@ -290,7 +291,7 @@ async def test_broadcasts_list_and_stop(api: FakeBotAPI, fast: Settings) -> None
         await eventually(lambda: sum(deliveries(api, range(300, 400)).values()) >= 5)
         # the broadcast is sending meanwhile: only the admin's own chat holds the listing
         [listing] = sent(await bot.send(updates.message(ADMIN, "/broadcasts")), ADMIN)
-        assert "(running, " in listing["text"] and "съобщения в секунда" in listing["text"]
+        assert "(изпраща се, " in listing["text"] and "съобщения в секунда" in listing["text"]
         stop = next(d for d in data(listing) if d.endswith(":stop"))
         await bot.send(updates.button(ADMIN, stop, listing))
         storage = bot.app.bot_data["services"].storage

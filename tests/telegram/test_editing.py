@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import io
 import json
 import shutil
@@ -20,7 +21,7 @@ from bot.config import Settings
 from tests.botapi import updates
 from tests.botapi.server import Call, FakeBotAPI
 from tests.telegram.conftest import ADMIN, KNOWLEDGE
-from tests.telegram.harness import BotHarness
+from tests.telegram.harness import BotHarness, sofia_minutes
 
 EDITOR, OTHER_EDITOR, CITIZEN = 55, 56, 77
 PARK = "projects/park-block-66.yaml"
@@ -101,9 +102,16 @@ async def test_a_wrong_file_is_downloaded_and_rejected_with_its_messages_in_the_
     methods = [c.method for c in bot.api.calls[calls_before:]]
     assert methods.index("getFile") < methods.index("download")  # as PTB downloads from Telegram
     lines = answer["text"].splitlines()
+    assert ("има 2 грешки." if lang == "bg" else "has 2 errors.") in lines[0]
     assert lines[1:] == expected
     assert not data(answer)
     assert park(editing) == before
+
+
+async def test_one_error_is_counted_in_the_singular(bot: BotHarness, editing: Settings) -> None:
+    wrong = park(editing).replace("title:", "titel:", 1)
+    [answer] = await upload(bot, EDITOR, "park-block-66.yaml", wrong)
+    assert "в базата знания с него има 1 грешка. Нищо не е променено." in answer["text"]
 
 
 async def test_an_accepted_file_is_summarised_applied_on_confirmation_and_answered_at_once(
@@ -145,6 +153,7 @@ async def test_a_new_project_file_is_added(bot: BotHarness, editing: Settings) -
     [
         ("photo.jpg", b"x", None, "не е файл .yaml"),
         ("Нов Парк.yaml", b"title: x\n", None, "не е име на файл от базата"),
+        ("park-block-66 (1).yaml", b"title: x\n", None, "да се казва „park-block-66.yaml“"),
         ("faq.yaml", "заглавие".encode("cp1251"), None, "не е текст в UTF-8"),
         ("faq.yaml", b"- questions: [a]\n", 2 * 1024 * 1024, "по-голям от 1024 KB"),
     ],
@@ -193,7 +202,7 @@ async def test_two_editors_confirming_at_once_the_second_is_told_and_nothing_is_
 async def test_undo_restores_the_previous_version_after_confirmation(
     bot: BotHarness, editing: Settings
 ) -> None:
-    before = park(editing)
+    start, before = dt.datetime.now(dt.UTC), park(editing)
     changed = before.replace("status: completed", "status: ongoing")
     [summary] = await upload(bot, EDITOR, "park-block-66.yaml", changed)
     await bot.send(
@@ -209,8 +218,13 @@ async def test_undo_restores_the_previous_version_after_confirmation(
         await bot.send(updates.message(EDITOR, "/history", language_code="en")), EDITOR
     )
     lines = history["text"].splitlines()
-    assert lines[1].startswith("#2 ") and "editor 56 – undo: change #1" in lines[1]
-    assert lines[2].startswith("#1 ") and lines[2].endswith("(undone by #2)")
+    assert lines[1].startswith("#2 ") and "editor 56 – undo of change #1" in lines[1]
+    assert lines[2].startswith("#1 ") and lines[2].endswith("file sent (undone by #2)")
+    [bulgarian] = sent(await bot.send(updates.message(EDITOR, "/history")), EDITOR)
+    lines = bulgarian["text"].splitlines()
+    assert "редактор 56 – отмяна на промяна №1" in lines[1]
+    assert lines[2].endswith("редактор 55 – изпратен файл (отменена с №2)")
+    assert lines[1].split(" ", 1)[1][:16] in sofia_minutes(start)  # Sofia time, not UTC
     [nothing] = sent(await bot.send(updates.message(EDITOR, "/undo")), EDITOR)
     assert nothing["text"] == "Няма промяна, която да отменя."
 
@@ -242,6 +256,11 @@ async def test_export_sends_a_project_file_or_the_whole_base_as_a_zip(
     [choose] = sent(await bot.send(updates.message(EDITOR, "/export")), EDITOR)
     everything = next(d for d in data(choose) if d == "ex:#all")
     assert "ex:park-block-66" in data(choose) and "ex:#faq" in data(choose)
+    labels = {b["text"] for row in choose["reply_markup"]["inline_keyboard"] for b in row}
+    projects = bot.app.bot_data["services"].knowledge.knowledge.projects
+    full = [f"{p.id} – {p.name('bg')}" for p in projects]
+    long = [name for name in full if len(name) > 60]
+    assert long and {name[:59] + "…" for name in long} <= labels  # a cut name shows it is cut
     calls = await bot.send(updates.button(EDITOR, everything, choose))
     [archive] = [c for c in calls if c.method == "sendDocument"]
     name, content = archive.files["document"]
@@ -265,6 +284,26 @@ async def test_a_citizen_document_is_not_read(bot: BotHarness, editing: Settings
     calls = await bot.send(updates.document(CITIZEN, bot.api.document("park-block-66.yaml", b"x")))
     assert not [c for c in calls if c.method == "getFile"]
     assert park(editing) == before
+    [hint] = sent(calls, CITIZEN)  # as for a photo: it is no command
+    assert hint["text"].startswith("Разбирам само текст.")
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("Park-Block-66", "park-block-66.yaml"),  # capitals, as a phone's keyboard types them
+        ("park-block-66.yaml", "park-block-66.yaml"),
+        ("Нов парк", "Няма проект „нов“."),
+        ("../faq", "Няма проект „../faq“."),
+    ],
+)
+async def test_export_takes_an_id_as_typed_or_says_there_is_no_such_project(
+    bot: BotHarness, argument: str, expected: str
+) -> None:
+    calls = await bot.send(updates.message(EDITOR, f"/export {argument}"))
+    documents = [c.files["document"][0] for c in calls if c.method == "sendDocument"]
+    texts = [m["text"] for m in sent(calls, EDITOR)]
+    assert expected in documents or texts[0].startswith(expected)
 
 
 async def test_editors_and_admins_get_the_editor_commands_in_their_menu(

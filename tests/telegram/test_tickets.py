@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
-from tests.telegram.harness import BotHarness, eventually
+from tests.telegram.harness import BotHarness, eventually, sofia_minutes
 from tests.telegram.ticketing import (
     ANNA,
     BORIS,
@@ -18,6 +19,7 @@ from tests.telegram.ticketing import (
     ask_municipality,
     buttons,
     last,
+    open_draft,
     press,
     staff_reply,
     ticket_post,
@@ -57,7 +59,9 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     assert "s:learn:1" in buttons(last(api, STAFF_CHAT))
 
     await desk.send(updates.message(ANNA, "/myquestions"))
-    assert "отговорен" in last(api, ANNA)["text"]
+    assert "№ 1 · отговорен" in last(api, ANNA)["text"]
+    await desk.send(updates.message(ANNA, "/myquestions", language_code="en"))
+    assert "No. 1 · answered" in last(api, ANNA)["text"]  # as the answer itself says it
 
 
 async def test_two_staff_answer_at_once_one_answer_is_sent(
@@ -80,6 +84,10 @@ async def test_two_staff_answer_at_once_one_answer_is_sent(
 
     late = await staff_reply(desk, api, STAFF_1, post, "Още един отговор")
     assert "вече е отговорен" in late["text"]
+    before = max(api.messages[STAFF_CHAT])
+    await press(desk, STAFF_1, f"s:answer:{number}", post)  # the post keeps its buttons
+    assert "вече е отговорен" in toasts(api)[-1]
+    assert max(api.messages[STAFF_CHAT]) == before  # no prompt asking for an answer in vain
     assert len([t for t in api.texts(BORIS) if "Още един" in t]) == 0
 
 
@@ -113,11 +121,73 @@ async def test_outsider_buttons_do_nothing_and_bad_replies_are_told(
     assert "вече е отговорен или приключен" in closed["text"]
 
 
+async def test_tickets_lists_the_time_staff_read_on_their_clocks(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    start = dt.datetime.now(dt.UTC)
+    await ask_municipality(desk, api, ANNA, QUESTION)
+    await desk.send(updates.message(STAFF_1, "/tickets", chat_id=STAFF_CHAT, kind="group"))
+    row = last(api, STAFF_CHAT)["text"].split("\n\n")[1].splitlines()[0]
+    assert row.startswith("№ 1 · чака отговор · ")
+    assert row.split(" · ")[2] in sofia_minutes(start)  # Septemvri's time, not UTC
+
+
+PHOTO = [{"file_id": "p", "file_unique_id": "pu", "width": 10, "height": 10}]
+
+
+async def test_a_photo_in_reply_to_a_question_is_told_only_text_goes(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    number = await ask_municipality(desk, api, ANNA, QUESTION)
+    post = await ticket_post(desk, number)
+    photo = {"photo": PHOTO, "caption": "ето картата"}
+    group = {"chat_id": STAFF_CHAT, "kind": "group"}
+    calls = await desk.send(updates.message(STAFF_1, reply_to_message=post, **group, **photo))
+    [told] = [c.result for c in calls if c.method == "sendMessage"]
+    assert "само текст" in told["text"] and not buttons(told)
+    assert await draft_of(desk, number) is None  # nothing drafted
+    chatter = await desk.send(updates.message(STAFF_2, reply_to_message=told, **group, **photo))
+    assert [c for c in chatter if c.method == "sendMessage"] == []  # not about a question
+    preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР.")
+    assert set(buttons(preview)) == {f"s:send:{number}", f"s:drop:{number}"}
+
+
+async def draft_of(desk: BotHarness, number: int) -> str | None:
+    """The staff's draft answer of a ticket, if any."""
+    ticket = await desk.app.bot_data["services"].storage.ticket(number)
+    return ticket.draft if ticket else None
+
+
+async def test_cancel_drops_a_waiting_question_and_frees_the_chat(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    await open_draft(desk, api, BORIS, QUESTION)
+    await desk.send(updates.message(BORIS, "/cancel"))
+    assert last(api, BORIS)["text"] == "Добре, нищо не изпратих."
+    await desk.send(updates.message(BORIS, "колко струва паркът"))
+    assert "Обща стойност" in last(api, BORIS)["text"]  # a question again, not the draft's text
+    await desk.send(updates.message(BORIS, "/cancel"))
+    assert "Не познавам тази команда" in last(api, BORIS)["text"]  # citizens have no /cancel
+
+
+async def test_ask_pressed_again_under_the_same_answer_sends_no_second_copy(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    answer = await open_draft(desk, api, ANNA, QUESTION)
+    await press(desk, ANNA, "q:send:0", last(api, ANNA))
+    await ticket_post(desk, 1)
+    await press(desk, ANNA, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    await press(desk, ANNA, "q:send:0", last(api, ANNA))
+    assert toasts(api)[-1] == "Вече изпратихте този въпрос под № 1. Отговорът ще дойде тук."
+    await asyncio.sleep(0.3)  # time for a second post, if one were to come
+    posts = [m for m in api.messages[STAFF_CHAT].values() if QUESTION in m["text"]]
+    assert len(posts) == 1
+    await desk.send(updates.message(ANNA, "Друг въпрос: има ли кино?"))  # a question again
+    assert "Въпросът ви към общината" not in last(api, ANNA)["text"]
+
+
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
-    await desk.send(updates.message(BORIS, QUESTION))
-    answer = last(api, BORIS)
-    ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
-    await press(desk, BORIS, ask, answer)
+    await open_draft(desk, api, BORIS, QUESTION)
     await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
     assert "4000 знака" in last(api, BORIS)["text"]
     await press(desk, BORIS, "q:send:0", last(api, BORIS))
@@ -128,9 +198,7 @@ async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotA
 async def test_a_shared_contact_goes_with_the_question_only_when_shared(
     desk: BotHarness, api: FakeBotAPI
 ) -> None:
-    await desk.send(updates.message(BORIS, QUESTION))
-    answer = last(api, BORIS)
-    await press(desk, BORIS, next(d for d in buttons(answer) if d.startswith("q:ask:")), answer)
+    answer = await open_draft(desk, api, BORIS, QUESTION)
     assert api.messages[BORIS][answer["message_id"]]["text"] == answer["text"]  # kept
     await press(desk, BORIS, "q:phone:0", last(api, BORIS))
     keyboard = api.sent(BORIS)[-1].params["reply_markup"]["keyboard"]

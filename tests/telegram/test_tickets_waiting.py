@@ -35,6 +35,7 @@ from tests.telegram.ticketing import (
 TOPIC = 7  # the staff group's forum topic for tickets
 SATURDAY_NIGHT = dt.datetime(2026, 12, 5, 20, 30, tzinfo=dt.UTC)  # 22:30 in Sofia
 TUESDAY_NOON = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+MONDAY_EVENING = dt.datetime(2026, 11, 30, 17, 0, tzinfo=dt.UTC)  # 19:00 in Sofia
 
 
 @pytest.fixture
@@ -88,7 +89,12 @@ async def test_out_of_hours_the_confirmation_says_when_staff_see_it(
 ) -> None:
     set_clock(office, SATURDAY_NIGHT)
     await ask_municipality(office, api, ANNA, QUESTION)
-    assert "в понеделник след 08:30 ч." in last(api, ANNA)["text"]
+    assert "служителите ще го видят в понеделник след 08:30 ч." in last(api, ANNA)["text"]
+    set_clock(office, MONDAY_EVENING)
+    await ask_municipality(office, api, ANNA, "Кога ще има пързалка за кънки?")
+    assert "ще го видят във вторник след 08:30 ч." in last(api, ANNA)["text"]  # not "в вторник"
+    english = office.app.bot_data["services"].tickets.after_hours("en")
+    assert english == "It is outside office hours now: staff will see it on Tuesday after 08:30."
     set_clock(office, TUESDAY_NOON)
     await ask_municipality(office, api, BORIS, QUESTION)
     assert "работното време" not in last(api, BORIS)["text"]
@@ -136,7 +142,7 @@ async def test_a_citizen_who_blocked_the_bot_the_ticket_says_so(
         await asyncio.sleep(0.05)
     await office.send(updates.message(ADMIN, "/tickets"))
     listing = last(api, ADMIN)["text"]
-    assert f"№{number}" in listing and "блокирал бота" in listing
+    assert f"№ {number} · " in listing and "блокирал бота" in listing
 
 
 async def test_staff_group_unreachable_admins_told_once_tickets_wait(

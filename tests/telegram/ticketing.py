@@ -35,12 +35,18 @@ async def press(bot: BotHarness, user_id: int, data: str, shown: dict[str, Any])
     await bot.send(updates.button(user_id, data, shown))
 
 
-async def ask_municipality(bot: BotHarness, api: FakeBotAPI, user_id: int, text: str) -> int:
-    """A citizen asks what the bot cannot answer and sends it on; returns the ticket number."""
+async def open_draft(bot: BotHarness, api: FakeBotAPI, user_id: int, text: str) -> dict[str, Any]:
+    """A citizen asks what the bot cannot answer and presses Ask; returns the bot's answer."""
     await bot.send(updates.message(user_id, text))
     answer = last(api, user_id)
     ask = next(data for data in buttons(answer) if data.startswith("q:ask:"))
     await press(bot, user_id, ask, answer)
+    return answer
+
+
+async def ask_municipality(bot: BotHarness, api: FakeBotAPI, user_id: int, text: str) -> int:
+    """A citizen asks what the bot cannot answer and sends it on; returns the ticket number."""
+    await open_draft(bot, api, user_id, text)
     draft = last(api, user_id)
     assert text in draft["text"] and "q:send:0" in buttons(draft)
     await press(bot, user_id, "q:send:0", draft)
