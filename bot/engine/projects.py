@@ -19,6 +19,7 @@ from bot.engine.facts import Fact
 from bot.engine.question import Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
+from bot.engine.subject import WORK_TERMS
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -102,9 +103,10 @@ class ProjectAnswers:
             (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))
             or (
                 answer in ANSWER_KINDS
-                and any(
+                and any(  # the works ("ремонтът") are the project itself, never a thing in it
                     self._holds(number, w) and not self.details.describes(number, w)
                     for w in details
+                    if w not in WORK_TERMS
                 )
             )
         ):

@@ -19,6 +19,7 @@ from bot.engine.lexicon import (
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
+    PARTICIPLE_FORMS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -59,6 +60,17 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
+
+
+def _verb_form(token: Token) -> bool:
+    """True when a word has the ending of a verb form, or of a participle that agrees with its
+    noun ("сменени"; six letters at least: "цена", "стена" are nouns)."""
+    if not token.cyrillic:
+        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+    written = token.written
+    return written.endswith(VERB_ENDINGS) or (
+        len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
+    )
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -156,11 +168,7 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.verbs = frozenset(
-            t.term
-            for t in found
-            if t.written.endswith(VERB_ENDINGS if t.cyrillic else ENGLISH_VERB_ENDINGS)
-        )
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t))
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {

@@ -26,7 +26,7 @@ _ANAPHORA = frozenset(ANAPHORA)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
-_WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
+WORK_TERMS = frozenset(t for word in WORK_NOUNS for t in terms(word))
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 
 
@@ -58,7 +58,7 @@ def priced(parsed: Parsed, start: int) -> list[str]:
     words: list[str] = []
     for i in range(start, len(parsed.words)):
         word = parsed.words[i]
-        if word in _WORKS:
+        if word in WORK_TERMS:
             return []
         if word in _PRICE_VERBS or (i in parsed.quiet and words):
             break
