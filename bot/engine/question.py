@@ -12,6 +12,8 @@ from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
     ENGLISH_VERB_ENDINGS,
+    ENGLISH_VERBS,
+    ENGLISH_WORDS,
     FILLER,
     FOLLOW_UP,
     LIST_CUES,
@@ -50,6 +52,8 @@ LEXICON_TEXTS = [
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+_ENGLISH_VERBS = frozenset(ENGLISH_VERBS)
+_ENGLISH = _ENGLISH_VERBS | frozenset(ENGLISH_WORDS)
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -66,7 +70,7 @@ def _verb_form(token: Token) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns)."""
     if not token.cyrillic:
-        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written in _ENGLISH_VERBS or token.written.endswith(ENGLISH_VERB_ENDINGS)
     written = token.written
     return written.endswith(VERB_ENDINGS) or (
         len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
@@ -232,7 +236,9 @@ class QuestionReader:
         return parsed
 
     def _known(self, token: Token) -> bool:
-        return token.term in self.known or is_quiet(token)
+        """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""
+        english = not token.cyrillic and token.written in _ENGLISH
+        return english or token.term in self.known or is_quiet(token)
 
     def _answer_type(self, parsed: Parsed, hits: list[PhraseHit]) -> set[int]:
         """Set the kind of answer wanted (and the noun counted); the positions it used."""
