@@ -93,6 +93,10 @@ class ProjectAnswers:
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
         strong = [f for f in found if f.support >= FOUND] or counted
+        if counted and not naming.isdisjoint(parsed.counted):
+            # "колко домашни помощници работеха по патронажа": the thing counted also names the
+            # project, so it is no detail; the sentence that counts it comes first
+            strong = counted
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
