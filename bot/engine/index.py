@@ -108,6 +108,7 @@ class ProjectIndex:
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
     written: Counter[str] = field(default_factory=Counter)  # every word as written, for spelling
+    translated: frozenset[str] = frozenset()  # terms only the glossary's translations hold
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
@@ -116,6 +117,7 @@ class ProjectIndex:
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         analysed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by word as written
+        own: set[str] = set()
         for number, project in enumerate(index.projects):
             best: dict[str, float] = {}
             for weight, texts in project_fields(project):
@@ -128,6 +130,7 @@ class ProjectIndex:
                         if found is None:
                             found = analysed[word] = _analysed(word)
                         every += found[1]
+                        own.update(found[0])
                         for term in found[0]:
                             if best.get(term, 0.0) < weight:
                                 best[term] = weight
@@ -145,6 +148,7 @@ class ProjectIndex:
                 if ident and len(compact(ident)) >= 5:
                     index.identifiers.setdefault(compact(ident), number)
         index.postings = dict(postings)
+        index.translated = frozenset(postings.keys() - own)
         count = max(len(index.projects), 1)
         for term, hits in index.postings.items():
             df = len(hits)

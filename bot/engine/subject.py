@@ -71,7 +71,8 @@ def priced(parsed: Parsed, start: int) -> list[str]:
 
 def is_strange(token: Token, parsed: Parsed, index: ProjectIndex, speller: Speller) -> bool:
     """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
-    more ending in a consonant that ends no verb form or participle, typed as it is."""
+    more ending in a consonant that ends no verb form or participle, typed as it is (a word only
+    the glossary gives, "басейн" for an English "pools", is not used by the staff)."""
     word = token.written
     return (
         token.cyrillic
@@ -79,7 +80,8 @@ def is_strange(token: Token, parsed: Parsed, index: ProjectIndex, speller: Spell
         and word[-1] in _CONSONANTS
         and not word.endswith(PARTICIPLE_ENDINGS)
         and token.term in parsed.content
+        and token.term not in WORK_TERMS
         and token.term not in parsed.verbs | parsed.guessed
-        and not index.lookup(token.term)
+        and all(m.term in index.translated for m in index.lookup(token.term))
         and not speller.resembles(word)
     )
