@@ -1,0 +1,67 @@
+"""General rules of reading shown on the two tuning municipalities (mountain and Danube)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_or_raise
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def mountain() -> Engine:
+    return Engine(load_or_raise(FIXTURES / "tuning-mountain" / "knowledge"))
+
+
+@pytest.fixture(scope="module")
+def danube() -> Engine:
+    return Engine(load_or_raise(FIXTURES / "tuning-danube" / "knowledge"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["колко струва ремонта на пътя до манастира", "kolko struva remonta na pata do manastira"],
+)
+def test_the_price_of_the_works_is_the_budget(mountain: Engine, question: str) -> None:
+    """The works ("ремонтът") are the project itself, never a thing it only mentions."""
+    answer = mountain.answer(question)
+    assert answer.project == "monastery-road" and answer.topic == "budget"
+    assert "3\xa0418\xa0276,40" in answer.reply.plain()
+
+
+def test_an_unknown_participle_is_a_verb_form(mountain: Engine) -> None:
+    """"сменени" agrees with its noun like any participle: it does not choose the sentence."""
+    parsed = mountain.reader.read("колко километра водопровод са сменени в калинище")
+    assert "smenen" in parsed.verbs
+    answer = mountain.answer("колко километра водопровод са сменени в калинище")
+    assert answer.project == "water-catchment-kalinishte" and "9,2 км" in answer.reply.plain()
+    assert "cen" not in mountain.reader.read("каква е цена на билета").verbs  # a noun: too short
+
+
+@pytest.mark.parametrize("word", ["bread", "buy", "night", "paid"])
+def test_a_common_english_word_is_no_typo(danube: Engine, word: str) -> None:
+    parsed = danube.reader.read(f"where can i {word} at the social bakery")
+    assert not parsed.guessed
+
+
+def test_an_english_verb_is_a_verb(danube: Engine) -> None:
+    assert {"paid", "overflov"} <= danube.reader.read("who paid when sewage overflows").verbs
+
+
+def test_the_thing_counted_comes_first_when_it_also_names_the_project(danube: Engine) -> None:
+    answer = danube.answer("колко домашни помощници работеха по патронажната грижа")
+    assert answer.project == "patronazhna-grizha"
+    assert "18 домашни помощници" in answer.reply.plain()
+
+
+def test_a_noun_only_a_translation_holds_is_no_word_of_the_staff(mountain: Engine) -> None:
+    """The glossary gives "басейн" for the English "pools" of a trail; no pool is built."""
+    assert "basein" in mountain.index.translated
+    assert mountain.reader.read("кога ще направят басейн в сивидол").strange
+    answer = mountain.answer("кога ще направят басейн в сивидол")
+    assert not answer.answered and answer.project is None
+    assert not mountain.reader.read("а кога ще почне строежът").strange  # the works, always
