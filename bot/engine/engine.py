@@ -236,7 +236,7 @@ class Engine:
         unexplained = [w for w in words if not self._explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат")
         said = [w for w in unexplained if w not in parsed.verbs or self.index.lookup(w)]
-        if said and len(unexplained) == len(words):
+        if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
             return None
         if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
             return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
+    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
     ENGLISH_VERB_ENDINGS,
@@ -30,6 +31,7 @@ from bot.engine.lexicon import (
     TOPIC_CUES,
     UNIT_PRICE,
     VERB_ENDINGS,
+    VERB_PARTICLES,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -53,6 +55,8 @@ LEXICON_TEXTS = [
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _ENGLISH_VERBS = frozenset(ENGLISH_VERBS)
+_PARTICLES = frozenset(VERB_PARTICLES)
+_PRONOUNS = frozenset(ANAPHORA)
 _ENGLISH = _ENGLISH_VERBS | frozenset(ENGLISH_WORDS)
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
@@ -75,6 +79,18 @@ def _verb_form(token: Token) -> bool:
     return written.endswith(VERB_ENDINGS) or (
         len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
     )
+
+
+def _after_particles(found: list[Token]) -> frozenset[str]:
+    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
+    verbs, waiting = set(), False
+    for token in found:
+        if token.written in _PARTICLES:
+            waiting = True
+        elif waiting and token.written not in _PRONOUNS:
+            verbs.add(token.term)
+            waiting = False
+    return frozenset(verbs)
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -172,7 +188,7 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t))
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | _after_particles(found)
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {

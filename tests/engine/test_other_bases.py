@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.knowledge import load_or_raise
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -34,7 +34,7 @@ def test_the_price_of_the_works_is_the_budget(mountain: Engine, question: str) -
 
 
 def test_an_unknown_participle_is_a_verb_form(mountain: Engine) -> None:
-    """"сменени" agrees with its noun like any participle: it does not choose the sentence."""
+    """A participle ("сменени") agrees with its noun: it does not choose the sentence."""
     parsed = mountain.reader.read("колко километра водопровод са сменени в калинище")
     assert "smenen" in parsed.verbs
     answer = mountain.answer("колко километра водопровод са сменени в калинище")
@@ -65,3 +65,22 @@ def test_a_noun_only_a_translation_holds_is_no_word_of_the_staff(mountain: Engin
     answer = mountain.answer("кога ще направят басейн в сивидол")
     assert not answer.answered and answer.project is None
     assert not mountain.reader.read("а кога ще почне строежът").strange  # the works, always
+
+
+def test_a_colloquial_word_finds_the_written_one(mountain: Engine) -> None:
+    answer = mountain.answer("колко места за коли ще има на паркинга пред манастира")
+    assert answer.project == "monastery-road" and "40 автомобила" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [("що се бави толкоз", "bav"), ("кога ще го довършат", "dovarS"), ("6te pusnat li", "pasn")],
+)
+def test_a_word_after_a_verb_particle_is_a_verb(mountain: Engine, question: str, verb: str) -> None:
+    assert verb in mountain.reader.read(question).verbs
+
+
+def test_a_pronoun_keeps_the_project_though_its_verb_is_unknown(mountain: Engine) -> None:
+    chat = Conversation()
+    assert mountain.answer("кога ще пуснат лифта на елов връх", chat).project is not None
+    assert mountain.answer("а кой го монтира", chat).project == "ski-lift-renovation"
