@@ -13,8 +13,6 @@ from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
     ENGLISH_VERB_ENDINGS,
-    ENGLISH_VERBS,
-    ENGLISH_WORDS,
     FILLER,
     FOLLOW_UP,
     LIST_CUES,
@@ -38,7 +36,16 @@ from bot.engine.normalize import Token, subject_terms, surface_words, terms, tok
 from bot.engine.places import Place, Places
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
-from bot.engine.subject import asks_price, is_strange, priced, refers_back, relative_clause
+from bot.engine.subject import (
+    ENGLISH,
+    ENGLISH_VERB_FORMS,
+    asks_price,
+    is_strange,
+    priced,
+    refers_back,
+    relative_clause,
+    typed_bulgarian,
+)
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
 
 # English sentence shapes whose topic words are not next to each other.
@@ -54,10 +61,8 @@ LEXICON_TEXTS = [
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
-_ENGLISH_VERBS = frozenset(ENGLISH_VERBS)
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
-_ENGLISH = _ENGLISH_VERBS | frozenset(ENGLISH_WORDS)
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -74,7 +79,7 @@ def _verb_form(token: Token) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns)."""
     if not token.cyrillic:
-        return token.written in _ENGLISH_VERBS or token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written in ENGLISH_VERB_FORMS or token.written.endswith(ENGLISH_VERB_ENDINGS)
     written = token.written
     return written.endswith(VERB_ENDINGS) or (
         len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
@@ -246,14 +251,15 @@ class QuestionReader:
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
+        latin = typed_bulgarian(found)
         parsed.strange = frozenset(
-            t.term for t in found if is_strange(t, parsed, self.index, self.speller)
+            t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )
         return parsed
 
     def _known(self, token: Token) -> bool:
         """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""
-        english = not token.cyrillic and token.written in _ENGLISH
+        english = not token.cyrillic and token.written in ENGLISH
         return english or token.term in self.known or is_quiet(token)
 
     def _answer_type(self, parsed: Parsed, hits: list[PhraseHit]) -> set[int]:

@@ -84,3 +84,18 @@ def test_a_pronoun_keeps_the_project_though_its_verb_is_unknown(mountain: Engine
     chat = Conversation()
     assert mountain.answer("кога ще пуснат лифта на елов връх", chat).project is not None
     assert mountain.answer("а кой го монтира", chat).project == "ski-lift-renovation"
+
+
+@pytest.mark.parametrize(
+    ("question", "strange"),
+    [
+        ("a basein 6te pravqt li v sividol", {"basein"}),  # Bulgarian typed in Latin letters
+        ("кога ще направят басейн в сивидол", {"basein"}),
+        ("when will they build a basein in sividol", set()),  # English: its nouns are not judged
+        ("moga li da si vyrzhvam lodkata", set()),  # a verb form, not a noun
+    ],
+)
+def test_a_noun_no_record_uses_in_either_script(
+    mountain: Engine, question: str, strange: set[str]
+) -> None:
+    assert mountain.reader.read(question).strange == strange
