@@ -195,7 +195,8 @@ class Engine:
         )
         found = rank(self.index, query)
         place_words = {w for place in parsed.places for w in place}
-        only_places = bool(parsed.content) and set(parsed.content) <= place_words
+        nouns = set(parsed.content) - parsed.verbs  # "колко души живеят в X": a verb names nothing
+        only_places = bool(nouns) and nouns <= place_words
         now = "now" in parsed.intents or parsed.status == "ongoing"
         ranked = []
         for c in found:

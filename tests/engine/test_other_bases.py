@@ -99,3 +99,9 @@ def test_a_noun_no_record_uses_in_either_script(
     mountain: Engine, question: str, strange: set[str]
 ) -> None:
     assert mountain.reader.read(question).strange == strange
+
+
+def test_a_question_about_a_village_itself_is_no_projects(danube: Engine) -> None:
+    """The only noun is the village's name (a verb names nothing): no project is asked about."""
+    answer = danube.answer("колко души живеят в камъшица")
+    assert not answer.answered and answer.project is None
