@@ -74,7 +74,12 @@ def test_a_colloquial_word_finds_the_written_one(mountain: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("question", "verb"),
-    [("що се бави толкоз", "bav"), ("кога ще го довършат", "dovarS"), ("6te pusnat li", "pasn")],
+    [
+        ("що се бави толкоз", "bav"),
+        ("кога ще го довършат", "dovarS"),
+        ("ше пуснат ли", "pasn"),
+        ("6te pusnat li", "pasn"),
+    ],
 )
 def test_a_word_after_a_verb_particle_is_a_verb(mountain: Engine, question: str, verb: str) -> None:
     assert verb in mountain.reader.read(question).verbs
@@ -105,3 +110,9 @@ def test_a_question_about_a_village_itself_is_no_projects(danube: Engine) -> Non
     """The only noun is the village's name (a verb names nothing): no project is asked about."""
     answer = danube.answer("колко души живеят в камъшица")
     assert not answer.answered and answer.project is None
+
+
+def test_colloquial_little_words_are_no_details(danube: Engine) -> None:
+    """ "ше" is a colloquial "ще"; "най-сетне" (at last) says nothing of the thing asked."""
+    answer = danube.answer("ше има ли най-сетне осветление на кея, колко лампи")
+    assert answer.project == "pristan-ladovitsa" and "24 нови LED лампи" in answer.reply.plain()
