@@ -113,6 +113,6 @@ def test_a_question_about_a_village_itself_is_no_projects(danube: Engine) -> Non
 
 
 def test_colloquial_little_words_are_no_details(danube: Engine) -> None:
-    """ "ше" is a colloquial "ще"; "най-сетне" (at last) says nothing of the thing asked."""
+    """The colloquial "ше" is "ще"; "най-сетне" (at last) says nothing of the thing asked."""
     answer = danube.answer("ше има ли най-сетне осветление на кея, колко лампи")
     assert answer.project == "pristan-ladovitsa" and "24 нови LED лампи" in answer.reply.plain()
