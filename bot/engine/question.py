@@ -79,7 +79,7 @@ def _verb_form(token: Token) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns)."""
     if not token.cyrillic:
-        return token.written in ENGLISH_VERB_FORMS or token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written.endswith(ENGLISH_VERB_ENDINGS)
     written = token.written
     return written.endswith(VERB_ENDINGS) or (
         len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
@@ -139,6 +139,7 @@ class Parsed:
     extra: list[str] = field(default_factory=list)  # words that name no project but a detail
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
+    sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
 
     @property
@@ -193,7 +194,10 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | _after_particles(found)
+        parsed.sure_verbs = _after_particles(found) | {
+            t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
+        }
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {

@@ -116,3 +116,11 @@ def test_colloquial_little_words_are_no_details(danube: Engine) -> None:
     """The colloquial "ше" is "ще"; "най-сетне" (at last) says nothing of the thing asked."""
     answer = danube.answer("ше има ли най-сетне осветление на кея, колко лампи")
     assert answer.project == "pristan-ladovitsa" and "24 нови LED лампи" in answer.reply.plain()
+
+
+def test_a_verb_never_starts_a_new_subject(mountain: Engine) -> None:
+    """The verb "came" says nothing new, whatever word of the base it resembles."""
+    chat = Conversation()
+    assert mountain.answer("when is the folklore festival this year", chat).project is not None
+    for follow_up in ("how many people came", "who won the grand prix"):
+        assert mountain.answer(follow_up, chat).project == "folklore-festival"
