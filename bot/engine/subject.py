@@ -38,7 +38,7 @@ _FOLDED_PARTICIPLES = tuple(t.folded for ending in PARTICIPLE_ENDINGS for t in t
 ENGLISH_VERB_FORMS = frozenset(ENGLISH_VERBS)
 ENGLISH = ENGLISH_VERB_FORMS | frozenset(ENGLISH_WORDS)  # common English words: no typos
 _LATIN_STOPWORDS = frozenset(w for w in STOPWORDS if w.isascii())
-# Bulgarian little words as typed in Latin letters ("li", "za", "6te"), that no English word is
+# Bulgarian little words as typed in Latin letters ("li", "za", "6te") that no English word is
 _BULGARIAN_SIGNS = frozenset(
     t.folded for w in STOPWORDS if not w.isascii() for t in tokens(w) if len(t.folded) >= 2
 ) - {t.folded for w in (*_LATIN_STOPWORDS, *ENGLISH) for t in tokens(w)}
@@ -85,12 +85,13 @@ def priced(parsed: Parsed, start: int) -> list[str]:
 
 
 def typed_bulgarian(found: Sequence[Token]) -> bool:
-    """True when a question typed in Latin letters is Bulgarian: it has a little word of its."""
+    """True when a question in Latin letters is Bulgarian: it has one of Bulgarian's little words
+    that no English word is ("li", "za", "6te")."""
     return any(not t.cyrillic and t.folded in _BULGARIAN_SIGNS for t in found)
 
 
 def is_strange(
-    token: Token, parsed: Parsed, index: ProjectIndex, speller: Speller, latin: bool = False
+    token: Token, parsed: Parsed, index: ProjectIndex, speller: Speller, latin: bool
 ) -> bool:
     """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
     more ending in a consonant that ends no verb form or participle, typed as it is (a word only
