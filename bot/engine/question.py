@@ -12,6 +12,7 @@ from bot.engine.lexicon import (
     ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    ARTICLE_ENDINGS,
     ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
@@ -77,10 +78,13 @@ ANSWER_TOPICS = {
 
 def _verb_form(token: Token) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
-    noun ("сменени"; six letters at least: "цена", "стена" are nouns)."""
+    noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
+    adjective with its full article."""
     if not token.cyrillic:
         return token.written.endswith(ENGLISH_VERB_ENDINGS)
     written = token.written
+    if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
+        return False  # "посетителският", "лекарят": the article, not a verb's -ят
     return written.endswith(VERB_ENDINGS) or (
         len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
     )

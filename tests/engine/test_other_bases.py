@@ -124,3 +124,12 @@ def test_a_verb_never_starts_a_new_subject(mountain: Engine) -> None:
     assert mountain.answer("when is the folklore festival this year", chat).project is not None
     for follow_up in ("how many people came", "who won the grand prix"):
         assert mountain.answer(follow_up, chat).project == "folklore-festival"
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("посетителският", False), ("лекарят", False), ("новият", False), ("пуснат", True)],
+)
+def test_the_full_article_is_no_verb_ending(mountain: Engine, word: str, verb: bool) -> None:
+    parsed = mountain.reader.read(f"кога {word}")
+    assert bool(parsed.verbs) is verb
