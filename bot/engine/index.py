@@ -16,6 +16,7 @@ from bot.knowledge import KnowledgeBase, Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
 DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
+_CYRILLIC_TEXT = re.compile("[а-яА-Я]")
 TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 _IDENTIFIER = re.compile(r"[\w/.\-–]*\d[\w/.\-–]*")
@@ -108,7 +109,7 @@ class ProjectIndex:
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
     written: Counter[str] = field(default_factory=Counter)  # every word as written, for spelling
-    translated: frozenset[str] = frozenset()  # terms only the glossary's translations hold
+    translated: frozenset[str] = frozenset()  # terms only translations of English text hold
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
@@ -134,7 +135,10 @@ class ProjectIndex:
                         for term in found[0]:
                             if best.get(term, 0.0) < weight:
                                 best[term] = weight
-                    for term in GLOSSARY.translate(every):
+                    translated = GLOSSARY.translate(every)
+                    if _CYRILLIC_TEXT.search(text):  # a synonym of the staff's own Bulgarian
+                        own.update(translated)
+                    for term in translated:
                         if best.get(term, 0.0) < weight * TRANSLATED:
                             best[term] = weight * TRANSLATED
             for term, weight in best.items():

@@ -133,3 +133,10 @@ def test_a_verb_never_starts_a_new_subject(mountain: Engine) -> None:
 def test_the_full_article_is_no_verb_ending(mountain: Engine, word: str, verb: bool) -> None:
     parsed = mountain.reader.read(f"кога {word}")
     assert bool(parsed.verbs) is verb
+
+
+def test_a_synonym_of_the_staffs_bulgarian_is_their_word(mountain: Engine) -> None:
+    """The glossary's "зъболекар" for the record's "стоматологичен" is no strange noun."""
+    assert "zabolekr" not in mountain.index.translated
+    answer = mountain.answer("в кои дни приема зъболекарката в смреча")
+    assert answer.answered and answer.project == "medical-practice-smrecha"
