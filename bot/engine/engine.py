@@ -195,7 +195,8 @@ class Engine:
         )
         found = rank(self.index, query)
         place_words = {w for place in parsed.places for w in place}
-        only_places = bool(parsed.content) and set(parsed.content) <= place_words
+        nouns = set(parsed.content) - parsed.verbs  # "колко души живеят в X": a verb names nothing
+        only_places = bool(nouns) and nouns <= place_words
         now = "now" in parsed.intents or parsed.status == "ongoing"
         ranked = []
         for c in found:
@@ -234,9 +235,14 @@ class Engine:
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
             return number if asks else None
         unexplained = [w for w in words if not self._explains(number, w)]
-        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат")
-        said = [w for w in unexplained if w not in parsed.verbs or self.index.lookup(w)]
-        if said and len(unexplained) == len(words):
+        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
+        # a verb whatever the base holds ("how many people came")
+        said = [
+            w
+            for w in unexplained
+            if w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs)
+        ]
+        if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
             return None
         if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
             return None

@@ -16,6 +16,7 @@ from bot.knowledge import KnowledgeBase, Project, Text
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
 DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
+_CYRILLIC_TEXT = re.compile("[а-яА-Я]")
 TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 _IDENTIFIER = re.compile(r"[\w/.\-–]*\d[\w/.\-–]*")
@@ -108,6 +109,7 @@ class ProjectIndex:
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
     written: Counter[str] = field(default_factory=Counter)  # every word as written, for spelling
+    translated: frozenset[str] = frozenset()  # terms only translations of English text hold
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
@@ -116,6 +118,7 @@ class ProjectIndex:
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         analysed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by word as written
+        own: set[str] = set()
         for number, project in enumerate(index.projects):
             best: dict[str, float] = {}
             for weight, texts in project_fields(project):
@@ -128,10 +131,14 @@ class ProjectIndex:
                         if found is None:
                             found = analysed[word] = _analysed(word)
                         every += found[1]
+                        own.update(found[0])
                         for term in found[0]:
                             if best.get(term, 0.0) < weight:
                                 best[term] = weight
-                    for term in GLOSSARY.translate(every):
+                    translated = GLOSSARY.translate(every)
+                    if _CYRILLIC_TEXT.search(text):  # a synonym of the staff's own Bulgarian
+                        own.update(translated)
+                    for term in translated:
                         if best.get(term, 0.0) < weight * TRANSLATED:
                             best[term] = weight * TRANSLATED
             for term, weight in best.items():
@@ -145,6 +152,7 @@ class ProjectIndex:
                 if ident and len(compact(ident)) >= 5:
                     index.identifiers.setdefault(compact(ident), number)
         index.postings = dict(postings)
+        index.translated = frozenset(postings.keys() - own)
         count = max(len(index.projects), 1)
         for term, hits in index.postings.items():
             df = len(hits)

@@ -19,6 +19,7 @@ from bot.engine.facts import Fact
 from bot.engine.question import Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
+from bot.engine.subject import WORK_TERMS
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -92,6 +93,10 @@ class ProjectAnswers:
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
         strong = [f for f in found if f.support >= FOUND] or counted
+        if counted and not naming.isdisjoint(parsed.counted):
+            # "колко домашни помощници работеха по патронажа": the thing counted also names the
+            # project, so it is no detail; the sentence that counts it comes first
+            strong = counted
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
@@ -102,9 +107,10 @@ class ProjectAnswers:
             (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))
             or (
                 answer in ANSWER_KINDS
-                and any(
+                and any(  # the works ("ремонтът") are the project itself, never a thing in it
                     self._holds(number, w) and not self.details.describes(number, w)
                     for w in details
+                    if w not in WORK_TERMS
                 )
             )
         ):

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
+    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    ARTICLE_ENDINGS,
     ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
@@ -19,6 +21,7 @@ from bot.engine.lexicon import (
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
+    PARTICIPLE_FORMS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -27,13 +30,23 @@ from bot.engine.lexicon import (
     TOPIC_CUES,
     UNIT_PRICE,
     VERB_ENDINGS,
+    VERB_PARTICLES,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.places import Place, Places
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
-from bot.engine.subject import asks_price, is_strange, priced, refers_back, relative_clause
+from bot.engine.subject import (
+    ENGLISH,
+    ENGLISH_VERB_FORMS,
+    asks_price,
+    is_strange,
+    priced,
+    refers_back,
+    relative_clause,
+    typed_bulgarian,
+)
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
 
 # English sentence shapes whose topic words are not next to each other.
@@ -49,6 +62,8 @@ LEXICON_TEXTS = [
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+_PARTICLES = frozenset(VERB_PARTICLES)
+_PRONOUNS = frozenset(ANAPHORA)
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -59,6 +74,32 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
+
+
+def _verb_form(token: Token) -> bool:
+    """True when a word has the ending of a verb form, or of a participle that agrees with its
+    noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
+    adjective with its full article."""
+    if not token.cyrillic:
+        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+    written = token.written
+    if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
+        return False  # "посетителският", "лекарят": the article, not a verb's -ят
+    return written.endswith(VERB_ENDINGS) or (
+        len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
+    )
+
+
+def _after_particles(found: list[Token]) -> frozenset[str]:
+    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
+    verbs, waiting = set(), False
+    for token in found:
+        if token.written in _PARTICLES:
+            waiting = True
+        elif waiting and token.written not in _PRONOUNS:
+            verbs.add(token.term)
+            waiting = False
+    return frozenset(verbs)
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -102,6 +143,7 @@ class Parsed:
     extra: list[str] = field(default_factory=list)  # words that name no project but a detail
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
+    sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
 
     @property
@@ -156,11 +198,10 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.verbs = frozenset(
-            t.term
-            for t in found
-            if t.written.endswith(VERB_ENDINGS if t.cyrillic else ENGLISH_VERB_ENDINGS)
-        )
+        parsed.sure_verbs = _after_particles(found) | {
+            t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
+        }
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
@@ -218,13 +259,16 @@ class QuestionReader:
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
+        latin = typed_bulgarian(found)
         parsed.strange = frozenset(
-            t.term for t in found if is_strange(t, parsed, self.index, self.speller)
+            t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )
         return parsed
 
     def _known(self, token: Token) -> bool:
-        return token.term in self.known or is_quiet(token)
+        """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""
+        english = not token.cyrillic and token.written in ENGLISH
+        return english or token.term in self.known or is_quiet(token)
 
     def _answer_type(self, parsed: Parsed, hits: list[PhraseHit]) -> set[int]:
         """Set the kind of answer wanted (and the noun counted); the positions it used."""

@@ -10,13 +10,18 @@ from typing import TYPE_CHECKING
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANAPHORA,
+    ENGLISH_VERB_ENDINGS,
+    ENGLISH_VERBS,
+    ENGLISH_WORDS,
     PARTICIPLE_ENDINGS,
     PRICE_QUESTIONS,
     PRICE_VERBS,
     RELATIVE_PRONOUNS,
+    STOPWORDS,
+    VERB_ENDINGS,
     WORK_NOUNS,
 )
-from bot.engine.normalize import Token, surface_words, terms
+from bot.engine.normalize import Token, surface_words, terms, tokens
 from bot.engine.spelling import Speller
 
 if TYPE_CHECKING:
@@ -26,8 +31,18 @@ _ANAPHORA = frozenset(ANAPHORA)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
-_WORKS = frozenset(t for word in WORK_NOUNS for t in terms(word))
+WORK_TERMS = frozenset(t for word in WORK_NOUNS for t in terms(word))
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+_LATIN_CONSONANTS = frozenset("bcdfghklmnpqrstvwxzCSZ")
+_FOLDED_PARTICIPLES = tuple(t.folded for ending in PARTICIPLE_ENDINGS for t in tokens(ending))
+ENGLISH_VERB_FORMS = frozenset(ENGLISH_VERBS)
+ENGLISH = ENGLISH_VERB_FORMS | frozenset(ENGLISH_WORDS)  # common English words: no typos
+_LATIN_STOPWORDS = frozenset(w for w in STOPWORDS if w.isascii())
+# Bulgarian little words as typed in Latin letters ("li", "za", "6te") that no English word is
+_BULGARIAN_SIGNS = frozenset(
+    t.folded for w in STOPWORDS if not w.isascii() for t in tokens(w) if len(t.folded) >= 2
+) - {t.folded for w in (*_LATIN_STOPWORDS, *ENGLISH) for t in tokens(w)}
+_FOLDED_VERB_ENDINGS = tuple(t.folded for ending in VERB_ENDINGS for t in tokens(ending))
 
 
 def refers_back(question: str) -> bool:
@@ -58,7 +73,7 @@ def priced(parsed: Parsed, start: int) -> list[str]:
     words: list[str] = []
     for i in range(start, len(parsed.words)):
         word = parsed.words[i]
-        if word in _WORKS:
+        if word in WORK_TERMS:
             return []
         if word in _PRICE_VERBS or (i in parsed.quiet and words):
             break
@@ -69,17 +84,41 @@ def priced(parsed: Parsed, start: int) -> list[str]:
     return words
 
 
-def is_strange(token: Token, parsed: Parsed, index: ProjectIndex, speller: Speller) -> bool:
+def typed_bulgarian(found: Sequence[Token]) -> bool:
+    """True when a question in Latin letters is Bulgarian: it has one of Bulgarian's little words
+    that no English word is ("li", "za", "6te")."""
+    return any(not t.cyrillic and t.folded in _BULGARIAN_SIGNS for t in found)
+
+
+def is_strange(
+    token: Token, parsed: Parsed, index: ProjectIndex, speller: Speller, latin: bool
+) -> bool:
     """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
-    more ending in a consonant that ends no verb form or participle, typed as it is."""
-    word = token.written
+    more ending in a consonant that ends no verb form or participle, typed as it is (a word only
+    the glossary gives, "басейн" for an English "pools", is not used by the staff)."""
     return (
-        token.cyrillic
-        and len(word) >= 3
-        and word[-1] in _CONSONANTS
-        and not word.endswith(PARTICIPLE_ENDINGS)
+        _noun_shaped(token, latin)
         and token.term in parsed.content
+        and token.term not in WORK_TERMS
         and token.term not in parsed.verbs | parsed.guessed
-        and not index.lookup(token.term)
-        and not speller.resembles(word)
+        and all(m.term in index.translated for m in index.lookup(token.term))
+        and not speller.resembles(token.written)
+    )
+
+
+def _noun_shaped(token: Token, latin: bool) -> bool:
+    """True for a word of three letters or more ending in a consonant that ends no verb form or
+    participle: as written in Cyrillic, or as folded in a Bulgarian question typed in Latin
+    letters (latin: "a basein 6te pravqt li"), then no common English word either."""
+    if token.cyrillic:
+        word = token.written
+        return len(word) >= 3 and word[-1] in _CONSONANTS and not word.endswith(PARTICIPLE_ENDINGS)
+    word = token.folded
+    return (
+        latin
+        and len(word) >= 3
+        and word[-1] in _LATIN_CONSONANTS
+        and not word.endswith(_FOLDED_PARTICIPLES + _FOLDED_VERB_ENDINGS)
+        and not token.written.endswith(ENGLISH_VERB_ENDINGS)
+        and token.written not in ENGLISH
     )
