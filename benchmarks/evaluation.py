@@ -28,6 +28,40 @@ def squash(text: str) -> str:
     return re.sub(r"[\s.,\u00a0\u202f]", "", text.lower())
 
 
+def _spaced(text: str) -> str:
+    """Lowercase, every run of spaces one space: to tell where a number ends."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text.lower()).strip()
+
+
+def _unspaced(text: str) -> str:
+    """Lowercase, without spaces, dots and commas kept."""
+    return re.sub(r"[\s\u00a0\u202f]", "", text.lower())
+
+
+def _whole(flat: str, wanted: str) -> bool:
+    """Some occurrence of wanted in flat is joined to no digit at a digit of its own ends."""
+    for match in re.finditer(re.escape(wanted), flat):
+        start, after = match.start(), match.end()
+        joined_before = wanted[0].isdigit() and start > 0 and flat[start - 1].isdigit()
+        joined_after = wanted[-1].isdigit() and after < len(flat) and flat[after].isdigit()
+        if not joined_before and not joined_after:
+            return True
+    return False
+
+
+def holds(reply: str, fact: str) -> bool:
+    """The fact stands in the reply, a number in it as a whole number: "2 месеца" is not in
+    "12 месеца". Compared where the reply writes the fact as it is written (spaces as spaces,
+    else without spaces); written otherwise, the squashed comparison alone decides. A number
+    grouped by spaces may still be found inside a longer one ("199 467" in "1 199 467")."""
+    if squash(fact) not in squash(reply):
+        return False
+    for flat, wanted in ((_spaced(reply), _spaced(fact)), (_unspaced(reply), _unspaced(fact))):
+        if wanted and wanted in flat:
+            return _whole(flat, wanted)
+    return True
+
+
 def _facts(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -167,9 +201,8 @@ def judge(expected: Expectation, answer: Answer, texts: ProjectTexts | None = No
     elif expected.project is None and expected.kind and not _same_kind(expected.kind, answer.kind):
         reason = f"a {answer.kind} answer instead of {expected.kind}"
     else:
-        flat = squash(reply)
-        missing = [f for f in expected.facts if squash(f) not in flat]
-        present = [a for a in expected.absent if squash(a) in flat]
+        missing = [f for f in expected.facts if not holds(reply, f)]
+        present = [a for a in expected.absent if holds(reply, a)]
         if missing:
             reason = f"reply lacks {missing}"
         elif present:
