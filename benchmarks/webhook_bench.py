@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.broadcast_bench import server_process  # noqa: E402
 from benchmarks.speed import machine  # noqa: E402
+from benchmarks.unanswered_bench import publish  # noqa: E402
 from tests.botapi import updates  # noqa: E402
 from tests.telegram.harness import free_port  # noqa: E402
 
@@ -148,10 +149,7 @@ def main() -> None:
         "|---|---|---|",
     ]
     lines += [f"| {what} | {statuses} | {peak} MB |" for what, statuses, peak in rows]
-    text = "\n".join(lines)
-    with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
-        handle.write(text + "\n")
-    print(text)
+    publish(lines)
 
 
 if __name__ == "__main__":
