@@ -191,6 +191,22 @@ def explain(path: Path | str, error: Exception) -> StorageError:
     )
 
 
+async def _use_wal(connection: aiosqlite.Connection, patience: float = 5.0) -> None:
+    """Switch the file to WAL mode. Changing the mode needs the file to itself, and SQLite
+    refuses at once, without its busy wait, while another process opens or migrates it: try
+    again for up to patience seconds."""
+    deadline = asyncio.get_running_loop().time() + patience
+    while True:
+        try:
+            await connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.05)
+
+
 def _private_files(path: Path) -> None:
     """Create the folder 0700 and the database 0600; tighten files an older version left open."""
     path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
@@ -272,7 +288,7 @@ class StorageBase:
             raise explain(path, error) from error
         try:
             connection.row_factory = aiosqlite.Row
-            await connection.execute("PRAGMA journal_mode=WAL")
+            await _use_wal(connection)
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute("PRAGMA foreign_keys=ON")
             await connection.execute("PRAGMA secure_delete=ON")  # erased rows are overwritten
