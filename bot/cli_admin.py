@@ -14,7 +14,8 @@ from telegram.error import TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.handlers.delivery import TelegramSender, progress_text
+from bot.handlers.bulk import DirectSender
+from bot.handlers.delivery import progress_text
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
@@ -127,12 +128,13 @@ async def send_queued(settings: Settings, storage: Storage, broadcast_id: int) -
         base_url=f"{settings.api_base_url}/bot",
         request=HTTPXRequest(connection_pool_size=64),
     )
+    sender = DirectSender(settings.api_base_url, settings.token or "", settings.delivery_timeout)
     try:
-        async with bot:
+        async with bot:  # asks getMe: a wrong token or an unreachable API is said at once
             dispatcher = Dispatcher.configured(
                 settings,
                 storage,
-                TelegramSender(bot, settings.delivery_timeout),
+                sender,
                 RateLimiter(settings.broadcast_rate),
                 lambda _: show,
             )
@@ -149,6 +151,8 @@ async def send_queued(settings: Settings, storage: Storage, broadcast_id: int) -
         raise AdminCommandError(
             f"the Telegram Bot API at {settings.api_base_url} cannot be used: {error}"
         ) from None
+    finally:
+        await sender.close()
 
 
 async def _stats(args: argparse.Namespace, settings: Settings) -> int:

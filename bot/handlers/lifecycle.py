@@ -14,7 +14,8 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.handlers.admin import problems_html
-from bot.handlers.delivery import TelegramSender, status_updater
+from bot.handlers.bulk import DirectSender
+from bot.handlers.delivery import status_updater
 from bot.knowledge import LoadResult
 from bot.services.broadcast import ProgressCallback
 from bot.services.container import Services
@@ -85,7 +86,9 @@ async def on_startup(application: App, settings: Settings) -> None:
                     "could not tell admin %s about the knowledge errors: %s", admin_id, error
                 )
 
-    services.start_delivery(TelegramSender(application.bot, settings.delivery_timeout), progress)
+    sender = DirectSender(settings.api_base_url, settings.token or "", settings.delivery_timeout)
+    application.bot_data["sender"] = sender
+    services.start_delivery(sender, progress)
     await services.announce_news()
     await services.upkeep()
     application.bot_data["watcher"] = asyncio.get_running_loop().create_task(
@@ -105,6 +108,9 @@ async def on_stop(application: App) -> None:
     services = application.bot_data.get("services")
     if services is not None:
         await services.stop_delivery()
+    sender = application.bot_data.pop("sender", None)
+    if sender is not None:
+        await sender.close()
 
 
 async def on_shutdown(application: App) -> None:
