@@ -8,13 +8,14 @@ version the first one loaded. Any other folder, or a changed one, is loaded for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge import LoadResult
 from bot.services.knowledge import KnowledgeService, Snapshot, fingerprint
+from tests.botapi.server import FakeBotAPI
 
 SHIPPED = (Path(__file__).parent.parent / "knowledge").resolve()
 
@@ -40,3 +41,12 @@ def shipped_knowledge_loaded_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(KnowledgeService, "load", load)
         yield
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """The tests' Bot API server on 127.0.0.1, stopped after the test."""
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()

@@ -55,13 +55,6 @@ def last_line(stderr: str) -> str:
     return stderr.strip().splitlines()[-1]
 
 
-@pytest.fixture
-async def api() -> FakeBotAPI:
-    server = FakeBotAPI()
-    await server.start()
-    return server
-
-
 async def test_a_rejected_token_is_one_sentence_without_the_token(
     api: FakeBotAPI, tmp_path: Path
 ) -> None:

@@ -17,10 +17,7 @@ from typing import Any
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
 from tests.services.test_exactly_once import until
-from tests.telegram.conftest import api
 from tests.test_cli_tickets import STAFF_CHAT, two_tickets
-
-__all__ = ["api"]  # the Bot API server fixture
 
 ROOT = Path(__file__).parent.parent
 IN_FLIGHT, QUEUED = 100, 101  # the citizens of tickets 1 and 2

@@ -15,14 +15,6 @@ from tests.botapi.server import FakeBotAPI
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def sender(api: FakeBotAPI) -> AsyncIterator[DirectSender]:
     direct = DirectSender(api.url, api.token, timeout=0.5)
     yield direct

@@ -17,14 +17,6 @@ ADMIN = 42
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 def settings(api: FakeBotAPI, tmp_path: Path) -> Settings:
     return Settings(
         knowledge_dir=KNOWLEDGE,
