@@ -37,6 +37,8 @@ FROZEN = (
     ("other-municipality.yaml", "other-municipality"),
     ("v2/shipped.yaml", None),
     ("v2/plains.yaml", "frozen-plains"),
+    ("v3/shipped.yaml", None),
+    ("v3/lakes.yaml", "frozen-v3-lakes"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
