@@ -23,7 +23,7 @@ async def two_tickets(db: Path, close_second: bool = True) -> None:
     async with Storage.opened(db) as storage:
         desk = TicketDesk(storage, knowledge, settings)
         for user, lang, text in ((100, "bg", "Кога е сесията?"), (101, "en", "When is it?")):
-            desk.set_text(user, text)
+            await desk.set_text(user, text)
             await desk.send(user, lang)
         if close_second:
             await desk.close(2, "Staff")

@@ -115,6 +115,6 @@ async def forget(update: Update, context: Context) -> None:
     if user and chat:
         svc = services(context)
         await svc.assistant.forget(user.id, chat.id)
-        svc.tickets.drop(user.id)
+        await svc.tickets.drop(user.id)
         svc.flood.forget(user.id)
     await reply(update, context, html_text("forget.done", lang))

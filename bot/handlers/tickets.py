@@ -25,7 +25,8 @@ from bot.handlers.common import (
     reply,
     services,
 )
-from bot.services.tickets import Draft, TicketError
+from bot.services.tickets import TicketError
+from bot.storage import Draft
 from bot.texts import t
 
 NO_ANSWER = ("fallback", "clarify", "not_found")  # "I don't know" and "did you mean"
@@ -71,7 +72,7 @@ async def on_button(update: Update, context: Context, callback: Callback, lang: 
         markup = ReplyKeyboardMarkup([[share]], resize_keyboard=True, one_time_keyboard=True)
         await reply(update, context, html_text("ticket.share", lang), markup)
     elif action == "no":
-        desk.drop(user.id)
+        await desk.drop(user.id)
         await edit_or_send(update, context, html_text("ticket.cancelled", lang))
     elif action == "send":
         return await _send(update, context, lang)
@@ -103,7 +104,7 @@ async def on_cancel(update: Update, context: Context) -> None:
     user, svc = update.effective_user, services(context)
     if user is None or svc.tickets.draft(user.id) is None:
         return
-    svc.tickets.drop(user.id)
+    await svc.tickets.drop(user.id)
     await reply(update, context, html_text("ticket.cancelled", await language(update, context)))
     raise ApplicationHandlerStop
 
@@ -115,7 +116,7 @@ async def on_draft_text(update: Update, context: Context) -> None:
         return
     lang = await language(update, context)
     try:
-        draft = svc.tickets.set_text(user.id, clean_text(message.text or ""))
+        draft = await svc.tickets.set_text(user.id, clean_text(message.text or ""))
     except TicketError as error:
         await reply(update, context, html_text(error.key, lang, **error.values))
         raise ApplicationHandlerStop from None
@@ -131,7 +132,7 @@ async def on_contact(update: Update, context: Context) -> None:
         return
     lang = await language(update, context)
     name = " ".join(filter(None, (contact.first_name, contact.last_name)))
-    draft = svc.tickets.set_contact(user.id, f"{name}, {contact.phone_number}")
+    draft = await svc.tickets.set_contact(user.id, f"{name}, {contact.phone_number}")
     if draft is None:
         await reply(update, context, html_text("ticket.no_draft", lang), ReplyKeyboardRemove())
         return

@@ -62,7 +62,7 @@ class Services:
             knowledge = KnowledgeService(settings.knowledge_dir)
             knowledge.load_or_raise()
         storage = await Storage.open(settings.db_path)
-        return cls(
+        services = cls(
             settings,
             knowledge,
             storage,
@@ -72,6 +72,8 @@ class Services:
             RateLimiter(settings.broadcast_rate, per_chat_burst=CHAT_BURST),
             TicketDesk(storage, knowledge, settings),
         )
+        await services.tickets.restore()
+        return services
 
     def is_admin(self, user_id: int | None) -> bool:
         """True for the Telegram users in MUNIBOT_ADMIN_IDS."""

@@ -3,6 +3,7 @@
 from bot.storage.base import MIGRATIONS, StorageError, now
 from bot.storage.broadcasts import AnnouncedNews, BroadcastRow, BroadcastStore
 from bot.storage.deliveries import Delivery, DeliveryState, Outcome, Tally
+from bot.storage.drafts import Draft, DraftStore
 from bot.storage.edits import EditRecord, EditStore, FlowState
 from bot.storage.questions import QuestionRecord, QuestionStore, logged
 from bot.storage.retention import RetentionStore
@@ -10,7 +11,9 @@ from bot.storage.tickets import NewTicket, Post, Ticket, TicketState, TicketStor
 from bot.storage.users import UserStore, marked, touched
 
 
-class Storage(UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore, TicketStore):
+class Storage(
+    UserStore, QuestionStore, BroadcastStore, RetentionStore, EditStore, TicketStore, DraftStore
+):
     """The one class that talks to the database."""
 
 
@@ -20,6 +23,7 @@ __all__ = [
     "BroadcastRow",
     "Delivery",
     "DeliveryState",
+    "Draft",
     "EditRecord",
     "FlowState",
     "NewTicket",

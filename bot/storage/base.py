@@ -14,7 +14,7 @@ from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
-from bot.storage.ticket_schema import TICKETS_SCHEMA
+from bot.storage.ticket_schema import DRAFTS_SCHEMA, TICKETS_SCHEMA
 
 log = logging.getLogger(__name__)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
@@ -148,6 +148,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     TICKETS_SCHEMA,  # 5: tickets, in bot/storage/ticket_schema.py
+    DRAFTS_SCHEMA,  # 6: citizens' unsent questions, in bot/storage/ticket_schema.py
 )
 
 

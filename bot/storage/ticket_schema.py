@@ -1,6 +1,7 @@
-"""Migration 5: tickets ("Ask the municipality"): the question, the bot's guesses, the state,
+"""Migrations 5 and 6: tickets ("Ask the municipality"): the question, the bot's guesses, the state,
 the staff's draft (text, author, preview message) and answer; the messages that show a ticket in
-the staff group; a delivery may carry a keyboard and a forum topic of its own."""
+the staff group; a delivery may carry a keyboard and a forum topic of its own; the citizens'
+questions not sent yet (6)."""
 
 TICKETS_SCHEMA = """
 CREATE TABLE tickets (
@@ -41,4 +42,16 @@ CREATE TABLE ticket_posts (
 CREATE INDEX ticket_posts_broadcast ON ticket_posts (broadcast_id);
 ALTER TABLE deliveries ADD COLUMN markup TEXT;
 ALTER TABLE deliveries ADD COLUMN thread_id INTEGER;
+"""
+
+DRAFTS_SCHEMA = """
+CREATE TABLE ticket_drafts (
+    user_id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    project TEXT,
+    topic TEXT,
+    confidence REAL NOT NULL DEFAULT 0,
+    contact TEXT,
+    updated_at TEXT NOT NULL
+);
 """

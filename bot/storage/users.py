@@ -152,6 +152,7 @@ class UserStore(StorageBase):
                 ("questions", "user_id"),
                 ("follows", "user_id"),
                 ("deliveries", "user_id"),
+                ("ticket_drafts", "user_id"),
                 ("users", "id"),
             ):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_id,))

@@ -34,7 +34,7 @@ async def desk(tmp_path: Path) -> AsyncIterator[TicketDesk]:
 
 
 async def ticket(desk: TicketDesk, user: int = 100, text: str = "Кога е сесията?") -> int:
-    desk.set_text(user, text)
+    await desk.set_text(user, text)
     return (await desk.send(user, "bg")).id
 
 
@@ -168,3 +168,42 @@ async def test_a_group_that_refuses_is_reported_once_and_tried_every_ten_minutes
         "WHERE b.kind = 'staff-unreachable'"
     )
     assert [tuple(row) for row in notices] == [(42,)]
+
+
+async def test_an_unsent_question_survives_a_restart(tmp_path: Path) -> None:
+    """The draft is kept in the database: a new process takes it back, contact and all."""
+    knowledge = KnowledgeService(KNOWLEDGE)
+    knowledge.load_or_raise()
+    settings = Settings(db_path=tmp_path / "db.sqlite3", staff_chat_id=STAFF_CHAT)
+    async with Storage.opened(settings.db_path) as storage:
+        first = TicketDesk(storage, knowledge, settings)
+        await first.set_text(100, "Кога е сесията?")
+        await first.set_contact(100, "Анна, +359888000111")
+        await first.set_text(101, "When is it?")
+        await first.drop(101)
+    async with Storage.opened(settings.db_path) as storage:
+        second = TicketDesk(storage, knowledge, settings)
+        assert await second.restore() == 1
+        draft = second.draft(100)
+        assert draft is not None and draft.text == "Кога е сесията?"
+        assert draft.contact == "Анна, +359888000111" and second.draft(101) is None
+        assert (await second.send(100, "bg")).question == "Кога е сесията?"
+        assert await storage.scalar("SELECT COUNT(*) FROM ticket_drafts") == 0
+
+
+async def test_old_drafts_go_and_forget_erases_them(desk: TicketDesk) -> None:
+    await desk.set_text(100, "Кога е сесията?")
+    await desk.set_text(200, "А басейнът?")
+    await desk.storage.forget(200)
+    assert [user for user, _ in await desk.storage.drafts("0", 10)] == [100]
+    desk.clock = lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=8)
+    assert await desk.restore() == 0  # a week and a day old: gone
+    assert await desk.storage.scalar("SELECT COUNT(*) FROM ticket_drafts") == 0
+
+
+async def test_a_database_that_refuses_keeps_the_draft_in_memory(desk: TicketDesk) -> None:
+    await desk.storage.execute("DROP TABLE ticket_drafts")  # every write of a draft now fails
+    draft = await desk.set_text(100, "Кога е сесията?")
+    assert desk.draft(100) == draft
+    await desk.drop(100)
+    assert desk.draft(100) is None

@@ -186,6 +186,24 @@ async def test_ask_pressed_again_under_the_same_answer_sends_no_second_copy(
     assert "Въпросът ви към общината" not in last(api, ANNA)["text"]
 
 
+async def test_a_question_being_written_survives_a_restart(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    """The bot restarts between Ask and Send: the citizen's question is still there, sent once."""
+    await open_draft(desk, api, BORIS, QUESTION)
+    screen = last(api, BORIS)
+    await desk.stop()
+    again = await BotHarness(api, desk.settings).start()
+    try:
+        await press(again, BORIS, "q:send:0", screen)
+        post = await ticket_post(again, 1)
+        assert QUESTION in post["text"]
+        assert "№ 1" in last(api, BORIS)["text"]
+    finally:
+        await again.stop()
+    await desk.start()  # the fixture stops it at the end
+
+
 async def test_long_question_is_refused_and_kept(desk: BotHarness, api: FakeBotAPI) -> None:
     await open_draft(desk, api, BORIS, QUESTION)
     await desk.send(updates.message(BORIS, "въпрос" * 666 + "ъ" * 4))
