@@ -12,9 +12,13 @@ MAX_BYTES = 64
 _KINDS = {"p", "t", "l", "m", "g", "f", "u", "fb", "b", "fl", "ex", "q", "s"}
 # tickets: a citizen's ("q") and a staff member's ("s") actions, each with a number
 CITIZEN_ACTIONS = {"ask", "send", "no", "phone", "thanks", "help"}
-STAFF_ACTIONS = {"take", "answer", "close", "send", "drop", "learn", "save"} | {
-    f"tick{index}" for index in range(5)
-}
+TICKS = 5  # similar questions a Learn screen offers; the ticked ones ride in its buttons
+STAFF_ACTIONS = (
+    {"take", "answer", "close", "send", "drop", "learn", "save"}
+    | {f"tick{index}" for index in range(TICKS)}  # the buttons of an earlier version
+    | {f"tick{index}-{mask}" for index in range(TICKS) for mask in range(2**TICKS)}
+    | {f"save-{mask}" for mask in range(2**TICKS)}
+)
 _MENU = {"projects", "news", "contacts", "language", "following"}
 _DATA = re.compile(r"[a-z0-9#+:\-]{1,64}")  # ASCII only: anything else is forged
 _PART = re.compile(r"[a-z0-9#+\-]{1,48}")

@@ -4,8 +4,10 @@ the answer and similar questions people asked (to tick), then writes the FAQ ent
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest
 
 from bot.handlers.callbacks import Callback
 from bot.handlers.common import Context, html_text, services
@@ -14,6 +16,11 @@ from bot.services.learning import Lesson
 from bot.texts import t
 
 SHOWN = 300  # characters of the answer shown
+TICKED, UNTICKED = "☑", "☐"
+
+
+def _short(question: str) -> str:
+    return question if len(question) <= 50 else question[:49] + "…"
 
 
 def _screen(lesson: Lesson) -> tuple[str, InlineKeyboardMarkup]:
@@ -27,37 +34,73 @@ def _screen(lesson: Lesson) -> tuple[str, InlineKeyboardMarkup]:
     text += html_text(key, "bg")
     rows = []
     for index, question in enumerate(lesson.similar):
-        mark = "☑" if index in lesson.ticked else "☐"
-        label = f"{mark} {question if len(question) <= 50 else question[:49] + '…'}"
-        data = Callback("s", (f"tick{index}", str(ticket.id))).encode()
+        label = f"{TICKED if index in lesson.ticked else UNTICKED} {_short(question)}"
+        action = f"tick{index}-{lesson.mask ^ (1 << index)}"  # the ticks after this press
+        data = Callback("s", (action, str(ticket.id))).encode()
         rows.append([InlineKeyboardButton(label, callback_data=data)])
-    save = Callback("s", ("save", str(ticket.id))).encode()
+    save = Callback("s", (f"save-{lesson.mask}", str(ticket.id))).encode()
     rows.append([InlineKeyboardButton(t("ticket.button.save", "bg"), callback_data=save)])
     return text, InlineKeyboardMarkup(rows)
+
+
+def _as_shown(lesson: Lesson, message: Message, pressed: str) -> Lesson:
+    """The lesson found again after a restart, ticked as its screen showed it (by the questions'
+    text: the list may have changed meanwhile), the pressed question toggled."""
+    ticked: set[str] = set()
+    for row in message.reply_markup.inline_keyboard if message.reply_markup else ():
+        for button in row:
+            mark, _, question = button.text.partition(" ")
+            if (mark == TICKED) != (button.callback_data == pressed):
+                ticked.add(question)
+    chosen = (i for i, question in enumerate(lesson.similar) if _short(question) in ticked)
+    return replace(lesson, ticked=frozenset(chosen))
+
+
+async def _show(query: CallbackQuery, lesson: Lesson) -> bool:
+    """Show the lesson on its screen; False when the screen showed exactly that already."""
+    text, markup = _screen(lesson)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+        return False
+    return True
+
+
+def _mask(action: str) -> int:
+    """The ticks an action carries ("tick2-5", "save-5"; an earlier version's "tick2": bit 2)."""
+    name, _, mask = action.partition("-")
+    if mask:
+        return int(mask)
+    return 1 << int(name.removeprefix("tick")) if name.startswith("tick") else 0
 
 
 async def on_learn(
     query: CallbackQuery, context: Context, action: str, number: int, lang: str
 ) -> str | None:
-    """learn: show the lesson; tickN: tick a similar question; save: write the entry."""
+    """learn: show the lesson; tickN-M: show it with the ticks M; save-M: write the entry."""
     learning, message = services(context).learning, query.message
     assert isinstance(message, Message)
     if action == "learn":
-        lesson = await learning.begin(number)
-        if lesson is None:
+        started = await learning.begin(number)
+        if started is None:
             return t("ticket.learn.gone", lang)
-        text, markup = _screen(lesson)
+        text, markup = _screen(started)
         await message.reply_html(text, reply_markup=markup)
         return None
+    lesson, refreshed = await learning.lesson(number, _mask(action))
+    if lesson is None:
+        return t("ticket.learn.gone", lang)
+    if refreshed:
+        lesson = _as_shown(lesson, message, query.data or "")
     if action.startswith("tick"):
-        ticked = learning.tick(number, int(action.removeprefix("tick")))
-        if ticked is None:
-            return t("ticket.learn.gone", lang)
-        text, markup = _screen(ticked)
-        await query.edit_message_text(text, reply_markup=markup)
+        await _show(query, lesson)
         return None
+    if refreshed and await _show(query, lesson):  # after a restart the list had changed
+        return t("ticket.learn.refreshed", lang)
     try:
-        applied = await learning.save(number, query.from_user.id)
+        applied = await learning.save(lesson, query.from_user.id)
     except EditError as error:
         return t(error.key, lang, **error.args_)[:200]
     done = html_text("ticket.learn.done", "bg", name=query.from_user.full_name, id=applied.edit_id)

@@ -109,7 +109,7 @@ async def on_button(update: Update, context: Context, callback: Callback, lang: 
     if not await is_staff(context, user.id):
         return t("ticket.staff.not_staff", lang)
     action, number = callback.args[0], int(callback.args[1])
-    if action in ("learn", "save") or action.startswith("tick"):
+    if action == "learn" or action.startswith(("save", "tick")):
         return await on_learn(query, context, action, number, lang)
     if action in ("answer", "drop"):
         return await _draft(query, context, action, number, lang)

@@ -68,11 +68,12 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     lesson = last(api, STAFF_CHAT)
     assert ASKED in lesson["text"] and ANSWER in lesson["text"]
     offered = buttons(lesson)
-    assert offered[f"s:tick0:{number}"].startswith("☐ ") and ALIKE in offered[f"s:tick0:{number}"]
-    await press(learner, STAFF_2, f"s:tick0:{number}", lesson)
+    tick = f"s:tick0-1:{number}"  # tick question 0: the ticks after the press ride in the button
+    assert offered[tick].startswith("☐ ") and ALIKE in offered[tick]
+    await press(learner, STAFF_2, tick, lesson)
     lesson = api.messages[STAFF_CHAT][lesson["message_id"]]
-    assert buttons(lesson)[f"s:tick0:{number}"].startswith("☑ ")
-    await press(learner, STAFF_2, f"s:save:{number}", lesson)
+    assert buttons(lesson)[f"s:tick0-0:{number}"].startswith("☑ ")
+    await press(learner, STAFF_2, f"s:save-1:{number}", lesson)
     done = api.messages[STAFF_CHAT][lesson["message_id"]]
     assert "Добавено към отговорите на бота от User2002" in done["text"]
 
@@ -83,7 +84,7 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     assert {"questions": [ASKED, ALIKE], "answer": {"bg": ANSWER}} in faq
     await learner.send(updates.message(THIRD, "мога ли да си извадя шофьорска книжка онлайн"))
     assert ANSWER in last(api, THIRD)["text"]
-    await press(learner, STAFF_1, f"s:save:{number}", lesson)  # twice: nothing more is written
+    await press(learner, STAFF_1, f"s:save-1:{number}", lesson)  # twice: nothing more is written
     assert "вече е добавен" in toasts(api)[-1]
     assert len(yaml.safe_load((learner.settings.knowledge_dir / "faq.yaml").read_text())) == len(
         faq
@@ -91,3 +92,35 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     await learner.send(updates.message(ADMIN, "/stats"))
     figures = [c.result["text"] for c in api.sent(ADMIN)][-1]
     assert "1 зададени, 1 отговорени, медиана до отговора: 0,0 ч., 1 станали" in figures
+
+
+async def test_a_restart_between_learn_and_save_keeps_the_ticks_shown(
+    learner: BotHarness, api: FakeBotAPI
+) -> None:
+    """The ticks ride in the buttons; after a restart the list is found again and, when it has
+    changed meanwhile, shown once more (ticked by the questions' text) before anything is saved."""
+    await learner.send(updates.message(BORIS, ALIKE))
+    number = await ask_municipality(learner, api, ANNA, ASKED)
+    preview = await staff_reply(learner, api, STAFF_1, await ticket_post(learner, number), ANSWER)
+    await press(learner, STAFF_1, f"s:send:{number}", preview)
+    await press(learner, STAFF_1, f"s:learn:{number}", last(api, STAFF_CHAT))
+    lesson = last(api, STAFF_CHAT)
+    await press(learner, STAFF_1, f"s:tick0-1:{number}", lesson)
+    await learner.stop()
+    again = await BotHarness(api, learner.settings).start()
+    try:
+        newer = "а може ли книжка онлайн да се извади"  # asked meanwhile: the list changes
+        await again.send(updates.message(THIRD, newer))
+        lesson = api.messages[STAFF_CHAT][lesson["message_id"]]
+        await press(again, STAFF_1, f"s:save-1:{number}", lesson)
+        assert "рестартиран" in toasts(api)[-1]
+        shown = api.messages[STAFF_CHAT][lesson["message_id"]]
+        marks = {label[2:]: label[0] for label in buttons(shown).values() if label[0] in "☑☐"}
+        assert marks == {ALIKE: "☑", newer: "☐"}
+        save = next(data for data in buttons(shown) if data.startswith("s:save-"))
+        await press(again, STAFF_1, save, shown)
+        faq = yaml.safe_load((learner.settings.knowledge_dir / "faq.yaml").read_text("utf-8"))
+        assert {"questions": [ASKED, ALIKE], "answer": {"bg": ANSWER}} in faq
+    finally:
+        await again.stop()
+    await learner.start()  # the fixture stops it at the end
