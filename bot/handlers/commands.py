@@ -10,6 +10,7 @@ from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import resolve
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.staff import erase_posts
 from bot.handlers.tickets import ask_row
 from bot.texts import t
 
@@ -114,7 +115,8 @@ async def forget(update: Update, context: Context) -> None:
     lang, user, chat = await language(update, context), update.effective_user, update.effective_chat
     if user and chat:
         svc = services(context)
-        await svc.assistant.forget(user.id, chat.id)
+        posts = await svc.assistant.forget(user.id, chat.id)
         await svc.tickets.drop(user.id)
         svc.flood.forget(user.id)
+        await erase_posts(context, posts)
     await reply(update, context, html_text("forget.done", lang))

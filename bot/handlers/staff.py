@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import time
 
 from telegram import (
@@ -32,6 +33,8 @@ from bot.texts import t
 
 STAFF_CACHE = 60.0  # seconds a getChatMember answer is trusted
 MEMBERS = (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+
+log = logging.getLogger(__name__)
 
 
 async def is_staff(context: Context, user_id: int) -> bool:
@@ -216,3 +219,14 @@ async def on_membership(update: Update, context: Context) -> None:
     joined = change is not None and change.new_chat_member.status in MEMBERS
     if joined and await keep_tickets(svc.tickets, now=True):
         svc.wake()
+
+
+async def erase_posts(context: Context, posts: list[tuple[int, int, int]]) -> None:
+    """/forget: the citizen's questions in the staff group are replaced by a note (best effort:
+    a message Telegram no longer lets the bot edit stays as it is)."""
+    for number, chat_id, message_id in posts:
+        note = html_text("ticket.staff.erased", "bg", number=number)
+        try:
+            await context.bot.edit_message_text(note, chat_id, message_id, reply_markup=None)
+        except TelegramError as error:
+            log.info("post %s of ticket %s not erased: %s", message_id, number, error)

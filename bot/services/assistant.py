@@ -70,13 +70,16 @@ class Assistant:
             self._chats.popitem(last=False)
         return chat
 
-    async def forget(self, user_id: int, chat_id: int) -> None:
-        """Erase what is stored about a user (no copy left in the WAL) and the chat's context."""
+    async def forget(self, user_id: int, chat_id: int) -> list[tuple[int, int, int]]:
+        """Erase what is stored about a user (no copy left in the WAL) and the chat's context;
+        returns (ticket, chat, message) of their questions' posts in the staff group, to erase."""
+        posts = await self.storage.ticket_messages(user_id)
         await self.storage.forget_tickets(user_id)
         await self.storage.forget(user_id)
         await self.storage.checkpoint()
         for chat in {user_id, chat_id}:  # the private chat has the user's id
             self._chats.pop(chat, None)
+        return posts
 
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
         """The stored choice, else Telegram's language_code, else the script, else bg."""

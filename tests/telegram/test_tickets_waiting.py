@@ -178,10 +178,13 @@ async def test_staff_group_unreachable_admins_told_once_tickets_wait(
     assert len([t for t in api.texts(ADMIN) if "Групата на служителите" in t]) == 1
 
 
-async def test_forget_erases_the_tickets(office: BotHarness, api: FakeBotAPI) -> None:
+async def test_forget_erases_the_tickets_and_their_posts(office: BotHarness, api: FakeBotAPI) -> None:
     number = await ask_municipality(office, api, ANNA, QUESTION)
-    await ticket_post(office, number)
+    post = await ticket_post(office, number)
     await office.send(updates.message(ANNA, "/forget"))
+    erased = api.messages[STAFF_CHAT][post["message_id"]]
+    assert QUESTION not in erased["text"] and f"№ {number} е изтрит" in erased["text"]
+    assert "reply_markup" not in erased or not erased["reply_markup"]
     await office.send(updates.message(ANNA, "/myquestions"))
     assert "Още не сте задавали" in last(api, ANNA)["text"]
     storage = office.app.bot_data["services"].storage
