@@ -178,7 +178,7 @@ async def test_staff_group_unreachable_admins_told_once_tickets_wait(
     assert len([t for t in api.texts(ADMIN) if "Групата на служителите" in t]) == 1
 
 
-async def test_forget_erases_the_tickets_and_their_posts(office: BotHarness, api: FakeBotAPI) -> None:
+async def test_forget_erases_tickets_and_posts(office: BotHarness, api: FakeBotAPI) -> None:
     number = await ask_municipality(office, api, ANNA, QUESTION)
     post = await ticket_post(office, number)
     await office.send(updates.message(ANNA, "/forget"))
