@@ -30,6 +30,12 @@ WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
+# Topics only a project has: "а коя община е партньор" asks the project's partner, not about
+# the municipality.
+PROJECT_TOPICS = frozenset(
+    {"budget", "contract", "programme", "activities", "goals", "results", "target_groups",
+     "partners", "contractors", "status"}
+)  # fmt: skip
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Conversation:
     project: str | None = None
     topic: str | None = None
     lang: str | None = None
+    mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,13 @@ class Engine:
         """Answer one question; updates conversation with what the answer was about."""
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
-        answer = self._answer(question, self.reader.read(question), chat, lang)
+        parsed = self.reader.read(question)
+        if chat.mayor and parsed.refers and parsed.town_fields:
+            parsed.town_fields = ["mayor"]  # his e-mail, phone and hours are his contact's
+        answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
+        if not parsed.empty:
+            chat.mayor = answer.kind == "municipality" and "mayor" in parsed.town_fields
         if answer.project:
             chat.project, chat.topic = answer.project, answer.topic
         elif answer.kind == "not_found":
@@ -140,6 +152,8 @@ class Engine:
             if context is not None and not parsed.content
             else self._faq(parsed, candidates, chat)
         )
+        if faq is not None and context is not None and faq[1] != self.index.projects[context].id:
+            faq = None  # a follow-up is about the project talked about, not another one's FAQ
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -223,12 +237,14 @@ class Engine:
         number = self._numbers.get(chat.project or "")
         if number is None or "list" in parsed.intents or parsed.home:
             return None
-        if "municipality" in parsed.intents and not parsed.refers:
-            return None  # "адрес на общината"; but "а кога общината го обяви" continues
+        town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
+        if town and not parsed.refers and parsed.topic not in PROJECT_TOPICS:
+            return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]
         if self.places.conflicts(number, parsed.places):
             return None
-        if ("now" in parsed.intents or parsed.status == "ongoing") and project.status != "ongoing":
+        now = "now" in parsed.intents or parsed.status == "ongoing"
+        if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None
         words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
         if not words:
@@ -237,10 +253,12 @@ class Engine:
         unexplained = [w for w in words if not self._explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
         # a verb whatever the base holds ("how many people came")
+        # ... and the noun counted is a detail of the subject, not a subject ("а колко деца?")
         said = [
             w
             for w in unexplained
-            if w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs)
+            if w not in parsed.counted
+            and (w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs))
         ]
         if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
             return None

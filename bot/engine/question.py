@@ -31,6 +31,7 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     VERB_ENDINGS,
     VERB_PARTICLES,
+    WHICH_WORDS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -64,6 +65,7 @@ LEXICON_TEXTS = [
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_WHICH = frozenset(WHICH_WORDS)
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -208,7 +210,8 @@ class QuestionReader:
             i for hit in topic_hits for i in hit.positions if not self.index.names_project(words[i])
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
-        used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
+        answer_hits = self.answers.find(words, self.known, scripts)
+        used = self._answer_type(parsed, answer_hits)
         # "колко метра са високи": the word of the measure asked is no detail, only a cue
         measure = {
             i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
@@ -245,7 +248,7 @@ class QuestionReader:
             if kind != "unit":  # "the ticket" is also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
-        home = {i for i, w in enumerate(words) if (w,) in self.places.home}
+        home = self.places.home_at(words)
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
@@ -256,7 +259,11 @@ class QuestionReader:
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
         parsed.refers = refers_back(message.question)
         parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
-        if _PLURAL.search(message.question):
+        who = any(  # "кой отговаря за проектите"; "кои са проектите" is a list
+            hit.label == "person" and found[hit.positions[0]].written not in _WHICH
+            for hit in answer_hits
+        )
+        if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
         latin = typed_bulgarian(found)

@@ -8,6 +8,7 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
+from bot.engine.lexicon import QUESTION_WORDS
 from bot.engine.normalize import terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
@@ -17,6 +18,12 @@ from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+_QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
+# Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
+# own texts when the question names nothing else ("каква е площта на общината").
+MEASURED = frozenset(
+    {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
+)
 
 
 class General:
@@ -61,14 +68,21 @@ class General:
             about = self._described(subject)
         if about:  # "кои проекти са за деца": the projects whose description holds the words
             return self.listing(parsed, lang, about), "list", None
-        town = "municipality" in parsed.intents and not named
+        # a project has no mayor: the municipality's, when what else is asked is in its texts
+        # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
+        mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
+        if "municipality" in parsed.intents and not parsed.town_fields:
+            stated = self.stated(parsed, subject, lang)  # "колко ха лозя има в общината"
+            if stated is not None:
+                return stated, "municipality", "contacts"
+        town = ("municipality" in parsed.intents or mayor) and not named
         if best >= ANSWER_AT and (subject or named) and not town:
             return None
         if parsed.topic == "news" and not subject and not parsed.places:
             return self.composer.latest_news(lang), "news", "news"
         if self.places.foreign(parsed.places):
             return None
-        if "municipality" in parsed.intents or (parsed.town_fields and not parsed.content):
+        if "municipality" in parsed.intents or mayor or (parsed.town_fields and not parsed.content):
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
             reply = self.municipality(parsed, subject, lang, fields=not subject)
@@ -106,25 +120,46 @@ class General:
     def municipality(
         self, parsed: Parsed, subject: list[str], lang: str, fields: bool = True
     ) -> Reply | None:
-        """The municipality's field asked for, a sentence about it, or all its contacts (fields
-        False: only a sentence that holds the words asked)."""
-        for name in parsed.town_fields if fields else ():
-            reply = self.town.field(name, lang)
-            if reply is not None:
-                return reply
-        asked = [*subject, *parsed.counted]
-        if asked:
-            found = self.details.rank(*self.facts, parsed, asked, self.words)
-            if (
-                found
-                and found[0].support >= FOUND
-                and self.details.answers(found[0].fact, parsed.answer)
-            ):
-                return quote(None, [found[0].fact], lang)
-            return None
+        """The municipality's fields asked for (every one: "кой е кметът и какъв е адресът"), a
+        sentence about it, or all its contacts (fields False: only a sentence that holds the words
+        asked)."""
+        names = dict.fromkeys(parsed.town_fields if fields else ())
+        found = [reply for reply in map(self.town.field, names, [lang] * len(names)) if reply]
+        if found:
+            whole = found[0]
+            for reply in found[1:]:  # one heading: the municipality's name
+                whole = whole.then(Reply(reply.lines[1:]), blank=False)
+            return whole
+        if self._asked(parsed, subject):
+            return self.stated(parsed, subject, lang)
         builder = ReplyBuilder()
         municipality_contacts(builder, self.knowledge.municipality, lang)
         return builder.build()
+
+    def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:
+        """The words to look for in the municipality's texts: the subject and the thing counted,
+        else, for a measure ("площта", "what villages"), the words that name it."""
+        asked = [*subject, *parsed.counted]
+        if asked or parsed.answer not in MEASURED:
+            return asked
+        places = {w for place in parsed.places for w in place}
+        return [
+            w
+            for i, w in enumerate(parsed.words)
+            if i not in parsed.quiet
+            and w not in self.town_words | places | parsed.verbs | _QUESTION_TERMS
+        ]
+
+    def stated(self, parsed: Parsed, subject: list[str], lang: str) -> Reply | None:
+        """The sentence of the municipality's own texts (summary, general FAQ, contacts) that
+        holds the words asked and the kind of thing asked; None when none does."""
+        asked = self._asked(parsed, subject)
+        if not asked:
+            return None
+        found = self.details.rank(*self.facts, parsed, asked, self.words)
+        if found and found[0].support >= FOUND and self.details.answers(found[0].fact, parsed.answer):
+            return quote(None, [found[0].fact], lang)
+        return None
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""
