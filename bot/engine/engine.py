@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.engine.compose import Composer
+from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
-from bot.engine.index import NAME, ProjectIndex, town_texts
+from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.places import Places
 from bot.engine.projects import ProjectAnswers
@@ -30,22 +31,6 @@ WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
-# Topics only a project has: "а коя община е партньор" asks the project's partner, not about
-# the municipality.
-PROJECT_TOPICS = frozenset(
-    {"budget", "contract", "programme", "activities", "goals", "results", "target_groups",
-     "partners", "contractors", "status"}
-)  # fmt: skip
-
-
-@dataclass
-class Conversation:
-    """What a chat talked about last, so that follow-up questions make sense."""
-
-    project: str | None = None
-    topic: str | None = None
-    lang: str | None = None
-    mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
 
 
 @dataclass(frozen=True)
@@ -98,7 +83,7 @@ class Engine:
         self.projects = ProjectAnswers(self.composer, self.details)
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
-        self._numbers = {project.id: n for n, project in enumerate(self.index.projects)}
+        self.follow = FollowUps(self.index, self.places)
 
     def detect_language(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for a message."""
@@ -111,15 +96,11 @@ class Engine:
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
         parsed = self.reader.read(question)
-        if chat.mayor and parsed.refers and parsed.town_fields:
-            parsed.town_fields = ["mayor"]  # his e-mail, phone and hours are his contact's
+        chat.reread(parsed)
         answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
-        if not parsed.empty:
-            chat.mayor = answer.kind == "municipality" and "mayor" in parsed.town_fields
-        if answer.project:
-            chat.project, chat.topic = answer.project, answer.topic
-        elif answer.kind == "not_found":
+        chat.remember(parsed, answer.project, answer.topic, answer.kind)
+        if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
         return answer
 
@@ -145,7 +126,7 @@ class Engine:
         ):
             # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
-        context = self._context(parsed, chat, best)
+        context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         faq = (
             None
@@ -227,47 +208,6 @@ class Engine:
         )
         return ranked
 
-    def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
-        """The project talked about last, when the question continues it; else None.
-
-        It continues when the question says nothing of its own ("а кога приключи?", "and the
-        budget?"), or when some of its words are about that project and none of the others
-        names another project or looks like a subject of its own ("кога ще има басейн").
-        """
-        number = self._numbers.get(chat.project or "")
-        if number is None or "list" in parsed.intents or parsed.home:
-            return None
-        town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
-        if town and not parsed.refers and parsed.topic not in PROJECT_TOPICS:
-            return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
-        project = self.index.projects[number]
-        if self.places.conflicts(number, parsed.places):
-            return None
-        now = "now" in parsed.intents or parsed.status == "ongoing"
-        if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
-            return None
-        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
-        if not words:
-            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return number if asks else None
-        unexplained = [w for w in words if not self._explains(number, w)]
-        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
-        # a verb whatever the base holds ("how many people came")
-        # ... and the noun counted is a detail of the subject, not a subject ("а колко деца?")
-        said = [
-            w
-            for w in unexplained
-            if w not in parsed.counted
-            and (w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs))
-        ]
-        if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
-            return None
-        if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
-            return None
-        if best is not None and best.number != number and best.name_coverage >= 0.99:
-            return None
-        return number
-
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the
         best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
@@ -278,17 +218,6 @@ class Engine:
             and self.places.conflicts(c.number, parsed.places)
             for c in candidates[1:]
         )
-
-    def _names_other(self, number: int, word: str) -> bool:
-        """True when the word is part of the name of another project than number."""
-        return any(
-            weight >= NAME and other != number
-            for m in self.index.lookup(word)
-            for other, weight in self.index.postings[m.term].items()
-        )
-
-    def _explains(self, number: int, word: str) -> bool:
-        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))
 
     def _unknown_subject(self, parsed: Parsed) -> bool:
         """True when a word the knowledge base does not know (or knows only as a likely typo)

@@ -152,13 +152,15 @@ class General:
 
     def stated(self, parsed: Parsed, subject: list[str], lang: str) -> Reply | None:
         """The sentence of the municipality's own texts (summary, general FAQ, contacts) that
-        holds the words asked and the kind of thing asked; None when none does."""
+        holds the words asked and the kind of thing asked; None when none does, or when a word
+        asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        if not asked:
+        if not asked or not all(map(self.words.lookup, asked)):
             return None
         found = self.details.rank(*self.facts, parsed, asked, self.words)
-        if found and found[0].support >= FOUND and self.details.answers(found[0].fact, parsed.answer):
-            return quote(None, [found[0].fact], lang)
+        best = found[0] if found else None
+        if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
+            return quote(None, [best.fact], lang)
         return None
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
