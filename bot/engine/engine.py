@@ -135,6 +135,8 @@ class Engine:
         )
         if faq is not None and context is not None and faq[1] != self.index.projects[context].id:
             faq = None  # a follow-up is about the project talked about, not another one's FAQ
+        if faq is not None and faq[1] is not None and "list" in parsed.intents:
+            faq = None  # "кои проекти са за деца" asks for projects, not one project's answer
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)

@@ -8,8 +8,8 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
-from bot.engine.lexicon import QUESTION_WORDS
-from bot.engine.normalize import terms
+from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS
+from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
@@ -19,6 +19,7 @@ from bot.texts import t
 
 ANSWER_AT = 0.5
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
+_PLURALS = frozenset(PROJECT_PLURALS)
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
 # own texts when the question names nothing else ("каква е площта на общината").
 MEASURED = frozenset(
@@ -61,12 +62,21 @@ class General:
             and (w not in parsed.verbs or self.words.lookup(w))
         ]
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
-        if listing and not subject:
+        # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
+        there = (
+            self.places.foreign(parsed.places)
+            and set(parsed.content) <= filters
+            and not (parsed.topic or parsed.answer)
+        )
+        if (listing or there) and not subject:
             return self.listing(parsed, lang), "list", None
-        about = set()
-        if "list" in parsed.intents and not any(map(self.details.index.names_project, subject)):
-            about = self._described(subject)
-        if about:  # "кои проекти са за деца": the projects whose description holds the words
+        about = self._described(subject) if "list" in parsed.intents else set()
+        projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
+            surface_words(parsed.text)
+        )  # "кога бяха обявени проектите за площадките" asks a date, not for a list
+        if about and (projects or not any(map(self.details.index.names_project, subject))):
+            # "кои проекти са за деца": the projects whose description holds the words; "а в
+            # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about), "list", None
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
