@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.normalize import tokens
+from bot.engine.lexicon import OTHER_WORDS
+from bot.engine.normalize import surface_words, tokens
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
+_OTHER = frozenset(OTHER_WORDS)
 # Topics only a project has: "а коя община е партньор" asks the project's partner, not about
 # the municipality.
 PROJECT_TOPICS = frozenset(
@@ -64,6 +66,8 @@ class FollowUps:
         number = self.numbers.get(chat.project or "")
         if number is None or "list" in parsed.intents or parsed.home:
             return None
+        if not _OTHER.isdisjoint(surface_words(parsed.text)):
+            return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
         # "коя община е партньор", "кой кмет подписа договора": the project's
         ours = parsed.topic in PROJECT_TOPICS and set(parsed.town_fields) <= {"mayor"}

@@ -163,7 +163,11 @@ class Engine:
             if found.confidence > CLARIFY_AT or not found.answered:
                 return found
             return self._fallback(question, lang, likely)  # too unsure to be worth giving
-        unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
+        unsure = (  # a noun no record uses is no project's, not even as "did you mean"
+            self._unknown_subject(parsed)
+            or bool(parsed.strange)
+            or bool(parsed.guessed & set(parsed.content))
+        )
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
             if (

@@ -16,6 +16,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
+    LATIN_VERB_ENDINGS,
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
@@ -66,6 +67,7 @@ _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
 _WHICH = frozenset(WHICH_WORDS)
+_LATIN_VERB_ENDINGS = tuple(t.folded for ending in LATIN_VERB_ENDINGS for t in tokens(ending))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -78,12 +80,15 @@ ANSWER_TOPICS = {
 }  # fmt: skip
 
 
-def _verb_form(token: Token) -> bool:
+def _verb_form(token: Token, latin: bool = False) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
-    adjective with its full article."""
+    adjective with its full article (latin: a Bulgarian question typed in Latin letters,
+    "vklu4at")."""
     if not token.cyrillic:
-        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written.endswith(ENGLISH_VERB_ENDINGS) or (
+            latin and token.folded.endswith(_LATIN_VERB_ENDINGS)
+        )
     written = token.written
     if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
         return False  # "посетителският", "лекарят": the article, not a verb's -ят
@@ -203,7 +208,8 @@ class QuestionReader:
         parsed.sure_verbs = _after_particles(found) | {
             t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
         }
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
+        latin = typed_bulgarian(found)
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t, latin)) | parsed.sure_verbs
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
@@ -266,7 +272,6 @@ class QuestionReader:
         if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
-        latin = typed_bulgarian(found)
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )
