@@ -30,7 +30,8 @@ ONLY_PLACES = 0.5  # a question that names nothing but a village names no projec
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
-TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
+TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
+TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Engine:
             kind = next((k for k in TALK_ORDER if k in parsed.small_talk), None)
             if kind is None:
                 return self._fallback(question, lang, ())
+            kind = TALK_REPLY.get(kind, kind)
             reply = small_talk(kind, self.knowledge, lang)
             return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
         ident = self.index.identified(question)

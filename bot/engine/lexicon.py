@@ -37,6 +37,7 @@ SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),
     "goodbye": _words("goodbyes"),
+    "wish": _words("wishes"),
     "about": _words("about_bot"),
     "politeness": _words("politeness"),
 }

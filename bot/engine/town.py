@@ -20,6 +20,7 @@ from bot.texts import t
 ANSWER_AT = 0.5
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
+UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
 # own texts when the question names nothing else ("каква е площта на общината").
 MEASURED = frozenset(
@@ -38,9 +39,10 @@ class General:
         self.town = TownReplies(knowledge)
         town = knowledge.municipality
         values: list[Text] = [qa.answer for qa in knowledge.faq]
-        if town.summary is not None:
-            values.append(town.summary)
+        summary = split_sentences(town.summary) if town.summary is not None else []
+        self.summary = [make_fact("town", texts) for texts in summary]
         facts = [make_fact("town", texts) for value in values for texts in split_sentences(value)]
+        facts += self.summary
         facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
         self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
@@ -165,13 +167,18 @@ class General:
         holds the words asked and the kind of thing asked; None when none does, or when a word
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        if not asked or not all(map(self.words.lookup, asked)):
+        if asked and all(map(self.words.lookup, asked)):
+            found = self.details.rank(*self.facts, parsed, asked, self.words)
+            best = found[0] if found else None
+            if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
+                return quote(None, [best.fact], lang)
+        unit = parsed.answer if parsed.answer in UNITS else None
+        if unit is None or subject or parsed.counted:
             return None
-        found = self.details.rank(*self.facts, parsed, asked, self.words)
-        best = found[0] if found else None
-        if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
-            return quote(None, [best.fact], lang)
-        return None
+        # "what's the area": the one sentence of the summary that states an area, whatever
+        # words it uses
+        stating = [fact for fact in self.summary if unit in fact.kinds]
+        return quote(None, stating, lang) if len(stating) == 1 else None
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""
