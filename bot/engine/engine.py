@@ -29,6 +29,7 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, all of them held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
 TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
@@ -162,9 +163,15 @@ class Engine:
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
-            if found.confidence > CLARIFY_AT or not found.answered:
+            if found.answered and found.confidence > CLARIFY_AT:
                 return found
-            return self._fallback(question, lang, likely)  # too unsure to be worth giving
+            # no sentence of the project answers, or too unsure to be worth giving
+            return self._town_faq(question, parsed, lang) or (
+                found if not found.answered else self._fallback(question, lang, likely)
+            )
+        town = self._town_faq(question, parsed, lang)
+        if town is not None:  # "откъде да взема чували с пясък": no project's, the town's
+            return town
         unsure = (  # a noun no record uses is no project's, not even as "did you mean"
             self._unknown_subject(parsed)
             or bool(parsed.strange)
@@ -184,6 +191,14 @@ class Engine:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
             return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
         return self._fallback(question, lang, likely)
+
+    def _town_faq(self, question: str, parsed: Parsed, lang: str) -> Answer | None:
+        """The general FAQ's answer to a question no project answers, or None."""
+        found = self.general.faq(parsed, lang)
+        if found is None:
+            return None
+        reply, share = found
+        return Answer(question, lang, True, reply, None, "faq", TOWN_FAQ * share, kind="faq")
 
     def _rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or

@@ -3,6 +3,8 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
@@ -14,12 +16,25 @@ from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.stopwords import content_terms
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
+SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
+STEM = 5  # words that share their first five letters count as the same word
+
+
+def _keys(texts: Iterable[str]) -> frozenset[str]:
+    """The content terms of texts and their first five letters (another ending, same word)."""
+    found = {t for text in texts for t in content_terms(text)}
+    return frozenset(found | {t[:STEM] for t in found if len(t) > STEM})
+
+
+def _held(term: str, keys: frozenset[str]) -> bool:
+    return term in keys or (len(term) > STEM and term[:STEM] in keys)
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
 # own texts when the question names nothing else ("каква е площта на общината").
@@ -46,6 +61,10 @@ class General:
         facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
         self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
+        self.entries = [
+            (qa.answer, _keys(qa.questions), _keys([*qa.questions, *texts_of(qa.answer)]))
+            for qa in knowledge.faq
+        ]
         self.words = Vocabulary(self.facts[1])
 
     def answer(
@@ -179,6 +198,22 @@ class General:
         # words it uses
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def faq(self, parsed: Parsed, lang: str) -> tuple[Reply, float] | None:
+        """The general FAQ entry whose questions and answer hold most of the question's words,
+        for a question no project answers ("откъде да взема чували с пясък ако дойде водата"):
+        three quarters of them, and two in the ways the entry is asked; with the share held."""
+        words = {w for w in parsed.content if w not in self.town_words}
+        if len(words) < 2:
+            return None
+        best, share = None, 0.0
+        for answer, asked, keys in self.entries:
+            held = sum(1 for w in words if _held(w, keys)) / len(words)
+            if held > share and sum(1 for w in words if _held(w, asked)) >= 2:
+                best, share = answer, held
+        if best is None or share < SHARE:
+            return None
+        return self.composer.faq(best, lang), share
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""
