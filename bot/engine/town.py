@@ -203,7 +203,7 @@ class General:
         """The general FAQ entry whose questions and answer hold most of the question's words,
         for a question no project answers ("откъде да взема чували с пясък ако дойде водата"):
         three quarters of them, and two in the ways the entry is asked; with the share held."""
-        words = {w for w in parsed.content if w not in self.town_words}
+        words = set(parsed.content) - self.town_words - _QUESTION_TERMS
         if len(words) < 2:
             return None
         best, share = None, 0.0

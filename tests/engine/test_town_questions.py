@@ -124,3 +124,33 @@ def test_the_mayors_email_as_a_follow_up(bases: dict[str, Engine]) -> None:
     engine.answer("работно време на общината", chat)
     assert "сряда" in engine.answer("а кметът кога приема граждани", chat).reply.plain()
     assert "kmet@example-chervenopole.bg" in engine.answer("а имейлът му", chat).reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("danube", "откъде да взема чували с пясък ако дойде водата", "Тракия"),
+        ("danube", "как да кажа мнението си на обществено обсъждане", "14 дни"),
+        ("vine", "кога по принцип е панаирът Тракийска лоза всяка година", "вторите пълни"),
+    ],
+)
+def test_the_general_faq_answers_what_no_project_does(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    """Three quarters of the words in an entry, two of them in the ways it is asked."""
+    answer = bases[base].answer(question)
+    assert answer.kind == "faq" and answer.project is None and fact in answer.reply.plain()
+    assert answer.confidence <= 0.6  # found by its words alone
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("danube", "колко струва един час паркиране в центъра"),
+        ("vine", "в колко часа е последният автобус от Мавруд в неделя вечер"),
+    ],
+)
+def test_a_general_faq_entry_that_shares_a_few_words_does_not_answer(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    assert not bases[base].answer(question).answered
