@@ -7,7 +7,7 @@ continues the project talked about; a question with a subject that project does 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS
@@ -34,18 +34,32 @@ class Conversation:
     topic: str | None = None
     lang: str | None = None
     mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
+    details: tuple[str, ...] = ()  # what the last question about the project asked of it
 
     def reread(self, parsed: Parsed) -> None:
         """A pronoun after the mayor's contact asks for his ("а имейлът му")."""
         if self.mayor and parsed.refers and parsed.town_fields:
             parsed.town_fields = ["mayor"]
 
-    def remember(self, parsed: Parsed, project: str | None, topic: str | None, kind: str) -> None:
-        """What the answer was about; small talk and the municipality keep the project."""
+    def remember(
+        self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]
+    ) -> None:
+        """What the answer (project, topic, kind) was about, and the details the question asked
+        beyond the project's name; small talk and the municipality keep the project."""
+        project, topic, kind = answer
         if not parsed.empty:
             self.mayor = kind == "municipality" and "mayor" in parsed.town_fields
+        if project and (parsed.content or project != self.project):
+            self.details = tuple(details)
         if project:
             self.project, self.topic = project, topic
+
+    def elided(self, parsed: Parsed) -> Parsed | None:
+        """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата
+        за гости") asks about what the last question did: its details, or None."""
+        if parsed.content or not self.details:
+            return None
+        return replace(parsed, extra=[*parsed.extra, *self.details])
 
 
 class FollowUps:

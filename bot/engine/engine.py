@@ -101,7 +101,10 @@ class Engine:
         chat.reread(parsed)
         answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
-        chat.remember(parsed, answer.project, answer.topic, answer.kind)
+        number = self.follow.numbers.get(answer.project or "")
+        naming = self.details.naming(number, parsed.content) if number is not None else set()
+        details = [w for w in parsed.content if w not in naming]
+        chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
         return answer
@@ -155,7 +158,12 @@ class Engine:
             reply, kind, topic = general
             return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
         if context is not None:
-            return self._project(question, parsed, context, lang, CONTEXT, (), chat)
+            plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
+            elided = chat.elided(parsed) if plain.kind != "quote" else None
+            if elided is not None:  # "до кога?": the sentence about what was asked before
+                fuller = self._project(question, elided, context, lang, CONTEXT, (), chat)
+                return fuller if fuller.answered and fuller.kind == "quote" else plain
+            return plain
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
             if self._elsewhere(parsed, candidates):

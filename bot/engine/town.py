@@ -35,6 +35,8 @@ def _keys(texts: Iterable[str]) -> frozenset[str]:
 
 def _held(term: str, keys: frozenset[str]) -> bool:
     return term in keys or (len(term) > STEM and term[:STEM] in keys)
+
+
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
 # own texts when the question names nothing else ("каква е площта на общината").

@@ -89,3 +89,13 @@ def test_a_question_of_its_own_starts_afresh(
 def test_another_projects_faq_never_answers_a_follow_up(bases: dict[str, Engine]) -> None:
     turns = ["в колко тръгва училищният автобус от горна ракита", "плаща ли се нещо"]
     assert _talk(bases["danube"], turns)[-1][0] == "uchilishten-avtobus"
+
+
+def test_a_follow_up_that_says_nothing_asks_about_what_was_asked_before() -> None:
+    """Ellipsis: "до кога?" after "how do I join with my guest house" asks until when one can
+    join, not the project's dates."""
+    engine = Engine(load_or_raise(FIXTURES / "tuning-vine" / "knowledge"))
+    chat = Conversation()
+    engine.answer("как да си включа къщата за гости във винения маршрут", chat)
+    answer = engine.answer("до кога", chat)
+    assert answer.project == "wine-tourism-route" and "31 януари 2027" in answer.reply.plain()
