@@ -15,7 +15,7 @@ from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
-from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
@@ -67,6 +67,7 @@ class General:
             (qa.answer, _keys(qa.questions), _keys([*qa.questions, *texts_of(qa.answer)]))
             for qa in knowledge.faq
         ]
+        self.links = [(link, _keys(texts_of(link.title))) for link in town.links]
         self.words = Vocabulary(self.facts[1])
 
     def answer(
@@ -101,6 +102,9 @@ class General:
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about), "list", None
+        page = self._page(subject, lang) if "website" in parsed.town_fields else None
+        if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
+            return page, "municipality", "contacts"
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
@@ -200,6 +204,14 @@ class General:
         # words it uses
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def _page(self, subject: list[str], lang: str) -> Reply | None:
+        """The municipality's link whose title holds every word asked, or None."""
+        for link, keys in self.links if subject else ():
+            if all(_held(w, keys) for w in subject):
+                builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
+                return builder.line(Span(link.title.get(lang), url=link.url)).build()
+        return None
 
     def faq(self, parsed: Parsed, lang: str) -> tuple[Reply, float] | None:
         """The general FAQ entry whose questions and answer hold most of the question's words,

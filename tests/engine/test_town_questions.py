@@ -40,6 +40,8 @@ def bases() -> dict[str, Engine]:
         ("vine", "колко хектра лозя има в общината", ["3 400 ха"]),
         ("mountain", "what's the area of sividol municipality", ["412.6 sq km"]),
         ("vine", "what villages belong to Cherveno Pole municipality", ["Pamidovo", "Byala Lokva"]),
+        # a page of the municipality's links, by its title
+        ("shipped", "сайт на общинския съвет", ["obs.septemvri.org"]),
         # every field asked in one message is answered
         (
             "shipped",
