@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
+from bot.engine.faq import STEM
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
 from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS
@@ -24,7 +25,12 @@ ANSWER_AT = 0.5
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
-STEM = 5  # words that share their first five letters count as the same word
+UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
+# Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
+# own texts when the question names nothing else ("каква е площта на общината").
+MEASURED = frozenset(
+    {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
+)
 
 
 def _keys(texts: Iterable[str]) -> frozenset[str]:
@@ -35,14 +41,6 @@ def _keys(texts: Iterable[str]) -> frozenset[str]:
 
 def _held(term: str, keys: frozenset[str]) -> bool:
     return term in keys or (len(term) > STEM and term[:STEM] in keys)
-
-
-UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
-# Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
-# own texts when the question names nothing else ("каква е площта на общината").
-MEASURED = frozenset(
-    {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
-)
 
 
 class General:

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.knowledge import load_or_raise
-
-ROOT = Path(__file__).parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def bases() -> dict[str, Engine]:
-    folders = {
-        "shipped": ROOT / "knowledge",
-        **{name: FIXTURES / f"tuning-{name}" / "knowledge" for name in ("mountain", "danube")},
-    }
-    return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}
 
 
 def _talk(engine: Engine, turns: list[str]) -> list[tuple[str | None, str, bool]]:
@@ -91,11 +76,12 @@ def test_another_projects_faq_never_answers_a_follow_up(bases: dict[str, Engine]
     assert _talk(bases["danube"], turns)[-1][0] == "uchilishten-avtobus"
 
 
-def test_a_follow_up_that_says_nothing_asks_about_what_was_asked_before() -> None:
+def test_a_follow_up_that_says_nothing_asks_about_what_was_asked_before(
+    bases: dict[str, Engine],
+) -> None:
     """Ellipsis: "до кога?" after "how do I join with my guest house" asks until when one can
     join, not the project's dates."""
-    engine = Engine(load_or_raise(FIXTURES / "tuning-vine" / "knowledge"))
-    chat = Conversation()
+    engine, chat = bases["vine"], Conversation()
     engine.answer("как да си включа къщата за гости във винения маршрут", chat)
     answer = engine.answer("до кога", chat)
     assert answer.project == "wine-tourism-route" and "31 януари 2027" in answer.reply.plain()

@@ -6,27 +6,9 @@ rules, no place or project named in the engine.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.knowledge import load_or_raise
-
-ROOT = Path(__file__).parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def bases() -> dict[str, Engine]:
-    folders = {
-        "shipped": ROOT / "knowledge",
-        **{
-            name: FIXTURES / f"tuning-{name}" / "knowledge"
-            for name in ("vine", "mountain", "danube")
-        },
-    }
-    return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}
 
 
 @pytest.mark.parametrize(
