@@ -180,9 +180,10 @@ class Engine:
         town = self._town_faq(question, parsed, lang)
         if town is not None:  # "откъде да взема чували с пясък": no project's, the town's
             return town
-        unsure = (  # a noun no record uses is no project's, not even as "did you mean"
-            self._unknown_subject(parsed)
+        unsure = (  # a noun no record uses is no project's, not even as "did you mean"; nor
+            self._unknown_subject(parsed)  # is a mayor ("кой е кметът на калинище")
             or bool(parsed.strange)
+            or "mayor" in parsed.town_fields
             or bool(parsed.guessed & set(parsed.content))
         )
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:

@@ -48,6 +48,7 @@ def test_the_municipalitys_own_facts(
         ("shipped", "kolko e zaplatata na kmeta"),  # the mayor's contact says nothing of it
         ("shipped", "кой ще бъде следващият кмет на София"),
         ("mountain", "каква заплата взима кметът"),
+        ("mountain", "кой е кметът на калинище"),  # a village's mayor is not the municipality's
         ("vine", "има ли програма за ремонт на фасадите на блоковете в Червено поле"),
     ],
 )
