@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.engine.compose import Composer
+from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
-from bot.engine.index import NAME, ProjectIndex, town_texts
+from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.places import Places
 from bot.engine.projects import ProjectAnswers
@@ -28,17 +29,10 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
-TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
-
-
-@dataclass
-class Conversation:
-    """What a chat talked about last, so that follow-up questions make sense."""
-
-    project: str | None = None
-    topic: str | None = None
-    lang: str | None = None
+TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
+TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ class Engine:
         self.projects = ProjectAnswers(self.composer, self.details)
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
-        self._numbers = {project.id: n for n, project in enumerate(self.index.projects)}
+        self.follow = FollowUps(self.index, self.places)
 
     def detect_language(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for a message."""
@@ -103,11 +97,15 @@ class Engine:
         """Answer one question; updates conversation with what the answer was about."""
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
-        answer = self._answer(question, self.reader.read(question), chat, lang)
+        parsed = self.reader.read(question)
+        chat.reread(parsed)
+        answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
-        if answer.project:
-            chat.project, chat.topic = answer.project, answer.topic
-        elif answer.kind == "not_found":
+        number = self.follow.numbers.get(answer.project or "")
+        naming = self.details.naming(number, parsed.content) if number is not None else set()
+        details = [w for w in parsed.content if w not in naming]
+        chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
+        if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
         return answer
 
@@ -116,6 +114,7 @@ class Engine:
             kind = next((k for k in TALK_ORDER if k in parsed.small_talk), None)
             if kind is None:
                 return self._fallback(question, lang, ())
+            kind = TALK_REPLY.get(kind, kind)
             reply = small_talk(kind, self.knowledge, lang)
             return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
         ident = self.index.identified(question)
@@ -133,13 +132,17 @@ class Engine:
         ):
             # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
-        context = self._context(parsed, chat, best)
+        context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         faq = (
             None
             if context is not None and not parsed.content
             else self._faq(parsed, candidates, chat)
         )
+        if faq is not None and context is not None and faq[1] != self.index.projects[context].id:
+            faq = None  # a follow-up is about the project talked about, not another one's FAQ
+        if faq is not None and faq[1] is not None and "list" in parsed.intents:
+            faq = None  # "кои проекти са за деца" asks for projects, not one project's answer
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -155,7 +158,12 @@ class Engine:
             reply, kind, topic = general
             return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
         if context is not None:
-            return self._project(question, parsed, context, lang, CONTEXT, (), chat)
+            plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
+            elided = chat.elided(parsed) if plain.kind != "quote" else None
+            if elided is not None:  # "до кога?": the sentence about what was asked before
+                fuller = self._project(question, elided, context, lang, CONTEXT, (), chat)
+                return fuller if fuller.answered and fuller.kind == "quote" else plain
+            return plain
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
             if self._elsewhere(parsed, candidates):
@@ -163,10 +171,21 @@ class Engine:
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
-            if found.confidence > CLARIFY_AT or not found.answered:
+            if found.answered and found.confidence > CLARIFY_AT:
                 return found
-            return self._fallback(question, lang, likely)  # too unsure to be worth giving
-        unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
+            # no sentence of the project answers, or too unsure to be worth giving
+            return self._town_faq(question, parsed, lang) or (
+                found if not found.answered else self._fallback(question, lang, likely)
+            )
+        town = self._town_faq(question, parsed, lang)
+        if town is not None:  # "откъде да взема чували с пясък": no project's, the town's
+            return town
+        unsure = (  # a noun no record uses is no project's, not even as "did you mean"; nor
+            self._unknown_subject(parsed)  # is a mayor ("кой е кметът на калинище")
+            or bool(parsed.strange)
+            or "mayor" in parsed.town_fields
+            or bool(parsed.guessed & set(parsed.content))
+        )
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
             if (
@@ -181,6 +200,14 @@ class Engine:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
             return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
         return self._fallback(question, lang, likely)
+
+    def _town_faq(self, question: str, parsed: Parsed, lang: str) -> Answer | None:
+        """The general FAQ's answer to a question no project answers, or None."""
+        found = self.general.faq(parsed, lang)
+        if found is None:
+            return None
+        reply, share = found
+        return Answer(question, lang, True, reply, None, "faq", TOWN_FAQ * share, kind="faq")
 
     def _rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or
@@ -213,43 +240,6 @@ class Engine:
         )
         return ranked
 
-    def _context(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
-        """The project talked about last, when the question continues it; else None.
-
-        It continues when the question says nothing of its own ("а кога приключи?", "and the
-        budget?"), or when some of its words are about that project and none of the others
-        names another project or looks like a subject of its own ("кога ще има басейн").
-        """
-        number = self._numbers.get(chat.project or "")
-        if number is None or "list" in parsed.intents or parsed.home:
-            return None
-        if "municipality" in parsed.intents and not parsed.refers:
-            return None  # "адрес на общината"; but "а кога общината го обяви" continues
-        project = self.index.projects[number]
-        if self.places.conflicts(number, parsed.places):
-            return None
-        if ("now" in parsed.intents or parsed.status == "ongoing") and project.status != "ongoing":
-            return None
-        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
-        if not words:
-            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return number if asks else None
-        unexplained = [w for w in words if not self._explains(number, w)]
-        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
-        # a verb whatever the base holds ("how many people came")
-        said = [
-            w
-            for w in unexplained
-            if w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs)
-        ]
-        if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
-            return None
-        if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
-            return None
-        if best is not None and best.number != number and best.name_coverage >= 0.99:
-            return None
-        return number
-
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the
         best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
@@ -260,17 +250,6 @@ class Engine:
             and self.places.conflicts(c.number, parsed.places)
             for c in candidates[1:]
         )
-
-    def _names_other(self, number: int, word: str) -> bool:
-        """True when the word is part of the name of another project than number."""
-        return any(
-            weight >= NAME and other != number
-            for m in self.index.lookup(word)
-            for other, weight in self.index.postings[m.term].items()
-        )
-
-    def _explains(self, number: int, word: str) -> bool:
-        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))
 
     def _unknown_subject(self, parsed: Parsed) -> bool:
         """True when a word the knowledge base does not know (or knows only as a likely typo)

@@ -37,6 +37,7 @@ SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),
     "goodbye": _words("goodbyes"),
+    "wish": _words("wishes"),
     "about": _words("about_bot"),
     "politeness": _words("politeness"),
 }
@@ -54,6 +55,8 @@ PRICE_VERBS = _words("price_verbs")
 RELATIVE_PRONOUNS = _words("relative_pronouns")
 LIST_CUES = _words("list_cues")
 PROJECT_PLURALS = _words("project_plurals")
+WHICH_WORDS = _words("which_words")
+OTHER_WORDS = _words("other_words")
 THEMES: Groups = _groups("themes")
 MUNICIPALITY_FIELDS: Groups = _groups("municipality_fields")
 MAYOR_ROLES = _words("mayor_roles")
@@ -62,6 +65,7 @@ CONTRAST_WORDS = _words("contrast_words")
 QUESTION_WORDS = _words("question_words")
 FILLER = _words("filler")
 VERB_ENDINGS = _words("verb_endings")
+LATIN_VERB_ENDINGS = _words("latin_verb_endings")
 VERB_PARTICLES = _words("verb_particles")
 ARTICLE_ENDINGS = _words("article_endings")
 PARTICIPLE_ENDINGS = _words("participle_endings")

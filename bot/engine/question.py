@@ -16,6 +16,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
+    LATIN_VERB_ENDINGS,
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
@@ -31,6 +32,7 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     VERB_ENDINGS,
     VERB_PARTICLES,
+    WHICH_WORDS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -64,6 +66,8 @@ LEXICON_TEXTS = [
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_WHICH = frozenset(WHICH_WORDS)
+_LATIN_VERB_ENDINGS = tuple(t.folded for ending in LATIN_VERB_ENDINGS for t in tokens(ending))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -76,12 +80,15 @@ ANSWER_TOPICS = {
 }  # fmt: skip
 
 
-def _verb_form(token: Token) -> bool:
+def _verb_form(token: Token, latin: bool = False) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
-    adjective with its full article."""
+    adjective with its full article (latin: a Bulgarian question typed in Latin letters,
+    "vklu4at")."""
     if not token.cyrillic:
-        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written.endswith(ENGLISH_VERB_ENDINGS) or (
+            latin and token.folded.endswith(_LATIN_VERB_ENDINGS)
+        )
     written = token.written
     if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
         return False  # "посетителският", "лекарят": the article, not a verb's -ят
@@ -201,14 +208,16 @@ class QuestionReader:
         parsed.sure_verbs = _after_particles(found) | {
             t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
         }
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
+        latin = typed_bulgarian(found)
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t, latin)) | parsed.sure_verbs
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
             i for hit in topic_hits for i in hit.positions if not self.index.names_project(words[i])
         }
         topic_hits = [h for h in topic_hits if not cue_positions.isdisjoint(h.positions)]
-        used = self._answer_type(parsed, self.answers.find(words, self.known, scripts))
+        answer_hits = self.answers.find(words, self.known, scripts)
+        used = self._answer_type(parsed, answer_hits)
         # "колко метра са високи": the word of the measure asked is no detail, only a cue
         measure = {
             i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
@@ -245,7 +254,7 @@ class QuestionReader:
             if kind != "unit":  # "the ticket" is also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
-        home = {i for i, w in enumerate(words) if (w,) in self.places.home}
+        home = self.places.home_at(words)
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
@@ -256,10 +265,13 @@ class QuestionReader:
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
         parsed.refers = refers_back(message.question)
         parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
-        if _PLURAL.search(message.question):
+        who = any(  # "кой отговаря за проектите"; "кои са проектите" is a list
+            hit.label == "person" and found[hit.positions[0]].written not in _WHICH
+            for hit in answer_hits
+        )
+        if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
         parsed.themes = self.places.themes_in(words)
-        latin = typed_bulgarian(found)
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )

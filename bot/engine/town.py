@@ -3,20 +3,44 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
+from bot.engine.faq import STEM
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
-from bot.engine.normalize import terms
+from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS
+from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
-from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.reply import Reply, ReplyBuilder, Span
+from bot.engine.stopwords import content_terms
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+_QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
+_PLURALS = frozenset(PROJECT_PLURALS)
+SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
+UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
+# Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
+# own texts when the question names nothing else ("каква е площта на общината").
+MEASURED = frozenset(
+    {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
+)
+
+
+def _keys(texts: Iterable[str]) -> frozenset[str]:
+    """The content terms of texts and their first five letters (another ending, same word)."""
+    found = {t for text in texts for t in content_terms(text)}
+    return frozenset(found | {t[:STEM] for t in found if len(t) > STEM})
+
+
+def _held(term: str, keys: frozenset[str]) -> bool:
+    return term in keys or (len(term) > STEM and term[:STEM] in keys)
 
 
 class General:
@@ -30,12 +54,18 @@ class General:
         self.town = TownReplies(knowledge)
         town = knowledge.municipality
         values: list[Text] = [qa.answer for qa in knowledge.faq]
-        if town.summary is not None:
-            values.append(town.summary)
+        summary = split_sentences(town.summary) if town.summary is not None else []
+        self.summary = [make_fact("town", texts) for texts in summary]
         facts = [make_fact("town", texts) for value in values for texts in split_sentences(value)]
+        facts += self.summary
         facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
         self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
+        self.entries = [
+            (qa.answer, _keys(qa.questions), _keys([*qa.questions, *texts_of(qa.answer)]))
+            for qa in knowledge.faq
+        ]
+        self.links = [(link, _keys(texts_of(link.title))) for link in town.links]
         self.words = Vocabulary(self.facts[1])
 
     def answer(
@@ -54,21 +84,40 @@ class General:
             and (w not in parsed.verbs or self.words.lookup(w))
         ]
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
-        if listing and not subject:
+        # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
+        there = (
+            self.places.foreign(parsed.places)
+            and set(parsed.content) <= filters
+            and not (parsed.topic or parsed.answer)
+        )
+        if (listing or there) and not subject:
             return self.listing(parsed, lang), "list", None
-        about = set()
-        if "list" in parsed.intents and not any(map(self.details.index.names_project, subject)):
-            about = self._described(subject)
-        if about:  # "кои проекти са за деца": the projects whose description holds the words
+        about = self._described(subject) if "list" in parsed.intents else set()
+        projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
+            surface_words(parsed.text)
+        )  # "кога бяха обявени проектите за площадките" asks a date, not for a list
+        if about and (projects or not any(map(self.details.index.names_project, subject))):
+            # "кои проекти са за деца": the projects whose description holds the words; "а в
+            # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about), "list", None
-        town = "municipality" in parsed.intents and not named
+        page = self._page(subject, lang) if "website" in parsed.town_fields else None
+        if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
+            return page, "municipality", "contacts"
+        # a project has no mayor: the municipality's, when what else is asked is in its texts
+        # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
+        mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
+        if "municipality" in parsed.intents and not parsed.town_fields:
+            stated = self.stated(parsed, subject, lang)  # "колко ха лозя има в общината"
+            if stated is not None:
+                return stated, "municipality", "contacts"
+        town = ("municipality" in parsed.intents or mayor) and not named
         if best >= ANSWER_AT and (subject or named) and not town:
             return None
         if parsed.topic == "news" and not subject and not parsed.places:
             return self.composer.latest_news(lang), "news", "news"
         if self.places.foreign(parsed.places):
             return None
-        if "municipality" in parsed.intents or (parsed.town_fields and not parsed.content):
+        if "municipality" in parsed.intents or mayor or (parsed.town_fields and not parsed.content):
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
             reply = self.municipality(parsed, subject, lang, fields=not subject)
@@ -106,25 +155,77 @@ class General:
     def municipality(
         self, parsed: Parsed, subject: list[str], lang: str, fields: bool = True
     ) -> Reply | None:
-        """The municipality's field asked for, a sentence about it, or all its contacts (fields
-        False: only a sentence that holds the words asked)."""
-        for name in parsed.town_fields if fields else ():
-            reply = self.town.field(name, lang)
-            if reply is not None:
-                return reply
-        asked = [*subject, *parsed.counted]
-        if asked:
-            found = self.details.rank(*self.facts, parsed, asked, self.words)
-            if (
-                found
-                and found[0].support >= FOUND
-                and self.details.answers(found[0].fact, parsed.answer)
-            ):
-                return quote(None, [found[0].fact], lang)
-            return None
+        """The municipality's fields asked for (every one: "кой е кметът и какъв е адресът"), a
+        sentence about it, or all its contacts (fields False: only a sentence that holds the words
+        asked)."""
+        names = dict.fromkeys(parsed.town_fields if fields else ())
+        found = [reply for reply in map(self.town.field, names, [lang] * len(names)) if reply]
+        if found:
+            whole = found[0]
+            for reply in found[1:]:  # one heading: the municipality's name
+                whole = whole.then(Reply(reply.lines[1:]), blank=False)
+            return whole
+        if self._asked(parsed, subject):
+            return self.stated(parsed, subject, lang)
         builder = ReplyBuilder()
         municipality_contacts(builder, self.knowledge.municipality, lang)
         return builder.build()
+
+    def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:
+        """The words to look for in the municipality's texts: the subject and the thing counted,
+        else, for a measure ("площта", "what villages"), the words that name it."""
+        asked = [*subject, *parsed.counted]
+        if asked or parsed.answer not in MEASURED:
+            return asked
+        places = {w for place in parsed.places for w in place}
+        return [
+            w
+            for i, w in enumerate(parsed.words)
+            if i not in parsed.quiet
+            and w not in self.town_words | places | parsed.verbs | _QUESTION_TERMS
+        ]
+
+    def stated(self, parsed: Parsed, subject: list[str], lang: str) -> Reply | None:
+        """The sentence of the municipality's own texts (summary, general FAQ, contacts) that
+        holds the words asked and the kind of thing asked; None when none does, or when a word
+        asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
+        asked = self._asked(parsed, subject)
+        if asked and all(map(self.words.lookup, asked)):
+            found = self.details.rank(*self.facts, parsed, asked, self.words)
+            best = found[0] if found else None
+            if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
+                return quote(None, [best.fact], lang)
+        unit = parsed.answer if parsed.answer in UNITS else None
+        if unit is None or subject or parsed.counted:
+            return None
+        # "what's the area": the one sentence of the summary that states an area, whatever
+        # words it uses
+        stating = [fact for fact in self.summary if unit in fact.kinds]
+        return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def _page(self, subject: list[str], lang: str) -> Reply | None:
+        """The municipality's link whose title holds every word asked, or None."""
+        for link, keys in self.links if subject else ():
+            if all(_held(w, keys) for w in subject):
+                builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
+                return builder.line(Span(link.title.get(lang), url=link.url)).build()
+        return None
+
+    def faq(self, parsed: Parsed, lang: str) -> tuple[Reply, float] | None:
+        """The general FAQ entry whose questions and answer hold most of the question's words,
+        for a question no project answers ("откъде да взема чували с пясък ако дойде водата"):
+        three quarters of them, and two in the ways the entry is asked; with the share held."""
+        words = set(parsed.content) - self.town_words - _QUESTION_TERMS
+        if len(words) < 2:
+            return None
+        best, share = None, 0.0
+        for answer, asked, keys in self.entries:
+            held = sum(1 for w in words if _held(w, keys)) / len(words)
+            if held > share and sum(1 for w in words if _held(w, asked)) >= 2:
+                best, share = answer, held
+        if best is None or share < SHARE:
+            return None
+        return self.composer.faq(best, lang), share
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""

@@ -1,0 +1,147 @@
+"""What a chat talked about last, and whether a question continues it.
+
+A follow-up with no subject of its own ("а кога приключи?", "and the budget?", "кой го прави?")
+continues the project talked about; a question with a subject that project does not explain
+("кога ще има басейн", "адрес на общината") starts afresh. Small talk changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.engine.index import NAME, ProjectIndex
+from bot.engine.lexicon import OTHER_WORDS
+from bot.engine.normalize import surface_words, tokens
+from bot.engine.places import Places
+from bot.engine.question import Parsed
+from bot.engine.ranking import Candidate
+from bot.engine.subject import noun_shaped, typed_bulgarian
+
+_OTHER = frozenset(OTHER_WORDS)
+# Topics only a project has: "а коя община е партньор" asks the project's partner, not about
+# the municipality.
+PROJECT_TOPICS = frozenset(
+    {"budget", "contract", "programme", "activities", "goals", "results", "target_groups",
+     "partners", "contractors", "status"}
+)  # fmt: skip
+
+
+@dataclass
+class Conversation:
+    """What a chat talked about last, so that follow-up questions make sense."""
+
+    project: str | None = None
+    topic: str | None = None
+    lang: str | None = None
+    mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
+    details: tuple[str, ...] = ()  # what the last question about the project asked of it
+
+    def reread(self, parsed: Parsed) -> None:
+        """A pronoun after the mayor's contact asks for his ("а имейлът му")."""
+        if self.mayor and parsed.refers and parsed.town_fields:
+            parsed.town_fields = ["mayor"]
+
+    def remember(
+        self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]
+    ) -> None:
+        """What the answer (project, topic, kind) was about, and the details the question asked
+        beyond the project's name; small talk and the municipality keep the project."""
+        project, topic, kind = answer
+        if not parsed.empty:
+            self.mayor = kind == "municipality" and "mayor" in parsed.town_fields
+        if project and (parsed.content or project != self.project):
+            self.details = tuple(details)
+        if project:
+            self.project, self.topic = project, topic
+
+    def elided(self, parsed: Parsed) -> Parsed | None:
+        """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата
+        за гости") asks about what the last question did: its details, or None."""
+        if parsed.content or not self.details:
+            return None
+        return replace(parsed, extra=[*parsed.extra, *self.details])
+
+
+class FollowUps:
+    """Tells whether a question continues the project a chat talked about."""
+
+    def __init__(self, index: ProjectIndex, places: Places) -> None:
+        self.index = index
+        self.places = places
+        self.numbers = {project.id: n for n, project in enumerate(index.projects)}
+
+    def project(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
+        """The project talked about last, when the question continues it; else None.
+
+        It continues when the question says nothing of its own ("а кога приключи?", "and the
+        budget?"), or when some of its words are about that project and none of the others
+        names another project or looks like a subject of its own ("кога ще има басейн").
+        """
+        number = self.numbers.get(chat.project or "")
+        if number is None or "list" in parsed.intents or parsed.home:
+            return None
+        if not _OTHER.isdisjoint(surface_words(parsed.text)):
+            return None  # "а във Варвара друго какво има": not the project talked about
+        town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
+        # "коя община е партньор", "кой кмет подписа договора": the project's
+        ours = parsed.topic in PROJECT_TOPICS and set(parsed.town_fields) <= {"mayor"}
+        if town and not parsed.refers and not ours:
+            return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
+        project = self.index.projects[number]
+        if self.places.conflicts(number, parsed.places):
+            return None
+        now = "now" in parsed.intents or parsed.status == "ongoing"
+        if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
+            return None
+        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
+        if not words:
+            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
+            return number if asks else None
+        unexplained = [w for w in words if not self.explains(number, w)]
+        # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
+        # a verb whatever the base holds ("how many people came"), and the noun counted ("а
+        # колко деца?"), are details of the subject, not a subject
+        said = [
+            w
+            for w in unexplained
+            if w not in parsed.counted
+            and (w not in parsed.verbs or (self.index.lookup(w) and w not in parsed.sure_verbs))
+        ]
+        if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
+            return None
+        if any(w in parsed.subjects or self.names_other(number, w) for w in unexplained):
+            return None
+        head = self._head(parsed)
+        if head in said and not parsed.refers:  # "а кога ще направят басейн за децата"
+            return None
+        if best is not None and best.number != number and best.name_coverage >= 0.99:
+            return None
+        return number
+
+    @staticmethod
+    def _head(parsed: Parsed) -> str | None:
+        """The first noun of the question that is not the thing counted: what it is about."""
+        found = tokens(parsed.text)
+        latin = typed_bulgarian(found)
+        return next(
+            (
+                t.term
+                for t in found
+                if t.term in parsed.content
+                and t.term not in parsed.counted
+                and noun_shaped(t, latin)
+            ),
+            None,
+        )
+
+    def names_other(self, number: int, word: str) -> bool:
+        """True when the word is part of the name of another project than number."""
+        return any(
+            weight >= NAME and other != number
+            for m in self.index.lookup(word)
+            for other, weight in self.index.postings[m.term].items()
+        )
+
+    def explains(self, number: int, word: str) -> bool:
+        """True when the project's record holds the word."""
+        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))

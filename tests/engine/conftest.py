@@ -1,0 +1,26 @@
+"""Engines on the shipped base and on the tuning municipalities, built once for the engine tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_or_raise
+
+ROOT = Path(__file__).parent.parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def bases() -> dict[str, Engine]:
+    """The shipped base ("shipped") and the tuning towns ("vine", "mountain", "danube")."""
+    folders = {
+        "shipped": ROOT / "knowledge",
+        **{
+            name: FIXTURES / f"tuning-{name}" / "knowledge"
+            for name in ("vine", "mountain", "danube")
+        },
+    }
+    return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}

@@ -1,0 +1,87 @@
+"""When a question continues the project talked about, and when it starts afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+
+
+def _talk(engine: Engine, turns: list[str]) -> list[tuple[str | None, str, bool]]:
+    chat = Conversation()
+    found = []
+    for turn in turns:
+        answer = engine.answer(turn, chat)
+        found.append((answer.project, answer.kind, answer.answered))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project"),
+    [
+        # a pronoun ("тях", "тогава") points back, small talk in between changes nothing
+        ("shipped", ["колко струва паркът в кв. 66", "мерси", "а колко от тях са безвъзмездни"],
+         "park-block-66"),
+        ("shipped", ["кога почна санирането на училищата", "кой беше кмет тогава"],
+         "school-energy-efficiency"),
+        # a topic only a project has: the municipality named is part of what is asked
+        ("shipped", ["пътят Виноградец Лесичово готов ли е", "а коя община е партньор"],
+         "vinogradets-lesichovo-road"),
+        ("shipped", ["parka v kv 66 po koq mqrka e", "a sobstveniq prinos na obshtinata"],
+         "park-block-66"),
+        ("shipped", ["prechistvatelnata stanciq kolko struva", "a koi kmet podpisa dogovora"],
+         "water-cycle"),
+        # the noun counted is a detail; a Latin-typed verb is no subject of its own
+        ("shipped", ["prechistvatelnata stanciq kolko struva",
+                     "a kolko 4oveka trqbva6e da se vklu4at"], "water-cycle"),
+        # "who runs it": a pronoun, though "runs" looks like a status word
+        ("mountain", ["are there cameras watching the forests for fires", "who runs it"],
+         "fire-station-towers"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_continues_the_project(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    last = _talk(bases[base], turns)[-1]
+    assert last[0] == project or (last[1] == "not_found" and not last[2]), last
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "kind"),
+    [
+        # the municipality's own facts and the mayor are not the project's
+        ("shipped", ["колко струва паркът в кв. 66", "адрес на общината"], "municipality"),
+        ("shipped", ["колко струва паркът в кв. 66", "кой е кметът"], "municipality"),
+        ("danube", ["какво е това всяко дете в клас", "а общината до колко работи"],
+         "municipality"),
+        # "друго": something other than the project talked about
+        ("shipped", ["пречиствателнта станция кой я подписа", "а във Варвара друго какво има"],
+         "list"),
+        # a first noun the project does not hold starts afresh ("басейн"), and is declined
+        ("danube", ["в колко тръгва училищният автобус от горна ракита",
+                    "а кога ще направят басейн за децата"], "fallback"),
+        ("mountain", ["kakvo e tova noviq vlek na detskata polqna",
+                      "a basein 6te pravqt li v sividol"], "fallback"),
+    ],
+)  # fmt: skip
+def test_a_question_of_its_own_starts_afresh(
+    bases: dict[str, Engine], base: str, turns: list[str], kind: str
+) -> None:
+    project, got, _ = _talk(bases[base], turns)[-1]
+    assert project is None and (got == kind or {got, kind} == {"faq", "municipality"})
+
+
+def test_another_projects_faq_never_answers_a_follow_up(bases: dict[str, Engine]) -> None:
+    turns = ["в колко тръгва училищният автобус от горна ракита", "плаща ли се нещо"]
+    assert _talk(bases["danube"], turns)[-1][0] == "uchilishten-avtobus"
+
+
+def test_a_follow_up_that_says_nothing_asks_about_what_was_asked_before(
+    bases: dict[str, Engine],
+) -> None:
+    """Ellipsis: "до кога?" after "how do I join with my guest house" asks until when one can
+    join, not the project's dates."""
+    engine, chat = bases["vine"], Conversation()
+    engine.answer("как да си включа къщата за гости във винения маршрут", chat)
+    answer = engine.answer("до кога", chat)
+    assert answer.project == "wine-tourism-route" and "31 януари 2027" in answer.reply.plain()

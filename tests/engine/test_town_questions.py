@@ -1,0 +1,141 @@
+"""Questions about no one project: the municipality's own facts, lists with filters, small talk.
+
+Shown on the shipped base and on the tuning municipalities (vine, mountain, Danube): the same
+rules, no place or project named in the engine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "facts"),
+    [
+        # the municipality's name in two words is the municipality; its mayor is its contact's
+        ("vine", "кой е кметът на Червено поле", ["Стойко Делибалтов", "сряда"]),
+        ("vine", "абе кой е кмета бе, и кога приема хора", ["Стойко Делибалтов", "сряда"]),
+        # a measure asked of the municipality is found in its summary, in both languages
+        ("vine", "каква е площта на общината", ["214 кв. км"]),
+        ("vine", "колко хектра лозя има в общината", ["3 400 ха"]),
+        ("mountain", "what's the area of sividol municipality", ["412.6 sq km"]),
+        ("vine", "what villages belong to Cherveno Pole municipality", ["Pamidovo", "Byala Lokva"]),
+        # a page of the municipality's links, by its title
+        ("shipped", "сайт на общинския съвет", ["obs.septemvri.org"]),
+        # every field asked in one message is answered
+        (
+            "shipped",
+            "Здравейте, извинявайте, че пиша толкова късно, но през деня съм на работа. Искам да "
+            "питам две неща: кой е кметът на общината и какъв е адресът ѝ?",
+            ["Васка Рачева", "Александър Стамболийски"],
+        ),
+    ],
+)
+def test_the_municipalitys_own_facts(
+    bases: dict[str, Engine], base: str, question: str, facts: list[str]
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project is None and answer.kind == "municipality"
+    reply = answer.reply.plain().replace("\xa0", " ")
+    assert all(fact in reply for fact in facts), reply
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("shipped", "kolko e zaplatata na kmeta"),  # the mayor's contact says nothing of it
+        ("shipped", "кой ще бъде следващият кмет на София"),
+        ("mountain", "каква заплата взима кметът"),
+        ("mountain", "кой е кметът на калинище"),  # a village's mayor is not the municipality's
+        ("vine", "има ли програма за ремонт на фасадите на блоковете в Червено поле"),
+    ],
+)
+def test_what_the_municipalitys_texts_never_speak_of_is_declined(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "present", "absent"),
+    [
+        ("shipped", "kakvo ima v karabunar", ["Саниране на училищата"], ["Околовръстен път"]),
+        ("shipped", "а във Варвара друго какво има", ["Минерален водопровод"], ["Лесичово"]),
+        ("danube", "кои проекти са за деца", ["Образователни медиатори"], []),
+        ("mountain", "кои проекти са за деца", ["Детската поляна"], []),
+    ],
+)
+def test_a_list_with_a_filter(
+    bases: dict[str, Engine], base: str, question: str, present: list[str], absent: list[str]
+) -> None:
+    answer = bases[base].answer(question)
+    reply = answer.reply.plain()
+    assert answer.kind == "list" and answer.project is None
+    assert all(p in reply for p in present) and not any(a in reply for a in absent)
+
+
+def test_who_with_projects_asks_for_a_person_not_a_list(bases: dict[str, Engine]) -> None:
+    answer = bases["vine"].answer("кой в общината отговаря за европейските проекти")
+    assert answer.kind == "municipality" and "Даниела Попова" in answer.reply.plain()
+    assert bases["vine"].answer("кои са проектите на общината").kind == "list"
+
+
+def test_a_question_for_a_date_of_projects_is_no_list(bases: dict[str, Engine]) -> None:
+    answer = bases["shipped"].answer("кога бяха обявени проектите за площадките и пейките")
+    assert answer.project == "clean-environment-playgrounds"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("мерси, приятен ден", "thanks"),  # a wish after thanks closes the thanks
+        ("приятен ден", "goodbye"),  # alone it says goodbye
+        ("довиждане и лек ден", "goodbye"),
+        ("мерси, лека вечер", "goodbye"),
+        ("мерси много, помогнахте ми", "thanks"),
+        ("кви са последните новини", "news"),
+    ],
+)
+def test_small_talk_and_news(bases: dict[str, Engine], question: str, kind: str) -> None:
+    answer = bases["danube"].answer(question)
+    assert answer.answered and answer.kind == kind
+
+
+def test_the_mayors_email_as_a_follow_up(bases: dict[str, Engine]) -> None:
+    engine, chat = bases["vine"], Conversation()
+    engine.answer("работно време на общината", chat)
+    assert "сряда" in engine.answer("а кметът кога приема граждани", chat).reply.plain()
+    assert "kmet@example-chervenopole.bg" in engine.answer("а имейлът му", chat).reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("danube", "откъде да взема чували с пясък ако дойде водата", "Тракия"),
+        ("danube", "как да кажа мнението си на обществено обсъждане", "14 дни"),
+        ("vine", "кога по принцип е панаирът Тракийска лоза всяка година", "вторите пълни"),
+    ],
+)
+def test_the_general_faq_answers_what_no_project_does(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    """Three quarters of the words in an entry, two of them in the ways it is asked."""
+    answer = bases[base].answer(question)
+    assert answer.kind == "faq" and answer.project is None and fact in answer.reply.plain()
+    assert answer.confidence <= 0.6  # found by its words alone
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("danube", "колко струва един час паркиране в центъра"),
+        ("vine", "в колко часа е последният автобус от Мавруд в неделя вечер"),
+    ],
+)
+def test_a_general_faq_entry_that_shares_a_few_words_does_not_answer(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    assert not bases[base].answer(question).answered
