@@ -49,6 +49,7 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР. <i>Успех</i>")
     assert "Преглед" in preview["text"] and "<i>Успех</i>" in preview["text"]
     assert set(buttons(preview)) == {"s:send:1", "s:drop:1"}
+    assert buttons(preview)["s:send:1"] == "📨 Изпрати на гражданина"  # not "to the municipality"
     await press(desk, STAFF_1, "s:send:1", preview)
     await eventually(lambda: any("портала на МВР" in text for text in api.texts(ANNA)))
     await asyncio.sleep(0.3)  # time for a second copy, if one were to come
