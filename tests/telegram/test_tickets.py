@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
@@ -44,6 +45,7 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     post = await ticket_post(desk, 1)
     assert edited in post["text"] and "№ 1" in post["text"] and "български" in post["text"]
     assert str(ANNA) not in post["text"] and "User1001" not in post["text"]
+    assert re.search(r"Сигурност: \d+ %", post["text"])  # a space before % in Bulgarian
     assert set(buttons(post)) == {"s:take:1", "s:answer:1", "s:close:1"}
 
     preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР. <i>Успех</i>")
