@@ -215,7 +215,7 @@ _STATUS_WORDS = {
 
 def _status_hint(word: str) -> str:
     """The status meant by a common word, as the bot shows it or in another gender or number."""
-    meant = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(re.sub(r"(о|а|и)$", "", word))
+    meant = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(re.sub(r"[оаи]$", "", word))
     return f"did you mean '{meant}'? " if meant else ""
 
 
