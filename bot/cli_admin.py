@@ -65,10 +65,17 @@ def add_parsers(
     stats = commands.add_parser("stats", help="usage figures from the database")
     add_common(stats)
     stats.add_argument("--png", type=Path, metavar="FILE", help="also write a chart")
-    stats.add_argument("--days", type=int, default=30, help="period (default 30 days)")
+    stats.add_argument("--days", type=_days, default=30, help="period (default 30 days)")
     unanswered = commands.add_parser("unanswered", help="questions the bot could not answer")
     add_common(unanswered)
-    unanswered.add_argument("--days", type=int, default=30, help="period (default 30 days)")
+    unanswered.add_argument("--days", type=_days, default=30, help="period (default 30 days)")
+
+
+def _days(text: str) -> int:
+    """A period of 1 to 3650 days, as /stats and /unanswered take it."""
+    if not text.isdigit() or not 1 <= int(text) <= 3650:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 1 to 3650")
+    return int(text)
 
 
 def _knowledge(settings: Settings) -> KnowledgeBase | None:
@@ -157,7 +164,7 @@ async def send_queued(settings: Settings, storage: Storage, broadcast_id: int) -
 
 async def _stats(args: argparse.Namespace, settings: Settings) -> int:
     async with Storage.opened(settings.db_path) as storage:
-        figures = await collect_stats(storage, max(1, args.days))
+        figures = await collect_stats(storage, args.days)
     knowledge = _knowledge(settings)
     if knowledge is None:
         raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
@@ -170,7 +177,7 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _unanswered(args: argparse.Namespace, settings: Settings) -> int:
     async with Storage.opened(settings.db_path) as storage:
-        groups = await unanswered_groups(storage, max(1, args.days))
+        groups = await unanswered_groups(storage, args.days)
     print(render_unanswered(groups, args.days, "en").plain())
     return 0
 

@@ -42,13 +42,13 @@ class ConsoleChat:
             return True
         if text.lower() in ("/quit", "/exit", "quit", "exit", "изход"):
             return False
-        if text.startswith("/lang"):
-            parts = text.split()
-            self.fixed_lang = parts[1] if len(parts) > 1 and parts[1] in ("bg", "en") else None
+        parts = text.split()
+        if parts[0] == "/lang" and parts[1:] in ([], ["bg"], ["en"]):
+            self.fixed_lang = parts[1] if len(parts) > 1 else None
             self.write(t("console.lang", self.lang, code=self.fixed_lang or "auto"))
             return True
         if text.startswith("/"):  # Telegram's commands; here they would be read as questions
-            known = text.split()[0].lower() in ("/help", "/start")
+            known = parts[0].lower() in ("/help", "/start", "/lang")
             self.write(t("console.help" if known else "console.unknown", self.lang))
             return True
         await self.refresh()

@@ -8,6 +8,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.storage import QuestionRecord, Storage
 from tests.botapi.server import FakeBotAPI
 
@@ -134,6 +136,16 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     code, out, _ = await munibot("unanswered", "--days", "7", "--db", str(db))
     assert code == 0 and "2 × колко струва метрото" in out
+
+
+@pytest.mark.parametrize(
+    ("command", "days"), [("unanswered", "-3"), ("unanswered", "0"), ("stats", "0"), ("stats", "x")]
+)
+async def test_days_that_are_not_a_period_are_bad_usage(
+    tmp_path: Path, command: str, days: str
+) -> None:
+    code, out, err = await munibot(command, "--days", days, "--db", str(tmp_path / "db.sqlite3"))
+    assert code == 2 and out == "" and "--days" in err and "from 1 to 3650" in err
 
 
 async def test_a_broadcast_too_long_for_telegram_is_refused_before_anything_is_sent(

@@ -51,6 +51,8 @@ async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> 
         ("/start", "Пишете въпроса си. /lang bg|en сменя езика, /quit излиза."),
         ("/myquestions", "Тази команда я има само в Telegram."),
         ("/projects 2", "Тази команда я има само в Telegram."),
+        ("/lang de", "Пишете въпроса си. /lang bg|en сменя езика"),  # not a silent "auto"
+        ("/language", "Тази команда я има само в Telegram."),
     ],
 )
 async def test_telegram_commands_are_not_read_as_questions(

@@ -60,6 +60,16 @@ def test_compose_uses_the_image_volumes_and_port() -> None:
     assert 'CMD ["python", "-m", "bot.healthcheck"]' in DOCKERFILE
 
 
+def test_compose_gives_the_bot_every_setting_of_env_and_a_knowledge_base_it_can_edit() -> None:
+    """Tickets and editors (MUNIBOT_STAFF_CHAT_ID, MUNIBOT_EDITOR_IDS...) are set in .env as the
+    README says; editing from Telegram and Learn write to knowledge/."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    bot = compose["services"]["bot"]
+    assert bot["env_file"] == [".env"]
+    [knowledge] = [volume for volume in bot["volumes"] if ":/app/knowledge" in volume]
+    assert not knowledge.endswith(":ro")
+
+
 def test_the_license_is_there() -> None:
     assert PROJECT["license"] == "MIT" and PROJECT["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
@@ -35,6 +35,22 @@ from bot.services.progress import progress_of
 from bot.storage import FlowState
 from bot.texts import t
 
+FORMATTING = frozenset(
+    {
+        MessageEntity.BOLD,
+        MessageEntity.ITALIC,
+        MessageEntity.UNDERLINE,
+        MessageEntity.STRIKETHROUGH,
+        MessageEntity.SPOILER,
+        MessageEntity.CODE,
+        MessageEntity.PRE,
+        MessageEntity.TEXT_LINK,
+        MessageEntity.BLOCKQUOTE,
+        MessageEntity.EXPANDABLE_BLOCKQUOTE,
+        MessageEntity.CUSTOM_EMOJI,
+    }
+)
+
 
 def _days(context: Context, default: int = 30) -> int:
     arg = context.args[0] if context.args else ""
@@ -60,7 +76,16 @@ async def _on_draft_text(
 ) -> None:
     """The admin's message while the draft waits for its text (with its formatting)."""
     message = update.effective_message
-    await _take_text(update, context, state, (message.text_html if message else "") or text, lang)
+    await _take_text(
+        update, context, state, (_draft_html(message) if message else "") or text, lang
+    )
+
+
+def _draft_html(message: Message) -> str:
+    """Formatting applied in Telegram as tags; without it, the text as typed (tags and all)."""
+    if any(entity.type in FORMATTING for entity in message.entities):
+        return message.text_html
+    return message.text or ""
 
 
 async def _take_text(

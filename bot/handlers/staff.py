@@ -60,7 +60,8 @@ async def is_staff(context: Context, user_id: int) -> bool:
 
 def _button(action: str, number: int) -> InlineKeyboardButton:
     data = Callback("s", (action, str(number))).encode()
-    return InlineKeyboardButton(t(f"ticket.button.{action}", "bg"), callback_data=data)
+    label = "send_answer" if action == "send" else action  # to the citizen, not the municipality
+    return InlineKeyboardButton(t(f"ticket.button.{label}", "bg"), callback_data=data)
 
 
 def preview_html(ticket: Ticket) -> str:

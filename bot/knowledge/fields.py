@@ -196,17 +196,27 @@ _STATUS_WORDS = {
     "ended": "completed",
     "завършен": "completed",
     "приключил": "completed",
+    "приключен": "completed",
+    "изпълнен": "completed",
     "active": "ongoing",
     "running": "ongoing",
     "in progress": "ongoing",
     "current": "ongoing",
     "текущ": "ongoing",
     "изпълнява се": "ongoing",
+    "в изпълнение": "ongoing",
     "planning": "planned",
     "future": "planned",
     "предстоящ": "planned",
     "планиран": "planned",
+    "предстои": "planned",
 }
+
+
+def _status_hint(word: str) -> str:
+    """The status meant by a common word, as the bot shows it or in another gender or number."""
+    meant = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(re.sub(r"[оаи]$", "", word))
+    return f"did you mean '{meant}'? " if meant else ""
 
 
 def parse_status(value: Any) -> str:
@@ -214,7 +224,7 @@ def parse_status(value: Any) -> str:
     word = _word(value, "status", "planned, ongoing or completed").lower()
     if word in STATUSES:
         return word
-    hint = f"did you mean '{_STATUS_WORDS[word]}'? " if word in _STATUS_WORDS else ""
+    hint = _status_hint(word)
     raise value_error(
         "status",
         f"unknown status {describe(value)}; {hint}write one of: planned, ongoing, completed",

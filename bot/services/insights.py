@@ -71,6 +71,11 @@ async def collect_stats(storage: Storage, days: int = 30) -> Stats:
     )
 
 
+def _decimal(value: float, lang: str) -> str:
+    """One decimal, with the decimal comma in Bulgarian."""
+    return f"{value:.1f}".replace(".", "," if lang == "bg" else ".")
+
+
 def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
     """The figures as a reply."""
     b = ReplyBuilder().title(t("stats.title", lang, days=stats.days))
@@ -82,12 +87,12 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
             lang,
             total=stats.questions,
             share=round(stats.answered_share * 100),
-            per_day=round(stats.questions / stats.days, 1),
+            per_day=_decimal(stats.questions / stats.days, lang),
         ),
     )
     b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
     opened, answered, median, learned = stats.tickets
-    hours = "—" if median is None else f"{median:.1f}".replace(".", "," if lang == "bg" else ".")
+    hours = "—" if median is None else _decimal(median, lang)
     b.field(
         t("stats.tickets", lang),
         t("stats.tickets_value", lang, opened=opened, answered=answered, hours=hours, faq=learned),

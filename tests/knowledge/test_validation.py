@@ -117,6 +117,25 @@ CASES = [
         9,
         ["unknown status 'finished'", "did you mean 'completed'", "planned, ongoing, completed"],
     ),
+    *(
+        (
+            f"status as the bot shows it: {word}",
+            PROJECT.replace("status: ongoing", f"status: {word}"),
+            4,
+            9,
+            [f"did you mean '{meant}'"],
+        )
+        for word, meant in [
+            ("В изпълнение", "ongoing"),
+            ("изпълнява се", "ongoing"),
+            ("предстои", "planned"),
+            ("Планиран", "planned"),
+            ("приключил", "completed"),
+            ("приключен", "completed"),
+            ("завършено", "completed"),
+            ("изпълнен", "completed"),
+        ]
+    ),
     (
         "duplicate key",
         PROJECT + "status: completed\n",

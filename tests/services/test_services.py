@@ -92,6 +92,8 @@ async def test_unanswered_groups_near_duplicates(tmp_path: Path) -> None:
         "6 (0.2 a day), 33% answered"
         in render_stats(figures, load_or_raise(KNOWLEDGE), "en").plain()
     )
+    bulgarian = render_stats(figures, load_or_raise(KNOWLEDGE), "bg").plain()
+    assert "6 (0,2 на ден), 33 % с отговор" in bulgarian  # a decimal comma in Bulgarian
     assert stats_chart(figures, "bg").startswith(b"\x89PNG")
     await storage.close()
 

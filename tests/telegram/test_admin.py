@@ -261,6 +261,31 @@ async def test_broadcast_html_is_checked_before_sending(bot: BotHarness, api: Fa
     ]
 
 
+BOLD = [{"type": "bold", "offset": 0, "length": 5}]
+
+
+@pytest.mark.parametrize(
+    ("typed", "entities", "shown"),
+    [
+        ("<b>Важно</b>: спира водата", [], "<b>Важно</b>: спира водата"),  # tags typed by hand
+        ("Важно: спира водата", BOLD, "<b>Важно</b>: спира водата"),  # bold applied in Telegram
+        ("a < b и <i>x</i>", BOLD, "<b>a &lt; b</b> и &lt;i&gt;x&lt;/i&gt;"),  # as typed in both
+    ],
+)
+async def test_broadcast_text_in_its_own_message_keeps_its_html(
+    bot: BotHarness, typed: str, entities: list[dict[str, Any]], shown: str
+) -> None:
+    await subscribe(bot, range(10, 11))
+    await bot.send(updates.message(ADMIN, "/broadcast"))
+    [error] = sent(await bot.send(updates.message(ADMIN, "<b>Важно</b> <i>x")))
+    assert "не е валиден HTML" in error["text"]  # an unclosed tag typed by hand is refused
+    [choose] = sent(await bot.send(updates.message(ADMIN, typed, entities=entities)))
+    pick = next(d for d in data(choose) if d.endswith(":#all"))
+    calls = await bot.send(updates.button(ADMIN, pick, choose))
+    previews = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert previews[0] == shown
+
+
 async def test_stats_unanswered_forget(bot: BotHarness, api: FakeBotAPI) -> None:
     for text in (
         "колко струва метрото",

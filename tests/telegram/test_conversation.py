@@ -175,6 +175,16 @@ async def test_commands_are_registered_in_both_languages(bot: BotHarness, api: F
     assert {"command": "projects", "description": "All projects"} in english
 
 
+@pytest.mark.parametrize("code", ["bg", "en"])
+async def test_help_names_every_command_of_the_menu(
+    bot: BotHarness, api: FakeBotAPI, code: str
+) -> None:
+    [help_message] = messages(await bot.send(updates.message(USER, "/help", language_code=code)))
+    menu = [c["command"] for c in api.commands[('{"type": "default"}', code)]]
+    missing = [name for name in menu if name != "start" and f"/{name} " not in help_message["text"]]
+    assert missing == []
+
+
 async def test_429_is_waited_out(bot: BotHarness, api: FakeBotAPI) -> None:
     api.fail("sendMessage", 429, count=1, chat_id=USER, retry_after=1)
     calls = await bot.send(updates.message(USER, "контакти"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 
 from tests.botapi import updates
 from tests.botapi.server import FakeBotAPI
@@ -44,11 +45,13 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
     post = await ticket_post(desk, 1)
     assert edited in post["text"] and "№ 1" in post["text"] and "български" in post["text"]
     assert str(ANNA) not in post["text"] and "User1001" not in post["text"]
+    assert re.search(r"Сигурност: \d+ %", post["text"])  # a space before % in Bulgarian
     assert set(buttons(post)) == {"s:take:1", "s:answer:1", "s:close:1"}
 
     preview = await staff_reply(desk, api, STAFF_1, post, "Да, през портала на МВР. <i>Успех</i>")
     assert "Преглед" in preview["text"] and "<i>Успех</i>" in preview["text"]
     assert set(buttons(preview)) == {"s:send:1", "s:drop:1"}
+    assert buttons(preview)["s:send:1"] == "📨 Изпрати на гражданина"  # not "to the municipality"
     await press(desk, STAFF_1, "s:send:1", preview)
     await eventually(lambda: any("портала на МВР" in text for text in api.texts(ANNA)))
     await asyncio.sleep(0.3)  # time for a second copy, if one were to come
