@@ -9,6 +9,7 @@ import secrets
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot.engine import formatting
 from bot.handlers import flows
 from bot.handlers.callbacks import project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
@@ -108,7 +109,7 @@ async def _preview(
         "addnews.preview",
         lang,
         project=project.name(lang),
-        date=day.strftime("%d.%m.%Y"),
+        date=formatting.date(day, lang),
         title=texts["title"],
         text=texts["text"],
         link=state.data.get("link", ""),

@@ -34,6 +34,8 @@ async def start(update: Update, context: Context) -> None:
             )
             return
     text = f"{svc.assistant.greeting(lang).html()}\n\n{html_text('examples', lang)}"
+    if payload.startswith(DEEP_LINK_PREFIX):  # a link to a project no longer in the base
+        text = f"{html_text('start.project_gone', lang)}\n\n{text}"
     await reply(update, context, text, keyboards.main_menu(lang))
 
 
@@ -97,17 +99,18 @@ async def following(update: Update, context: Context) -> None:
 async def subscribe(update: Update, context: Context) -> None:
     """Subscribe to all announcements."""
     lang, user = await language(update, context), update.effective_user
-    if user:
-        await services(context).storage.set_subscribed(user.id, True)
-    await reply(update, context, html_text("subscribe.done", lang))
+    changed = user is not None and await services(context).storage.set_subscribed(user.id, True)
+    await reply(
+        update, context, html_text("subscribe.done" if changed else "subscribe.already", lang)
+    )
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
     """Unsubscribe from announcements."""
     lang, user = await language(update, context), update.effective_user
-    if user:
-        await services(context).storage.set_subscribed(user.id, False)
-    await reply(update, context, html_text("unsubscribe.done", lang))
+    changed = user is not None and await services(context).storage.set_subscribed(user.id, False)
+    key = "unsubscribe.done" if changed else "unsubscribe.already"
+    await reply(update, context, html_text(key, lang))
 
 
 async def forget(update: Update, context: Context) -> None:

@@ -98,14 +98,18 @@ class UserStore(StorageBase):
         """How many users the bot has seen."""
         return int(await self.scalar("SELECT COUNT(*) FROM users") or 0)
 
-    async def set_subscribed(self, user_id: int, subscribed: bool) -> None:
-        """Subscribe a user to all announcements, or unsubscribe."""
+    async def set_subscribed(self, user_id: int, subscribed: bool) -> bool:
+        """Subscribe a user to all announcements, or unsubscribe; False when they already were."""
 
-        def work(db: sqlite3.Connection) -> None:
+        def work(db: sqlite3.Connection) -> bool:
             _touch(db, user_id)
-            db.execute("UPDATE users SET subscribed = ? WHERE id = ?", (int(subscribed), user_id))
+            changed = db.execute(
+                "UPDATE users SET subscribed = ? WHERE id = ? AND subscribed != ?",
+                (int(subscribed), user_id, int(subscribed)),
+            )
+            return changed.rowcount > 0
 
-        await self._quickly(work)
+        return await self.atomically(work, busy=QUICK)
 
     async def follow(self, user_id: int, project: str) -> None:
         """Follow a project's news."""

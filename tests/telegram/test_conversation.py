@@ -40,6 +40,20 @@ async def test_deep_link_opens_the_project(bot: BotHarness) -> None:
     assert "t:hot-lunch:budget" in buttons(sent) and "f:hot-lunch" in buttons(sent)
 
 
+async def test_a_link_to_a_project_gone_says_so_and_greets(bot: BotHarness) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, "/start p_old-project")))
+    assert sent["text"].startswith("Проектът от връзката вече не е в базата на бота.")
+    assert "Здравейте" in sent["text"] and "m:projects" in buttons(sent)
+
+
+async def test_subscribing_twice_says_already(bot: BotHarness) -> None:
+    said = []
+    for command in ("/subscribe", "/subscribe", "/unsubscribe", "/unsubscribe"):
+        [sent] = messages(await bot.send(updates.message(USER, command)))
+        said.append(sent["text"].split(" ")[0])
+    assert said == ["Абонирахте", "Вече", "Отписахте", "Не"]
+
+
 @pytest.mark.parametrize(
     ("text", "code", "fact"),
     [

@@ -74,6 +74,7 @@ async def test_addnews_from_the_first_button_to_exactly_one_notification_of_the_
     assert "1.12.2026" in (await say(bot, "вчера"))["text"]  # the example in the answer
     preview = await say(bot, "1.12.2026")
     assert "Паркът е открит / The park is open" in preview["text"]
+    assert "от 1 декември 2026 г." in preview["text"]  # the date as the bot writes dates
     assert "Следващи проекта: 1" in preview["text"] and date["text"]
     done = await press(bot, preview, ":#ok")
     assert done["text"].startswith(f"✅ Новината е добавена в {PARK}")
