@@ -87,7 +87,8 @@ async def on_learn(
         if started is None:
             return t("ticket.learn.gone", lang)
         text, markup = _screen(started)
-        await message.reply_html(text, reply_markup=markup)
+        screen = await message.reply_html(text, reply_markup=markup)
+        await services(context).tickets.set_learn_screen(number, screen.chat_id, screen.message_id)
         return None
     lesson, refreshed = await learning.lesson(number, _mask(action))
     if lesson is None:

@@ -220,6 +220,14 @@ class TicketDesk:
             ticket_id, LIVE, ("prompt_message = ?", (message_id,))
         )
 
+    async def set_learn_screen(self, ticket_id: int, chat_id: int, message_id: int) -> None:
+        """Remember the Learn screen of a ticket (it quotes the question: /forget erases it)."""
+        await self.storage.change_ticket(
+            ticket_id,
+            (TicketState.ANSWERED.value, TicketState.CLOSED.value),
+            ("learn_chat = ?, learn_message = ?", (chat_id, message_id)),
+        )
+
     async def set_preview(self, ticket_id: int, staff_id: int, message_id: int) -> None:
         """Remember the preview message of a staff member's draft."""
         await self.storage.change_ticket(

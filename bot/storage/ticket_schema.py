@@ -1,7 +1,7 @@
 """Migrations 5 and 6: tickets ("Ask the municipality"): the question, the bot's guesses, the state,
 the staff's draft (text, author, preview message) and answer; the messages that show a ticket in
 the staff group; a delivery may carry a keyboard and a forum topic of its own; the citizens'
-questions not sent yet (6)."""
+questions not sent yet, and where a ticket's Learn screen is (6)."""
 
 TICKETS_SCHEMA = """
 CREATE TABLE tickets (
@@ -54,4 +54,6 @@ CREATE TABLE ticket_drafts (
     contact TEXT,
     updated_at TEXT NOT NULL
 );
+ALTER TABLE tickets ADD COLUMN learn_chat INTEGER;
+ALTER TABLE tickets ADD COLUMN learn_message INTEGER;
 """

@@ -276,12 +276,14 @@ class TicketStore(StorageBase):
         return len(rows), len(hours), hours, sum(int(row[2]) for row in rows)
 
     async def ticket_messages(self, user_id: int) -> list[tuple[int, int, int]]:
-        """(ticket, chat, message) of every post of the user's tickets shown in the staff group."""
+        """(ticket, chat, message) of the user's tickets' posts and Learn screens (staff group)."""
         rows = await self.fetch_all(
             "SELECT p.ticket_id, d.user_id, d.message_id FROM ticket_posts p "
             "JOIN tickets t ON t.id = p.ticket_id JOIN deliveries d "
-            "ON d.broadcast_id = p.broadcast_id WHERE t.user_id = ? AND d.message_id IS NOT NULL",
-            (user_id,),
+            "ON d.broadcast_id = p.broadcast_id WHERE t.user_id = ? AND d.message_id IS NOT NULL "
+            "UNION SELECT id, learn_chat, learn_message FROM tickets "
+            "WHERE user_id = ? AND learn_message IS NOT NULL",
+            (user_id, user_id),
         )
         return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
 

@@ -92,6 +92,9 @@ async def test_an_answer_becomes_the_bots_answer_for_everyone(
     await learner.send(updates.message(ADMIN, "/stats"))
     figures = [c.result["text"] for c in api.sent(ADMIN)][-1]
     assert "1 зададени, 1 отговорени, медиана до отговора: 0,0 ч., 1 станали" in figures
+    await learner.send(updates.message(ANNA, "/forget"))  # the Learn screen quotes her question
+    erased = api.messages[STAFF_CHAT][lesson["message_id"]]
+    assert ASKED not in erased["text"] and f"№ {number} е изтрит" in erased["text"]
 
 
 async def test_a_restart_between_learn_and_save_keeps_the_ticks_shown(
