@@ -16,6 +16,7 @@ from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, near_ties, rank
 from bot.engine.replies import small_talk
+from bot.engine.subject import WORK_TERMS
 from bot.engine.reply import Reply
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text
@@ -166,7 +167,11 @@ class Engine:
             if found.confidence > CLARIFY_AT or not found.answered:
                 return found
             return self._fallback(question, lang, likely)  # too unsure to be worth giving
-        unsure = self._unknown_subject(parsed) or bool(parsed.guessed & set(parsed.content))
+        unsure = (
+            self._unknown_subject(parsed)
+            or bool(parsed.guessed & set(parsed.content))
+            or bool(parsed.strange)  # "кога ще направят басейн": nobody wrote of a pool
+        )
         if best is not None and best.confidence >= CLARIFY_AT and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
             if (
@@ -175,7 +180,7 @@ class Engine:
                 and (best.name_coverage > 0 or parsed.answer in DETAILED)
             ):  # a project found by its details alone answers a question for a number or date
                 return sure
-            if best.name_coverage > 0:
+            if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
@@ -260,6 +265,12 @@ class Engine:
             and self.places.conflicts(c.number, parsed.places)
             for c in candidates[1:]
         )
+
+    def _named_generally(self, parsed: Parsed, number: int) -> bool:
+        """True when only a village and the works name the project ("ремонт на училището в X",
+        "улицата ни в X"): that says nothing of which project is meant."""
+        places = {w for place in parsed.places for w in place}
+        return self.details.naming(number, parsed.content) <= places | WORK_TERMS
 
     def _names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""
