@@ -31,6 +31,7 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     VERB_ENDINGS,
     VERB_PARTICLES,
+    WORKS_VERBS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -57,13 +58,14 @@ _PATTERNS = (
 _PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
-    *STOPWORDS, *FILLER, *QUESTION_WORDS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
+    *STOPWORDS, *FILLER, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
     *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS)
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -184,7 +186,7 @@ class QuestionReader:
         self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
-        self.known = Known(index.vocabulary, lexicon | QUIET)
+        self.known = Known(index.vocabulary, lexicon | QUIET | _WORKS)
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
         )
@@ -199,7 +201,9 @@ class QuestionReader:
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
         parsed.sure_verbs = _after_particles(found) | {
-            t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
+            t.term
+            for t in found
+            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in _WORKS
         }
         parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
         scripts = [token.cyrillic for token in found]
@@ -229,6 +233,12 @@ class QuestionReader:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
+        if (
+            parsed.answer == "person"
+            and parsed.topic in (None, "summary")
+            and not _WORKS.isdisjoint(words)
+        ):
+            parsed.topic = "contractors"  # "а кой го строи", "who is making the app"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
         for hit in self.groups.find(words, self.known, scripts):
