@@ -94,6 +94,15 @@ class Places:
         """The places named in a list of terms, longest first."""
         return [tuple(words[i] for i in hit.positions) for hit in self._spotter.find(words)]
 
+    def home_positions(self, words: list[str]) -> set[int]:
+        """The positions of the words that say the municipality's own name ("Червено поле")."""
+        return {
+            i
+            for hit in self._spotter.find(words)
+            if tuple(words[j] for j in hit.positions) in self.home
+            for i in hit.positions
+        }
+
     def themes_in(self, words: list[str]) -> frozenset[str]:
         """The themes a question's terms name (schools, roads, water...)."""
         return frozenset(hit.label for hit in self._themes.find(words))

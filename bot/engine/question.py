@@ -255,7 +255,7 @@ class QuestionReader:
             if kind != "unit":  # "the ticket" is also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
-        home = {i for i, w in enumerate(words) if (w,) in self.places.home}
+        home = self.places.home_positions(words)
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)

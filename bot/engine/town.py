@@ -68,7 +68,13 @@ class General:
             return self.composer.latest_news(lang), "news", "news"
         if self.places.foreign(parsed.places):
             return None
-        if "municipality" in parsed.intents or (parsed.town_fields and not parsed.content):
+        # "а кметът кога приема": the mayor, when the contacts hold every other word asked
+        mayor = (
+            "mayor" in parsed.town_fields
+            and best < ANSWER_AT
+            and all(self.words.lookup(w) for w in subject)
+        )
+        if "municipality" in parsed.intents or mayor or (parsed.town_fields and not parsed.content):
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
             reply = self.municipality(parsed, subject, lang, fields=not subject)
@@ -112,7 +118,8 @@ class General:
             reply = self.town.field(name, lang)
             if reply is not None:
                 return reply
-        asked = [*subject, *parsed.counted]
+        # "каква е площта на общината": the word of the measure asked is what a sentence holds
+        asked = [*subject, *parsed.counted] or (parsed.cues if parsed.answer else [])
         if asked:
             found = self.details.rank(*self.facts, parsed, asked, self.words)
             if (
