@@ -75,6 +75,10 @@ class ProjectAnswers:
         if parsed.strange:  # "кога има концерт в читалището": no record speaks of a concert
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming = self.details.naming(number, parsed.content)
+        if parsed.works and parsed.answer == "date" and any(
+            w not in WORK_TERMS and not self.details.describes(number, w) for w in parsed.subjects
+        ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)

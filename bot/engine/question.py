@@ -147,6 +147,7 @@ class Parsed:
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
+    works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
     @property
     def empty(self) -> bool:
@@ -233,11 +234,8 @@ class QuestionReader:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
-        if (
-            parsed.answer == "person"
-            and parsed.topic in (None, "summary")
-            and not _WORKS.isdisjoint(words)
-        ):
+        parsed.works = not _WORKS.isdisjoint(words)
+        if parsed.answer == "person" and parsed.topic in (None, "summary") and parsed.works:
             parsed.topic = "contractors"  # "а кой го строи", "who is making the app"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
