@@ -146,6 +146,7 @@ class Parsed:
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
+    finite: frozenset[str] = frozenset()  # ... with a finite verb's ending, no participle's
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
@@ -207,6 +208,9 @@ class QuestionReader:
             if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in _WORKS
         }
         parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
+        parsed.finite = parsed.sure_verbs | {
+            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+        }
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
@@ -300,6 +304,13 @@ class QuestionReader:
                 for i, w in enumerate(parsed.words)
                 if i > hit.positions[-1] and i not in parsed.quiet
             ][:1]
+            if after and after[0][1] in parsed.finite and after[0][1] not in _COUNT_KINDS:
+                # "пейки колко турихте": the thing counted is the noun before
+                after = [
+                    (i, w)
+                    for i, w in enumerate(parsed.words)
+                    if i == hit.positions[0] - 1 and i not in parsed.quiet and w not in parsed.verbs
+                ]
             for i, word in after:
                 kind = _COUNT_KINDS.get(word)
                 if kind:
