@@ -31,6 +31,7 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     VERB_ENDINGS,
     VERB_PARTICLES,
+    WHICH_PROJECTS,
     WORKS_VERBS,
 )
 from bot.engine.message import split_message
@@ -56,6 +57,7 @@ _PATTERNS = (
     (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
 )
 _PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
+_WHICH = re.compile(r"\b(" + "|".join(WHICH_PROJECTS) + r")\b", re.IGNORECASE)
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
     *STOPWORDS, *FILLER, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
@@ -148,6 +150,7 @@ class Parsed:
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     finite: frozenset[str] = frozenset()  # ... with a finite verb's ending, no participle's
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
+    which: bool = False  # "кои проекти": the list of those the other words describe
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
     @property
@@ -270,6 +273,7 @@ class QuestionReader:
         parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
+        parsed.which = bool(_WHICH.search(message.question))
         parsed.themes = self.places.themes_in(words)
         latin = typed_bulgarian(found)
         parsed.strange = frozenset(

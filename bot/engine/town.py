@@ -57,7 +57,9 @@ class General:
         if listing and not subject:
             return self.listing(parsed, lang), "list", None
         about = set()
-        if "list" in parsed.intents and not any(map(self.details.index.names_project, subject)):
+        if "list" in parsed.intents and (
+            parsed.which or not any(map(self.details.index.names_project, subject))
+        ):
             about = self._described(subject)
         if about:  # "кои проекти са за деца": the projects whose description holds the words
             return self.listing(parsed, lang, about), "list", None
