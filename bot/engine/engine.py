@@ -119,6 +119,8 @@ class Engine:
                 return self._fallback(question, lang, ())
             reply = small_talk(kind, self.knowledge, lang)
             return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
+        if parsed.off_topic:  # "какво ще е времето утре": no project answers it
+            return self._fallback(question, lang, ())
         ident = self.index.identified(question)
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)

@@ -21,6 +21,7 @@ from bot.engine.lexicon import (
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
+    OFF_TOPIC,
     PARTICIPLE_FORMS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
@@ -67,6 +68,7 @@ LEXICON_TEXTS = [
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_OFF_TOPIC = frozenset(OFF_TOPIC)
 _WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
@@ -150,6 +152,7 @@ class Parsed:
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     finite: frozenset[str] = frozenset()  # ... with a finite verb's ending, no participle's
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
+    off_topic: bool = False  # the weather: no project's
     which: bool = False  # "кои проекти": the list of those the other words describe
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
@@ -274,6 +277,7 @@ class QuestionReader:
         if _PLURAL.search(message.question):
             parsed.intents.add("list")
         parsed.which = bool(_WHICH.search(message.question))
+        parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
         parsed.themes = self.places.themes_in(words)
         latin = typed_bulgarian(found)
         parsed.strange = frozenset(
