@@ -120,7 +120,9 @@ class DetailFinder:
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
-        nouns = [weight for w, (_, weight) in zip(details, detail) if w not in parsed.verbs]
+        nouns = [
+            weight for w, (_, weight) in zip(details, detail, strict=True) if w not in parsed.verbs
+        ]
         total = sum(nouns) if nouns else sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
         # the thing counted is the same word, not one of its stem ("населението", "населени места")

@@ -16,8 +16,8 @@ from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, near_ties, rank
 from bot.engine.replies import small_talk
-from bot.engine.subject import WORK_TERMS
 from bot.engine.reply import Reply
+from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t

@@ -30,6 +30,7 @@ from bot.engine.lexicon import (
     STOPWORDS,
     TOPIC_CUES,
     UNIT_PRICE,
+    UNITS,
     VERB_ENDINGS,
     VERB_PARTICLES,
     WHICH_PROJECTS,
@@ -69,6 +70,8 @@ _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
+_LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
+LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
@@ -302,7 +305,11 @@ class QuestionReader:
             if next_at < len(parsed.words) and _names_thing(parsed, next_at):
                 parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
                 return used
-        if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
+        if (
+            hit.label == "length"
+            and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words)
+            and _LENGTH_UNITS.isdisjoint(parsed.words)  # "колко км ... тая година": a length
+        ):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
         if hit.label == "amount" and asks_price(parsed.words, hit.positions):
             parsed.priced = priced(parsed, hit.positions[-1] + 1)
