@@ -30,6 +30,9 @@ ONLY_PLACES = 0.5  # a question that names nothing but a village names no projec
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
+# The topics only a project has: a follow-up that asks one continues it even when it says
+# "общината" ("а собственият принос на общината", "а коя община е партньор").
+PROJECT_TOPICS = frozenset({"budget", "partners", "programme", "contractors", "contract", "results"})
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
 
@@ -230,8 +233,12 @@ class Engine:
         number = self._numbers.get(chat.project or "")
         if number is None or "list" in parsed.intents or parsed.home:
             return None
-        if "municipality" in parsed.intents and not parsed.refers:
-            return None  # "адрес на общината"; but "а кога общината го обяви" continues
+        if (
+            "municipality" in parsed.intents
+            and not parsed.refers
+            and not (parsed.follow_up and parsed.topic in PROJECT_TOPICS)
+        ):  # "адрес на общината"; but "а кога общината го обяви", "а собственият принос на
+            return None  # общината" continue
         project = self.index.projects[number]
         if self.places.conflicts(number, parsed.places):
             return None
