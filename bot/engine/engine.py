@@ -32,7 +32,9 @@ CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 # The topics only a project has: a follow-up that asks one continues it even when it says
 # "общината" ("а собственият принос на общината", "а коя община е партньор").
-PROJECT_TOPICS = frozenset({"budget", "partners", "programme", "contractors", "contract", "results"})
+PROJECT_TOPICS = frozenset(
+    {"budget", "partners", "programme", "contractors", "contract", "results"}
+)
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting")
 
 
@@ -146,6 +148,8 @@ class Engine:
             if context is not None and not parsed.content
             else self._faq(parsed, candidates, chat)
         )
+        if faq is not None and context is not None and faq[1] not in (None, chat.project):
+            faq = None  # "плаща ли се нещо" continues the conversation, not another project's FAQ
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -242,7 +246,11 @@ class Engine:
         project = self.index.projects[number]
         if self.places.conflicts(number, parsed.places):
             return None
-        if ("now" in parsed.intents or parsed.status == "ongoing") and project.status != "ongoing":
+        if (
+            ("now" in parsed.intents or parsed.status == "ongoing")
+            and project.status != "ongoing"
+            and not parsed.refers  # "who runs it": the project talked about, whatever its status
+        ):
             return None
         words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
         if not words:
@@ -258,7 +266,12 @@ class Engine:
         ]
         if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
             return None
-        if any(w in parsed.subjects or self._names_other(number, w) for w in unexplained):
+        if any(
+            w in parsed.subjects
+            or self._names_other(number, w)
+            or (w in parsed.nouns and not parsed.refers)
+            for w in unexplained
+        ):  # "а кога ще направят басейн": a noun this project never uses is a subject of its own
             return None
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return None

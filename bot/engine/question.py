@@ -44,8 +44,10 @@ from bot.engine.stopwords import is_quiet
 from bot.engine.subject import (
     ENGLISH,
     ENGLISH_VERB_FORMS,
+    WORK_TERMS,
     asks_price,
     is_strange,
+    noun_shaped,
     priced,
     refers_back,
     relative_clause,
@@ -157,6 +159,7 @@ class Parsed:
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
     off_topic: bool = False  # the weather: no project's
     which: bool = False  # "кои проекти": the list of those the other words describe
+    nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
     @property
@@ -285,6 +288,11 @@ class QuestionReader:
         latin = typed_bulgarian(found)
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
+        )
+        parsed.nouns = frozenset(
+            t.term
+            for t in found
+            if noun_shaped(t, latin) and t.term not in parsed.verbs | parsed.guessed | WORK_TERMS
         )
         return parsed
 

@@ -97,7 +97,7 @@ def is_strange(
     more ending in a consonant that ends no verb form or participle, typed as it is (a word only
     the glossary gives, "басейн" for an English "pools", is not used by the staff)."""
     return (
-        _noun_shaped(token, latin)
+        noun_shaped(token, latin)
         and token.term in parsed.content
         and token.term not in WORK_TERMS
         and token.term not in parsed.verbs | parsed.guessed
@@ -106,7 +106,7 @@ def is_strange(
     )
 
 
-def _noun_shaped(token: Token, latin: bool) -> bool:
+def noun_shaped(token: Token, latin: bool) -> bool:
     """True for a word of three letters or more ending in a consonant that ends no verb form or
     participle: as written in Cyrillic, or as folded in a Bulgarian question typed in Latin
     letters (latin: "a basein 6te pravqt li"), then no common English word either."""
