@@ -44,7 +44,9 @@ def chat(engine: Engine, *turns: str) -> list[str]:
         ("danube", "какво ще е времето утре в ладовица"),  # the weather
     ],
 )
-def test_declined_without_did_you_mean(engines: dict[str, Engine], base: str, question: str) -> None:
+def test_declined_without_did_you_mean(
+    engines: dict[str, Engine], base: str, question: str
+) -> None:
     """Nothing names a project here: no "did you mean", no project's facts."""
     answer = engines[base].answer(question)
     assert not answer.answered and answer.kind in ("fallback", "not_found")
@@ -85,7 +87,7 @@ def test_the_detail_asked(
 
 
 def test_a_which_question_over_the_projects_lists_them(engines: dict[str, Engine]) -> None:
-    """"кои проекти са за деца" lists them, though "деца" is in one project's name."""
+    """ "кои проекти са за деца" lists them, though "деца" is in one project's name."""
     answer = engines["danube"].answer("кои проекти са за деца")
     assert answer.kind == "list" and "Образователни медиатори" in answer.reply.plain()
 
