@@ -72,6 +72,14 @@ _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
+_LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
+    name: tuple(t.folded for ending in endings for t in tokens(ending))
+    for name, endings in (
+        ("verb", VERB_ENDINGS),
+        ("participle", PARTICIPLE_FORMS),
+        ("article", ARTICLE_ENDINGS),
+    )
+}
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
@@ -87,13 +95,19 @@ ANSWER_TOPICS = {
 }  # fmt: skip
 
 
-def _verb_form(token: Token) -> bool:
+def _verb_form(token: Token, latin: bool = False) -> bool:
     """True when a word has the ending of a verb form, or of a participle that agrees with its
     noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
-    adjective with its full article."""
-    if not token.cyrillic:
+    adjective with its full article; in Bulgarian typed in Latin letters (latin), the same
+    endings as folded ("mahnaha", "smeneni") in a word of five letters or more."""
+    if not token.cyrillic and not (latin and len(token.folded) >= 5):
         return token.written.endswith(ENGLISH_VERB_ENDINGS)
-    written = token.written
+    written = token.written if token.cyrillic else token.folded
+    if not token.cyrillic:
+        return not written.endswith(_LATIN["article"]) and (
+            written.endswith(_LATIN["verb"])
+            or (len(written) >= 6 and written.endswith(_LATIN["participle"]))
+        )
     if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
         return False  # "посетителският", "лекарят": the article, not a verb's -ят
     return written.endswith(VERB_ENDINGS) or (
@@ -219,7 +233,8 @@ class QuestionReader:
             for t in found
             if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in _WORKS
         }
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t)) | parsed.sure_verbs
+        latin = typed_bulgarian(found)
+        parsed.verbs = frozenset(t.term for t in found if _verb_form(t, latin)) | parsed.sure_verbs
         parsed.finite = parsed.sure_verbs | {
             t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
         }
@@ -285,7 +300,6 @@ class QuestionReader:
         parsed.which = bool(_WHICH.search(message.question))
         parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
         parsed.themes = self.places.themes_in(words)
-        latin = typed_bulgarian(found)
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )
