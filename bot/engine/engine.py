@@ -289,10 +289,14 @@ class Engine:
         )
 
     def _named_generally(self, parsed: Parsed, number: int) -> bool:
-        """True when only a village and the works name the project ("ремонт на училището в X",
-        "улицата ни в X"): that says nothing of which project is meant."""
+        """True when only a village and the works name the project, and the question names a
+        village or a subject of its own the project does not hold ("ремонт на училището в X",
+        "ремонт на гарата"): that says nothing of which project is meant ("брошури ремонт"
+        may still mean one)."""
         places = {w for place in parsed.places for w in place}
-        return self.details.naming(number, parsed.content) <= places | WORK_TERMS
+        if not self.details.naming(number, parsed.content) <= places | WORK_TERMS:
+            return False
+        return bool(places) or any(not self._explains(number, w) for w in parsed.subjects)
 
     def _names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""
