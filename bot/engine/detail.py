@@ -135,12 +135,12 @@ class DetailFinder:
             held = sum(
                 w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
             )
-            share = held / total if total else 0.0  # above 1 when the verb is held too
-            support = min(1.0, share)
+            holds = held / total if total else 0.0  # above 1 when the verb is held too
+            support = min(1.0, holds)
             support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
             counts = any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
-            score = support + share - min(1.0, share)
+            score = support + holds - min(1.0, holds)
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share

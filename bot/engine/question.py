@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
-    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
-    ARTICLE_ENDINGS,
-    ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
     LIST_CUES,
@@ -22,7 +19,6 @@ from bot.engine.lexicon import (
     NOW_WORDS,
     NUMBER_WORDS,
     OFF_TOPIC,
-    PARTICIPLE_FORMS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -32,7 +28,6 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     UNITS,
     VERB_ENDINGS,
-    VERB_PARTICLES,
     WHICH_PROJECTS,
     WORKS_VERBS,
 )
@@ -54,6 +49,7 @@ from bot.engine.subject import (
     typed_bulgarian,
 )
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
+from bot.engine.verbs import WORKS, after_particles, verb_form
 
 # English sentence shapes whose topic words are not next to each other.
 _PATTERNS = (
@@ -69,20 +65,9 @@ LEXICON_TEXTS = [
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
-_PARTICLES = frozenset(VERB_PARTICLES)
-_PRONOUNS = frozenset(ANAPHORA)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
-_LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
-    name: tuple(t.folded for ending in endings for t in tokens(ending))
-    for name, endings in (
-        ("verb", VERB_ENDINGS),
-        ("participle", PARTICIPLE_FORMS),
-        ("article", ARTICLE_ENDINGS),
-    )
-}
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
-_WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -93,38 +78,6 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
-
-
-def _verb_form(token: Token, latin: bool = False) -> bool:
-    """True when a word has the ending of a verb form, or of a participle that agrees with its
-    noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
-    adjective with its full article; in Bulgarian typed in Latin letters (latin), the same
-    endings as folded ("mahnaha", "smeneni") in a word of five letters or more."""
-    if not token.cyrillic and not (latin and len(token.folded) >= 5):
-        return token.written.endswith(ENGLISH_VERB_ENDINGS)
-    written = token.written if token.cyrillic else token.folded
-    if not token.cyrillic:
-        return not written.endswith(_LATIN["article"]) and (
-            written.endswith(_LATIN["verb"])
-            or (len(written) >= 6 and written.endswith(_LATIN["participle"]))
-        )
-    if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
-        return False  # "посетителският", "лекарят": the article, not a verb's -ят
-    return written.endswith(VERB_ENDINGS) or (
-        len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
-    )
-
-
-def _after_particles(found: list[Token]) -> frozenset[str]:
-    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
-    verbs, waiting = set(), False
-    for token in found:
-        if token.written in _PARTICLES:
-            waiting = True
-        elif waiting and token.written not in _PRONOUNS:
-            verbs.add(token.term)
-            waiting = False
-    return frozenset(verbs)
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -214,7 +167,7 @@ class QuestionReader:
         self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
-        self.known = Known(index.vocabulary, lexicon | QUIET | _WORKS)
+        self.known = Known(index.vocabulary, lexicon | QUIET | WORKS)
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
         )
@@ -228,13 +181,13 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.sure_verbs = _after_particles(found) | {
+        parsed.sure_verbs = after_particles(found) | {
             t.term
             for t in found
-            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in _WORKS
+            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in WORKS
         }
         latin = typed_bulgarian(found)
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t, latin)) | parsed.sure_verbs
+        parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
         parsed.finite = parsed.sure_verbs | {
             t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
         }
@@ -265,7 +218,7 @@ class QuestionReader:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
-        parsed.works = not _WORKS.isdisjoint(words)
+        parsed.works = not WORKS.isdisjoint(words)
         if parsed.answer == "person" and parsed.topic in (None, "summary") and parsed.works:
             parsed.topic = "contractors"  # "а кой го строи", "who is making the app"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
