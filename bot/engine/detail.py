@@ -116,9 +116,14 @@ class DetailFinder:
             found = {m.term: m.similarity for m in words.lookup(word)}
             return {**dict.fromkeys(words.related(word), RELATED), **found}
 
-        detail = [(matched(w), 0.0) for w in details]
-        detail = [(m, self._weight(m, frequency, len(facts))) for m, _ in detail]
-        total = sum(weight for _, weight in detail)
+        detail = [(matched(w), self._weight(matched(w), frequency, len(facts))) for w in details]
+        # a verb says how, the nouns say what: when the question has a noun, a sentence that
+        # holds it holds the detail, whether or not it uses the question's verb ("колко големи
+        # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
+        nouns = [
+            weight for w, (_, weight) in zip(details, detail, strict=True) if w not in parsed.verbs
+        ]
+        total = sum(nouns) if nouns else sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
         # the thing counted is the same word, not one of its stem ("населението", "населени места")
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
@@ -130,11 +135,12 @@ class DetailFinder:
             held = sum(
                 w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
             )
-            support = held / total if total else 0.0
+            holds = held / total if total else 0.0  # above 1 when the verb is held too
+            support = min(1.0, holds)
             support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
             counts = any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
-            score = support
+            score = support + holds - min(1.0, holds)
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share

@@ -18,6 +18,7 @@ from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, near_ties, rank
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
+from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
@@ -117,6 +118,8 @@ class Engine:
             kind = TALK_REPLY.get(kind, kind)
             reply = small_talk(kind, self.knowledge, lang)
             return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
+        if parsed.off_topic:  # "какво ще е времето утре": no project answers it
+            return self._fallback(question, lang, ())
         ident = self.index.identified(question)
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
@@ -194,7 +197,7 @@ class Engine:
                 and (best.name_coverage > 0 or parsed.answer in DETAILED)
             ):  # a project found by its details alone answers a question for a number or date
                 return sure
-            if best.name_coverage > 0:
+            if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
@@ -250,6 +253,16 @@ class Engine:
             and self.places.conflicts(c.number, parsed.places)
             for c in candidates[1:]
         )
+
+    def _named_generally(self, parsed: Parsed, number: int) -> bool:
+        """True when only a village and the works name the project, and the question names a
+        village or a subject of its own the project does not hold ("ремонт на училището в X",
+        "ремонт на гарата"): that says nothing of which project is meant ("брошури ремонт"
+        may still mean one)."""
+        places = {w for place in parsed.places for w in place}
+        if not self.details.naming(number, parsed.content) <= places | WORK_TERMS:
+            return False
+        return bool(places) or any(not self.follow.explains(number, w) for w in parsed.subjects)
 
     def _unknown_subject(self, parsed: Parsed) -> bool:
         """True when a word the knowledge base does not know (or knows only as a likely typo)

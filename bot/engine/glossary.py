@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -11,27 +12,33 @@ import yaml
 from bot.engine.normalize import terms
 
 Phrase = tuple[str, ...]
+_CYRILLIC = re.compile("[а-яА-Я]")
 
 
 class Glossary:
     """Pairs of Bulgarian and English phrases, looked up by their folded terms."""
 
     def __init__(self, groups: Iterable[list[str]]) -> None:
-        self._by_first: dict[str, list[tuple[Phrase, list[str]]]] = defaultdict(list)
+        self._by_first: dict[str, list[tuple[Phrase, list[str], bool]]] = defaultdict(list)
         for group in groups:
-            phrases = [tuple(terms(text)) for text in group]
-            for phrase in phrases:
+            phrases = [(tuple(terms(text)), _CYRILLIC.search(text) is not None) for text in group]
+            for phrase, cyrillic in phrases:
                 if not phrase:
                     continue
-                others = [t for other in phrases if other != phrase for t in other]
-                self._by_first[phrase[0]].append((phrase, others))
+                others = [t for other, _ in phrases if other != phrase for t in other]
+                self._by_first[phrase[0]].append((phrase, others, cyrillic))
 
-    def translate(self, words: list[str]) -> list[str]:
-        """The terms of every other-language phrase whose phrase occurs in words."""
+    def translate(self, words: list[str], scripts: Sequence[bool] = ()) -> list[str]:
+        """The terms of every other-language phrase whose phrase occurs in words (scripts: for
+        each word, True when it was written in Cyrillic, when known: a phrase matches words of
+        its own script only, since the Bulgarian "поле" folds like the English "pool")."""
         found: list[str] = []
         for start, word in enumerate(words):
-            for phrase, others in self._by_first.get(word, ()):
-                if tuple(words[start : start + len(phrase)]) == phrase:
+            for phrase, others, cyrillic in self._by_first.get(word, ()):
+                end = start + len(phrase)
+                if tuple(words[start:end]) == phrase and (
+                    not scripts or all(s == cyrillic for s in scripts[start:end])
+                ):
                     found.extend(others)
         return found
 

@@ -126,16 +126,18 @@ class ProjectIndex:
                     words = surface_words(text)
                     index.written.update(words)
                     every: list[str] = []
+                    scripts: list[bool] = []
                     for word in words:
                         found = analysed.get(word)
                         if found is None:
                             found = analysed[word] = _analysed(word)
                         every += found[1]
+                        scripts += [_CYRILLIC_TEXT.search(word) is not None] * len(found[1])
                         own.update(found[0])
                         for term in found[0]:
                             if best.get(term, 0.0) < weight:
                                 best[term] = weight
-                    translated = GLOSSARY.translate(every)
+                    translated = GLOSSARY.translate(every, scripts)
                     if _CYRILLIC_TEXT.search(text):  # a synonym of the staff's own Bulgarian
                         own.update(translated)
                     for term in translated:

@@ -16,7 +16,7 @@ from bot.engine.detail import (
     states_field,
 )
 from bot.engine.facts import Fact
-from bot.engine.question import Parsed
+from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -75,6 +75,15 @@ class ProjectAnswers:
         if parsed.strange:  # "кога има концерт в читалището": no record speaks of a concert
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming = self.details.naming(number, parsed.content)
+        if (
+            parsed.works
+            and parsed.answer == "date"
+            and any(
+                w not in WORK_TERMS and not self.details.describes(number, w)
+                for w in parsed.subjects
+            )
+        ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)
@@ -117,6 +126,13 @@ class ProjectAnswers:
             # "колко струва нощувка в хижата": the record speaks of nights, but states no price
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
+        timed = [f for f in found if "duration" in f.fact.kinds]
+        if timed and answer == "duration" and _acts(parsed):
+            # "за колко време се ходи до ...": how long the walk takes, not the project
+            facts = _best(timed)
+            return ProjectReply(
+                quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
+            )
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
@@ -161,6 +177,12 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _acts(parsed: Parsed) -> bool:
+    """True when the question's verb is an action of its own ("ходи", "се качваш"), neither
+    the works nor their lasting ("трае", "продължи"): a duration asked is that action's."""
+    return not parsed.works and any(v not in LASTING for v in parsed.verbs)
 
 
 def _priced_elsewhere(parsed: Parsed, naming: set[str]) -> bool:

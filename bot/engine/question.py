@@ -9,20 +9,16 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
-    ANAPHORA,
     ANSWER_NOUNS,
     ANSWER_TYPES,
-    ARTICLE_ENDINGS,
-    ENGLISH_VERB_ENDINGS,
     FILLER,
     FOLLOW_UP,
-    LATIN_VERB_ENDINGS,
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
     NOW_WORDS,
     NUMBER_WORDS,
-    PARTICIPLE_FORMS,
+    OFF_TOPIC,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -30,9 +26,11 @@ from bot.engine.lexicon import (
     STOPWORDS,
     TOPIC_CUES,
     UNIT_PRICE,
+    UNITS,
     VERB_ENDINGS,
-    VERB_PARTICLES,
+    WHICH_PROJECTS,
     WHICH_WORDS,
+    WORKS_VERBS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -42,14 +40,17 @@ from bot.engine.stopwords import is_quiet
 from bot.engine.subject import (
     ENGLISH,
     ENGLISH_VERB_FORMS,
+    WORK_TERMS,
     asks_price,
     is_strange,
+    noun_shaped,
     priced,
     refers_back,
     relative_clause,
     typed_bulgarian,
 )
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
+from bot.engine.verbs import WORKS, after_particles, verb_form
 
 # English sentence shapes whose topic words are not next to each other.
 _PATTERNS = (
@@ -57,17 +58,18 @@ _PATTERNS = (
     (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
 )
 _PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
+_WHICH_PROJECTS = re.compile(r"\b(" + "|".join(WHICH_PROJECTS) + r")\b", re.IGNORECASE)
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
-    *STOPWORDS, *FILLER, *QUESTION_WORDS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
+    *STOPWORDS, *FILLER, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
     *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS)
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
-_PARTICLES = frozenset(VERB_PARTICLES)
-_PRONOUNS = frozenset(ANAPHORA)
 _WHICH = frozenset(WHICH_WORDS)
-_LATIN_VERB_ENDINGS = tuple(t.folded for ending in LATIN_VERB_ENDINGS for t in tokens(ending))
+_OFF_TOPIC = frozenset(OFF_TOPIC)
+_LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
+LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
 _COUNT_KINDS |= {
     word[0]: "amount"
@@ -78,35 +80,6 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
-
-
-def _verb_form(token: Token, latin: bool = False) -> bool:
-    """True when a word has the ending of a verb form, or of a participle that agrees with its
-    noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
-    adjective with its full article (latin: a Bulgarian question typed in Latin letters,
-    "vklu4at")."""
-    if not token.cyrillic:
-        return token.written.endswith(ENGLISH_VERB_ENDINGS) or (
-            latin and token.folded.endswith(_LATIN_VERB_ENDINGS)
-        )
-    written = token.written
-    if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
-        return False  # "посетителският", "лекарят": the article, not a verb's -ят
-    return written.endswith(VERB_ENDINGS) or (
-        len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
-    )
-
-
-def _after_particles(found: list[Token]) -> frozenset[str]:
-    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
-    verbs, waiting = set(), False
-    for token in found:
-        if token.written in _PARTICLES:
-            waiting = True
-        elif waiting and token.written not in _PRONOUNS:
-            verbs.add(token.term)
-            waiting = False
-    return frozenset(verbs)
 
 
 def _names_thing(parsed: Parsed, at: int) -> bool:
@@ -151,7 +124,12 @@ class Parsed:
     guessed: frozenset[str] = frozenset()  # words read as a typo of a known word
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
+    finite: frozenset[str] = frozenset()  # ... with a finite verb's ending, no participle's
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
+    off_topic: bool = False  # the weather: no project's
+    which: bool = False  # "кои проекти": the list of those the other words describe
+    nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
+    works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
 
     @property
     def empty(self) -> bool:
@@ -191,7 +169,7 @@ class QuestionReader:
         self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
-        self.known = Known(index.vocabulary, lexicon | QUIET)
+        self.known = Known(index.vocabulary, lexicon | QUIET | WORKS)
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
         )
@@ -205,11 +183,16 @@ class QuestionReader:
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
-        parsed.sure_verbs = _after_particles(found) | {
-            t.term for t in found if not t.cyrillic and t.written in ENGLISH_VERB_FORMS
+        parsed.sure_verbs = after_particles(found) | {
+            t.term
+            for t in found
+            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in WORKS
         }
         latin = typed_bulgarian(found)
-        parsed.verbs = frozenset(t.term for t in found if _verb_form(t, latin)) | parsed.sure_verbs
+        parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
+        parsed.finite = parsed.sure_verbs | {
+            t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
+        }
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
         cue_positions = {
@@ -238,6 +221,9 @@ class QuestionReader:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
+        parsed.works = not WORKS.isdisjoint(words)
+        if parsed.answer == "person" and parsed.topic in (None, "summary") and parsed.works:
+            parsed.topic = "contractors"  # "а кой го строи", "who is making the app"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
         for hit in self.groups.find(words, self.known, scripts):
@@ -271,9 +257,16 @@ class QuestionReader:
         )
         if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
+        parsed.which = bool(_WHICH_PROJECTS.search(message.question))
+        parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
         parsed.themes = self.places.themes_in(words)
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
+        )
+        parsed.nouns = frozenset(
+            t.term
+            for t in found
+            if noun_shaped(t, latin) and t.term not in parsed.verbs | parsed.guessed | WORK_TERMS
         )
         return parsed
 
@@ -294,7 +287,11 @@ class QuestionReader:
             if next_at < len(parsed.words) and _names_thing(parsed, next_at):
                 parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
                 return used
-        if hit.label == "length" and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words):
+        if (
+            hit.label == "length"
+            and any(_COUNT_KINDS.get(w) == "duration" for w in parsed.words)
+            and _LENGTH_UNITS.isdisjoint(parsed.words)  # "колко км ... тая година": a length
+        ):
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
         if hit.label == "amount" and asks_price(parsed.words, hit.positions):
             parsed.priced = priced(parsed, hit.positions[-1] + 1)
@@ -304,6 +301,13 @@ class QuestionReader:
                 for i, w in enumerate(parsed.words)
                 if i > hit.positions[-1] and i not in parsed.quiet
             ][:1]
+            if after and after[0][1] in parsed.finite and after[0][1] not in _COUNT_KINDS:
+                # "пейки колко турихте": the thing counted is the noun before
+                after = [
+                    (i, w)
+                    for i, w in enumerate(parsed.words)
+                    if i == hit.positions[0] - 1 and i not in parsed.quiet and w not in parsed.verbs
+                ]
             for i, word in after:
                 kind = _COUNT_KINDS.get(word)
                 if kind:

@@ -96,7 +96,9 @@ class General:
         projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
             surface_words(parsed.text)
         )  # "кога бяха обявени проектите за площадките" asks a date, not for a list
-        if about and (projects or not any(map(self.details.index.names_project, subject))):
+        if about and (
+            projects or parsed.which or not any(map(self.details.index.names_project, subject))
+        ):
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about), "list", None

@@ -61,7 +61,7 @@ def test_question_sets_are_big_and_balanced() -> None:
         ("tuning-details.yaml", 0.87),
         ("tuning-conversations.yaml", 0.97),
         ("tuning-probe.yaml", 0.9),
-        ("tuning-blind.yaml", 0.84),
+        ("tuning-blind.yaml", 0.87),
     ],
 )
 def test_accuracy(name: str, threshold: float) -> None:
@@ -86,10 +86,11 @@ def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "threshold"), [("tuning-mountain", 0.73), ("tuning-danube", 0.72)]
+    ("name", "threshold"),
+    [("tuning-mountain", 0.8), ("tuning-danube", 0.77), ("tuning-vine", 0.75)],
 )
 def test_blind_sets_on_their_own_bases(name: str, threshold: float) -> None:
-    """Sets written blind on two more municipalities: the engine runs on them unchanged."""
+    """Sets written blind on three more municipalities: the engine runs on them unchanged."""
     base = Engine(load_or_raise(FIXTURES / name / "knowledge"))
     result = evaluate(load_set(DATA / f"{name}.yaml"), base.answer, base.knowledge)
     assert result.accuracy >= threshold, describe(result)

@@ -1,0 +1,60 @@
+"""Verb forms: a word with a verb's or a participle's ending, the word after a verb particle,
+and the verbs of doing the works ("строи", "ремонтират", "build")."""
+
+from __future__ import annotations
+
+from bot.engine.lexicon import (
+    ANAPHORA,
+    ARTICLE_ENDINGS,
+    ENGLISH_VERB_ENDINGS,
+    LATIN_VERB_ENDINGS,
+    PARTICIPLE_FORMS,
+    VERB_ENDINGS,
+    VERB_PARTICLES,
+    WORKS_VERBS,
+)
+from bot.engine.normalize import Token, terms, tokens
+
+_PARTICLES = frozenset(VERB_PARTICLES)
+_PRONOUNS = frozenset(ANAPHORA)
+_LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
+    name: tuple(t.folded for ending in endings for t in tokens(ending))
+    for name, endings in (
+        ("verb", LATIN_VERB_ENDINGS),  # not -ам/-ем/-им: "kilogram", "problem" are nouns
+        ("participle", PARTICIPLE_FORMS),
+        ("article", ARTICLE_ENDINGS),
+    )
+}
+WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
+
+
+def verb_form(token: Token, latin: bool = False) -> bool:
+    """True when a word has the ending of a verb form, or of a participle that agrees with its
+    noun ("сменени"; six letters at least: "цена", "стена" are nouns), and not of a noun or
+    adjective with its full article; in Bulgarian typed in Latin letters (latin), the same
+    endings as folded ("mahnaha", "smeneni") in a word of five letters or more."""
+    if not token.cyrillic and not (latin and len(token.folded) >= 5):
+        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+    written = token.written if token.cyrillic else token.folded
+    if not token.cyrillic:
+        return not written.endswith(_LATIN["article"]) and (
+            written.endswith(_LATIN["verb"])
+            or (len(written) >= 6 and written.endswith(_LATIN["participle"]))
+        )
+    if len(written) >= 6 and written.endswith(ARTICLE_ENDINGS):
+        return False  # "посетителският", "лекарят": the article, not a verb's -ят
+    return written.endswith(VERB_ENDINGS) or (
+        len(written) >= 6 and written.endswith(PARTICIPLE_FORMS)
+    )
+
+
+def after_particles(found: list[Token]) -> frozenset[str]:
+    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
+    verbs, waiting = set(), False
+    for token in found:
+        if token.written in _PARTICLES:
+            waiting = True
+        elif waiting and token.written not in _PRONOUNS:
+            verbs.add(token.term)
+            waiting = False
+    return frozenset(verbs)
