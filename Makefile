@@ -22,9 +22,9 @@ $(STAMP): pyproject.toml requirements-dev.lock
 run: $(STAMP)
 	$(BIN)/munibot run
 
-# the strict validator on the knowledge base (MUNIBOT_KNOWLEDGE, default knowledge/)
+# the strict validator on the knowledge base (MUNIBOT_KNOWLEDGE, default knowledge/), in Bulgarian
 validate: $(STAMP)
-	$(BIN)/munibot validate --strict
+	$(BIN)/munibot validate --strict --lang bg
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests benchmarks

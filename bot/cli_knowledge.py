@@ -11,6 +11,8 @@ from bot.knowledge import load_knowledge
 from bot.knowledge.files import PROJECT_ID, display_path, suggested_id
 from bot.knowledge.schema import SCHEMAS, render, write_schemas
 from bot.knowledge.skeleton import draft_path, skeleton
+from bot.services.problem_texts import problem_text
+from bot.texts import t
 
 
 class KnowledgeCommandError(Exception):
@@ -33,6 +35,12 @@ def add_parsers(
         "--drafts",
         action="store_true",
         help="also check the drafts (projects/_ID.yaml) as if they were published",
+    )
+    validate.add_argument(
+        "--lang",
+        choices=("bg", "en"),
+        default="en",
+        help="the language of the messages (default: en; line and column are the same in both)",
     )
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the knowledge files (for editors)"
@@ -66,23 +74,18 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
     """Print every problem; exit 1 on errors (or warnings with --strict)."""
     require_folder(settings)
     result = load_knowledge(settings.knowledge_dir, drafts=args.drafts)
+    lang = args.lang
     for problem in result.problems:
-        print(problem)
+        print(problem_text(problem, lang))
     errors, warnings = len(result.errors), len(result.warnings)
     if result.knowledge is None or errors or (args.strict and warnings):
-        print(
-            f"{errors} error(s), {warnings} warning(s): the knowledge base is not valid"
-            + (" in --strict mode" if not errors and warnings else ""),
-            file=sys.stderr,
-        )
+        strict = not errors and warnings
+        key = "validate.invalid_strict" if strict else "validate.invalid"
+        print(t(key, lang, errors=errors, warnings=warnings), file=sys.stderr)
         return 1
+    checked = t("validate.checked", lang, n=len(result.checked)) if result.checked else ""
     counts = result.knowledge.counts()
-    checked = f" ({len(result.checked)} more marked '# checked')" if result.checked else ""
-    print(
-        f"OK: {counts['projects']} projects, {counts['activities']} activities, "
-        f"{counts['news']} news items, {counts['faq']} FAQ entries; "
-        f"{errors} errors, {warnings} warnings{checked}"
-    )
+    print(t("validate.ok", lang, errors=errors, warnings=warnings, checked=checked, **counts))
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from bot.engine import Answer
 from bot.services.assistant import Assistant
+from bot.services.problem_texts import problem_text
 from bot.texts import t
 
 PROMPT = "> "
@@ -66,7 +67,8 @@ class ConsoleChat:
             self.write(t("reload.ok", self.lang, **result.knowledge.counts()))
         elif result is not None:
             self.write(t("reload.failed", self.lang))
-            self.write("\n".join(str(problem) for problem in result.errors) + "\n")
+            problems = (problem_text(problem, self.lang) for problem in result.errors)
+            self.write("\n".join(problems) + "\n")
 
     def show(self, answer: Answer) -> None:
         """Print an answer and number its suggestions."""

@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from bot.knowledge import load_knowledge
+from bot.knowledge.files import display_path
 from bot.knowledge.schema import SCHEMAS, render
 from bot.knowledge.skeleton import OPTIONAL_MARK
 
@@ -117,4 +118,64 @@ def test_make_validate_runs_the_strict_validator() -> None:
     done = subprocess.run(
         ["make", "-n", "validate"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert "munibot validate --strict" in done.stdout
+    assert "munibot validate --strict --lang bg" in done.stdout
+
+
+BROKEN = "title: Парк\nstatus: done\nsummary: Нов парк.\nperiod:\n  months: 012\n"
+UNTRANSLATED = "title: Градина\nstatus: ongoing\nsummary: Нова градина.\nfunding:\n  bg: ЕСФ\n"
+
+
+def test_validate_speaks_bulgarian_with_the_same_places(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "projects" / "park.yaml").write_text(BROKEN, encoding="utf-8")
+    (folder / "projects" / "garden.yaml").write_text(UNTRANSLATED, encoding="utf-8")
+    problems = load_knowledge(folder).problems
+    outputs = {}
+    for lang in ([], ["--lang", "en"], ["--lang", "bg"]):
+        assert main(["validate", "--knowledge", str(folder), *lang]) == 1
+        outputs[tuple(lang)] = capsys.readouterr()
+    english, bulgarian = outputs[()], outputs[("--lang", "bg")]
+    assert outputs[("--lang", "en")] == english  # the contract's output, byte for byte
+    assert english.out == "".join(f"{problem}\n" for problem in problems)
+    assert english.err == "2 error(s), 1 warning(s): the knowledge base is not valid\n"
+    place = f"{display_path(folder / 'projects' / 'park.yaml')}:"
+    garden = f"{display_path(folder / 'projects' / 'garden.yaml')}:"
+    assert bulgarian.out.splitlines() == [
+        garden + "5:3: предупреждение: няма текст на английски: добавете „en: ...“ тук "
+        "(дотогава се показва другият език)",
+        place + "2:9: непознат статус 'done'; може би „completed“? Напишете едно от: planned, "
+        "ongoing, completed",
+        place + "5:11: числото 012 започва с 0 и YAML не го чете както е написано "
+        "(0012 става 10): напишете 12",
+    ]
+    assert bulgarian.err == "Базата знания не е валидна. Грешки: 2, предупреждения: 1.\n"
+
+
+def test_validate_in_bulgarian_says_what_is_fine(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--strict", "--lang", "bg", "--knowledge", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Наред. Проекти: 17, дейности: ")
+    assert out.endswith(
+        "грешки: 0, предупреждения: 0 (и още предупреждения, отбелязани с „# checked“: 1)\n"
+    )
+    (folder / "projects" / "garden.yaml").write_text(UNTRANSLATED, encoding="utf-8")
+    assert main(["validate", "--strict", "--lang", "bg", "--knowledge", str(folder)]) == 1
+    assert capsys.readouterr().err.startswith("Базата знания не е валидна при --strict")
+
+
+def test_the_readme_example_in_bulgarian_is_what_validate_prints(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(line for line in readme.splitlines() if "непознат статус 'finished'" in line)
+    park = folder / "projects" / "park-block-66.yaml"
+    park.write_text(
+        park.read_text(encoding="utf-8").replace("status: completed", "status: finished"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder.parent)
+    assert main(["validate", "--strict", "--lang", "bg", "--knowledge", "knowledge"]) == 1
+    assert capsys.readouterr().out.splitlines() == [example]

@@ -4,6 +4,8 @@ answers Telegram's commands in the conversation's language instead of reading th
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -16,15 +18,23 @@ from bot.storage import Storage
 KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 
 
-async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> None:
+@asynccontextmanager
+async def chat_on_a_copy(
+    tmp_path: Path, lang: str, said: list[str]
+) -> AsyncIterator[tuple[ConsoleChat, Path]]:
+    """A console chat in lang on a copy of the shipped knowledge base, and a project file."""
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)
     knowledge = KnowledgeService(folder)
     knowledge.load_or_raise()
-    said: list[str] = []
     async with Storage.opened(tmp_path / "chat.sqlite3") as storage:
-        chat = ConsoleChat(Assistant(knowledge, storage), "bg", said.append)
-        park = folder / "projects" / "park-block-66.yaml"
+        chat = ConsoleChat(Assistant(knowledge, storage), lang, said.append)
+        yield chat, folder / "projects" / "park-block-66.yaml"
+
+
+async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> None:
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, "bg", said) as (chat, park):
         text = park.read_text(encoding="utf-8")
 
         park.write_text(text.replace("total: 199467.56", "total: 200000"), encoding="utf-8")
@@ -36,12 +46,25 @@ async def test_console_chat_answers_from_the_file_just_saved(tmp_path: Path) -> 
         park.write_text(text.replace("status: completed", "status: finished"), encoding="utf-8")
         await chat.handle("колко струва паркът")
         assert said[0].startswith("⚠️ Базата знания има грешки")
-        assert "park-block-66.yaml:" in said[1] and "unknown status 'finished'" in said[1]
+        assert "park-block-66.yaml:" in said[1]
+        assert "непознат статус 'finished'; може би „completed“?" in said[1]
         assert "200 000" in said[2].replace("\u00a0", " ")  # the last good version
 
         said.clear()
         await chat.handle("колко струва паркът")
         assert len(said) == 2 and "200 000" in said[0].replace("\u00a0", " ")  # told once
+
+
+async def test_console_chat_in_english_tells_the_problems_in_english(tmp_path: Path) -> None:
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, "en", said) as (chat, park):
+        text = park.read_text(encoding="utf-8")
+        park.write_text(text.replace("status: completed", "status: finished"), encoding="utf-8")
+        await chat.handle("how much does the park cost")
+        assert said[1].endswith(
+            "unknown status 'finished'; did you mean 'completed'? "
+            "write one of: planned, ongoing, completed\n"
+        )
 
 
 @pytest.mark.parametrize(

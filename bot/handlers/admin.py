@@ -21,6 +21,7 @@ from bot.handlers.flows import (
     register,
 )
 from bot.handlers.guards import admin_only
+from bot.knowledge import Problem
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
 from bot.services.hours import local_minute
@@ -31,6 +32,7 @@ from bot.services.insights import (
     stats_chart,
     unanswered_groups,
 )
+from bot.services.problem_texts import problem_text
 from bot.services.progress import progress_of
 from bot.storage import FlowState
 from bot.texts import t
@@ -258,7 +260,7 @@ async def reload(update: Update, context: Context) -> None:
         await reply(update, context, problems_html(result.problems, lang))
 
 
-def problems_html(problems: Sequence[object], lang: str) -> str:
-    """The validator's messages for admins, shortened to fit one message."""
-    lines = "\n".join(str(p) for p in problems[:30])
+def problems_html(problems: Sequence[Problem], lang: str) -> str:
+    """The validator's messages for admins in their language, shortened to fit one message."""
+    lines = "\n".join(problem_text(p, lang) for p in problems[:30])
     return f"{html_text('reload.failed', lang)}\n<pre>{html.escape(lines[:3500])}</pre>"

@@ -82,7 +82,7 @@ def parse_money(value: Any) -> Decimal:
 def parse_count(value: Any) -> int:
     """Accept a whole number of 1 or more (a number of months)."""
     text = _digits(value)
-    if text is None or not re.fullmatch(r"[-+]?[\d_]+", text):
+    if text is None or not re.fullmatch(r"[-+]?\d[\d_]*", text):  # not int("_")
         raise value_error(
             "count_type", f"expected a whole number (e.g. 9) but found {describe(value)}"
         )

@@ -28,6 +28,22 @@ _WORDS = {
     "Bulgarian": "български",
     "English": "английски",
 }
+# what the YAML reader found where it expected something else (its token names, characters)
+_FOUND = {
+    "'<stream end>'": "краят на файла",
+    "'<document start>'": "„---“",
+    "'<document end>'": "„...“",
+    "'<block mapping start>'": "ново поле",
+    "'<block sequence start>'": "нов списък",
+    "'<block end>'": "краят на група",
+    "'<scalar>'": "текст",
+    "'<alias>'": "псевдоним (*)",
+    "'<anchor>'": "котва (&)",
+    "'<tag>'": "етикет (!)",
+    "'<directive>'": "директива (%)",
+    "'\\n'": "краят на реда",
+    "' '": "интервал",
+}
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -56,6 +72,10 @@ def _value(name: str, value: str, lang: str) -> str:
         return translated(value, lang)
     if name in ("kind", "language"):
         return _WORDS.get(value, value)
+    if name == "found":
+        return _FOUND.get(value, value)
+    if name == "count":
+        return value.replace(",", "\N{NO-BREAK SPACE}")  # 50,000 is written 50 000
     if name == "value":
         for pattern, shown in _DESCRIBED:
             found = pattern.fullmatch(value)
@@ -64,16 +84,33 @@ def _value(name: str, value: str, lang: str) -> str:
     return value
 
 
-def translated(message: str, lang: str) -> str:
-    """message in lang: as written for English; in Bulgarian when its pattern is known."""
-    if lang == "en":
-        return message
+def _recognised(message: str) -> tuple[str, dict[str, str]] | None:
+    """The key of message's wording and the values it was filled with, if known."""
     for pattern, key in _patterns():
         found = pattern.fullmatch(message)
         if found:
-            values = {name: _value(name, text, lang) for name, text in found.groupdict().items()}
-            return t(key, lang, **values)
-    return message
+            return key, found.groupdict()
+    return None
+
+
+def translated(message: str, lang: str) -> str:
+    """message in lang: as written for English; in Bulgarian when its pattern is known."""
+    recognised = None if lang == "en" else _recognised(message)
+    if recognised is None:
+        return message
+    key, values = recognised
+    return t(key, lang, **{name: _value(name, text, lang) for name, text in values.items()})
+
+
+def wordings(message: str) -> tuple[str, ...] | None:
+    """The keys of the wordings message is made of (a message inside another one too), or
+    None when any part of it has no known wording and would stay in English."""
+    recognised = _recognised(message)
+    if recognised is None:
+        return None
+    key, values = recognised
+    inner = wordings(values["detail"]) if "detail" in values else ()
+    return None if inner is None else (key, *inner)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

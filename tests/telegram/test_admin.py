@@ -162,7 +162,7 @@ async def test_broken_knowledge_edit_keeps_old_answers_and_tells_admins(
             lambda: any("park-block-66.yaml" in m["text"] for m in api.messages[ADMIN].values())
         )
         warning = next(m["text"] for m in api.messages[ADMIN].values() if "park" in m["text"])
-        assert "unknown status 'finished'" in warning and "последната валидна" in warning
+        assert "непознат статус 'finished'" in warning and "последната валидна" in warning
         [answer] = sent(await bot.send(updates.message(7, "колко струва паркът")))
         assert "199 467,56" in answer["text"].replace("\u00a0", " ")
         await asyncio.sleep(0.5)
