@@ -104,7 +104,8 @@ class ProjectIndex:
     projects: list[Project]
     postings: dict[str, dict[int, float]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
-    name_terms: list[list[frozenset[str]]] = field(default_factory=list)
+    name_terms: list[list[frozenset[str]]] = field(default_factory=list)  # each name's, once
+    name_words: list[frozenset[str]] = field(default_factory=list)  # all names' terms together
     identifiers: dict[str, int] = field(default_factory=dict)
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
@@ -143,8 +144,9 @@ class ProjectIndex:
                             best[term] = weight * TRANSLATED
             for term, weight in best.items():
                 postings[term][number] = weight
-            names = project_names(project)
-            index.name_terms.append([frozenset(content_terms(name)) for name in names])
+            names = [frozenset(content_terms(name)) for name in project_names(project)]
+            index.name_terms.append([name for name in dict.fromkeys(names) if name])
+            index.name_words.append(frozenset().union(*names))
             for ident in (
                 project.contract.number if project.contract else None,
                 project.programme_code,
