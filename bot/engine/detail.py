@@ -128,7 +128,9 @@ class DetailFinder:
         for fact in facts:
             terms = fact.terms
             held = sum(
-                w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
+                w * max(s for t, s in m.items() if t in terms)
+                for m, w in detail
+                if not terms.isdisjoint(m)
             )
             support = held / total if total else 0.0
             support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))

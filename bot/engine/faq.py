@@ -41,7 +41,8 @@ def overlap(query: frozenset[str], variant: frozenset[str], keys: frozenset[str]
     """The smaller of precision and recall of the common words (keys: the variant's keys)."""
     if not query or not variant:
         return 0.0
-    common = sum(1 for q in query if q in keys or (len(q) > STEM and q[:STEM] in keys))
+    common = len(query & keys)  # and the longer words whose first five letters a key is
+    common += sum(1 for q in query - keys if len(q) > STEM and q[:STEM] in keys)
     return min(common / len(query), common / len(variant))
 
 
@@ -53,11 +54,13 @@ class FaqMatcher:
         self.by_project: dict[str | None, list[FaqEntry]] = {}
         self.names: dict[str | None, frozenset[str]] = {None: _names(knowledge.municipality.name)}
         for project in knowledge.projects:
+            if not project.faq:  # only a project's own entries are compared without its names
+                continue
             names = [project.title, project.short_title, *(Text.plain(a) for a in project.aliases)]
             self.names[project.id] = frozenset().union(*(_names(n) for n in names if n))
         for project_id, items in [
             (None, knowledge.faq),
-            *[(p.id, p.faq) for p in knowledge.projects],
+            *[(p.id, p.faq) for p in knowledge.projects if p.faq],
         ]:
             ignore = self.names[project_id]
             for qa in items:

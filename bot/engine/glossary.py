@@ -29,6 +29,8 @@ class Glossary:
     def translate(self, words: list[str]) -> list[str]:
         """The terms of every other-language phrase whose phrase occurs in words."""
         found: list[str] = []
+        if self._by_first.keys().isdisjoint(words):
+            return found
         for start, word in enumerate(words):
             for phrase, others in self._by_first.get(word, ()):
                 if tuple(words[start : start + len(phrase)]) == phrase:
