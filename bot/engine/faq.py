@@ -37,12 +37,16 @@ def _keys(terms: frozenset[str]) -> frozenset[str]:
     return terms | {t[:STEM] for t in terms if len(t) > STEM}
 
 
-def overlap(query: frozenset[str], variant: frozenset[str], keys: frozenset[str]) -> float:
-    """The smaller of precision and recall of the common words (keys: the variant's keys)."""
+def overlap(
+    query: frozenset[str], variant: frozenset[str], keys: frozenset[str], stems: frozenset[str]
+) -> float:
+    """The smaller of precision and recall of the common words (keys: the variant's keys;
+    stems: the first five letters of the query's longer words)."""
     if not query or not variant:
         return 0.0
-    common = len(query & keys)  # and the longer words whose first five letters a key is
-    common += sum(1 for q in query - keys if len(q) > STEM and q[:STEM] in keys)
+    common = len(query & keys)
+    if not stems.isdisjoint(keys):  # and the longer words whose first five letters a key is
+        common += sum(1 for q in query - keys if len(q) > STEM and q[:STEM] in keys)
     return min(common / len(query), common / len(variant))
 
 
@@ -73,9 +77,16 @@ class FaqMatcher:
         """The closest entry among the general ones and those of the given projects."""
         best: tuple[FaqEntry | None, float] = (None, 0.0)
         for project in dict.fromkeys([None, *projects]):
+            entries = self.by_project.get(project)
+            if not entries:
+                continue
             own = query - self.names.get(project, frozenset())
-            for entry in self.by_project.get(project, ()):
-                score = max(map(overlap, [own] * len(entry.keys), entry.variants, entry.keys))
+            stems = frozenset(q[:STEM] for q in own if len(q) > STEM)
+            for entry in entries:
+                score = max(
+                    overlap(own, variant, keys, stems)
+                    for variant, keys in zip(entry.variants, entry.keys, strict=True)
+                )
                 if score > best[1]:
                     best = (entry, score)
         return best
