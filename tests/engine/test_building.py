@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import bot.knowledge.parallel as parallel
 from benchmarks.evaluation import load_set
 from bot.engine import Conversation, Engine
 from bot.knowledge import load_or_raise
+from tests.knowledge.test_parallel import forks  # noqa: F401 (the fixture)
 
 ROOT = Path(__file__).parent.parent.parent
 QUESTIONS = [q for q in load_set(ROOT / "tests" / "data" / "questions.yaml").questions()][:60]
@@ -43,21 +43,12 @@ def answers(engine: Engine) -> list[dict[str, object]]:
     return [dataclasses.asdict(engine.answer(question, chat)) for question in QUESTIONS]
 
 
-def test_two_processors_build_what_one_builds(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert parallel.can_fork(), "the tests run on two processors, without other threads"
-    knowledge = load_or_raise(ROOT / "knowledge")
-    one = Engine(knowledge)
-    forks: list[int] = []
-    real = os.fork
-
-    def counted() -> int:
-        pid = real()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel.os, "fork", counted)
+def test_two_processors_build_what_one_builds(forks: list[int]) -> None:  # noqa: F811
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "MIN_ITEMS", 10**9)
+        knowledge = load_or_raise(ROOT / "knowledge")
+        one = Engine(knowledge)
+    assert not forks
     both = Engine(knowledge)
     assert len(forks) == 2  # the index's terms and the places, each half in a forked copy
     assert built(both) == built(one)
