@@ -133,8 +133,9 @@ class DetailFinder:
                 if not terms.isdisjoint(m)
             )
             support = held / total if total else 0.0
-            support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
-            counts = any(not fact.counted.isdisjoint(m) for m in counted)
+            if cues:
+                support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
             score = support
             if naming:
