@@ -163,7 +163,8 @@ def speed_rows(
     figures = load_figures(knowledge)
     return (
         f"| {label} | {p50:.3f} ms | {p99:.3f} ms | {rate:,.0f}/s | {batch:,.0f}/s "
-        f"({warm:,.0f}/s after start-up) | {figures['load']:.2f} s + {figures['index']:.2f} s | "
+        f"({warm:,.0f}/s after start-up) | {figures['load']:.2f} s + {figures['index']:.2f} s "
+        f"(CPU {figures['load_cpu']:.2f} s + {figures['index_cpu']:.2f} s) | "
         f"{figures['peak_mb']:.0f} MB |"
     )
 

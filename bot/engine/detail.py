@@ -133,12 +133,15 @@ class DetailFinder:
         for fact in facts:
             terms = fact.terms
             held = sum(
-                w * max((s for t, s in m.items() if t in terms), default=0.0) for m, w in detail
+                w * max(s for t, s in m.items() if t in terms)
+                for m, w in detail
+                if not terms.isdisjoint(m)
             )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
-            support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
-            counts = any(not fact.counted.isdisjoint(m) for m in counted)
+            if cues:
+                support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
             score = support + holds - min(1.0, holds)
             if naming:

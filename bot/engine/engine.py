@@ -20,7 +20,7 @@ from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
-from bot.knowledge import KnowledgeBase, Text
+from bot.knowledge import KnowledgeBase, Text, collector_paused
 from bot.texts import t
 
 ANSWER_AT = 0.5
@@ -75,6 +75,7 @@ def _alone_named(candidates: list[Candidate]) -> bool:
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
+    @collector_paused()  # building makes only objects that live on: no garbage to look for
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.index = ProjectIndex.build(knowledge.projects)

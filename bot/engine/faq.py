@@ -37,11 +37,16 @@ def _keys(terms: frozenset[str]) -> frozenset[str]:
     return terms | {t[:STEM] for t in terms if len(t) > STEM}
 
 
-def overlap(query: frozenset[str], variant: frozenset[str], keys: frozenset[str]) -> float:
-    """The smaller of precision and recall of the common words (keys: the variant's keys)."""
+def overlap(
+    query: frozenset[str], variant: frozenset[str], keys: frozenset[str], stems: frozenset[str]
+) -> float:
+    """The smaller of precision and recall of the common words (keys: the variant's keys;
+    stems: the first five letters of the query's longer words)."""
     if not query or not variant:
         return 0.0
-    common = sum(1 for q in query if q in keys or (len(q) > STEM and q[:STEM] in keys))
+    common = len(query & keys)
+    if not stems.isdisjoint(keys):  # and the longer words whose first five letters a key is
+        common += sum(1 for q in query - keys if len(q) > STEM and q[:STEM] in keys)
     return min(common / len(query), common / len(variant))
 
 
@@ -53,11 +58,13 @@ class FaqMatcher:
         self.by_project: dict[str | None, list[FaqEntry]] = {}
         self.names: dict[str | None, frozenset[str]] = {None: _names(knowledge.municipality.name)}
         for project in knowledge.projects:
+            if not project.faq:  # only a project's own entries are compared without its names
+                continue
             names = [project.title, project.short_title, *(Text.plain(a) for a in project.aliases)]
             self.names[project.id] = frozenset().union(*(_names(n) for n in names if n))
         for project_id, items in [
             (None, knowledge.faq),
-            *[(p.id, p.faq) for p in knowledge.projects],
+            *[(p.id, p.faq) for p in knowledge.projects if p.faq],
         ]:
             ignore = self.names[project_id]
             for qa in items:
@@ -70,9 +77,16 @@ class FaqMatcher:
         """The closest entry among the general ones and those of the given projects."""
         best: tuple[FaqEntry | None, float] = (None, 0.0)
         for project in dict.fromkeys([None, *projects]):
+            entries = self.by_project.get(project)
+            if not entries:
+                continue
             own = query - self.names.get(project, frozenset())
-            for entry in self.by_project.get(project, ()):
-                score = max(map(overlap, [own] * len(entry.keys), entry.variants, entry.keys))
+            stems = frozenset(q[:STEM] for q in own if len(q) > STEM)
+            for entry in entries:
+                score = max(
+                    overlap(own, variant, keys, stems)
+                    for variant, keys in zip(entry.variants, entry.keys, strict=True)
+                )
                 if score > best[1]:
                     best = (entry, score)
         return best

@@ -138,12 +138,13 @@ class Vocabulary:
     """Terms found again exactly, with another ending, or with one typo."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        self.sorted = sorted(set(terms))
+        self.terms = frozenset(terms)
+        self.sorted = sorted(self.terms)
         self.typos = TypoIndex(self.sorted)
         self._cache: dict[str, tuple[Match, ...]] = {}
 
     def __contains__(self, term: object) -> bool:
-        return term in self.typos
+        return term in self.terms
 
     def lookup(self, term: str) -> tuple[Match, ...]:
         """The terms that match term, best first (at most four)."""
@@ -155,7 +156,7 @@ class Vocabulary:
         return cached
 
     def _lookup(self, term: str) -> tuple[Match, ...]:
-        found = {term: 1.0} if term in self.typos else {}
+        found = {term: 1.0} if term in self.terms else {}
         if term.isdigit():
             return tuple(Match(t, s) for t, s in found.items())
         if not found:

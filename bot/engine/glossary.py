@@ -33,6 +33,8 @@ class Glossary:
         each word, True when it was written in Cyrillic, when known: a phrase matches words of
         its own script only, since the Bulgarian "поле" folds like the English "pool")."""
         found: list[str] = []
+        if self._by_first.keys().isdisjoint(words):
+            return found
         for start, word in enumerate(words):
             for phrase, others, cyrillic in self._by_first.get(word, ()):
                 end = start + len(phrase)

@@ -13,6 +13,7 @@ from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import surface_words, terms, to_latin, tokens
 from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
+from bot.knowledge.parallel import map_forked
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
 DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
@@ -90,11 +91,56 @@ def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
         yield from [*qa.questions, *texts_of(qa.answer)]
 
 
-def _analysed(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+Analysed = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _analysed(word: str) -> Analysed:
     """The terms a written word is found by (none for a stop word), and all its terms."""
     found = tokens(word)
     own = tuple(t.term for t in found if not is_stop(t) and len(t.term) >= 2)
     return own, tuple(t.term for t in found)
+
+
+class _ProjectTerms:
+    """What indexing one project finds: each term's weight (the strongest field that holds it),
+    its words as written, the terms of its names, and the terms its own texts hold (not only
+    translations of its English text)."""
+
+    def __init__(self, project: Project, analysed: dict[str, Analysed]) -> None:
+        self.best: dict[str, float] = {}
+        self.written: Counter[str] = Counter()
+        self.names: list[frozenset[str]] = []
+        self.own: set[str] = set()
+        for weight, texts in project_fields(project):
+            held: set[str] = set()
+            translated: set[str] = set()
+            for text in texts:
+                words = surface_words(text)
+                self.written.update(words)
+                found = [analysed.get(w) or analysed.setdefault(w, _analysed(w)) for w in words]
+                terms = [t for f in found for t in f[0]]
+                if weight == NAME:
+                    self.names.append(frozenset(terms))
+                held.update(terms)
+                every = [t for f in found for t in f[1]]
+                scripts = [  # each term's script: a glossary phrase matches its own only
+                    _CYRILLIC_TEXT.search(w) is not None
+                    for w, f in zip(words, found, strict=True)
+                    for _ in f[1]
+                ]
+                synonyms = GLOSSARY.translate(every, scripts)
+                translated.update(synonyms)
+                if synonyms and _CYRILLIC_TEXT.search(text):  # of the staff's own Bulgarian
+                    self.own.update(synonyms)
+            self.own |= held
+            self._weigh(translated - held, weight * TRANSLATED)
+            self._weigh(held, weight)
+
+    def _weigh(self, terms: set[str], weight: float) -> None:
+        best = self.best
+        for term in terms:
+            if best.get(term, 0.0) < weight:
+                best[term] = weight
 
 
 @dataclass
@@ -104,7 +150,8 @@ class ProjectIndex:
     projects: list[Project]
     postings: dict[str, dict[int, float]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
-    name_terms: list[list[frozenset[str]]] = field(default_factory=list)
+    name_terms: list[list[frozenset[str]]] = field(default_factory=list)  # each name's, once
+    name_words: list[frozenset[str]] = field(default_factory=list)  # all names' terms together
     identifiers: dict[str, int] = field(default_factory=dict)
     max_idf: float = 1.0
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
@@ -114,39 +161,22 @@ class ProjectIndex:
 
     @classmethod
     def build(cls, projects: Iterable[Project]) -> ProjectIndex:
-        """Index every project once: each distinct word is analysed once for the whole base."""
+        """Index every project once (a large base on two processors): each distinct word is
+        analysed once by each process."""
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
-        analysed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # by word as written
+        analysed: dict[str, Analysed] = {}  # by word as written
         own: set[str] = set()
+        found = map_forked(lambda project: _ProjectTerms(project, analysed), index.projects)
+        found.reverse()
         for number, project in enumerate(index.projects):
-            best: dict[str, float] = {}
-            for weight, texts in project_fields(project):
-                for text in texts:
-                    words = surface_words(text)
-                    index.written.update(words)
-                    every: list[str] = []
-                    scripts: list[bool] = []
-                    for word in words:
-                        found = analysed.get(word)
-                        if found is None:
-                            found = analysed[word] = _analysed(word)
-                        every += found[1]
-                        scripts += [_CYRILLIC_TEXT.search(word) is not None] * len(found[1])
-                        own.update(found[0])
-                        for term in found[0]:
-                            if best.get(term, 0.0) < weight:
-                                best[term] = weight
-                    translated = GLOSSARY.translate(every, scripts)
-                    if _CYRILLIC_TEXT.search(text):  # a synonym of the staff's own Bulgarian
-                        own.update(translated)
-                    for term in translated:
-                        if best.get(term, 0.0) < weight * TRANSLATED:
-                            best[term] = weight * TRANSLATED
-            for term, weight in best.items():
+            terms = found.pop()  # each project's findings are let go once used
+            for term, weight in terms.best.items():
                 postings[term][number] = weight
-            names = project_names(project)
-            index.name_terms.append([frozenset(content_terms(name)) for name in names])
+            own |= terms.own
+            index.written.update(terms.written)
+            index.name_terms.append([name for name in dict.fromkeys(terms.names) if name])
+            index.name_words.append(frozenset().union(*terms.names))
             for ident in (
                 project.contract.number if project.contract else None,
                 project.programme_code,

@@ -11,6 +11,7 @@ from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, ter
 from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # as is_cyrillic_letter
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
@@ -71,10 +72,10 @@ class LanguageDetector:
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text."""
         text = clean(text)
-        letters = [char for char in text if char.isalpha()]
+        letters = "".join(filter(str.isalpha, text))
         if not letters:
             return default
-        cyrillic = sum(1 for char in letters if is_cyrillic_letter(char))
+        cyrillic = len(_CYRILLIC.findall(letters))
         if cyrillic * 2 >= len(letters):
             return "bg"
         english = sum(2 for word in _LATIN_WORD.findall(text) if word in ENGLISH_FUNCTION_WORDS)

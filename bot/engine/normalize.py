@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300"), None)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300]")
 
 # The official streamlined system (2009 Transliteration Act), lowercase.
 _CYRILLIC = {
@@ -81,7 +81,7 @@ _SPELLINGS = (
 
 def clean(text: str) -> str:
     """NFKC, no invisible characters, lowercase."""
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def is_cyrillic_letter(char: str) -> bool:
@@ -195,9 +195,12 @@ class Token(NamedTuple):
     written: str
 
 
+_SURFACE_WORD = re.compile(r"[^\W_]+|@")
+
+
 def surface_words(text: str) -> list[str]:
     """The words of text as written, lowercase."""
-    return re.findall(r"[^\W_]+|@", clean(text))
+    return _SURFACE_WORD.findall(clean(text))
 
 
 def tokens(text: str) -> list[Token]:
@@ -224,13 +227,14 @@ def key(text: str) -> str:
     return " ".join(terms(text))
 
 
+_WORD = re.compile(r"[\w@]+")
 _ARTICLE = re.compile(r"(ът|ата|ята|ото|ето|ите)$")  # not -ят: mostly a verb (правят, ходят)
 
 
 def subject_terms(text: str) -> list[str]:
     """Terms of Bulgarian nouns with a definite article (метрото, наемът): likely the subject."""
     found = []
-    for token in re.findall(r"[\w@]+", clean(text)):
+    for token in _WORD.findall(clean(text)):
         if len(token) >= 5 and _ARTICLE.search(token) and is_cyrillic_letter(token[0]):
             found.extend(terms(token))
     return found

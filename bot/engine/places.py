@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from bot.engine.lexicon import THEMES
 from bot.engine.normalize import terms
 from bot.engine.topics import PhraseSpotter
-from bot.knowledge import KnowledgeBase, Text
+from bot.knowledge import KnowledgeBase, Project, Text
+from bot.knowledge.parallel import map_forked
 
 _PREFIX = re.compile(
     r"^\s*(гр\.|с\.|град|село|town of|village of|the town of|"
@@ -66,18 +67,26 @@ class Places:
         self._themes = PhraseSpotter(
             (theme, word, None) for theme, words in THEMES.items() for word in words
         )
-        self.of_project: list[frozenset[Place]] = []
-        self._located: list[frozenset[Place]] = []
-        self.themes: list[frozenset[str]] = []
-        for project in knowledge.projects:
-            names = [*_texts([project.title, project.short_title]), *project.aliases]
-            opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
-            words = _joined([*names, *opening])
-            located = [n for text in _texts(project.locations) for n in place_names(text)]
-            everywhere = words + _joined(_texts(project.locations))
-            self.of_project.append(frozenset(self.find(everywhere)))
-            self._located.append(frozenset(tuple(terms(n)) for n in located))
-            self.themes.append(self.themes_in(words))
+        found = map_forked(self._of_project, knowledge.projects)  # a large base on two processors
+        self.of_project: list[frozenset[Place]] = [places for places, _, _ in found]
+        self._located: list[frozenset[Place]] = [located for _, located, _ in found]
+        self.themes: list[frozenset[str]] = [themes for _, _, themes in found]
+
+    def _of_project(
+        self, project: Project
+    ) -> tuple[frozenset[Place], frozenset[Place], frozenset[str]]:
+        """The places a project's names, summary and locations name, those its locations start
+        with, and the themes its names and summary name."""
+        names = [*_texts([project.title, project.short_title]), *project.aliases]
+        opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
+        words = _joined([*names, *opening])
+        located = [n for text in _texts(project.locations) for n in place_names(text)]
+        everywhere = words + _joined(_texts(project.locations))
+        return (
+            frozenset(self.find(everywhere)),
+            frozenset(tuple(terms(n)) for n in located),
+            self.themes_in(words),
+        )
 
     def _remember(self, lang: str, names: list[str]) -> None:
         for name in names:

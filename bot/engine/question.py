@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
@@ -137,16 +137,6 @@ class Parsed:
         return not self.words
 
 
-class Known:
-    """The words of the lexicon and of the knowledge base: none of them is read as a typo."""
-
-    def __init__(self, *vocabularies: Container[str]) -> None:
-        self.vocabularies = vocabularies
-
-    def __contains__(self, word: object) -> bool:
-        return any(word in vocabulary for vocabulary in self.vocabularies)
-
-
 class QuestionReader:
     """Reads questions with the vocabulary of the lexicon and of one knowledge base."""
 
@@ -169,7 +159,8 @@ class QuestionReader:
         self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
-        self.known = Known(index.vocabulary, lexicon | QUIET | WORKS)
+        # the words of the lexicon and of the knowledge base: none of them is read as a typo
+        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
         )

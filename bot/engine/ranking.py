@@ -65,9 +65,9 @@ def _unknown_weight(term: str, max_idf: float) -> float:
 def _name_coverage(index: ProjectIndex, number: int, matched: set[str]) -> float:
     """The largest share of one of the project's names that the question mentions (matched:
     the index terms the question's words matched)."""
-    return max(
-        (len(name & matched) / len(name) for name in index.name_terms[number] if name), default=0.0
-    )
+    if index.name_words[number].isdisjoint(matched):
+        return 0.0
+    return max(len(name & matched) / len(name) for name in index.name_terms[number])
 
 
 class _Tally:

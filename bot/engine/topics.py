@@ -35,6 +35,7 @@ class PhraseSpotter:
         for entries in by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._by_first = dict(by_first)
+        self._firsts = frozenset(by_first)
         self._vocabulary = TypoIndex(
             t for entries in by_first.values() for e in entries for t in e[0]
         )
@@ -72,6 +73,8 @@ class PhraseSpotter:
             if known is None
             else [term if term in known else self.canonical(term) for term in query]
         )
+        if self._firsts.isdisjoint(canon):
+            return []
         used: set[int] = set()
         hits: list[PhraseHit] = []
         candidates = []

@@ -1,7 +1,7 @@
 """Loading, validating and modelling the knowledge base that municipal staff keep."""
 
 from bot.knowledge.filecache import FileCache
-from bot.knowledge.loader import LoadResult, load_knowledge, load_or_raise
+from bot.knowledge.loader import LoadResult, collector_paused, load_knowledge, load_or_raise
 from bot.knowledge.model import (
     QA,
     Activity,
@@ -32,6 +32,7 @@ __all__ = [
     "Project",
     "Severity",
     "Text",
+    "collector_paused",
     "load_knowledge",
     "load_or_raise",
 ]

@@ -153,7 +153,7 @@ class Text:
 
     def values(self) -> Iterator[tuple[str, str]]:
         """Every (language, text) pair; '*' for a language-neutral text."""
-        yield from self._values.items()
+        return iter(self._values.items())
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Text) and self._values == other._values
