@@ -4,25 +4,9 @@ word its record never uses, is declined; a message that asks nothing continues n
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.knowledge import load_or_raise
-
-ROOT = Path(__file__).parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-BASES = {
-    "shipped": ROOT / "knowledge",
-    "mountain": FIXTURES / "tuning-mountain" / "knowledge",
-    "danube": FIXTURES / "tuning-danube" / "knowledge",
-}
-
-
-@pytest.fixture(scope="module")
-def engines() -> dict[str, Engine]:
-    return {name: Engine(load_or_raise(path)) for name, path in BASES.items()}
 
 
 @pytest.mark.parametrize(
@@ -35,9 +19,9 @@ def engines() -> dict[str, Engine]:
         ("mountain", "има ли проект за детска градина в смреча"),  # not the children's lift
     ],
 )
-def test_a_guess_is_declined(engines: dict[str, Engine], base: str, question: str) -> None:
+def test_a_guess_is_declined(bases: dict[str, Engine], base: str, question: str) -> None:
     """A project only partly named, with no sentence for the question: no project's facts."""
-    answer = engines[base].answer(question)
+    answer = bases[base].answer(question)
     assert not answer.answered
     assert answer.project is None
 
@@ -51,10 +35,10 @@ def test_a_guess_is_declined(engines: dict[str, Engine], base: str, question: st
     ],
 )
 def test_a_project_named_whole_still_answers(
-    engines: dict[str, Engine], base: str, question: str, project: str
+    bases: dict[str, Engine], base: str, question: str, project: str
 ) -> None:
     """The same field is the answer when the question names the project whole."""
-    answer = engines[base].answer(question)
+    answer = bases[base].answer(question)
     assert answer.answered
     assert answer.project == project
 
@@ -69,10 +53,10 @@ def test_a_project_named_whole_still_answers(
     ],
 )
 def test_a_message_that_asks_nothing_continues_nothing(
-    engines: dict[str, Engine], base: str, first: str, nothing: str
+    bases: dict[str, Engine], base: str, first: str, nothing: str
 ) -> None:
     """Only follow-up particles ("а а а"): declined, and the chat keeps its project."""
-    engine = engines[base]
+    engine = bases[base]
     conversation = Conversation()
     asked = engine.answer(first, conversation)
     assert asked.answered and asked.project is not None

@@ -4,21 +4,15 @@ without the certainty of a sentence that holds the question's words."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Engine
 from bot.engine.facts import describe
-from bot.knowledge import load_or_raise
-
-ROOT = Path(__file__).parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def vine() -> Engine:
-    return Engine(load_or_raise(FIXTURES / "tuning-vine" / "knowledge"))
+def vine(bases: dict[str, Engine]) -> Engine:
+    return bases["vine"]
 
 
 @pytest.mark.parametrize(
@@ -56,9 +50,8 @@ def test_a_sentence_only_the_unit_chose_is_not_sure(vine: Engine) -> None:
     assert answer.answered and answer.confidence < 0.5
 
 
-def test_a_clock_time_answers_until_how_much() -> None:
+def test_a_clock_time_answers_until_how_much(bases: dict[str, Engine]) -> None:
     """ "До колко" of an evening asks a clock time: the sentence "отворен до 23:00" answers."""
-    mountain = Engine(load_or_raise(FIXTURES / "tuning-mountain" / "knowledge"))
-    answer = mountain.answer("до колко беше отворен музеят в нощта на музеите")
+    answer = bases["mountain"].answer("до колко беше отворен музеят в нощта на музеите")
     assert answer.answered
     assert "23:00" in answer.reply.plain()
