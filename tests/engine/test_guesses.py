@@ -65,3 +65,20 @@ def test_a_message_that_asks_nothing_continues_nothing(
     assert answer.project is None
     after = engine.answer("а кога?", conversation)  # a real follow-up still continues it
     assert after.project == asked.project
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("колко е часът", True),  # the time of day: off topic
+        ("kolko e chasat sega", True),
+        ("до колко часа работи общината", False),  # opening hours: the municipality's
+    ],
+)
+def test_the_time_of_day_is_no_one_s(
+    bases: dict[str, Engine], question: str, declined: bool
+) -> None:
+    answer = bases["shipped"].answer(question)
+    assert answer.answered is not declined
+    if declined:
+        assert answer.kind == "fallback"
