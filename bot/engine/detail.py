@@ -170,8 +170,8 @@ class DetailFinder:
 
 def _other_number(fact: Fact) -> bool:
     """True when the fact states a number that is no sum of money: of another unit, it may still
-    answer how long or how many ("112 л.м."); an amount answers none of those."""
-    return "number" in fact.kinds and "money" not in fact.kinds
+    answer how long or how many ("112 л.м.", "до 23:00"); an amount answers none of those."""
+    return not fact.kinds.isdisjoint({"number", "time"}) and "money" not in fact.kinds
 
 
 def states_field(fact: Fact, topic: str) -> bool:

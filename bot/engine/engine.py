@@ -175,7 +175,11 @@ class Engine:
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
-            if found.answered and found.confidence > CLARIFY_AT:
+            if (
+                found.answered
+                and found.confidence > CLARIFY_AT
+                and self._stands(found, best, parsed)
+            ):
                 return found
             # no sentence of the project answers, or too unsure to be worth giving
             return self._town_faq(question, parsed, lang) or (
@@ -243,6 +247,16 @@ class Engine:
             key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
         )
         return ranked
+
+    def _stands(self, found: Answer, best: Candidate, parsed: Parsed) -> bool:
+        """False for a guess: a field of a project the question does not name whole, given
+        because no sentence of it holds the question's details, when the question also says a
+        noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus)."""
+        if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
+            return True
+        return all(
+            self.follow.explains(best.number, w) for w in parsed.content if w not in parsed.verbs
+        )
 
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the

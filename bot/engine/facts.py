@@ -74,14 +74,16 @@ def _units(text: str) -> tuple[set[str], set[str]]:
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
             continue
-        kinds.add("number")
         following = words[i + 1 : i + 3]
         while following and following[0].isdigit():  # 9 018 280
             following = following[1:]
+        if following and following[0] in _MONTHS:
+            continue  # "от 6 септември": the day of a date is no quantity
+        kinds.add("number")
         unit = next((k for k, names in _UNIT.items() if following and following[0] in names), None)
         if unit:
             kinds.add(unit)
-        elif following and following[0] not in _MONTHS:
+        elif following:
             kinds.add("count")
             counted.update(content_terms(" ".join(following[:2])))
     if _HYPHENATED.search(text):

@@ -25,6 +25,8 @@ from bot.knowledge import Project
 # The summary says what is done, and why, when no activity or goal is written down.
 FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
 QUOTES = 2
+MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # asked by a unit
+MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
 
@@ -110,6 +112,9 @@ class ProjectAnswers:
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
         )
+        if not strong:  # the unit asked alone chooses the sentence: an answer, not a sure one
+            strong = _measured(found, answer)
+            certainty = MEASURED if strong else certainty
         if any(not self._holds(number, w) for w in parsed.subjects):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
         if not strong and (
@@ -177,6 +182,14 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _measured(found: list[Found], answer: str | None) -> list[Found]:
+    """The sentences that state the very unit asked and hold one of the question's details
+    ("до колко тона може да минава по пътя" ~ "до 25 тона"), when none holds more of them."""
+    if answer not in MEASURES:
+        return []
+    return [f for f in found if f.support > 0 and ANSWER_KINDS[answer] & f.fact.kinds]
 
 
 def _acts(parsed: Parsed) -> bool:

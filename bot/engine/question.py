@@ -239,7 +239,9 @@ class QuestionReader:
             t.term for t in tokens(message.context) if not is_quiet(t) and len(t.term) >= 2
         ]
         parsed.support += [words[i] for i in sorted(home)]
-        parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups)
+        parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups) and any(
+            (w,) not in self.follow_ups for w in words
+        )  # "а а а" or "ъъъ" alone continues nothing: it asks nothing
         parsed.refers = refers_back(message.question)
         parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
         who = any(  # "кой отговаря за проектите"; "кои са проектите" is a list
