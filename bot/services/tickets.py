@@ -6,39 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import logging
-import sqlite3
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
 
 from bot.config import Settings
 from bot.services.hours import OfficeHours
 from bot.services.knowledge import KnowledgeService
-from bot.storage import Draft, NewTicket, Post, Storage, Ticket, TicketState
+from bot.services.ticket_drafts import MAX_QUESTION, CitizenDrafts, checked
+from bot.services.ticket_drafts import TicketError as TicketError
+from bot.storage import NewTicket, Post, Storage, Ticket, TicketState
 from bot.texts import TEXTS, t
 
-MAX_QUESTION = 3000  # characters: the post in the group stays under Telegram's 4096
 MAX_ANSWER = 3200
-MAX_DRAFTS = 10_000  # unfinished questions kept
-DRAFT_DAYS = 7  # an unfinished question older than this is forgotten
 QUOTED = 300  # characters of the question quoted above the answer
 STAFF_LANG = "bg"  # the staff group's language
 LIVE = (TicketState.OPEN.value, TicketState.TAKEN.value)
-
-log = logging.getLogger(__name__)
-
-
-class TicketError(Exception):
-    """A citizen's or a staff member's input that cannot be used; key names the text to show."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key, self.values = key, values
-
-
-def utc_now() -> dt.datetime:
-    """The current time (UTC)."""
-    return dt.datetime.now(dt.UTC)
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> str:
@@ -49,23 +29,12 @@ def keyboard(rows: list[list[tuple[str, str]]]) -> str:
     )
 
 
-def checked(text: str, limit: int) -> str:
-    """text stripped; TicketError when it is empty or longer than limit characters."""
-    text = text.strip()
-    if not text:
-        raise TicketError("ticket.empty")
-    if len(text) > limit:
-        raise TicketError("ticket.too_long", length=len(text), limit=limit)
-    return text
-
-
-class TicketDesk:
-    """Citizens' drafts (in memory, kept in the database too), tickets and their states."""
+class TicketDesk(CitizenDrafts):
+    """Citizens' drafts, tickets and their states."""
 
     def __init__(self, storage: Storage, knowledge: KnowledgeService, settings: Settings) -> None:
-        self.storage, self.knowledge, self.settings = storage, knowledge, settings
-        self._drafts: dict[int, Draft] = {}
-        self.clock: Callable[[], dt.datetime] = utc_now  # tests set the time of day
+        super().__init__(storage)
+        self.knowledge, self.settings = knowledge, settings
 
     @property
     def enabled(self) -> bool:
@@ -73,59 +42,6 @@ class TicketDesk:
         return self.settings.staff_chat_id is not None
 
     # --- the citizen's side
-
-    async def restore(self) -> int:
-        """Take back the drafts kept before a restart (older than DRAFT_DAYS go); how many."""
-        since = (self.clock() - dt.timedelta(days=DRAFT_DAYS)).isoformat(timespec="seconds")
-        kept = await self.storage.drafts(since, MAX_DRAFTS)
-        for user_id, draft in kept:
-            self._remember(user_id, draft)
-        return len(kept)
-
-    async def begin(self, user_id: int, question_id: int) -> Draft:
-        """A draft from a question the user asked (empty when it is not in the log)."""
-        row = await self.storage.asked(question_id, user_id)
-        return await self._keep(user_id, Draft(*row) if row else Draft(""))
-
-    def _remember(self, user_id: int, draft: Draft) -> None:
-        self._drafts.pop(user_id, None)
-        self._drafts[user_id] = draft
-        while len(self._drafts) > MAX_DRAFTS:  # the oldest unfinished ones go
-            self._drafts.pop(next(iter(self._drafts)))
-
-    async def _keep(self, user_id: int, draft: Draft) -> Draft:
-        self._remember(user_id, draft)
-        await self._store(self.storage.save_draft(user_id, draft))
-        return draft
-
-    @staticmethod
-    async def _store(write: Awaitable[None]) -> None:
-        """A draft's write, best effort: a busy or full database keeps it in memory only."""
-        try:
-            await write
-        except sqlite3.Error as error:
-            log.warning("a citizen's draft question is kept in memory only: %s", error)
-
-    def draft(self, user_id: int) -> Draft | None:
-        """The user's draft, if one waits."""
-        return self._drafts.get(user_id)
-
-    async def set_text(self, user_id: int, text: str) -> Draft:
-        """Replace the draft's text (TicketError: empty or too long; the draft stays)."""
-        draft = self._drafts.get(user_id) or Draft("")
-        return await self._keep(user_id, replace(draft, text=checked(text, MAX_QUESTION)))
-
-    async def set_contact(self, user_id: int, contact: str) -> Draft | None:
-        """Add the contact the user shared to the draft."""
-        draft = self._drafts.get(user_id)
-        if draft is None:
-            return None
-        return await self._keep(user_id, replace(draft, contact=contact[:200]))
-
-    async def drop(self, user_id: int) -> None:
-        """Forget the user's draft."""
-        if self._drafts.pop(user_id, None) is not None:
-            await self._store(self.storage.drop_draft(user_id))
 
     async def waiting_with(self, user_id: int, text: str) -> Ticket | None:
         """The user's open or taken ticket with this very question, if any."""
