@@ -116,7 +116,7 @@ class DetailFinder:
             found = {m.term: m.similarity for m in words.lookup(word)}
             return {**dict.fromkeys(words.related(word), RELATED), **found}
 
-        detail = [(matched(w), self._weight(matched(w), frequency, len(facts))) for w in details]
+        detail = [(m, self._weight(m, frequency, len(facts))) for m in map(matched, details)]
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")

@@ -11,6 +11,7 @@ from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
 from bot.engine.normalize import is_cyrillic_letter, terms
 
 Phrase = tuple[str, ...]
+Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,20 @@ class PhraseSpotter:
     """Finds known phrases in a list of terms, longest first, each position used once."""
 
     def __init__(self, phrases: Iterable[tuple[str, str, float | None]]) -> None:
-        by_first: dict[str, list[tuple[Phrase, str, float, bool]]] = defaultdict(list)
+        # first word -> phrase length -> phrase -> (label, weight, latin) in the order given
+        by_first: dict[str, dict[int, dict[Phrase, list[Entry]]]] = defaultdict(dict)
         for label, text, weight in phrases:
             phrase = tuple(terms(text))
             latin = not any(is_cyrillic_letter(char) for char in text)  # English: never Cyrillic
             if phrase:
-                by_first[phrase[0]].append((phrase, label, weight or float(len(phrase)), latin))
-        for entries in by_first.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
-        self._by_first = dict(by_first)
+                same = by_first[phrase[0]].setdefault(len(phrase), {})
+                same.setdefault(phrase, []).append((label, weight or float(len(phrase)), latin))
+        self._by_first = {
+            first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()
+        }
         self._firsts = frozenset(by_first)
         self._vocabulary = TypoIndex(
-            t for entries in by_first.values() for e in entries for t in e[0]
+            t for lengths in by_first.values() for same in lengths.values() for p in same for t in p
         )
         self._canon: dict[str, str] = {}
 
@@ -79,11 +82,11 @@ class PhraseSpotter:
         hits: list[PhraseHit] = []
         candidates = []
         for start, term in enumerate(canon):
-            for phrase, label, weight, latin in self._by_first.get(term, ()):
-                end = start + len(phrase)
-                if tuple(canon[start:end]) != phrase or (latin and any(cyrillic[start:end])):
-                    continue
-                candidates.append((len(phrase), start, label, weight))
+            for length, same in self._by_first.get(term, ()):
+                end = start + length
+                for label, weight, latin in same.get(tuple(canon[start:end]), ()):
+                    if not (latin and any(cyrillic[start:end])):
+                        candidates.append((length, start, label, weight))
         for length, start, label, weight in sorted(candidates, key=lambda c: (-c[0], c[1])):
             span = tuple(range(start, start + length))
             if used.isdisjoint(span):
