@@ -32,9 +32,14 @@ def _names(text: Text) -> frozenset[str]:
 STEM = 5  # words that share their first five letters count as the same word
 
 
-def _keys(terms: frozenset[str]) -> frozenset[str]:
+def stem_keys(terms: frozenset[str]) -> frozenset[str]:
     """Each term, and its first five letters when it is longer (another ending, same word)."""
     return terms | {t[:STEM] for t in terms if len(t) > STEM}
+
+
+def held(term: str, keys: frozenset[str]) -> bool:
+    """True when keys (made by stem_keys) hold the term, or a word of the same first letters."""
+    return term in keys or (len(term) > STEM and term[:STEM] in keys)
 
 
 def overlap(
@@ -46,7 +51,7 @@ def overlap(
         return 0.0
     common = len(query & keys)
     if not stems.isdisjoint(keys):  # and the longer words whose first five letters a key is
-        common += sum(1 for q in query - keys if len(q) > STEM and q[:STEM] in keys)
+        common += sum(1 for q in query - keys if held(q, keys))
     return min(common / len(query), common / len(variant))
 
 
@@ -69,7 +74,7 @@ class FaqMatcher:
             ignore = self.names[project_id]
             for qa in items:
                 variants = tuple(meaningful_terms(q) - ignore for q in qa.questions)
-                entry = FaqEntry(qa, project_id, variants, tuple(map(_keys, variants)))
+                entry = FaqEntry(qa, project_id, variants, tuple(map(stem_keys, variants)))
                 self.entries.append(entry)
                 self.by_project.setdefault(project_id, []).append(entry)
 

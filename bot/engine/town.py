@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
-from bot.engine.faq import STEM
+from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
 from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS
@@ -35,12 +35,7 @@ MEASURED = frozenset(
 
 def _keys(texts: Iterable[str]) -> frozenset[str]:
     """The content terms of texts and their first five letters (another ending, same word)."""
-    found = {t for text in texts for t in content_terms(text)}
-    return frozenset(found | {t[:STEM] for t in found if len(t) > STEM})
-
-
-def _held(term: str, keys: frozenset[str]) -> bool:
-    return term in keys or (len(term) > STEM and term[:STEM] in keys)
+    return stem_keys(frozenset(t for text in texts for t in content_terms(text)))
 
 
 class General:
@@ -208,7 +203,7 @@ class General:
     def _page(self, subject: list[str], lang: str) -> Reply | None:
         """The municipality's link whose title holds every word asked, or None."""
         for link, keys in self.links if subject else ():
-            if all(_held(w, keys) for w in subject):
+            if all(held(w, keys) for w in subject):
                 builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
                 return builder.line(Span(link.title.get(lang), url=link.url)).build()
         return None
@@ -222,9 +217,9 @@ class General:
             return None
         best, share = None, 0.0
         for answer, asked, keys in self.entries:
-            held = sum(1 for w in words if _held(w, keys)) / len(words)
-            if held > share and sum(1 for w in words if _held(w, asked)) >= 2:
-                best, share = answer, held
+            part = sum(1 for w in words if held(w, keys)) / len(words)
+            if part > share and sum(1 for w in words if held(w, asked)) >= 2:
+                best, share = answer, part
         if best is None or share < SHARE:
             return None
         return self.composer.faq(best, lang), share
