@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from bot.knowledge.problems import Problem
 
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+# Where a line's value begins: after the indentation, list dashes and a "name: " (or "[").
+_VALUE_START = re.compile(r"\s*(?:-\s+)*(?:[\w-]+:\s+)?\[?\s*")
 
 _HINTS = (
     (
@@ -88,6 +92,13 @@ def _runaway_quote(text: str, error_line: int) -> yaml.Token | None:
     return None
 
 
+def _opening_typographic_quote(line: str) -> int | None:
+    """Where a value opens with a typographic quote (meant as YAML's quote), if it does."""
+    value = _VALUE_START.match(line)
+    start = value.end() if value else 0
+    return start if line[start : start + 1] in tuple(TYPOGRAPHIC_QUOTES) else None
+
+
 def _explain(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
     """The plain-language hint for an error reported on line (0-based)."""
     raw = str(error)
@@ -149,7 +160,7 @@ def syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
             "text; add the closing quote at the end of the text on this line",
         )
     current = lines[mark.line] if mark.line < len(lines) else ""
-    curly = next((i for i, char in enumerate(current) if char in TYPOGRAPHIC_QUOTES), None)
+    curly = _opening_typographic_quote(current)
     if curly is not None:
         return Problem(
             display,

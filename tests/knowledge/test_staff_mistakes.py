@@ -109,6 +109,13 @@ MISTAKES = [
         ["“ is a typographic quote", "straight double quotes"],
     ),
     (
+        "a colon in a text that holds Bulgarian quotes: the colon is the cause",
+        BASE.replace("title: Парк", "title: ДЗЗД „Аква“ (съдружници: „Хидро“ ООД)"),
+        1,
+        31,
+        ["a colon ':' stands where YAML does not expect one", "double quotes"],
+    ),
+    (
         "Word quotes around a phone",
         BASE + "contacts:\n  - name: X\n    phones: [“+359 3561 7777”]\n",
         6,
