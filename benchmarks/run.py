@@ -39,6 +39,8 @@ FROZEN = (
     ("v2/plains.yaml", "frozen-plains"),
     ("v3/shipped.yaml", None),
     ("v3/lakes.yaml", "frozen-v3-lakes"),
+    ("v4/shipped.yaml", None),
+    ("v4/mines.yaml", "frozen-v4-mines"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
