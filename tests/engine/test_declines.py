@@ -14,6 +14,10 @@ from bot.engine import Engine
         # works asked of a thing the record of the project found never speaks of
         ("danube", "ще строят ли мост до румъния"),
         ("vine", "koga shte remontirat ulicata v byala lokva"),
+        # both words of the thing must be the record's: "детска" names "Детската поляна", and
+        # "градина" is not "град"
+        ("mountain", "ще правят ли детска градина в Сивидол"),
+        ("mountain", "ще правят ли детска градина в Смреча"),
         # a word found only as a unit of some record ("метра") makes no project worth offering
         ("shipped", "кога ще има метро в Септември"),
     ],
