@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,13 @@ def test_synonym_finds_the_fact(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+def test_synonym_chooses_the_sentence(bases: dict[str, Engine]) -> None:
+    """The glossary's synonyms pick the sentence inside the project too: "човека" finds the
+    sentence that counts the "жители" to be connected."""
+    engine, chat = bases["shipped"], Conversation()
+    engine.answer("prechistvatelnata stanciq kolko struva", chat)
+    answer = engine.answer("a kolko 4oveka trqbva6e da se vklu4at", chat)
+    assert answer.project == "water-cycle"
+    assert "10 300 жители" in answer.reply.plain()
