@@ -18,6 +18,8 @@ from bot.engine import Engine
         # "градина" is not "град"
         ("mountain", "ще правят ли детска градина в Сивидол"),
         ("mountain", "ще правят ли детска градина в Смреча"),
+        # whether a thing is there: the thing said right after "има ли"
+        ("danube", "има ли проект за нова детска градина в пясъчник"),
         # a word found only as a unit of some record ("метра") makes no project worth offering
         ("shipped", "кога ще има метро в Септември"),
     ],
@@ -35,6 +37,7 @@ def test_declined_plainly(bases: dict[str, Engine], base: str, question: str) ->
         ("danube", "кога ще ремонтират кея в ладовица", "pristan-ladovitsa"),
         ("vine", "кога ще ремонтират канала гърлото", "irrigation-canal-repair"),
         ("shipped", "кога ще ремонтират улиците в Септември", "street-rehabilitation"),
+        ("vine", "ще има ли рампа в здравната служба в Тракийско", "health-centre"),
         # "who does the X": the thing is a detail of the works, not what is asked about
         ("mountain", "коя фирма прави строителния надзор на пътя до манастира", "monastery-road"),
     ],
