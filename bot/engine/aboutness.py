@@ -1,6 +1,6 @@
-"""Is a question about the project found at all? Works asked of a thing (its first noun of its
-own) are the project's only when its record speaks of that thing: "ще строят ли мост до Румъния"
-is not about a cross-border tourist route that names Romania."""
+"""Is a question about the project found at all? Works asked of a thing, or whether a thing is
+there, are the project's only when its record speaks of that thing: "ще строят ли мост до
+Румъния" is not about a cross-border tourist route that names Romania."""
 
 from __future__ import annotations
 

@@ -115,7 +115,7 @@ class DetailFinder:
 
         def matched(word: str) -> dict[str, float]:
             found = {m.term: m.similarity for m in words.lookup(word)}
-            # a synonym of the glossary holds the detail too ("зъболекар": "дентален лекар")
+            # a synonym of the glossary holds the detail too ("човека": "жители")
             same = [*words.related(word), *GLOSSARY.translate([word])]
             return {**dict.fromkeys(same, RELATED), **found}
 
