@@ -17,6 +17,8 @@ from bot.engine.normalize import terms
         ("mountain", "when did the sividol museum go online", "museum-digitisation",
          ["18 May 2024"]),
         ("danube", "кога затварят ул. рибарска заради канала", "psov-ladovitsa", ["5 октомври"]),
+        # the end of the works, when the project's dates do not publish it
+        ("vine", "лозарчето кога ще е готово", "youth-centre", ["ноември 2027"]),
         # the event's sentence first, and the project's dates still after it
         ("shipped", "пречиствателна станция кога ще заработи", "water-cycle",
          ["трябваше да заработи през есента", "20 ноември 2012"]),
