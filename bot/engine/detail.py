@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.engine.facts import Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
+from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex
 from bot.engine.question import Parsed
 
@@ -114,7 +115,9 @@ class DetailFinder:
 
         def matched(word: str) -> dict[str, float]:
             found = {m.term: m.similarity for m in words.lookup(word)}
-            return {**dict.fromkeys(words.related(word), RELATED), **found}
+            # a synonym of the glossary holds the detail too ("човека": "жители")
+            same = [*words.related(word), *GLOSSARY.translate([word])]
+            return {**dict.fromkeys(same, RELATED), **found}
 
         detail = [(m, self._weight(m, frequency, len(facts))) for m in map(matched, details)]
         # a verb says how, the nouns say what: when the question has a noun, a sentence that

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.engine.aboutness import about_another_thing
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -168,6 +169,8 @@ class Engine:
                 fuller = self._project(question, elided, context, lang, CONTEXT, (), chat)
                 return fuller if fuller.answered and fuller.kind == "quote" else plain
             return plain
+        if self._another_thing(parsed, best):  # "ще строят ли мост до Румъния"
+            return self._town_faq(question, parsed, lang) or self._fallback(question, lang, ())
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
             if self._elsewhere(parsed, candidates):
@@ -207,7 +210,10 @@ class Engine:
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
             return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
-        return self._fallback(question, lang, likely)
+        # "did you mean" only offers a project the question names in part: "кога ще има метро"
+        # matches a record's "метра", which makes no project worth offering
+        named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
+        return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
 
     def _town_faq(self, question: str, parsed: Parsed, lang: str) -> Answer | None:
         """The general FAQ's answer to a question no project answers, or None."""
@@ -257,6 +263,11 @@ class Engine:
         return all(
             self.follow.explains(best.number, w) for w in parsed.content if w not in parsed.verbs
         )
+
+    def _another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
+        """True when the thing asked about is not one the best project is about: a plain
+        decline, no project's text and no "did you mean"."""
+        return best is not None and about_another_thing(parsed, best.number, self.index)
 
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the

@@ -15,6 +15,7 @@ from bot.engine.detail import (
     field_answers,
     states_field,
 )
+from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import Fact
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
@@ -138,6 +139,16 @@ class ProjectAnswers:
             return ProjectReply(
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
             )
+        events = event_terms(parsed.words) if answer == "date" else frozenset()
+        dated = [f for f in found if dates_event(f.fact, events)]
+        if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
+            facts = _best(dated)
+            dates, missing = self.composer.project(project, "dates", lang)
+            quoted = quote(None, facts, lang)
+            reply = (
+                quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
+            )
+            return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)

@@ -1,0 +1,73 @@
+"""Is a question about the project found at all? Works asked of a thing, or whether a thing is
+there, are the project's only when its record speaks of that thing: "ще строят ли мост до
+Румъния" is not about a cross-border tourist route that names Romania."""
+
+from __future__ import annotations
+
+from bot.engine.index import ProjectIndex
+from bot.engine.lexicon import ANSWER_NOUNS, EXISTENCE
+from bot.engine.normalize import terms
+from bot.engine.question import Parsed
+from bot.engine.subject import WORK_TERMS
+
+THING_WORDS = 2  # the thing asked about is its first noun and the word after it ("детска градина")
+EXISTENCE_REACH = 4  # "има ли (нов) (проект) (за) X": how far after "има ли" the thing may start
+WHETHER_OR_WHEN = frozenset({None, "dates", "status", "summary"})
+_ANSWER_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+_EXISTENCE = tuple(tuple(terms(phrase)) for phrase in EXISTENCE)
+
+
+def thing_asked(parsed: Parsed, start: int = 0, within: int | None = None) -> list[str]:
+    """The thing asked about, from position start (and no further than within words from it):
+    its first word of its own (no verb, no stop word, no village, not the thing counted, not
+    the works, "ремонтът", nor a word for the answer) and the word right after it when that is
+    one too ("детска градина")."""
+    places = {w for place in parsed.places for w in place}
+    skip = parsed.verbs | places | WORK_TERMS | _ANSWER_NOUNS | set(parsed.counted)
+    own = set(parsed.content) - skip - parsed.guessed - parsed.described
+    words = parsed.words
+    end = len(words) if within is None else min(len(words), start + within)
+    at = next((i for i in range(start, end) if words[i] in own and i not in parsed.quiet), None)
+    if at is None:
+        return []
+    return [w for w in words[at : at + THING_WORDS] if w in own]
+
+
+def about_another_thing(parsed: Parsed, number: int, index: ProjectIndex) -> bool:
+    """True when the question asks whether or when works are done ("ще строят ли", "кога ще
+    ремонтират"), or whether a thing is there ("има ли проект за басейн"), of a thing the
+    project's record never speaks of ("ще строят ли мост до Румъния" of a tourist route with
+    Romania; "детска градина" of a ski lift on "Детската поляна": both words of the thing must
+    be the record's)."""
+    if parsed.answer not in (None, "date") or parsed.topic not in WHETHER_OR_WHEN:
+        return False  # "who does the X": the firm or the supervision is a detail of the works
+    after = _existence_end(parsed.words)
+    if parsed.works:
+        thing = thing_asked(parsed)
+    elif after is not None:  # the thing is said right after "има ли" ("има ли проект за X")
+        thing = thing_asked(parsed, after, EXISTENCE_REACH)
+    else:
+        return False
+    return any(not _holds(index, number, word) for word in thing)
+
+
+def _holds(index: ProjectIndex, number: int, thing: str) -> bool:
+    """True when the project's record holds the word, or another ending of it: not a shorter
+    word it starts with ("градина" is not "град")."""
+    return any(
+        number in index.postings[m.term] and len(m.term) >= len(thing) - 1
+        for m in index.lookup(thing)
+    )
+
+
+def _existence_end(words: list[str]) -> int | None:
+    """Where the words after "има ли" / "is there" start, or None when the question has none."""
+    return next(
+        (
+            i + len(phrase)
+            for i in range(len(words))
+            for phrase in _EXISTENCE
+            if tuple(words[i : i + len(phrase)]) == phrase
+        ),
+        None,
+    )
