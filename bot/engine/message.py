@@ -79,6 +79,13 @@ def _clause_asks(text: str, words: list[str]) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
 
 
+def says_nothing(words: list[str]) -> bool:
+    """True when a question says nothing of its own ("коя е?", "кога беше?", "кажете ми го"):
+    every word is a question word, a stop word or filler."""
+    asked = {i for hit in _QUESTION.find(words) for i in hit.positions}
+    return all(i in asked or w in _QUIET or len(w) < 2 for i, w in enumerate(words))
+
+
 def _starts(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
     return any(tuple(words[: len(phrase)]) == phrase for phrase in phrases)
 
@@ -103,6 +110,8 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
             continue
         started = True
         asking.append(clause)
+    if scene and asking and says_nothing(terms(" ".join(asking))):
+        asking.insert(0, scene.pop())  # "чух, че някаква фирма е дарила пари – коя е?"
     return ", ".join(asking), ", ".join(scene)
 
 
