@@ -62,3 +62,49 @@ def test_the_context_gives_the_details_of_an_empty_question(
     answer = bases[base].answer(message)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "particles"),
+    [
+        ("ко стаа с маршрута на виното бе", ["ко", "стаа"]),
+        ("па спряха ли на залата, оше ли стои така", ["па", "оше"]),
+        ("как се казваше докторката дет е в тракийско", ["дет"]),
+        ("тоя мониторинг за кво бил бе", ["бил"]),
+        ("кой санира училищата тогаз", ["тогаз"]),
+    ],
+)
+def test_colloquial_particles_name_nothing(
+    bases: dict[str, Engine], question: str, particles: list[str]
+) -> None:
+    """Colloquial particles and forms of "to be" are no content words of the question."""
+    content = bases["vine"].reader.read(question).content
+    assert not {t for p in particles for t in terms(p)} & set(content)
+
+
+def test_an_english_word_is_not_quiet_for_a_bulgarian_one(bases: dict[str, Engine]) -> None:
+    """The English "bill" folds like "бил", yet it is an English noun, not a form of "to be"."""
+    assert "bil" in bases["danube"].reader.read("will my water bill go up").content
+    assert "bil" not in bases["danube"].reader.read("kolko e bil proekta").content
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("vine", "ко стаа с маршрута на виното бе кога почва", "wine-tourism-route", "2026"),
+        ("vine", "мноо ли народ имаше на първата копка на залата", "wine-fair-hall", "200 души"),
+    ],
+)
+def test_colloquial_questions_are_answered(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """Colloquial "ко стаа ... бе", "мноо ли народ": the project named is answered with the fact."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
+
+
+def test_shto_asks_why(bases: dict[str, Engine]) -> None:
+    """The colloquial "що" alone is "защо": the goals answer it."""
+    answer = bases["mountain"].answer("що строят нов влек на детската поляна")
+    assert answer.project == "drag-lift-detska-polyana" and answer.topic == "goals"
