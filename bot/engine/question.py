@@ -13,6 +13,7 @@ from bot.engine.lexicon import (
     ANSWER_TYPES,
     FILLER,
     FOLLOW_UP,
+    LIST_CUE_STATUS,
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
@@ -147,6 +148,7 @@ class QuestionReader:
         self.answers = _spotter(ANSWER_TYPES)
         self.groups = _spotter(
             {
+                **{f"list:{k}": v for k, v in LIST_CUE_STATUS.items()},  # before the plain cues
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
                 "now": NOW_WORDS,
@@ -228,6 +230,8 @@ class QuestionReader:
                 parsed.small_talk |= {label}
             else:
                 parsed.intents.add(kind)
+                if kind == "list" and label:  # "какво се строи": the cue's own words set a status
+                    parsed.status = parsed.status or label
             if kind != "unit":  # "the ticket" is also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)

@@ -108,3 +108,46 @@ def test_shto_asks_why(bases: dict[str, Engine]) -> None:
     """The colloquial "що" alone is "защо": the goals answer it."""
     answer = bases["mountain"].answer("що строят нов влек на детската поляна")
     assert answer.project == "drag-lift-detska-polyana" and answer.topic == "goals"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "listed", "left_out"),
+    [
+        (
+            "shipped",
+            "какво се строи във Ветрен дол",
+            ["Минерален водопровод"],
+            ["Воден цикъл"],
+        ),
+        (
+            "shipped",
+            "what is being built in Vetren Dol",
+            ["mineral-water pipeline"],
+            ["Water cycle"],
+        ),
+        (
+            "shipped",
+            "какво се прави във Ветрен дол",
+            ["Минерален водопровод", "Воден цикъл"],
+            [],
+        ),
+        ("vine", "какво се строи в Памидово", ["Винен маршрут"], ["Ремонт на канал", "Велоалея"]),
+        (
+            "shipped",
+            "кои проекти са за деца",
+            ["Дворът на училище", "Площадки и пейки"],
+            ["Топъл обяд", "Околовръстен"],
+        ),
+        ("danube", "what projects are there for kids", ["Education mediators"], ["dike"]),
+    ],
+)
+def test_lists_with_a_filter(
+    bases: dict[str, Engine], base: str, question: str, listed: list[str], left_out: list[str]
+) -> None:
+    """ "What is being built in X" lists what is ongoing there (the cue's own words set the
+    status); "what is done in X" lists all; "for children" takes in the schools."""
+    answer = bases[base].answer(question)
+    reply = answer.reply.plain()
+    assert answer.kind == "list"
+    assert all(name in reply for name in listed)
+    assert not any(name in reply for name in left_out)
