@@ -26,6 +26,7 @@ from bot.engine.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
+    TYPO_QUESTION_WORDS,
     UNIT_PRICE,
     UNITS,
     VERB_ENDINGS,
@@ -164,12 +165,13 @@ class QuestionReader:
         # the words of the lexicon and of the knowledge base: none of them is read as a typo
         self.known = index.vocabulary.terms | lexicon | QUIET | WORKS
         self.speller = Speller(
-            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
+            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
+            TYPO_QUESTION_WORDS,
         )
 
     def read(self, text: str) -> Parsed:
         """The parts of a message's question."""
-        fixed, corrected = self.speller.fix(text, self._known)
+        fixed, corrected = self.speller.fix(text, self._known, self._fits)
         message = split_message(fixed)
         found = tokens(message.question)
         words = [token.term for token in found]
@@ -266,6 +268,17 @@ class QuestionReader:
             if noun_shaped(t, latin) and t.term not in parsed.verbs | parsed.guessed | WORK_TERMS
         )
         return parsed
+
+    def _fits(self, word: str, text: str) -> int:
+        """How many words of the text a project holds that also holds word (a typo's reading
+        that fits the record and the question: "иното" is "виното" beside "маршрута"); -1 for
+        a word no project holds (the lexicon's: "прави", "каква")."""
+        postings = self.index.postings
+        holding = {n for term in terms(word) for n in postings.get(term, ())}
+        if not holding:
+            return -1
+        others = {t.term for t in tokens(text) if not is_quiet(t) and t.term in postings}
+        return sum(not holding.isdisjoint(postings[term]) for term in others)
 
     def _known(self, token: Token) -> bool:
         """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""

@@ -151,3 +151,42 @@ def test_lists_with_a_filter(
     assert answer.kind == "list"
     assert all(name in reply for name in listed)
     assert not any(name in reply for name in left_out)
+
+
+@pytest.mark.parametrize(
+    ("base", "typed", "meant"),
+    [
+        ("vine", "кога тръгва маршрута на иното", "виното"),  # not "киното": wine is asked
+        ("danube", "колко големи краби акостират на кея", "кораби"),
+        ("danube", "колко дълга е ldkata до салчиени", "лодката"),
+        ("mountain", "хижата на сърнена поляма затворена ли е", "поляна"),
+    ],
+)
+def test_a_typo_reads_as_the_word_that_fits_the_question(
+    bases: dict[str, Engine], base: str, typed: str, meant: str
+) -> None:
+    """Of the words one typo away, the one a project holds beside the question's other words."""
+    reader = bases[base].reader
+    fixed, corrected = reader.speller.fix(typed, reader._known, reader._fits)
+    assert meant in corrected and meant in fixed
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("коло струва", "колко"), ("олко струва", "колко"), ("ade e zalata", "къде"),
+     ("wha is the budget", "what"), ("akvi proekti ima", "какви")],
+)  # fmt: skip
+def test_a_question_word_one_letter_off(bases: dict[str, Engine], typed: str, meant: str) -> None:
+    """A word written nowhere and one letter off a question word, the first letter too, is it."""
+    reader = bases["vine"].reader
+    assert meant in reader.speller.fix(typed, reader._known)[1]
+
+
+@pytest.mark.parametrize(
+    "typed", ["колко струва паркинг за кола", "what's the weather", "как се казва кметът"]
+)
+def test_no_unrelated_word_is_read_as_a_question_word(bases: dict[str, Engine], typed: str) -> None:
+    """A letter replaced is no typo of a question word ("кола" is not "кога"); known words stay."""
+    reader = bases["danube"].reader
+    fixed, corrected = reader.speller.fix(typed, reader._known, reader._fits)
+    assert fixed == typed and not corrected
