@@ -190,3 +190,22 @@ def test_no_unrelated_word_is_read_as_a_question_word(bases: dict[str, Engine], 
     reader = bases["danube"].reader
     fixed, corrected = reader.speller.fix(typed, reader._known, reader._fits)
     assert fixed == typed and not corrected
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "aside"),
+    [
+        ("от колко пласта е асфалтът, че се чудя дали ще издържи камионите", "пласта", "камионите"),
+        ("колко ще е дълъг понтонът, че баща ми все пита", "понтонът", "баща"),
+        ("вярно ли е, че ще има обмен с ученици", "обмен", None),
+        ("кога излезе новината, че ще има нова зала", "зала", None),
+    ],
+)
+def test_a_clause_that_says_why_it_is_asked_is_context(
+    message: str, asked: str, aside: str | None
+) -> None:
+    """ ", че ..." after a question with words of its own says why it is asked, unless the
+    question says nothing yet ("вярно ли е, че") or its noun is what the clause tells."""
+    split = split_message(message)
+    assert asked in split.question
+    assert aside is None or (aside not in split.question and aside in split.context)
