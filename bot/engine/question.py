@@ -202,10 +202,13 @@ class QuestionReader:
         }
         used |= measure
         if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
-            topic_hits = [  # "колко е далеч": the words of the number, not of a topic
+            # "колко е далеч": the words of the number, not of a topic; so is a second "колко"
+            # ("колко деца и в колко групи")
+            counting = used | {i for h in answer_hits if h.label == "count" for i in h.positions}
+            topic_hits = [
                 h
                 for h in topic_hits
-                if not used.issuperset(i for i in h.positions if i not in parsed.quiet)
+                if not counting.issuperset(i for i in h.positions if i not in parsed.quiet)
             ]
         parsed.topic = best_topic(topic_hits)
         if parsed.topic in (None, "summary"):

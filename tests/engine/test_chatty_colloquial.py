@@ -209,3 +209,10 @@ def test_a_clause_that_says_why_it_is_asked_is_context(
     split = split_message(message)
     assert asked in split.question
     assert aside is None or (aside not in split.question and aside in split.context)
+
+
+def test_a_second_how_many_is_no_budget(bases: dict[str, Engine]) -> None:
+    """In "колко деца ... и в колко групи" both ask a count, neither asks the money."""
+    parsed = bases["danube"].reader.read("Колко деца са обхванати и в колко групи?")
+    assert parsed.answer == "count" and parsed.topic != "budget"
+    assert parsed.counted == ["dec"]
