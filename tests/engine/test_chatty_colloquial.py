@@ -216,3 +216,16 @@ def test_a_second_how_many_is_no_budget(bases: dict[str, Engine]) -> None:
     parsed = bases["danube"].reader.read("Колко деца са обхванати и в колко групи?")
     assert parsed.answer == "count" and parsed.topic != "budget"
     assert parsed.counted == ["dec"]
+
+
+@pytest.mark.parametrize(
+    "question", ["как се казва лекарката в Тракийско", "как се казваше кметът"]
+)
+def test_how_is_one_called_asks_a_person(bases: dict[str, Engine], question: str) -> None:
+    assert bases["vine"].reader.read(question).answer == "person"
+
+
+def test_children_are_counted_as_pupils(bases: dict[str, Engine]) -> None:
+    """ "колко деца" finds the sentence that counts the pupils (the glossary's colloquial line)."""
+    answer = bases["danube"].answer("колко деца ще ходят на обмена в Салчиени")
+    assert answer.project == "interreg-salchieni" and "25 ученици" in answer.reply.plain()
