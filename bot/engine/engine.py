@@ -75,9 +75,9 @@ def _alone_named(candidates: list[Candidate]) -> bool:
 def _with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
     """A question with no words of its own ("кога беше?", "коя е?") takes its details from the
     message's context: the words of it that the project's record holds."""
-    if parsed.content or parsed.extra or parsed.answer is None or not parsed.support:
+    if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
         return parsed
-    held = [w for w in parsed.support if follow.explains(number, w)]
+    held = [w for w in parsed.told if follow.explains(number, w)]
     return replace(parsed, extra=held) if held else parsed
 
 

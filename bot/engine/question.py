@@ -113,6 +113,7 @@ class Parsed:
     soft: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     support: list[str] = field(default_factory=list)
+    told: list[str] = field(default_factory=list)  # the words of the message's context
     follow_up: bool = False
     refers: bool = False  # a pronoun points back to what was talked about
     described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
@@ -244,10 +245,10 @@ class QuestionReader:
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
-        parsed.support = [
+        parsed.told = [
             t.term for t in tokens(message.context) if not is_quiet(t) and len(t.term) >= 2
         ]
-        parsed.support += [words[i] for i in sorted(home)]
+        parsed.support = [*parsed.told, *(words[i] for i in sorted(home))]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups) and any(
             (w,) not in self.follow_ups for w in words
         )  # "а а а" or "ъъъ" alone continues nothing: it asks nothing
