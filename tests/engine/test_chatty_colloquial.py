@@ -229,3 +229,10 @@ def test_children_are_counted_as_pupils(bases: dict[str, Engine]) -> None:
     """ "колко деца" finds the sentence that counts the pupils (the glossary's colloquial line)."""
     answer = bases["danube"].answer("колко деца ще ходят на обмена в Салчиени")
     assert answer.project == "interreg-salchieni" and "25 ученици" in answer.reply.plain()
+
+
+def test_ko_asks_like_kvo(bases: dict[str, Engine]) -> None:
+    """The colloquial "ко" is "какво": its clause is part of the question, not its scene."""
+    assert "пазар" in split_message("ко стаа през април на рибния пазар, има ли риба").question
+    answer = bases["danube"].answer("ко стаа на рибния пазар през април, има ли риба там")
+    assert answer.project == "riben-pazar" and "рибарници" in answer.reply.plain()
