@@ -38,8 +38,11 @@ class _Words:
         """The words one typo away from spelling, the likeliest first (none when it is known)."""
         if spelling in self.words:
             return []
-        near = self.typos.near(spelling, short)
-        near.sort(key=lambda s: (len(s) == len(spelling), self.counts[s]), reverse=True)
+        near = sorted(
+            self.typos.near(spelling, short),
+            key=lambda s: (len(s) == len(spelling), self.counts[s]),
+            reverse=True,
+        )
         return [self.words[s] for s in near]
 
 
