@@ -73,6 +73,15 @@ def _alone_named(candidates: list[Candidate]) -> bool:
     return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
 
 
+def _with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
+    """A question with no words of its own ("кога беше?", "коя е?") takes its details from the
+    message's context: the words of it that the project's record holds."""
+    if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
+        return parsed
+    held = [w for w in parsed.told if follow.explains(number, w)]
+    return replace(parsed, extra=held) if held else parsed
+
+
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
@@ -316,7 +325,10 @@ class Engine:
             topic = "status"
         if topic is None and parsed.answer is None and parsed.follow_up and chat.topic:
             topic = chat.topic
-        done = self.projects.answer(parsed, number, lang, topic)
+        told = _with_context(parsed, number, self.follow)
+        done = self.projects.answer(told, number, lang, topic)
+        if told is not parsed and not done.quoted:  # no sentence holds what the context says
+            done = self.projects.answer(parsed, number, lang, topic)
         if not done.answered:
             reply, sure = done.reply, confidence * done.certainty
             return Answer(

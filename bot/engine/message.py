@@ -14,10 +14,12 @@ from bot.engine.lexicon import (
     ABBREVIATIONS,
     CONTEXT_JOINS,
     CONTRAST_WORDS,
+    EXPLAINING_JOINS,
     FILLER,
     QUESTION_WORDS,
     SMALL_TALK,
     STOPWORDS,
+    TELLING_NOUNS,
 )
 from bot.engine.normalize import terms
 from bot.engine.topics import PhraseSpotter
@@ -35,6 +37,8 @@ _SMALL_TALK = PhraseSpotter(
 _QUESTION = PhraseSpotter(("q", word, None) for word in QUESTION_WORDS)
 _JOINS = {tuple(terms(word)) for word in CONTEXT_JOINS}
 _CONTRAST = {tuple(terms(word)) for word in CONTRAST_WORDS}
+_EXPLAINING = {tuple(terms(word)) for word in EXPLAINING_JOINS}
+_TELLING = frozenset(t for word in TELLING_NOUNS for t in terms(word))
 _QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 
 
@@ -79,6 +83,24 @@ def _clause_asks(text: str, words: list[str]) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
 
 
+def says_nothing(words: list[str]) -> bool:
+    """True when a question says nothing of its own ("коя е?", "кога беше?", "кажете ми го"):
+    every word is a question word, a stop word or filler."""
+    asked = {i for hit in _QUESTION.find(words) for i in hit.positions}
+    return all(i in asked or w in _QUIET or len(w) < 2 for i, w in enumerate(words))
+
+
+def _explains(asking: list[str], words: list[str]) -> bool:
+    """True when a clause after the question says why it is asked ("колко пласта асфалт, че се
+    чудя дали ще издържи"), not what ("вярно ли е, че ...", "кога излезе новината, че ...")."""
+    before = terms(asking[-1])
+    return (
+        _starts(words, _EXPLAINING)
+        and not says_nothing(terms(" ".join(asking)))
+        and not (before and before[-1] in _TELLING)
+    )
+
+
 def _starts(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
     return any(tuple(words[: len(phrase)]) == phrase for phrase in phrases)
 
@@ -98,11 +120,13 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
         if not started and (only_talk or not _clause_asks(clause, words)):
             scene.append(clause)
             continue
-        if _starts(words, _JOINS):  # "..., защото съседите ми казаха": context, never the question
-            scene.append(clause)
+        if _starts(words, _JOINS) or (asking and _explains(asking, words)):
+            scene.append(clause)  # "..., защото съседите ми казаха": context
             continue
         started = True
         asking.append(clause)
+    if scene and asking and says_nothing(terms(" ".join(asking))):
+        asking.insert(0, scene.pop())  # "чух, че някаква фирма е дарила пари – коя е?"
     return ", ".join(asking), ", ".join(scene)
 
 

@@ -13,6 +13,7 @@ from bot.engine.lexicon import (
     ANSWER_TYPES,
     FILLER,
     FOLLOW_UP,
+    LIST_CUE_STATUS,
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
@@ -25,6 +26,7 @@ from bot.engine.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
+    TYPO_QUESTION_WORDS,
     UNIT_PRICE,
     UNITS,
     VERB_ENDINGS,
@@ -111,6 +113,7 @@ class Parsed:
     soft: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     support: list[str] = field(default_factory=list)
+    told: list[str] = field(default_factory=list)  # the words of the message's context
     follow_up: bool = False
     refers: bool = False  # a pronoun points back to what was talked about
     described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
@@ -147,6 +150,7 @@ class QuestionReader:
         self.answers = _spotter(ANSWER_TYPES)
         self.groups = _spotter(
             {
+                **{f"list:{k}": v for k, v in LIST_CUE_STATUS.items()},  # before the plain cues
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
                 "now": NOW_WORDS,
@@ -162,12 +166,13 @@ class QuestionReader:
         # the words of the lexicon and of the knowledge base: none of them is read as a typo
         self.known = index.vocabulary.terms | lexicon | QUIET | WORKS
         self.speller = Speller(
-            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t))
+            index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
+            TYPO_QUESTION_WORDS,
         )
 
     def read(self, text: str) -> Parsed:
         """The parts of a message's question."""
-        fixed, corrected = self.speller.fix(text, self._known)
+        fixed, corrected = self.speller.fix(text, self._known, self._fits)
         message = split_message(fixed)
         found = tokens(message.question)
         words = [token.term for token in found]
@@ -198,10 +203,13 @@ class QuestionReader:
         }
         used |= measure
         if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
-            topic_hits = [  # "колко е далеч": the words of the number, not of a topic
+            # "колко е далеч": the words of the number, not of a topic; so is a second "колко"
+            # ("колко деца и в колко групи")
+            counting = used | {i for h in answer_hits if h.label == "count" for i in h.positions}
+            topic_hits = [
                 h
                 for h in topic_hits
-                if not used.issuperset(i for i in h.positions if i not in parsed.quiet)
+                if not counting.issuperset(i for i in h.positions if i not in parsed.quiet)
             ]
         parsed.topic = best_topic(topic_hits)
         if parsed.topic in (None, "summary"):
@@ -228,6 +236,8 @@ class QuestionReader:
                 parsed.small_talk |= {label}
             else:
                 parsed.intents.add(kind)
+                if kind == "list" and label:  # "какво се строи": the cue's own words set a status
+                    parsed.status = parsed.status or label
             if kind != "unit":  # "the ticket" is also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
@@ -235,10 +245,10 @@ class QuestionReader:
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
-        parsed.support = [
+        parsed.told = [
             t.term for t in tokens(message.context) if not is_quiet(t) and len(t.term) >= 2
         ]
-        parsed.support += [words[i] for i in sorted(home)]
+        parsed.support = [*parsed.told, *(words[i] for i in sorted(home))]
         parsed.follow_up = any(tuple(words[: len(f)]) == f for f in self.follow_ups) and any(
             (w,) not in self.follow_ups for w in words
         )  # "а а а" or "ъъъ" alone continues nothing: it asks nothing
@@ -262,6 +272,17 @@ class QuestionReader:
             if noun_shaped(t, latin) and t.term not in parsed.verbs | parsed.guessed | WORK_TERMS
         )
         return parsed
+
+    def _fits(self, word: str, text: str) -> int:
+        """How many words of the text a project holds that also holds word (a typo's reading
+        that fits the record and the question: "иното" is "виното" beside "маршрута"); -1 for
+        a word no project holds (the lexicon's: "прави", "каква")."""
+        postings = self.index.postings
+        holding = {n for term in terms(word) for n in postings.get(term, ())}
+        if not holding:
+            return -1
+        others = {t.term for t in tokens(text) if not is_quiet(t) and t.term in postings}
+        return sum(not holding.isdisjoint(postings[term]) for term in others)
 
     def _known(self, token: Token) -> bool:
         """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.engine.lexicon import FILLER, STOPWORDS
+from bot.engine.lexicon import ENGLISH_VERBS, ENGLISH_WORDS, FILLER, STOPWORDS
 from bot.engine.normalize import Token, is_cyrillic_letter, tokens
 
 
@@ -21,7 +21,11 @@ def _cyrillic(words: Iterable[str]) -> list[str]:
 
 
 _STOP = (_folded(_cyrillic(STOPWORDS)), _folded(STOPWORDS))
-_QUIET = (_folded(_cyrillic((*STOPWORDS, *FILLER))), _folded((*STOPWORDS, *FILLER)))
+_QUIET = (
+    _folded(_cyrillic((*STOPWORDS, *FILLER))),
+    _folded((*STOPWORDS, *FILLER)),
+    _folded(w for w in (*STOPWORDS, *FILLER) if not is_cyrillic_letter(w[0])),
+)
 
 
 def is_stop(token: Token) -> bool:
@@ -29,8 +33,14 @@ def is_stop(token: Token) -> bool:
     return token.folded in _STOP[0 if token.cyrillic else 1]
 
 
+_ENGLISH = frozenset((*ENGLISH_WORDS, *ENGLISH_VERBS))
+
+
 def is_quiet(token: Token) -> bool:
-    """A stop word, or a word of chatty messages that says nothing about the subject."""
+    """A stop word, or a word of chatty messages that says nothing about the subject (a common
+    English word is never quiet for a Bulgarian one it folds like: "bill" is not "бил")."""
+    if not token.cyrillic and token.written in _ENGLISH:
+        return token.folded in _QUIET[2]
     return token.folded in _QUIET[0 if token.cyrillic else 1]
 
 

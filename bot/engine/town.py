@@ -11,7 +11,7 @@ from bot.engine.facts import contact_text, make_fact, split_sentences, with_freq
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.index import texts_of
-from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS
+from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS, THEME_INCLUDES
 from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
@@ -131,6 +131,7 @@ class General:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only)."""
         chosen = []
+        themes = set(parsed.themes).union(*(THEME_INCLUDES.get(t, ()) for t in parsed.themes))
         for number, project in enumerate(self.details.index.projects):
             if only is not None and number not in only:
                 continue
@@ -139,7 +140,7 @@ class General:
             asked = self.places.foreign(parsed.places)
             if asked and not any(p in self.places.of_project[number] for p in asked):
                 continue
-            if parsed.themes and not parsed.themes & self.places.themes[number]:
+            if themes and not themes & self.places.themes[number]:
                 continue
             chosen.append(project)
         parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []

@@ -61,7 +61,7 @@ def test_question_sets_are_big_and_balanced() -> None:
         ("tuning-details.yaml", 0.87),
         ("tuning-conversations.yaml", 0.97),
         ("tuning-probe.yaml", 0.9),
-        ("tuning-blind.yaml", 0.87),
+        ("tuning-blind.yaml", 0.89),
     ],
 )
 def test_accuracy(name: str, threshold: float) -> None:
@@ -82,12 +82,12 @@ def test_wrong_answers_are_rarely_confident() -> None:
 def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
     town = Engine(load_or_raise(TOWN))
     result = evaluate(load_set(DATA / "tuning-town.yaml"), town.answer, town.knowledge)
-    assert result.accuracy >= 0.92, describe(result)
+    assert result.accuracy >= 0.93, describe(result)
 
 
 @pytest.mark.parametrize(
     ("name", "threshold"),
-    [("tuning-mountain", 0.8), ("tuning-danube", 0.8), ("tuning-vine", 0.79)],
+    [("tuning-mountain", 0.81), ("tuning-danube", 0.8), ("tuning-vine", 0.79)],
 )
 def test_blind_sets_on_their_own_bases(name: str, threshold: float) -> None:
     """Sets written blind on three more municipalities: the engine runs on them unchanged."""
