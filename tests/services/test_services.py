@@ -137,6 +137,30 @@ def test_delivery_settings() -> None:
             Settings.from_env({name: value})
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("MUNIBOT_FLOOD_LIMIT", "inf", "must be a number"),  # was: "cannot convert float"
+        ("MUNIBOT_PORT", "nan", "must be a number"),
+        ("MUNIBOT_FLOW_TIMEOUT", "nan", "must be a number"),  # nan passed "at least 1"
+        ("MUNIBOT_DELIVERY_TIMEOUT", "inf", "must be a number"),
+        ("MUNIBOT_RETENTION_DAYS", "0", "must be at least 1"),  # would erase every question
+        ("MUNIBOT_RETENTION_DAYS", "-1", "must be at least 1"),
+        ("MUNIBOT_FLOOD_LIMIT", "-1", "must be at least 1"),
+        ("MUNIBOT_RELOAD_INTERVAL", "0", "must be at least 0.1"),  # a busy loop
+        ("MUNIBOT_BROADCAST_RATE", "-5", "must be at least 0"),
+        ("MUNIBOT_BROADCAST_LEASE", "0", "must be at least 1"),
+        ("MUNIBOT_PORT", "99999", "must be at most 65535"),
+        ("MUNIBOT_PORT", "-1", "must be at least 0"),
+    ],
+)
+def test_a_setting_out_of_its_range_is_one_clear_sentence(
+    name: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError, match=f"^{name} {expected}, not '{value}'$"):
+        Settings.from_env({name: value})
+
+
 async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "db.sqlite3")
     assert await storage.version() == len(MIGRATIONS)
