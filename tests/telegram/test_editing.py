@@ -318,6 +318,7 @@ async def test_a_project_in_a_sub_folder_is_exported_and_sent_back_into_its_own_
         ("park-block-66.yaml", "park-block-66.yaml"),
         ("Нов парк", "Няма проект „нов“."),
         ("../faq", "Няма проект „../faq“."),
+        ("x" * 5000, f"Няма проект „{'x' * 64}…“."),  # was: "something went wrong"
     ],
 )
 async def test_export_takes_an_id_as_typed_or_says_there_is_no_such_project(
