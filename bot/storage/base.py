@@ -281,6 +281,11 @@ class StorageBase:
     async def open(cls, path: Path | str) -> Self:
         """Open (creating if needed, private to its owner) the database and bring its schema up
         to date; StorageError names the file when it cannot be used (no thread is left open)."""
+        if Path(path).is_dir():  # never chmod a folder 0600, nor leave a thread behind
+            raise StorageError(
+                f"the database {path} is a folder: set MUNIBOT_DB (or --db) to a file in it, "
+                f"e.g. {Path(path) / 'munibot.sqlite3'}"
+            )
         try:
             if str(path) != ":memory:":
                 _private_files(Path(path))
@@ -289,11 +294,19 @@ class StorageBase:
             raise explain(path, error) from error
         try:
             connection.row_factory = aiosqlite.Row
+            storage = cls(connection)
+            found = await storage.version()
+            if found > len(MIGRATIONS):  # its tables may mean what this version does not know
+                await connection.close()
+                raise StorageError(
+                    f"the database {path} was written by a newer munibot (schema {found}, this "
+                    f"one knows {len(MIGRATIONS)}): run the newer version, or restore a backup "
+                    "made by this one"
+                )
             await _use_wal(connection)
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute("PRAGMA foreign_keys=ON")
             await connection.execute("PRAGMA secure_delete=ON")  # erased rows are overwritten
-            storage = cls(connection)
             await storage.migrate()
             await storage._probe_write()
         except sqlite3.Error as error:
