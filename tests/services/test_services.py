@@ -11,7 +11,13 @@ from bot.config import ConfigError, Settings
 from bot.knowledge import load_or_raise
 from bot.services.announcements import DraftError, split_versions
 from bot.services.flood import FloodGuard, Verdict
-from bot.services.insights import collect_stats, render_stats, stats_chart, unanswered_groups
+from bot.services.insights import (
+    collect_stats,
+    render_stats,
+    render_unanswered,
+    stats_chart,
+    unanswered_groups,
+)
 from bot.services.news import announce_new_news, news_key
 from bot.storage import MIGRATIONS, QuestionRecord, Storage
 
@@ -96,6 +102,25 @@ async def test_unanswered_groups_near_duplicates(tmp_path: Path) -> None:
     assert "6 (0,2 на ден), 33 % с отговор" in bulgarian  # a decimal comma in Bulgarian
     assert stats_chart(figures, "bg").startswith(b"\x89PNG")
     await storage.close()
+
+
+@pytest.mark.parametrize(
+    ("days", "lang", "title", "unanswered"),
+    [
+        (1, "bg", "Статистика за последния ден", "Въпроси без (сигурен) отговор за последния ден:"),
+        (1, "en", "The last day", "Questions without a (sure) answer in the last day:"),
+        (7, "bg", "Статистика за последните 7 дни", "отговор за последните 7 дни:"),
+        (7, "en", "The last 7 days", "answer in the last 7 days:"),
+    ],
+)
+async def test_one_day_is_said_in_the_singular(
+    tmp_path: Path, days: int, lang: str, title: str, unanswered: str
+) -> None:
+    async with Storage.opened(tmp_path / "db.sqlite3") as storage:
+        figures = await collect_stats(storage, days)
+    text = render_stats(figures, load_or_raise(KNOWLEDGE), lang).plain()
+    assert text.startswith(title + "\n")  # was: "за последните 1 дни", "The last 1 days"
+    assert unanswered in render_unanswered([], days, lang).plain()
 
 
 def test_settings_from_environment_hide_the_token() -> None:
