@@ -216,9 +216,9 @@ class KnowledgeEditor:
         if not name.startswith("projects/") or (self.root / name).is_file():
             return name
         project_id = id_of(Path(name))
-        files, _ = project_files(self.root)
-        found = (f for f in files if id_of(f) == project_id and not f.name.startswith("_"))
-        return next((f.relative_to(self.root).as_posix() for f in found), name)
+        files, _ = project_files(self.root)  # drafts ('_ID.yaml') left out
+        found = (f.relative_to(self.root).as_posix() for f in files if id_of(f) == project_id)
+        return next(found, name)
 
     def current(self, name: str) -> str | None:
         """The file's content now (None when it does not exist)."""
