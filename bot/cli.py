@@ -19,7 +19,7 @@ from bot.config import ConfigError, Settings, log_format
 from bot.console import ConsoleChat
 from bot.engine import Conversation
 from bot.knowledge import KnowledgeError
-from bot.services.assistant import Assistant
+from bot.services.assistant import MAX_QUESTION, Assistant
 from bot.services.knowledge import KnowledgeService
 from bot.storage import Storage, StorageError
 
@@ -137,12 +137,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = _knowledge(_settings(args)).engine
     if args.batch:
         chat = Conversation()
-        for line in sys.stdin:
+        for number, line in enumerate(sys.stdin, 1):
             if not line.strip():
                 chat = Conversation()
                 continue
             answer = engine.answer(
-                line.strip(), chat if args.conversation else Conversation(), args.lang
+                _readable(line.strip(), f"line {number}"),
+                chat if args.conversation else Conversation(),
+                args.lang,
             )
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
         sys.stdout.flush()
@@ -150,9 +152,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
     question = " ".join(args.question).strip()
     if not question:
         raise UsageError('give a question, e.g. munibot ask "Колко струва проектът?"')
-    answer = engine.answer(question, Conversation(), args.lang)
+    answer = engine.answer(_readable(question, "the question"), Conversation(), args.lang)
     print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else answer.reply.plain())
     return 0
+
+
+def _readable(question: str, what: str) -> str:
+    """The question as the bot reads it: at most MAX_QUESTION characters (a note on stderr)."""
+    if len(question) > MAX_QUESTION:
+        print(
+            f"munibot: {what} has {len(question):,} characters; the first {MAX_QUESTION:,} "
+            "(the most a Telegram message holds) were read",
+            file=sys.stderr,
+        )
+    return question[:MAX_QUESTION]
 
 
 def cmd_chat(args: argparse.Namespace) -> int:

@@ -170,7 +170,12 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
         raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
     print(render_stats(figures, knowledge, "en").plain())
     if args.png:
-        args.png.write_bytes(stats_chart(figures, "en"))
+        try:
+            args.png.write_bytes(stats_chart(figures, "en"))
+        except OSError as error:  # a folder that is not there, or not writable, or a folder
+            raise AdminCommandError(
+                f"cannot write the chart to {args.png}: {error.strerror or error}"
+            ) from None
         print(f"chart written to {args.png}")
     return 0
 

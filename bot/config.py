@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,11 @@ def _ids(raw: str, name: str = "MUNIBOT_ADMIN_IDS") -> frozenset[int]:
 
 
 def _number(
-    env: Mapping[str, str], name: str, default: float, minimum: float | None = None
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    minimum: float | None = None,
+    maximum: float | None = None,
 ) -> float:
     raw = env.get(name)
     if not raw:
@@ -43,8 +48,12 @@ def _number(
         value = float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+    if not math.isfinite(value):  # nan passes every comparison; inf is no integer
+        raise ConfigError(f"{name} must be a number, not {raw!r}")
     if minimum is not None and value < minimum:
         raise ConfigError(f"{name} must be at least {minimum:g}, not {raw!r}")
+    if maximum is not None and value > maximum:
+        raise ConfigError(f"{name} must be at most {maximum:g}, not {raw!r}")
     return value
 
 
@@ -114,8 +123,8 @@ class Settings:
         values["flow_timeout"] = _number(env, "MUNIBOT_FLOW_TIMEOUT", 1800.0, 1)
         values["api_base_url"] = (env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API).rstrip("/")
         values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
-        values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0)
-        values["broadcast_lease"] = _number(env, "MUNIBOT_BROADCAST_LEASE", 15.0)
+        values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0, 0)
+        values["broadcast_lease"] = _number(env, "MUNIBOT_BROADCAST_LEASE", 15.0, 1)
         values["delivery_workers"] = int(_number(env, "MUNIBOT_DELIVERY_WORKERS", 0, 0))
         values["delivery_attempts"] = int(_number(env, "MUNIBOT_DELIVERY_ATTEMPTS", 5, 1))
         values["delivery_retry_base"] = _number(env, "MUNIBOT_DELIVERY_RETRY_BASE", 2.0, 0)
@@ -123,12 +132,12 @@ class Settings:
         values["delivery_retention_days"] = int(
             _number(env, "MUNIBOT_DELIVERY_RETENTION_DAYS", 90, 1)
         )
-        values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20))
-        values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180))
-        values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0)
+        values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20, 1))
+        values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180, 1))
+        values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0, 0.1)
         values["webhook_url"] = env.get("MUNIBOT_WEBHOOK_URL") or None
         values["listen"] = env.get("MUNIBOT_LISTEN") or "0.0.0.0"
-        values["port"] = int(_number(env, "MUNIBOT_PORT", 0)) or None
+        values["port"] = int(_number(env, "MUNIBOT_PORT", 0, 0, 65535)) or None
         values["staff_chat_id"] = _chat(env, "MUNIBOT_STAFF_CHAT_ID")
         values["staff_thread_id"] = _chat(env, "MUNIBOT_STAFF_TOPIC_ID")
         values["ticket_remind_days"] = _number(env, "MUNIBOT_TICKET_REMIND_DAYS", 2.0, 0.1)

@@ -29,6 +29,11 @@ def errors(count: int, lang: str) -> str:
     return t("errors.one" if count == 1 else "errors.many", lang, n=count)
 
 
+def period(days: int, lang: str) -> str:
+    """'последния ден' / 'последните 7 дни' ('last day' / 'last 7 days')."""
+    return t("period.one" if days == 1 else "period.many", lang, n=days)
+
+
 def months(count: int, lang: str) -> str:
     """'9 месеца' / '9 months' with the right singular or plural."""
     return t("months.one" if count == 1 else "months.many", lang, n=count)

@@ -76,6 +76,20 @@ def test_ask_json_and_batch() -> None:
     assert lines[2]["answered"] is False
 
 
+def test_a_huge_line_is_answered_from_its_first_4096_characters() -> None:
+    # was: no answer for minutes (100,000 letters: 4 min); a Telegram message holds 4,096 at most
+    huge = "колко струва паркът " + "а" * 100_000
+    batch = run("ask", "--batch", stdin=f"{huge}\nколко струва паркът\n")
+    assert [json.loads(line)["project"] for line in batch.stdout.splitlines()] == [
+        "park-block-66",
+        "park-block-66",
+    ]
+    assert batch.stderr == (
+        "munibot: line 1 has 100,020 characters; the first 4,096 "
+        "(the most a Telegram message holds) were read\n"
+    )
+
+
 def test_ask_batch_conversation_carries_context_until_an_empty_line() -> None:
     turns = "колко струва паркът\nа кога свърши?\nкога ще има басейн\nкой го финансира?\n"
     turns += "\nа кога свърши?\n"

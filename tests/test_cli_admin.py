@@ -139,6 +139,19 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("where", "reason"),
+    [("missing/chart.png", "No such file or directory"), (".", "Is a directory")],
+)
+async def test_a_chart_that_cannot_be_written_is_one_sentence(
+    tmp_path: Path, where: str, reason: str
+) -> None:
+    png = tmp_path / where
+    code, _, err = await munibot("stats", "--png", str(png), "--db", str(tmp_path / "db.sqlite3"))
+    # was: "munibot: unexpected error: [Errno 2] ..."
+    assert (code, err) == (1, f"munibot: cannot write the chart to {png}: {reason}\n")
+
+
+@pytest.mark.parametrize(
     ("command", "days"), [("unanswered", "-3"), ("unanswered", "0"), ("stats", "0"), ("stats", "x")]
 )
 async def test_days_that_are_not_a_period_are_bad_usage(

@@ -129,3 +129,14 @@ async def test_a_database_path_that_cannot_be_created_is_named(tmp_path: Path) -
     code, err = await finished(await munibot("stats", "--db", str(db)))
     assert code == 1
     assert last_line(err).startswith(f"munibot: the database {db} cannot be written (")
+
+
+async def test_a_folder_given_as_the_database_is_one_sentence_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    code, err = await finished(await munibot("stats", "--db", str(tmp_path)))
+    assert code == 1 and "Traceback" not in err  # was: a thread's "Event loop is closed"
+    assert err == (
+        f"munibot: the database {tmp_path} is a folder: set MUNIBOT_DB (or --db) to a file in "
+        f"it, e.g. {tmp_path / 'munibot.sqlite3'}\n"
+    )

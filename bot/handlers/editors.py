@@ -29,6 +29,7 @@ from bot.texts import t
 SHOWN_PROBLEMS = 25
 EXPORT_BUTTONS = 40  # projects offered as buttons; any other: /export ID
 ALL = "#all"
+MAX_SHOWN = 64  # characters of a name typed after /export echoed back
 
 
 def problems_block(problems: Sequence[Problem], lang: str) -> str:
@@ -79,6 +80,7 @@ async def on_document(update: Update, context: Context) -> None:
     except EditError as error:
         await reply(update, context, html_text(error.key, lang, **error.args_))
         return
+    name = svc.editor.place(name)  # a project kept in a sub-folder, or as .yml
     check = await svc.editor.check(name, text, lang)
     if not check.ok:
         await reply(update, context, check_html(check, lang))
@@ -223,7 +225,8 @@ async def export(update: Update, context: Context) -> None:
         try:
             name = file_name(f"{asked}.yaml")
         except EditError:  # not even a file's name: no such project
-            await reply(update, context, html_text("edit.unknown_project", lang, project=asked))
+            shown = asked[:MAX_SHOWN] + ("…" if len(asked) > MAX_SHOWN else "")
+            await reply(update, context, html_text("edit.unknown_project", lang, project=shown))
             return
         await send_export(update, context, name, lang)
         return
@@ -261,12 +264,12 @@ async def send_export(update: Update, context: Context, name: str | None, lang: 
     if name is None:
         data, shown = await asyncio.to_thread(knowledge_zip, svc.editor.root), "knowledge.zip"
     else:
-        text = svc.editor.current(name)
+        text = svc.editor.current(svc.editor.place(name))
         if text is None:
             project = name.removeprefix("projects/").removesuffix(".yaml")
             await reply(update, context, html_text("edit.unknown_project", lang, project=project))
             return
-        data, shown = text.encode("utf-8"), name.rsplit("/", 1)[-1]
+        data, shown = text.encode("utf-8"), name.rsplit("/", 1)[-1]  # the name to send back
     caption = html_text("export.caption", lang)
     await context.bot.send_document(chat.id, data, filename=shown, caption=caption)
 

@@ -135,7 +135,7 @@ async def on_contact(update: Update, context: Context) -> None:
     draft = await svc.tickets.set_contact(user.id, f"{name}, {contact.phone_number}")
     if draft is None:
         await reply(update, context, html_text("ticket.no_draft", lang), ReplyKeyboardRemove())
-        return
+        raise ApplicationHandlerStop  # answered: not also "I understand only text"
     await reply(update, context, html_text("ticket.contact_added", lang), ReplyKeyboardRemove())
     await reply(update, context, *_draft_screen(draft, lang))
     raise ApplicationHandlerStop

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 MAX_CHATS = 10_000
 PAGE_SIZE = 8
 STATUS_ORDER = ("ongoing", "planned", "completed")
+MAX_QUESTION = 4096  # characters read of a question: the most a Telegram message can hold
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class Assistant:
     async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str | None) -> Asked:
         """Answer a question in the chat's context (language detected if None) and log it."""
         conversation = self.conversation(chat_id)
-        answer = self.knowledge.engine.answer(text, conversation, lang)
+        answer = self.knowledge.engine.answer(text[:MAX_QUESTION], conversation, lang)
         record = QuestionRecord(
             user_id,
             text,

@@ -6,11 +6,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
-import logging
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -20,17 +18,18 @@ from typing import Any
 import yaml
 
 from bot.knowledge import FileCache, LoadResult, Problem, load_knowledge
-from bot.knowledge.files import PROJECT_ID, display_path
+from bot.knowledge.files import PROJECT_ID, display_path, id_of, project_files
 from bot.knowledge.yamlsource import MAX_FILE_BYTES
+from bot.services.filewrite import git_commit, write_atomically
 from bot.services.knowledge import KnowledgeService
 from bot.services.yamlinsert import InsertError, Item, add_item
 from bot.storage import Storage
 
-log = logging.getLogger(__name__)
 ROOT_NAMES = ("municipality.yaml", "faq.yaml")
 SHORT = 60  # values up to this many characters are shown old -> new in a summary
 ABSENT = "absent"  # the hash of a file that does not exist
 TRIAL = ".munibot-check-"  # the folder in knowledge/ where a changed base is tried
+MAX_ID = 200  # characters of a project id: a file name has at most 255 bytes
 
 
 class EditError(Exception):
@@ -110,6 +109,8 @@ def _place(name: str) -> str:
     if name in ROOT_NAMES:
         return name
     project_id = name.removeprefix("projects/")[: -len(".yaml")]
+    if len(project_id) > MAX_ID:
+        raise EditError("edit.long_name", limit=MAX_ID)
     if not PROJECT_ID.match(project_id):
         raise EditError("edit.bad_name", name=name, roots=", ".join(ROOT_NAMES))
     return f"projects/{project_id}.yaml"
@@ -187,61 +188,12 @@ def summarize(old: str | None, new: str, lang: str) -> list[FieldChange]:
     return changes
 
 
-def _inside(file: str, prefixes: tuple[str, ...]) -> str:
-    """A problem's file as a path inside knowledge/ ('projects/ID.yaml')."""
+def _inside(text: str, prefixes: tuple[str, ...]) -> str:
+    """A problem's file (or the paths its message names) as paths inside knowledge/
+    ('projects/ID.yaml'): never the server's folders, never the trial copy."""
     for prefix in prefixes:
-        file = file.removeprefix(prefix)
-    return file
-
-
-def _write_atomically(path: Path, text: str | None) -> None:
-    """Replace path with text (temp file, fsync, rename, fsync the folder); None deletes it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if text is None:
-        path.unlink(missing_ok=True)
-    else:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            os.fchmod(handle, mode)  # as the file was (mkstemp makes it private)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=False
-    )
-
-
-def git_commit(root: Path, name: str, message: str) -> bool:
-    """Commit one file when root is the top of a git work tree; never raises (logs instead)."""
-    if shutil.which("git") is None:
-        return False
-    try:
-        top = _git(root, "rev-parse", "--show-toplevel")
-        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != root.resolve():
-            return False
-        identity = ("-c", "user.name=munibot", "-c", "user.email=munibot@localhost")
-        _git(root, "add", "-A", "--", name)
-        done = _git(root, *identity, "commit", "-q", "-m", message, "--", name)
-    except (OSError, subprocess.SubprocessError) as error:
-        log.warning("git commit of %s failed: %s", name, error)
-        return False
-    if done.returncode != 0:
-        log.warning("git commit of %s failed: %s", name, (done.stderr or done.stdout).strip())
-    return done.returncode == 0
+        text = text.replace(prefix, "")
+    return text
 
 
 @dataclass
@@ -257,6 +209,16 @@ class KnowledgeEditor:
     def root(self) -> Path:
         """The knowledge folder."""
         return self.knowledge.directory
+
+    def place(self, name: str) -> str:
+        """Where a knowledge file is: a project's file wherever it lies in projects/ (a
+        sub-folder, '.yml'), else name as given ('projects/ID.yaml' for a new project)."""
+        if not name.startswith("projects/") or (self.root / name).is_file():
+            return name
+        project_id = id_of(Path(name))
+        files, _ = project_files(self.root)  # drafts ('_ID.yaml') left out
+        found = (f.relative_to(self.root).as_posix() for f in files if id_of(f) == project_id)
+        return next(found, name)
 
     def current(self, name: str) -> str | None:
         """The file's content now (None when it does not exist)."""
@@ -286,10 +248,19 @@ class KnowledgeEditor:
             result = load_knowledge(trial, cache=self._trial_cache(trial))
         prefixes = (f"{trial}{os.sep}", f"{display_path(self.root)}{os.sep}")
         problems = [
-            Problem(_inside(p.file, prefixes), p.line, p.column, p.message, p.severity)
+            Problem(
+                _inside(p.file, prefixes),
+                p.line,
+                p.column,
+                _inside(p.message, prefixes),
+                p.severity,
+            )
             for p in result.problems
         ]
-        changes = summarize(old, text, lang) if text is not None else []
+        # a rejected file is not summarised (nested deeper than Python's recursion, it could
+        # not even be read by yaml.load)
+        rejected = any(p.is_error for p in problems)
+        changes = summarize(old, text, lang) if text is not None and not rejected else []
         return Check(name, problems, changes, old is None, content_hash(old))
 
     def _trial_cache(self, trial: Path) -> FileCache:
@@ -320,7 +291,7 @@ class KnowledgeEditor:
             check = await self.check(name, text, lang)
             if not check.ok:
                 raise EditError("edit.invalid_now", name=name, count=len(check.problems))
-            await asyncio.to_thread(_write_atomically, self.root / name, text)
+            await asyncio.to_thread(write_atomically, self.root / name, text)
             edit_id = await self.storage.record_edit(
                 editor_id, name, current, content_hash(text), reason
             )
@@ -352,7 +323,7 @@ class KnowledgeEditor:
             raise EditError("edit.cannot_insert", name=name, reason=str(error)) from None
 
     def _project_file(self, project_id: str) -> str:
-        name = f"projects/{project_id}.yaml"
+        name = self.place(f"projects/{project_id}.yaml")
         if not PROJECT_ID.match(project_id) or self.current(name) is None:
             raise EditError("edit.unknown_project", project=project_id)
         return name

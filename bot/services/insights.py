@@ -12,7 +12,7 @@ from bot.knowledge import KnowledgeBase
 from bot.services.chart import bar_chart
 from bot.services.grouping import QuestionGroup, group_questions
 from bot.storage import Storage
-from bot.texts import t
+from bot.texts import period, t
 
 UNSURE_BELOW = 0.6
 
@@ -78,7 +78,7 @@ def _decimal(value: float, lang: str) -> str:
 
 def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
     """The figures as a reply."""
-    b = ReplyBuilder().title(t("stats.title", lang, days=stats.days))
+    b = ReplyBuilder().title(t("stats.title", lang, period=period(stats.days, lang)))
     b.field(t("stats.users", lang), t("stats.users_value", lang, **stats.users))
     b.field(
         t("stats.questions", lang),
@@ -98,7 +98,7 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
         t("stats.tickets_value", lang, opened=opened, answered=answered, hours=hours, faq=learned),
     )
     b.field(
-        t("stats.chart_title", lang, days=stats.days),
+        t("stats.chart_title", lang, period=period(stats.days, lang)),
         f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",
     )
     for label, rows in (
@@ -131,7 +131,7 @@ async def unanswered_groups(
 
 def render_unanswered(groups: list[QuestionGroup], days: int, lang: str) -> Reply:
     """The groups as a reply."""
-    b = ReplyBuilder().title(t("unanswered.title", lang, days=days))
+    b = ReplyBuilder().title(t("unanswered.title", lang, period=period(days, lang)))
     if not groups:
         return b.line(t("unanswered.none", lang)).build()
     for group in groups:

@@ -14,12 +14,11 @@ from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
+from bot.storage.problems import a_folder, explain, newer
 from bot.storage.ticket_schema import DRAFTS_SCHEMA, TICKETS_SCHEMA
 
 log = logging.getLogger(__name__)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
-DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-TRANSIENT = ("SQLITE_BUSY", "SQLITE_LOCKED")
 T = TypeVar("T")
 
 MIGRATIONS: tuple[str, ...] = (
@@ -168,30 +167,6 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class StorageError(Exception):
-    """The database cannot be used; the message names the file and what to do."""
-
-
-def explain(path: Path | str, error: Exception) -> StorageError:
-    """One sentence for an operator about a database that cannot be opened or written."""
-    name = getattr(error, "sqlite_errorname", "")
-    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    if name.startswith(TRANSIENT):
-        return StorageError(
-            f"the database {path} is locked by another process ({detail}): stop the other "
-            "program that writes to it, or start again when it is done"
-        )
-    if name.startswith(DAMAGED):
-        return StorageError(
-            f"the database {path} is damaged ({detail}): restore it from a backup, "
-            "or move it away and the bot starts with an empty one"
-        )
-    return StorageError(
-        f"the database {path} cannot be written ({detail}): give the user running munibot "
-        "write access to the file and its folder, or set MUNIBOT_DB to a writable path"
-    )
-
-
 async def _use_wal(connection: aiosqlite.Connection, patience: float = 5.0) -> None:
     """Switch the file to WAL mode. Changing the mode needs the file to itself, and SQLite
     refuses at once, without its busy wait, while another process opens or migrates it: try
@@ -281,6 +256,8 @@ class StorageBase:
     async def open(cls, path: Path | str) -> Self:
         """Open (creating if needed, private to its owner) the database and bring its schema up
         to date; StorageError names the file when it cannot be used (no thread is left open)."""
+        if Path(path).is_dir():  # never chmod a folder 0600, nor leave a thread behind
+            raise a_folder(path)
         try:
             if str(path) != ":memory:":
                 _private_files(Path(path))
@@ -289,11 +266,15 @@ class StorageBase:
             raise explain(path, error) from error
         try:
             connection.row_factory = aiosqlite.Row
+            storage = cls(connection)
+            found = await storage.version()
+            if found > len(MIGRATIONS):  # its tables may mean what this version does not know
+                await connection.close()
+                raise newer(path, found, len(MIGRATIONS))
             await _use_wal(connection)
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute("PRAGMA foreign_keys=ON")
             await connection.execute("PRAGMA secure_delete=ON")  # erased rows are overwritten
-            storage = cls(connection)
             await storage.migrate()
             await storage._probe_write()
         except sqlite3.Error as error:

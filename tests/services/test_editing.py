@@ -62,6 +62,7 @@ def test_a_document_name_becomes_its_place_in_the_base(name: str, expected: str)
         ("park.yaml.txt", "edit.not_yaml"),
         ("photo.jpg", "edit.not_yaml"),
         ("../municipality.yaml", "edit.bad_name"),
+        ("a" * 201 + ".yaml", "edit.long_name"),  # was: OSError "File name too long"
     ],
 )
 def test_a_name_that_is_no_knowledge_file_is_refused(name: str, key: str) -> None:
@@ -227,6 +228,56 @@ async def test_a_question_and_answer_is_added_to_the_faq(
     knowledge = services.knowledge.knowledge
     faq = knowledge.faq if project is None else knowledge.project(project).faq  # type: ignore[union-attr]
     assert faq[-1].answer.get("en") == "At 7."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: " + "[" * 5000 + "]" * 5000 + "\n",  # deeper than Python's recursion limit
+        "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+    ],
+)
+async def test_a_file_nested_past_any_limit_is_rejected_not_summarised(
+    services: Services, text: str
+) -> None:
+    check = await services.editor.check("faq.yaml", text)
+    assert not check.ok and check.changes == []
+    assert "nested more than 50 levels" in check.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("moved_to", "uploaded"),
+    [
+        ("projects/parks/park-block-66.yaml", "park-block-66.yaml"),  # a sub-folder
+        ("projects/park-block-66.yml", "park-block-66.yaml"),  # .yml
+    ],
+)
+async def test_a_project_in_a_sub_folder_or_yml_is_edited_in_its_own_file(
+    services: Services, moved_to: str, uploaded: str
+) -> None:
+    folder = services.settings.knowledge_dir
+    (folder / moved_to).parent.mkdir(exist_ok=True)
+    (folder / PARK).rename(folder / moved_to)
+    await services.knowledge.refresh(force=True)
+    name = services.editor.place(file_name(uploaded))
+    assert name == moved_to and services.editor.current(name) is not None
+    changed = with_status(services.editor.current(name) or "", "ongoing")
+    check = await services.editor.check(name, changed)  # was: "the project id is used twice"
+    assert check.ok and [c.name for c in check.changes] == ["status"]
+    item = news_item({"bg": "Ново", "en": "New"}, None, None, dt.date(2026, 12, 1), "n-1")
+    assert services.editor.add_news("park-block-66", item).name == moved_to  # was: "no project"
+    assert services.editor.place("projects/new-park.yaml") == "projects/new-park.yaml"
+
+
+async def test_problems_never_name_the_servers_folders(services: Services) -> None:
+    folder = services.settings.knowledge_dir
+    for sub in ("a", "b"):  # a project id used twice, already on the server
+        (folder / "projects" / sub).mkdir()
+        shutil.copy(folder / PARK, folder / "projects" / sub / "twin.yaml")
+    check = await services.editor.check("faq.yaml", services.editor.current("faq.yaml"))
+    [twice] = [p for p in check.problems if "used twice" in p.message]
+    assert str(folder) not in str(twice) and editing.TRIAL not in str(twice)
+    assert twice.message.endswith("(also projects/a/twin.yaml): rename one file")
 
 
 def test_an_unknown_project_gets_no_news(services: Services) -> None:

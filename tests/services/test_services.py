@@ -11,7 +11,13 @@ from bot.config import ConfigError, Settings
 from bot.knowledge import load_or_raise
 from bot.services.announcements import DraftError, split_versions
 from bot.services.flood import FloodGuard, Verdict
-from bot.services.insights import collect_stats, render_stats, stats_chart, unanswered_groups
+from bot.services.insights import (
+    collect_stats,
+    render_stats,
+    render_unanswered,
+    stats_chart,
+    unanswered_groups,
+)
 from bot.services.news import announce_new_news, news_key
 from bot.storage import MIGRATIONS, QuestionRecord, Storage
 
@@ -98,6 +104,25 @@ async def test_unanswered_groups_near_duplicates(tmp_path: Path) -> None:
     await storage.close()
 
 
+@pytest.mark.parametrize(
+    ("days", "lang", "title", "unanswered"),
+    [
+        (1, "bg", "Статистика за последния ден", "Въпроси без (сигурен) отговор за последния ден:"),
+        (1, "en", "The last day", "Questions without a (sure) answer in the last day:"),
+        (7, "bg", "Статистика за последните 7 дни", "отговор за последните 7 дни:"),
+        (7, "en", "The last 7 days", "answer in the last 7 days:"),
+    ],
+)
+async def test_one_day_is_said_in_the_singular(
+    tmp_path: Path, days: int, lang: str, title: str, unanswered: str
+) -> None:
+    async with Storage.opened(tmp_path / "db.sqlite3") as storage:
+        figures = await collect_stats(storage, days)
+    text = render_stats(figures, load_or_raise(KNOWLEDGE), lang).plain()
+    assert text.startswith(title + "\n")  # was: "за последните 1 дни", "The last 1 days"
+    assert unanswered in render_unanswered([], days, lang).plain()
+
+
 def test_settings_from_environment_hide_the_token() -> None:
     settings = Settings.from_env(
         {
@@ -135,6 +160,30 @@ def test_delivery_settings() -> None:
     for name, value in [("MUNIBOT_DELIVERY_ATTEMPTS", "0"), ("MUNIBOT_DELIVERY_TIMEOUT", "-1")]:
         with pytest.raises(ConfigError, match=f"{name} must be at least"):
             Settings.from_env({name: value})
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("MUNIBOT_FLOOD_LIMIT", "inf", "must be a number"),  # was: "cannot convert float"
+        ("MUNIBOT_PORT", "nan", "must be a number"),
+        ("MUNIBOT_FLOW_TIMEOUT", "nan", "must be a number"),  # nan passed "at least 1"
+        ("MUNIBOT_DELIVERY_TIMEOUT", "inf", "must be a number"),
+        ("MUNIBOT_RETENTION_DAYS", "0", "must be at least 1"),  # would erase every question
+        ("MUNIBOT_RETENTION_DAYS", "-1", "must be at least 1"),
+        ("MUNIBOT_FLOOD_LIMIT", "-1", "must be at least 1"),
+        ("MUNIBOT_RELOAD_INTERVAL", "0", "must be at least 0.1"),  # a busy loop
+        ("MUNIBOT_BROADCAST_RATE", "-5", "must be at least 0"),
+        ("MUNIBOT_BROADCAST_LEASE", "0", "must be at least 1"),
+        ("MUNIBOT_PORT", "99999", "must be at most 65535"),
+        ("MUNIBOT_PORT", "-1", "must be at least 0"),
+    ],
+)
+def test_a_setting_out_of_its_range_is_one_clear_sentence(
+    name: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError, match=f"^{name} {expected}, not '{value}'$"):
+        Settings.from_env({name: value})
 
 
 async def test_storage_migrations_and_privacy(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 import threading
 from pathlib import Path
@@ -44,3 +45,29 @@ async def test_a_damaged_database_leaves_no_connection_thread(tmp_path: Path) ->
     for thread in left:
         thread.join(10)  # the thread of a connection that was closed ends at once
     assert not [thread for thread in left if thread.is_alive()]
+
+
+async def test_a_folder_given_as_the_database_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    before = set(threading.enumerate())
+    with pytest.raises(StorageError, match=f"^the database {folder} is a folder: set MUNIBOT_DB"):
+        await Storage.open(folder)
+    assert mode(folder) == 0o755  # was: made 0600, so nobody could enter it
+    assert set(threading.enumerate()) <= before  # was: a thread's traceback at exit
+
+
+async def test_a_database_of_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    storage = await Storage.open(db)
+    known = await storage.version()
+    await storage.execute("PRAGMA user_version = 999")
+    await storage.close()
+    with pytest.raises(
+        StorageError, match=f"written by a newer munibot \\(schema 999, this one knows {known}\\)"
+    ):
+        await Storage.open(db)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (999,)

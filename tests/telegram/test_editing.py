@@ -156,6 +156,9 @@ async def test_a_new_project_file_is_added(bot: BotHarness, editing: Settings) -
         ("park-block-66 (1).yaml", b"title: x\n", None, "да се казва „park-block-66.yaml“"),
         ("faq.yaml", "заглавие".encode("cp1251"), None, "не е текст в UTF-8"),
         ("faq.yaml", b"- questions: [a]\n", 2 * 1024 * 1024, "по-голям от 1024 KB"),
+        # these two ended in "something went wrong"
+        ("faq.yaml", b"{a: " * 3000 + b"1" + b"}" * 3000, None, "вложени на повече от 50 нива"),
+        ("a" * 300 + ".yaml", b"title: x\n", None, "Името на файла е твърде дълго"),
     ],
 )
 async def test_bad_files_get_a_clear_answer_and_change_nothing(
@@ -288,6 +291,26 @@ async def test_a_citizen_document_is_not_read(bot: BotHarness, editing: Settings
     assert hint["text"].startswith("Разбирам само текст.")
 
 
+async def test_a_project_in_a_sub_folder_is_exported_and_sent_back_into_its_own_file(
+    bot: BotHarness, editing: Settings
+) -> None:
+    folder = editing.knowledge_dir
+    (folder / "projects/parks").mkdir()
+    (folder / PARK).rename(folder / "projects/parks/park-block-66.yaml")
+    await bot.app.bot_data["services"].knowledge.refresh(force=True)
+    calls = await bot.send(updates.message(EDITOR, "/export park-block-66"))
+    [document] = [c for c in calls if c.method == "sendDocument"]  # was: "no such project"
+    name, content = document.files["document"]
+    assert name == "park-block-66.yaml"
+    changed = content.decode().replace("status: completed", "status: ongoing")
+    [summary] = await upload(bot, EDITOR, name, changed)
+    assert "• status: completed → ongoing" in summary["text"]  # was: "used twice"
+    apply = next(d for d in data(summary) if d.endswith(":#ok"))
+    await bot.send(updates.button(EDITOR, apply, summary))
+    assert (folder / "projects/parks/park-block-66.yaml").read_text() == changed
+    assert not (folder / PARK).exists()
+
+
 @pytest.mark.parametrize(
     ("argument", "expected"),
     [
@@ -295,6 +318,7 @@ async def test_a_citizen_document_is_not_read(bot: BotHarness, editing: Settings
         ("park-block-66.yaml", "park-block-66.yaml"),
         ("Нов парк", "Няма проект „нов“."),
         ("../faq", "Няма проект „../faq“."),
+        ("x" * 5000, f"Няма проект „{'x' * 64}…“."),  # was: "something went wrong"
     ],
 )
 async def test_export_takes_an_id_as_typed_or_says_there_is_no_such_project(

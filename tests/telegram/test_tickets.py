@@ -236,6 +236,15 @@ async def test_a_shared_contact_goes_with_the_question_only_when_shared(
     assert "Борис, +359888123456" in post["text"]
 
 
+async def test_an_own_contact_with_no_question_waiting_gets_one_answer(
+    desk: BotHarness, api: FakeBotAPI
+) -> None:
+    own = {"phone_number": "+359888123456", "first_name": "Анна", "user_id": ANNA}
+    calls = await desk.send(updates.message(ANNA, contact=own))
+    [answer] = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert answer.startswith("Няма въпрос за изпращане")  # was: and "I understand only text"
+
+
 async def test_help_offers_to_ask_the_municipality(desk: BotHarness, api: FakeBotAPI) -> None:
     await desk.send(updates.message(ANNA, "/help"))
     shown = last(api, ANNA)
