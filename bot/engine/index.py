@@ -20,7 +20,9 @@ DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but m
 _CYRILLIC_TEXT = re.compile("[а-яА-Я]")
 TRANSLATED = 0.9  # a word added from the glossary counts a little less than the staff's own
 _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
-_IDENTIFIER = re.compile(r"[\w/.\-–]*\d[\w/.\-–]*")
+# a run of an identifier's characters; those with a digit are identifiers (a pattern that requires
+# the digit inside it backtracks quadratically over a long word without one)
+_IDENTIFIER_RUN = re.compile(r"[\w/.\-–]+")
 
 
 def texts_of(value: Text | None) -> list[str]:
@@ -196,7 +198,9 @@ class ProjectIndex:
 
     def identified(self, question: str) -> int | None:
         """The project whose contract number or programme code the question quotes."""
-        for token in _IDENTIFIER.findall(question):
+        for token in _IDENTIFIER_RUN.findall(question):
+            if not any(char.isdecimal() for char in token):
+                continue
             flat = compact(token)
             for size in self._lengths:
                 if size <= len(flat) and flat[:size] in self.identifiers:

@@ -403,3 +403,23 @@ def test_the_word_of_the_measure_is_no_detail(engine: Engine) -> None:
 def test_a_mistyped_word_is_no_new_subject(engine: Engine) -> None:
     assert not engine.reader.read("партньори на топъл бяд 2016").strange  # "обяд", first letter
     assert engine.reader.read("кога има концерт в читалището").strange
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("какво е по договор 36/3/3220563", "park-block-66"),
+        ("BG05SFPR003-1.001-0014-С03?", "hot-lunch"),
+        ("договор 13-13-24", "monitoring-policies"),
+        ("a" * 5000 + " 36/3/3220563", "park-block-66"),
+        ("a" * 5000, None),
+        ("договор 99/9/9999999", None),
+    ],
+)
+def test_a_quoted_contract_number_names_its_project(
+    engine: Engine, question: str, project: str | None
+) -> None:
+    """A contract number or programme code, anywhere in the message, names its project."""
+    number = engine.index.identified(question)
+    found = None if number is None else engine.knowledge.projects[number].id
+    assert found == project
