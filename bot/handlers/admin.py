@@ -54,9 +54,12 @@ FORMATTING = frozenset(
 )
 
 
-def _days(context: Context, default: int = 30) -> int:
+def _days(context: Context, default: int = 30) -> int | None:
+    """The days a report covers (0 is the last day), or None when the argument is no such number."""
     arg = context.args[0] if context.args else ""
-    return max(1, min(int(arg), 3650)) if arg.isdigit() else default
+    if not arg:
+        return default
+    return max(1, min(int(arg), 3650)) if arg.isdecimal() else None
 
 
 @admin_only
@@ -233,8 +236,11 @@ async def broadcasts(update: Update, context: Context) -> None:
 @admin_only
 async def stats(update: Update, context: Context) -> None:
     """Usage figures and a chart of questions per day."""
-    lang, svc = await language(update, context), services(context)
-    figures = await collect_stats(svc.storage, _days(context))
+    lang, svc, days = await language(update, context), services(context), _days(context)
+    if days is None:
+        await reply(update, context, html_text("admin.days_invalid", lang, command="/stats"))
+        return
+    figures = await collect_stats(svc.storage, days)
     await reply(update, context, render_stats(figures, svc.knowledge.knowledge, lang).html())
     if update.effective_chat:
         await context.bot.send_photo(update.effective_chat.id, stats_chart(figures, lang))
@@ -244,6 +250,9 @@ async def stats(update: Update, context: Context) -> None:
 async def unanswered(update: Update, context: Context) -> None:
     """The most frequent questions the bot could not answer, grouped."""
     lang, days = await language(update, context), _days(context)
+    if days is None:
+        await reply(update, context, html_text("admin.days_invalid", lang, command="/unanswered"))
+        return
     groups = await unanswered_groups(services(context).storage, days)
     await reply(update, context, render_unanswered(groups, days, lang).html())
 

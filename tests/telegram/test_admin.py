@@ -307,6 +307,15 @@ async def test_stats_unanswered_forget(bot: BotHarness, api: FakeBotAPI) -> None
     assert await storage.scalar("SELECT COUNT(*) FROM users WHERE id = 11") == 0
 
 
+@pytest.mark.parametrize("argument", ["-1", "abc", "7.5"])
+@pytest.mark.parametrize("command", ["/stats", "/unanswered"])
+async def test_a_period_that_is_no_number_of_days_is_explained(
+    bot: BotHarness, command: str, argument: str
+) -> None:
+    [answer] = sent(await bot.send(updates.message(ADMIN, f"{command} {argument}")))
+    assert f"цяло число от 1 до 3650, например {command} 7" in answer["text"]
+
+
 async def test_broadcasts_list_and_stop(api: FakeBotAPI, fast: Settings) -> None:
     slow = dataclasses.replace(fast, broadcast_rate=20.0)
     bot = await BotHarness(api, slow).start()
