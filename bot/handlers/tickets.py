@@ -124,13 +124,20 @@ async def on_draft_text(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
+_NOT_OWN = {True: "ticket.not_own_contact", False: "ticket.no_draft"}
+
+
 async def on_contact(update: Update, context: Context) -> None:
     """The citizen shared their own contact: it goes with the question."""
     user, message, svc = update.effective_user, update.effective_message, services(context)
     contact = message.contact if message else None
-    if user is None or contact is None or contact.user_id != user.id:
+    if user is None or contact is None:
         return
     lang = await language(update, context)
+    if contact.user_id != user.id:  # someone else's card: only the citizen's own goes with it
+        waiting = svc.tickets.draft(user.id) is not None
+        await reply(update, context, html_text(_NOT_OWN[waiting], lang))
+        raise ApplicationHandlerStop
     name = " ".join(filter(None, (contact.first_name, contact.last_name)))
     draft = await svc.tickets.set_contact(user.id, f"{name}, {contact.phone_number}")
     if draft is None:

@@ -225,7 +225,9 @@ async def test_a_shared_contact_goes_with_the_question_only_when_shared(
     keyboard = api.sent(BORIS)[-1].params["reply_markup"]["keyboard"]
     assert keyboard[0][0]["request_contact"] is True
     someone_else = {"phone_number": "+359888000111", "first_name": "Друг", "user_id": ANNA}
-    await desk.send(updates.message(BORIS, contact=someone_else))
+    calls = await desk.send(updates.message(BORIS, contact=someone_else))
+    [refused] = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert refused.startswith("Това е чужд контакт") and "Сподели телефона ми" in refused
     assert "+359888000111" not in str(desk.app.bot_data["services"].tickets.draft(BORIS))
     own = {"phone_number": "+359888123456", "first_name": "Борис", "user_id": BORIS}
     await desk.send(updates.message(BORIS, contact=own))
@@ -243,6 +245,10 @@ async def test_an_own_contact_with_no_question_waiting_gets_one_answer(
     calls = await desk.send(updates.message(ANNA, contact=own))
     [answer] = [c.params["text"] for c in calls if c.method == "sendMessage"]
     assert answer.startswith("Няма въпрос за изпращане")  # was: and "I understand only text"
+    someone_else = {"phone_number": "+359888000111", "first_name": "Друг", "user_id": BORIS}
+    calls = await desk.send(updates.message(ANNA, contact=someone_else))
+    [answer] = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert answer.startswith("Няма въпрос за изпращане")
 
 
 async def test_help_offers_to_ask_the_municipality(desk: BotHarness, api: FakeBotAPI) -> None:
