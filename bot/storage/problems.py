@@ -22,7 +22,7 @@ def explain(path: Path | str, error: Exception) -> StorageError:
             f"the database {path} is locked by another process ({detail}): stop the other "
             "program that writes to it, or start again when it is done"
         )
-    if name.startswith(DAMAGED):
+    if name.startswith(DAMAGED) or detail.startswith(("no such table", "no such column")):
         return StorageError(
             f"the database {path} is damaged ({detail}): restore it from a backup, "
             "or move it away and the bot starts with an empty one"

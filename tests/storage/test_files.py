@@ -47,6 +47,16 @@ async def test_a_damaged_database_leaves_no_connection_thread(tmp_path: Path) ->
     assert not [thread for thread in left if thread.is_alive()]
 
 
+async def test_a_database_that_lost_its_tables_is_called_damaged(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await Storage.open(db)).close()
+    raw = sqlite3.connect(db)
+    raw.execute("DROP TABLE meta")
+    raw.close()
+    with pytest.raises(StorageError, match=f"the database {db} is damaged .no such table: meta"):
+        await Storage.open(db)
+
+
 async def test_a_folder_given_as_the_database_is_refused_and_left_as_it_was(
     tmp_path: Path,
 ) -> None:
