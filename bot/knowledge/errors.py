@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import types
 import typing
@@ -89,14 +90,11 @@ def _meant(model: type[BaseModel], loc: DataPath) -> str | None:
 def _field_above(path: DataPath, positions: Positions) -> tuple[str, int] | None:
     """The field of the same group written just above path's key, and its line."""
     line = positions.of_key(path)[0]
-    above = [
-        (key_line, str(key[-1]))
-        for key, (key_line, _) in positions.keys.items()
-        if key[:-1] == path[:-1] and key_line < line
-    ]
-    if not above:
+    siblings = positions.keys_in(path[:-1])
+    at = bisect.bisect_left(siblings, (line, ""))
+    if at == 0:
         return None
-    key_line, name = max(above)
+    key_line, name = siblings[at - 1]
     return name, key_line
 
 

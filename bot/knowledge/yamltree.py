@@ -61,6 +61,19 @@ class Positions:
 
     values: dict[DataPath, Position] = field(default_factory=dict)
     keys: dict[DataPath, Position] = field(default_factory=dict)
+    _groups: dict[DataPath, list[tuple[int, str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def keys_in(self, group: DataPath) -> list[tuple[int, str]]:
+        """The line and name of every key directly in a group, in line order."""
+        if self._groups is None:  # built once: a file with thousands of errors asks often
+            self._groups = {}
+            for path, (line, _) in self.keys.items():
+                self._groups.setdefault(path[:-1], []).append((line, str(path[-1])))
+            for keys in self._groups.values():
+                keys.sort()
+        return self._groups.get(group, [])
 
     def of_value(self, path: DataPath) -> Position:
         """Position of the value at path, or of its nearest parent that has one."""
