@@ -7,9 +7,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.engine import Engine
+from bot.engine import Engine, Prepared
 from bot.knowledge import FileCache, KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
 from bot.knowledge.files import watched
+from bot.services.knowledge_cache import read_cache, write_cache
 
 log = logging.getLogger(__name__)
 
@@ -38,28 +39,44 @@ def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
 class KnowledgeService:
     """The knowledge folder as the bot sees it: always a valid version."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, cache_file: Path | None = None) -> None:
+        """cache_file: where what the files gave is kept across restarts (None: nowhere)."""
         self.directory = directory
         self._snapshot: Snapshot | None = None
         self._attempted: tuple[tuple[str, int, int], ...] | None = None
         self.files = FileCache()
+        self.prepared = Prepared()
+        self.cache_file = cache_file
+        self._kept = -1  # how many files the cache file holds (-1: it holds nothing usable)
+        if cache_file is not None and (cached := read_cache(cache_file)) is not None:
+            self.files, self.prepared = cached
+            self._kept = len(self.files.entries)
 
     def load(self) -> LoadResult:
         """Load the folder; on success switch to it, on failure keep the last good version.
 
         The version is remembered before it is read, so that a file that cannot be read is
         not read again until it changes; only the files changed since the last load are read
-        and validated again.
+        and validated again, and only their projects analysed again.
         """
         stamp = fingerprint(self.directory)
         self._attempted = stamp
         result = load_knowledge(self.directory, cache=self.files)
         if result.knowledge is not None:
-            self._snapshot = Snapshot(result.knowledge, Engine(result.knowledge), stamp)
+            engine = Engine(result.knowledge, self.prepared)
+            self._snapshot = Snapshot(result.knowledge, engine, stamp)
             log.info("knowledge loaded: %s", result.knowledge.counts())
+            self._keep()
         else:
             log.warning("knowledge not loaded: %d error(s)", len(result.errors))
         return result
+
+    def _keep(self) -> None:
+        """Write the cache file when files were read anew, added or removed since it was."""
+        count = len(self.files.entries)
+        if self.cache_file is not None and (self.files.reads or count != self._kept):
+            written = write_cache(self.cache_file, (self.files, self.prepared))
+            self._kept = count if written else -1
 
     def load_or_raise(self) -> Snapshot:
         """Load and return the snapshot, or raise KnowledgeError."""
