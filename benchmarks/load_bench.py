@@ -69,11 +69,11 @@ def measure(root: Path) -> dict[str, float]:
 
 def start(root: Path, cache: Path | None) -> dict[str, float]:
     """One start of the bot's knowledge service: load + index (+ the cache read and written)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     service = KnowledgeService(root, cache)
     service.load_or_raise()
-    seconds = time.perf_counter() - started
-    return {"s": seconds, "reads": service.files.reads, "mb": own_peak_mb()}
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"s": seconds, "cpu": cpu, "reads": service.files.reads, "mb": own_peak_mb()}
 
 
 def _started(root: Path, cache: Path | None) -> dict[str, float]:
@@ -102,6 +102,7 @@ def starts(root: Path, rounds: int) -> dict[str, dict[str, float]]:
     return {
         kind: {
             "s": min(r["s"] for r in found),
+            "cpu": min(r["cpu"] for r in found),
             "mb": max(r["mb"] for r in found),
             "reads": max(r["reads"] for r in found),
             "cache_mb": size,
@@ -167,14 +168,17 @@ def main() -> None:
             generate(Path(folder) / f"kb{size}", size)
         if not args.starts_only:
             loads(Path(folder), sizes, args.rounds)
-        print("| knowledge base | start | load + index | files read | peak memory (RSS) |")
+        print(
+            "| knowledge base | start | load + index (this process's CPU) | files read "
+            "| peak memory (RSS) |"
+        )
         print("|---|---|---|---|---|")
         for size in sizes:
             found = starts(Path(folder) / f"kb{size}", args.rounds)
             for kind, row in found.items():
                 print(
                     f"| generated ({size:,} projects) | {kind} | {row['s']:.2f} s "
-                    f"| {row['reads']:,.0f} | {row['mb']:.0f} MB |",
+                    f"({row['cpu']:.2f} s) | {row['reads']:,.0f} | {row['mb']:.0f} MB |",
                     flush=True,
                 )
             print(f"| (the cache file: {found['unchanged']['cache_mb']:.0f} MB) | | | | |")

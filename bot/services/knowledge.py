@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine, Prepared
-from bot.knowledge import FileCache, KnowledgeBase, KnowledgeError, LoadResult, load_knowledge
+from bot.knowledge import (
+    FileCache,
+    KnowledgeBase,
+    KnowledgeError,
+    LoadResult,
+    collector_paused,
+    load_knowledge,
+)
 from bot.knowledge.files import watched
 from bot.services.knowledge_cache import read_cache, write_cache
 
@@ -47,20 +54,31 @@ class KnowledgeService:
         self.files = FileCache()
         self.prepared = Prepared()
         self.cache_file = cache_file
-        self._kept = -1  # how many files the cache file holds (-1: it holds nothing usable)
-        if cache_file is not None and (cached := read_cache(cache_file)) is not None:
-            self.files, self.prepared = cached
-            self._kept = len(self.files.entries)
+        self._kept: int | None = None  # files the cache file holds (-1: none; None: not read)
 
     def load(self) -> LoadResult:
         """Load the folder; on success switch to it, on failure keep the last good version.
 
         The version is remembered before it is read, so that a file that cannot be read is
-        not read again until it changes; only the files changed since the last load are read
-        and validated again, and only their projects analysed again.
+        not read again until it changes; only the files changed since the last load (or, at
+        the first, since the cache file was written) are read and validated again, and only
+        their projects analysed again.
         """
+        with collector_paused():  # one pause for the cache, the files and the engine
+            return self._load()
+
+    def _restore(self) -> None:
+        """At the first load: what the cache file holds, if it holds anything usable."""
+        if self._kept is None:
+            cached = read_cache(self.cache_file) if self.cache_file is not None else None
+            if cached is not None:
+                self.files, self.prepared = cached
+            self._kept = len(self.files.entries) if cached is not None else -1
+
+    def _load(self) -> LoadResult:
         stamp = fingerprint(self.directory)
         self._attempted = stamp
+        self._restore()
         result = load_knowledge(self.directory, cache=self.files)
         if result.knowledge is not None:
             engine = Engine(result.knowledge, self.prepared)
