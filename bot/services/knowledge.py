@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from bot.knowledge import (
     load_knowledge,
 )
 from bot.knowledge.files import watched
-from bot.services.knowledge_cache import read_cache, write_cache
+from bot.services.knowledge_cache import Cached, read_cache, write_cache
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class KnowledgeService:
         self.prepared = Prepared()
         self.cache_file = cache_file
         self._kept: int | None = None  # files the cache file holds (-1: none; None: not read)
+        self._writer: threading.Thread | None = None
 
     def load(self) -> LoadResult:
         """Load the folder; on success switch to it, on failure keep the last good version.
@@ -90,11 +92,25 @@ class KnowledgeService:
         return result
 
     def _keep(self) -> None:
-        """Write the cache file when files were read anew, added or removed since it was."""
+        """Write the cache file when files were read anew, added or removed since it was: in
+        a thread of its own, so that the bot answers meanwhile (the objects written are never
+        changed in place by a later load, only replaced)."""
         count = len(self.files.entries)
         if self.cache_file is not None and (self.files.reads or count != self._kept):
-            written = write_cache(self.cache_file, (self.files, self.prepared))
-            self._kept = count if written else -1
+            self.cache_written()  # one write at a time
+            cached, file = (self.files, self.prepared), self.cache_file
+            self._writer = threading.Thread(
+                target=self._write, args=(file, cached, count), name="knowledge-cache"
+            )
+            self._writer.start()
+
+    def _write(self, file: Path, cached: Cached, count: int) -> None:
+        self._kept = count if write_cache(file, cached) else -1
+
+    def cache_written(self) -> None:
+        """Wait until the cache file being written (if any) is written."""
+        if self._writer is not None:
+            self._writer.join()
 
     def load_or_raise(self) -> Snapshot:
         """Load and return the snapshot, or raise KnowledgeError."""

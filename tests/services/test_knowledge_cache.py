@@ -51,6 +51,7 @@ def started(knowledge: Path, cache: Path | None) -> KnowledgeService:
     """A service as the bot starts it: a fresh one, loaded."""
     service = KnowledgeService(knowledge, cache)
     service.load_or_raise()
+    service.cache_written()
     return service
 
 
