@@ -7,7 +7,8 @@ best of the rounds (other programs share the machine); a reload reads the change
 and reuses what the first load made of the others (bot.knowledge.filecache), as the bot does.
 A start is KnowledgeService.load_or_raise in a new process, as `munibot run` starts: with no
 cache file; the first start, which writes it; a restart with the files unchanged; and a restart
-after one project file changed (bot.services.knowledge_cache).
+after one project file changed (bot.services.knowledge_cache). "Ready" is when the engine
+answers; the cache file is then written in a thread beside it ("cache written": all done).
 """
 
 from __future__ import annotations
@@ -72,8 +73,11 @@ def start(root: Path, cache: Path | None) -> dict[str, float]:
     started, cpu = time.perf_counter(), time.process_time()
     service = KnowledgeService(root, cache)
     service.load_or_raise()
+    ready = time.perf_counter() - started
+    service.cache_written()  # the cache is written beside the answering: done
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"s": seconds, "cpu": cpu, "reads": service.files.reads, "mb": own_peak_mb()}
+    reads = service.files.reads
+    return {"ready": ready, "s": seconds, "cpu": cpu, "reads": reads, "mb": own_peak_mb()}
 
 
 def _started(root: Path, cache: Path | None) -> dict[str, float]:
@@ -101,6 +105,7 @@ def starts(root: Path, rounds: int) -> dict[str, dict[str, float]]:
     cache.unlink()
     return {
         kind: {
+            "ready": min(r["ready"] for r in found),
             "s": min(r["s"] for r in found),
             "cpu": min(r["cpu"] for r in found),
             "mb": max(r["mb"] for r in found),
@@ -169,19 +174,20 @@ def main() -> None:
         if not args.starts_only:
             loads(Path(folder), sizes, args.rounds)
         print(
-            "| knowledge base | start | load + index (this process's CPU) | files read "
-            "| peak memory (RSS) |"
+            "| knowledge base | start | ready to answer (load + index) | cache written | "
+            "processor time | files read | peak memory (RSS) |"
         )
-        print("|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
         for size in sizes:
             found = starts(Path(folder) / f"kb{size}", args.rounds)
             for kind, row in found.items():
                 print(
-                    f"| generated ({size:,} projects) | {kind} | {row['s']:.2f} s "
-                    f"({row['cpu']:.2f} s) | {row['reads']:,.0f} | {row['mb']:.0f} MB |",
+                    f"| generated ({size:,} projects) | {kind} | {row['ready']:.2f} s "
+                    f"| {row['s']:.2f} s | {row['cpu']:.2f} s | {row['reads']:,.0f} "
+                    f"| {row['mb']:.0f} MB |",
                     flush=True,
                 )
-            print(f"| (the cache file: {found['unchanged']['cache_mb']:.0f} MB) | | | | |")
+            print(f"| (the cache file: {found['unchanged']['cache_mb']:.0f} MB) | | | | | | |")
     print(f"\nLoad average of the machine at the end: {os.getloadavg()[0]:.1f}")
 
 

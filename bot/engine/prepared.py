@@ -30,9 +30,6 @@ class Memo(Generic[Found]):
         self.key: Hashable = None
         self._held: dict[int, tuple[Project, Found]] = {}
 
-    def __len__(self) -> int:
-        return len(self._held)
-
     def computed(
         self, projects: Sequence[Project], work: Callable[[Project], Found], key: Hashable = None
     ) -> list[Found]:

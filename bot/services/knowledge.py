@@ -95,9 +95,9 @@ class KnowledgeService:
         """Write the cache file when files were read anew, added or removed since it was: in
         a thread of its own, so that the bot answers meanwhile (the objects written are never
         changed in place by a later load, only replaced)."""
+        self.cache_written()  # one write at a time
         count = len(self.files.entries)
         if self.cache_file is not None and (self.files.reads or count != self._kept):
-            self.cache_written()  # one write at a time
             cached, file = (self.files, self.prepared), self.cache_file
             self._writer = threading.Thread(
                 target=self._write, args=(file, cached, count), name="knowledge-cache"
