@@ -76,14 +76,14 @@ def child_load(knowledge: Path) -> None:
     loaded_at, loaded_cpu = time.perf_counter(), time.process_time()
     Engine(loaded)
     indexed_at, indexed_cpu = time.perf_counter(), time.process_time()
-    figures = {"load": loaded_at - start, "index": indexed_at - loaded_at, "peak_mb": _peak_mb()}
+    figures = {"load": loaded_at - start, "index": indexed_at - loaded_at, "peak_mb": own_peak_mb()}
     # this process's own processor time (not its forked copy's): on a machine other jobs share,
     # nearer to what an idle one takes than the time on the clock
     figures |= {"load_cpu": loaded_cpu - cpu, "index_cpu": indexed_cpu - loaded_cpu}
     print(json.dumps({**figures, "base_mb": base / 1024}))
 
 
-def _peak_mb() -> float:
+def own_peak_mb() -> float:
     """This process's own peak RSS (VmHWM). Not ru_maxrss: across fork and exec it keeps the
     high-water mark of the parent's memory, so a child of a large benchmark would report it."""
     status = Path("/proc/self/status").read_text()

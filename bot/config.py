@@ -84,6 +84,7 @@ class Settings:
 
     knowledge_dir: Path = field(default_factory=default_knowledge_dir)
     db_path: Path = Path("data/munibot.sqlite3")
+    knowledge_cache: str = ""  # a file; "" beside the database, "off" none
     token: str | None = field(default=None, repr=False)
     admin_ids: frozenset[int] = frozenset()
     editor_ids: frozenset[int] = frozenset()
@@ -117,6 +118,7 @@ class Settings:
             values["knowledge_dir"] = Path(env["MUNIBOT_KNOWLEDGE"])
         if env.get("MUNIBOT_DB"):
             values["db_path"] = Path(env["MUNIBOT_DB"])
+        values["knowledge_cache"] = (env.get("MUNIBOT_KNOWLEDGE_CACHE") or "").strip()
         values["token"] = env.get("TELEGRAM_BOT_TOKEN") or None
         values["admin_ids"] = _ids(env.get("MUNIBOT_ADMIN_IDS", ""))
         values["editor_ids"] = _ids(env.get("MUNIBOT_EDITOR_IDS", ""), "MUNIBOT_EDITOR_IDS")
@@ -143,6 +145,21 @@ class Settings:
         values["ticket_remind_days"] = _number(env, "MUNIBOT_TICKET_REMIND_DAYS", 2.0, 0.1)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    @property
+    def knowledge_cache_file(self) -> Path | None:
+        """Where the knowledge base's cache is kept (MUNIBOT_KNOWLEDGE_CACHE): by default
+        knowledge.cache beside the database; None when the setting is "off" (or the database
+        is in memory)."""
+        if self.knowledge_cache.lower() == "off" or (
+            not self.knowledge_cache and str(self.db_path) == ":memory:"
+        ):
+            return None
+        return (
+            Path(self.knowledge_cache)
+            if self.knowledge_cache
+            else self.db_path.with_name("knowledge.cache")
+        )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given (non-None) values replaced."""

@@ -2,6 +2,7 @@
 
 from bot.engine.conversation import Conversation
 from bot.engine.engine import Answer, Engine
+from bot.engine.prepared import Prepared
 from bot.engine.reply import Reply
 
-__all__ = ["Answer", "Conversation", "Engine", "Reply"]
+__all__ = ["Answer", "Conversation", "Engine", "Prepared", "Reply"]

@@ -14,6 +14,7 @@ from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.places import Places
+from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, near_ties, rank
@@ -86,10 +87,12 @@ class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
     @collector_paused()  # building makes only objects that live on: no garbage to look for
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, prepared: Prepared | None = None) -> None:
+        """prepared: what an earlier build found in projects, reused and brought up to date."""
         self.knowledge = knowledge
-        self.index = ProjectIndex.build(knowledge.projects)
-        self.places = Places(knowledge)
+        memos = (prepared.terms, prepared.places) if prepared else (None, None)
+        self.index = ProjectIndex.build(knowledge.projects, memos[0])
+        self.places = Places(knowledge, memos[1])
         self.reader = QuestionReader(self.index, self.places, town_texts(knowledge))
         self.details = DetailFinder(self.index, FactBook(self.index.projects))
         self.faq = FaqMatcher(knowledge)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from bot.engine.fuzzy import Match, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import surface_words, terms, to_latin, tokens
+from bot.engine.prepared import Memo
 from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
 from bot.knowledge.parallel import map_forked
@@ -103,7 +104,7 @@ def _analysed(word: str) -> Analysed:
     return own, tuple(t.term for t in found)
 
 
-class _ProjectTerms:
+class ProjectTerms:
     """What indexing one project finds: each term's weight (the strongest field that holds it),
     its words as written, the terms of its names, and the terms its own texts hold (not only
     translations of its English text)."""
@@ -162,14 +163,24 @@ class ProjectIndex:
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, projects: Iterable[Project]) -> ProjectIndex:
+    def build(
+        cls, projects: Iterable[Project], memo: Memo[ProjectTerms] | None = None
+    ) -> ProjectIndex:
         """Index every project once (a large base on two processors): each distinct word is
-        analysed once by each process."""
+        analysed once by each process; the projects the memo holds are not analysed again."""
         index = cls(list(projects))
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         analysed: dict[str, Analysed] = {}  # by word as written
+
+        def work(project: Project) -> ProjectTerms:
+            return ProjectTerms(project, analysed)
+
         own: set[str] = set()
-        found = map_forked(lambda project: _ProjectTerms(project, analysed), index.projects)
+        found = (
+            map_forked(work, index.projects)
+            if memo is None
+            else memo.computed(index.projects, work)
+        )
         found.reverse()
         for number, project in enumerate(index.projects):
             terms = found.pop()  # each project's findings are let go once used

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from bot.engine.lexicon import THEMES
 from bot.engine.normalize import terms
+from bot.engine.prepared import Memo
 from bot.engine.topics import PhraseSpotter
 from bot.knowledge import KnowledgeBase, Project, Text
 from bot.knowledge.parallel import map_forked
@@ -28,6 +29,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 MAX_PLACE_WORDS = 3
 
 Place = tuple[str, ...]
+ProjectPlaces = tuple[frozenset[Place], frozenset[Place], frozenset[str]]
 
 
 def place_names(text: str) -> list[str]:
@@ -53,7 +55,7 @@ def _texts(values: Iterable[Text | None]) -> list[str]:
 class Places:
     """Every place of the knowledge base, each project's places and themes."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, memo: Memo[ProjectPlaces] | None = None) -> None:
         self.display: dict[Place, dict[str, str]] = {}
         for lang, text in knowledge.municipality.name.values():
             self._remember(lang, place_names(_SUFFIX.sub("", text)))
@@ -67,14 +69,18 @@ class Places:
         self._themes = PhraseSpotter(
             (theme, word, None) for theme, words in THEMES.items() for word in words
         )
-        found = map_forked(self._of_project, knowledge.projects)  # a large base on two processors
+        # a large base on two processors; what a project names depends on every known place
+        projects, key = knowledge.projects, tuple(sorted(known))
+        found = (
+            map_forked(self._of_project, projects)
+            if memo is None
+            else memo.computed(projects, self._of_project, key)
+        )
         self.of_project: list[frozenset[Place]] = [places for places, _, _ in found]
         self._located: list[frozenset[Place]] = [located for _, located, _ in found]
         self.themes: list[frozenset[str]] = [themes for _, _, themes in found]
 
-    def _of_project(
-        self, project: Project
-    ) -> tuple[frozenset[Place], frozenset[Place], frozenset[str]]:
+    def _of_project(self, project: Project) -> ProjectPlaces:
         """The places a project's names, summary and locations name, those its locations start
         with, and the themes its names and summary name."""
         names = [*_texts([project.title, project.short_title]), *project.aliases]

@@ -2,7 +2,8 @@
 
 A file is taken as unchanged when its size and modification time are those it had when it was
 read, or, failing that, when its content hashes the same. A file modified within SETTLE_NS of
-being read is always hashed again: a change made in the same clock tick keeps the old time.
+being read is always hashed again: a change made in the same clock tick keeps the old time. A
+cache read back from disk (pickled by another process) trusts no time: every file is hashed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,12 @@ class FileCache:
     def __init__(self) -> None:
         self.entries: dict[Path, _Entry] = {}
         self.reads = 0  # files read and validated by the last load (the others were reused)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Read back from disk: each file is known by its content only (its time may lie)."""
+        entries = state["entries"]
+        self.entries = {path: replace(entry, settled=False) for path, entry in entries.items()}
+        self.reads = 0
 
 
 @dataclass(frozen=True)
@@ -83,10 +90,12 @@ class CachedReads:
                 stale.append((len(entries), job, stat, old))
                 entries.append(None)
         fresh = map_forked(_read_unless_same, [(job, old) for _, job, _, old in stale])
-        for (index, job, stat, _), (size, digest, result, was_read) in zip(
-            stale, fresh, strict=True
-        ):
-            self.reads += was_read
+        for (index, job, stat, old), (size, digest, result) in zip(stale, fresh, strict=True):
+            if result is None:  # the same content: the very object the cache holds
+                assert old is not None
+                result = old.result
+            else:
+                self.reads += 1
             settled = stat.st_mtime_ns < started - SETTLE_NS
             entries[index] = _Entry(job.role, size, stat.st_mtime_ns, settled, digest, result)
         results = []
@@ -107,11 +116,12 @@ def _read(job: Job) -> FileResult:
     return job.read(*read_limited(job.file))
 
 
-def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult, bool]:
-    """(size, content hash, result, validated?): the old entry's result for the same content."""
+def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult | None]:
+    """(size, content hash, result): no result when the content is the old entry's (a forked
+    copy then hands back nothing to pickle, and the old result is kept as the same object)."""
     job, old = task
     raw, size = read_limited(job.file)
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     if old is not None and (old.digest, old.size) == (digest, size):
-        return size, digest, old.result, False
-    return size, digest, job.read(raw, size), True
+        return size, digest, None
+    return size, digest, job.read(raw, size)

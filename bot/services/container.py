@@ -59,7 +59,7 @@ class Services:
     async def open(cls, settings: Settings, knowledge: KnowledgeService | None = None) -> Services:
         """Load the knowledge base (raises KnowledgeError) and open the database."""
         if knowledge is None:
-            knowledge = KnowledgeService(settings.knowledge_dir)
+            knowledge = KnowledgeService(settings.knowledge_dir, settings.knowledge_cache_file)
             knowledge.load_or_raise()
         storage = await Storage.open(settings.db_path)
         services = cls(
