@@ -95,6 +95,12 @@ class ProjectAnswers:
             and not w.isdigit()
             and (w not in parsed.verbs or self.details.index.lookup(w))
         ]
+        if not details and answer_free(parsed, topic):
+            # "санираха ли детската градина Червена шапчица": the words that found the project
+            # in its places, not its title or summary, are the detail: the sentence naming them
+            described = {w for w in naming if self.details.describes(number, w)}
+            if described - WORK_TERMS:  # the project is named by what it is about, and more
+                details = [w for w in naming if w not in described and w not in WORK_TERMS]
         answer = parsed.answer
         found = [
             f
@@ -219,3 +225,9 @@ def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:
     """The quoted sentences first under the project's name, then the field."""
     title = quote(project, [], lang)
     return title.then(quoted, blank=False).then(Reply(field.lines[1:]))
+
+
+def answer_free(parsed: Parsed, topic: str | None) -> bool:
+    """True when the question asks for no kind of answer and no topic but the summary: what the
+    project does about the thing it names."""
+    return parsed.answer is None and topic in (None, "summary")
