@@ -58,7 +58,8 @@ class Fact:
     date: dt.date | None = None
     url: str | None = None
     heading: Text | None = None
-    more: Text | None = None  # the rest of a news item whose title this fact is
+    more: Text | None = None  # the rest of a news item whose title this is; a whole FAQ answer
+    asked: frozenset[str] = frozenset()  # the terms of the FAQ questions it answers
 
     def text(self, lang: str) -> str:
         """The sentence in lang, else in the other language."""
@@ -176,8 +177,9 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
         yield "news", item.title, {**extra, "more": item.summary}
         if item.summary:
             yield "news", item.summary, extra
-    for qa in project.faq:
-        yield "faq", qa.answer, {}
+    for qa in project.faq:  # the ways people ask it find the answer ("плаща ли се превозът")
+        asked = frozenset(t for question in qa.questions for t in indexed_terms(question))
+        yield "faq", qa.answer, {"asked": asked, "more": qa.answer}
     for contact in project.contacts:
         yield "contacts", contact_text(contact), {}
 

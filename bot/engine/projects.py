@@ -52,9 +52,11 @@ def _best(found: list[Found]) -> list[Fact]:
     for item in found[:QUOTES]:
         fact = item.fact
         same_news = any(k.source == "news" and k.heading == fact.heading for k in kept)
+        same_faq = any(k.source == "faq" and k.more == fact.more for k in kept)
         if (
             item.score >= 0.9 * found[0].score
             and not same_news
+            and not same_faq
             and fact.texts not in [k.texts for k in kept]
         ):
             kept.append(fact)
