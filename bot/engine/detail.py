@@ -49,7 +49,7 @@ NAMED_BONUS = 0.1  # a fact that also names what the question names is a little 
 KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
-ASKED = 0.95  # the share of a detail's weight an FAQ answer holds by its question's words
+HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,8 @@ class DetailFinder:
                 w * max(s for t, s in m.items() if t in terms)
                 for m, w in detail
                 if not terms.isdisjoint(m)
-            ) + ASKED * sum(  # a word only the FAQ question says, the same word: the answer's
-                w for m, w in detail if terms.isdisjoint(m) and _said(m, fact.asked)
+            ) + HEADED * sum(  # a word only its heading says, the very word: the fact's too
+                w for m, w in detail if terms.isdisjoint(m) and _said(m, fact.about)
             )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
@@ -174,9 +174,9 @@ class DetailFinder:
         )
 
 
-def _said(matches: dict[str, float], asked: frozenset[str]) -> bool:
-    """True when the ways of asking an FAQ entry say the very word (no other word like it)."""
-    return any(s == 1.0 and t in asked for t, s in matches.items())
+def _said(matches: dict[str, float], heading: frozenset[str]) -> bool:
+    """True when a fact's heading says the very word (no other word like it)."""
+    return any(s == 1.0 and t in heading for t, s in matches.items())
 
 
 def _other_number(fact: Fact) -> bool:

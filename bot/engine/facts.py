@@ -59,7 +59,7 @@ class Fact:
     url: str | None = None
     heading: Text | None = None
     more: Text | None = None  # the rest of a news item whose title this is; a whole FAQ answer
-    asked: frozenset[str] = frozenset()  # the terms of the FAQ questions it answers
+    about: frozenset[str] = frozenset()  # the terms of its heading, or of the FAQ's questions
 
     def text(self, lang: str) -> str:
         """The sentence in lang, else in the other language."""
@@ -154,6 +154,10 @@ def contact_text(contact: Contact) -> Text:
     return Text(values)
 
 
+def _terms_of(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(t for text in texts for t in indexed_terms(text))
+
+
 def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
     """(source, text, extra) for every item of a project's record."""
     yield "summary", project.summary, {}
@@ -167,19 +171,25 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
         value = getattr(project, name)
         if value is not None:
             yield "programme", value, {}
+    # a heading says what the sentences under it are about: an activity's title, a news item's
+    # title, the ways people ask an FAQ entry ("плаща ли се превозът")
     for activity in project.activities:
         yield "activities", activity.title, {"heading": activity.title}
+        about = _terms_of(v for _, v in activity.title.values())
         for part in (activity.summary, *activity.results):
             if part is not None:
-                yield "activities", part, {"heading": activity.title}
+                yield "activities", part, {"heading": activity.title, "about": about}
     for item in project.news:
         extra: dict[str, object] = {"date": item.date, "url": item.url, "heading": item.title}
         yield "news", item.title, {**extra, "more": item.summary}
         if item.summary:
-            yield "news", item.summary, extra
-    for qa in project.faq:  # the ways people ask it find the answer ("плаща ли се превозът")
-        asked = frozenset(t for question in qa.questions for t in indexed_terms(question))
-        yield "faq", qa.answer, {"asked": asked, "more": qa.answer}
+            yield (
+                "news",
+                item.summary,
+                {**extra, "about": _terms_of(v for _, v in item.title.values())},
+            )
+    for qa in project.faq:
+        yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
     for contact in project.contacts:
         yield "contacts", contact_text(contact), {}
 

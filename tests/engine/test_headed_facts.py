@@ -1,0 +1,44 @@
+"""A sentence under a heading is about what the heading says: a news item's title and an
+activity's title find the sentences under them (bot/engine/facts.py, detail.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        # the news title says "обществено обсъждане", its text the 38 citizens who came
+        (
+            "mountain",
+            "колко човека дойдоха на общественото обсъждане за влека",
+            "drag-lift-detska-polyana",
+            "38",
+        ),
+        ("mountain", "колко души дойдоха на общественото обсъждане за влека", None, "38"),
+        # the news title says the works stopped for the grape harvest, its text what was left
+        (
+            "vine",
+            "kolko ostavaha ot polskiya pat kogato spryaha za grozdobera",
+            "agricultural-road",
+            "1,2 км",
+        ),
+        # the activity's title says "информационен център", its text where it will be
+        (
+            "danube",
+            "къде ще е туристическият информационен център по интеррег",
+            "interreg-salchieni",
+            "до новия понтон",
+        ),
+    ],
+)
+def test_the_heading_finds_the_sentence_under_it(
+    bases: dict[str, Engine], base: str, question: str, project: str | None, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered
+    assert project is None or answer.project == project
+    assert fact in answer.reply.plain()
