@@ -141,7 +141,9 @@ class DetailFinder:
                 for m, w in detail
                 if not terms.isdisjoint(m)
             ) + HEADED * sum(  # a word only its heading says, the very word: the fact's too
-                w for m, w in detail if terms.isdisjoint(m) and _said(m, fact.about)
+                w
+                for word, (m, w) in zip(details, detail, strict=True)
+                if terms.isdisjoint(m) and (word in fact.about or _said(m, fact.about))
             )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)

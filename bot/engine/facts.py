@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import ABBREVIATIONS, NUMERALS, UNITS
+from bot.engine.lexicon import ABBREVIATIONS, MUNICIPALITY_FIELDS, NUMERALS, UNITS
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -30,6 +30,7 @@ _DATE = re.compile(
 _NAME = re.compile(
     r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
 )
+CONTACT_FIELDS = ("hours", "phones", "email")  # a contact's fields named as the town's are
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
@@ -155,6 +156,7 @@ def contact_text(contact: Contact) -> Text:
 
 
 def _terms_of(texts: Iterable[str]) -> frozenset[str]:
+    """The indexed terms of the texts."""
     return frozenset(t for text in texts for t in indexed_terms(text))
 
 
@@ -190,8 +192,10 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
             )
     for qa in project.faq:
         yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
-    for contact in project.contacts:
-        yield "contacts", contact_text(contact), {}
+    for contact in project.contacts:  # its hours are about "working hours", "open", "работи"
+        said = [field for field in CONTACT_FIELDS if getattr(contact, field)]
+        about = _terms_of(w for field in said for w in MUNICIPALITY_FIELDS[field])
+        yield "contacts", contact_text(contact), {"about": about}
 
 
 def project_facts(project: Project) -> list[Fact]:

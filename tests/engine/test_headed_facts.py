@@ -42,3 +42,19 @@ def test_the_heading_finds_the_sentence_under_it(
     assert answer.answered
     assert project is None or answer.project == project
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        # a contact's hours are about "working hours", "open", "работи" (municipality_fields)
+        ("mountain", "до колко часа работи посетителският център", "17:30"),
+        ("mountain", "visitor centre opening hours", "17:30"),
+    ],
+)
+def test_a_contact_is_about_its_fields(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == "visitor-centre"
+    assert fact in answer.reply.plain()
