@@ -30,7 +30,7 @@ _DATE = re.compile(
 _NAME = re.compile(
     r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
 )
-CONTACT_FIELDS = ("hours", "phones", "email")  # a contact's fields named as the town's are
+CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
@@ -184,12 +184,9 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
     for item in project.news:
         extra: dict[str, object] = {"date": item.date, "url": item.url, "heading": item.title}
         yield "news", item.title, {**extra, "more": item.summary}
+        about = _terms_of(v for _, v in item.title.values())
         if item.summary:
-            yield (
-                "news",
-                item.summary,
-                {**extra, "about": _terms_of(v for _, v in item.title.values())},
-            )
+            yield "news", item.summary, {**extra, "about": about}
     for qa in project.faq:
         yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
     for contact in project.contacts:  # its hours are about "working hours", "open", "работи"

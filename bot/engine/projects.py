@@ -97,7 +97,7 @@ class ProjectAnswers:
             and not w.isdigit()
             and (w not in parsed.verbs or self.details.index.lookup(w))
         ]
-        if not details and answer_free(parsed, topic):
+        if not details and parsed.answer is None and topic in (None, "summary"):
             # "санираха ли детската градина Червена шапчица": the words that found the project
             # in its places, not its title or summary, are the detail: the sentence naming them
             described = {w for w in naming if self.details.describes(number, w)}
@@ -227,9 +227,3 @@ def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:
     """The quoted sentences first under the project's name, then the field."""
     title = quote(project, [], lang)
     return title.then(quoted, blank=False).then(Reply(field.lines[1:]))
-
-
-def answer_free(parsed: Parsed, topic: str | None) -> bool:
-    """True when the question asks for no kind of answer and no topic but the summary: what the
-    project does about the thing it names."""
-    return parsed.answer is None and topic in (None, "summary")
