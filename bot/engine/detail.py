@@ -163,7 +163,8 @@ class DetailFinder:
                 score *= 0.5
             if score > 0:
                 found.append(Found(fact, score, support, counts))
-        found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
+        # of two as good, the sentence under a heading says more than the heading itself
+        found.sort(key=lambda f: (-f.score, _heading(f.fact), len(f.fact.text("bg"))))
         return found
 
     @staticmethod
@@ -174,6 +175,15 @@ class DetailFinder:
         return (
             not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
         )
+
+
+def _heading(fact: Fact) -> bool:
+    """True when the fact is the title of an activity, with sentences under it."""
+    return (
+        fact.source == "activities"
+        and fact.heading is not None
+        and fact.texts == dict(fact.heading.values())
+    )
 
 
 def _said(matches: dict[str, float], heading: frozenset[str]) -> bool:

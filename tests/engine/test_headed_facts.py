@@ -58,3 +58,26 @@ def test_a_contact_is_about_its_fields(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == "visitor-centre"
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "heading"),
+    [
+        # the activity "Площадки за наблюдение на птици" and its sentence about the herons
+        (
+            "what birds can u see from the platforms on the promenade",
+            "herons",
+            "“Bird-watching platforms”",
+        ),
+        # the activity "Сух фонтан" and its sentence "Фонтанът е с 36 водни струи"
+        ("а фонтана как ще е", "36 водни струи", "„Сух фонтан“"),
+    ],
+)
+def test_the_sentence_under_a_heading_beats_the_heading(
+    bases: dict[str, Engine], question: str, fact: str, heading: str
+) -> None:
+    """Of an activity's title and a sentence under it that hold the question alike, the
+    sentence says more: it is quoted, the title alone is not."""
+    plain = bases["danube"].answer(question).reply.plain()
+    assert fact in plain
+    assert heading not in plain.splitlines()  # quoted alone (its name as the source may stay)
