@@ -178,7 +178,7 @@ class DetailFinder:
 
 
 def _heading(fact: Fact) -> bool:
-    """True when the fact is the title of an activity, with sentences under it."""
+    """True when the fact is an activity's title itself, not a sentence under it."""
     return (
         fact.source == "activities"
         and fact.heading is not None
