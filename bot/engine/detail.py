@@ -49,6 +49,7 @@ NAMED_BONUS = 0.1  # a fact that also names what the question names is a little 
 KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
+HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,10 @@ class DetailFinder:
                 w * max(s for t, s in m.items() if t in terms)
                 for m, w in detail
                 if not terms.isdisjoint(m)
+            ) + HEADED * sum(  # a word only its heading says, the very word: the fact's too
+                w
+                for word, (m, w) in zip(details, detail, strict=True)
+                if terms.isdisjoint(m) and (word in fact.about or _said(m, fact.about))
             )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
@@ -158,7 +163,8 @@ class DetailFinder:
                 score *= 0.5
             if score > 0:
                 found.append(Found(fact, score, support, counts))
-        found.sort(key=lambda f: (-f.score, len(f.fact.text("bg"))))
+        # of two as good, the sentence under a heading says more than the heading itself
+        found.sort(key=lambda f: (-f.score, _heading(f.fact), len(f.fact.text("bg"))))
         return found
 
     @staticmethod
@@ -169,6 +175,20 @@ class DetailFinder:
         return (
             not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
         )
+
+
+def _heading(fact: Fact) -> bool:
+    """True when the fact is an activity's title itself, not a sentence under it."""
+    return (
+        fact.source == "activities"
+        and fact.heading is not None
+        and fact.texts == dict(fact.heading.values())
+    )
+
+
+def _said(matches: dict[str, float], heading: frozenset[str]) -> bool:
+    """True when a fact's heading says the very word (no other word like it)."""
+    return any(s == 1.0 and t in heading for t, s in matches.items())
 
 
 def _other_number(fact: Fact) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import ABBREVIATIONS, NUMERALS, UNITS
+from bot.engine.lexicon import ABBREVIATIONS, MUNICIPALITY_FIELDS, NUMERALS, UNITS
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -30,6 +30,7 @@ _DATE = re.compile(
 _NAME = re.compile(
     r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
 )
+CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
@@ -58,7 +59,8 @@ class Fact:
     date: dt.date | None = None
     url: str | None = None
     heading: Text | None = None
-    more: Text | None = None  # the rest of a news item whose title this fact is
+    more: Text | None = None  # the rest of a news item whose title this is; a whole FAQ answer
+    about: frozenset[str] = frozenset()  # the terms of its heading, or of the FAQ's questions
 
     def text(self, lang: str) -> str:
         """The sentence in lang, else in the other language."""
@@ -153,6 +155,11 @@ def contact_text(contact: Contact) -> Text:
     return Text(values)
 
 
+def _terms_of(texts: Iterable[str]) -> frozenset[str]:
+    """The indexed terms of the texts."""
+    return frozenset(t for text in texts for t in indexed_terms(text))
+
+
 def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
     """(source, text, extra) for every item of a project's record."""
     yield "summary", project.summary, {}
@@ -166,20 +173,26 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
         value = getattr(project, name)
         if value is not None:
             yield "programme", value, {}
+    # a heading says what the sentences under it are about: an activity's title, a news item's
+    # title, the ways people ask an FAQ entry ("плаща ли се превозът")
     for activity in project.activities:
         yield "activities", activity.title, {"heading": activity.title}
+        about = _terms_of(v for _, v in activity.title.values())
         for part in (activity.summary, *activity.results):
             if part is not None:
-                yield "activities", part, {"heading": activity.title}
+                yield "activities", part, {"heading": activity.title, "about": about}
     for item in project.news:
         extra: dict[str, object] = {"date": item.date, "url": item.url, "heading": item.title}
         yield "news", item.title, {**extra, "more": item.summary}
+        about = _terms_of(v for _, v in item.title.values())
         if item.summary:
-            yield "news", item.summary, extra
+            yield "news", item.summary, {**extra, "about": about}
     for qa in project.faq:
-        yield "faq", qa.answer, {}
-    for contact in project.contacts:
-        yield "contacts", contact_text(contact), {}
+        yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
+    for contact in project.contacts:  # its hours are about "working hours", "open", "работи"
+        said = [field for field in CONTACT_FIELDS if getattr(contact, field)]
+        about = _terms_of(w for field in said for w in MUNICIPALITY_FIELDS[field])
+        yield "contacts", contact_text(contact), {"about": about}
 
 
 def project_facts(project: Project) -> list[Fact]:

@@ -52,9 +52,11 @@ def _best(found: list[Found]) -> list[Fact]:
     for item in found[:QUOTES]:
         fact = item.fact
         same_news = any(k.source == "news" and k.heading == fact.heading for k in kept)
+        same_faq = any(k.source == "faq" and k.more == fact.more for k in kept)
         if (
             item.score >= 0.9 * found[0].score
             and not same_news
+            and not same_faq
             and fact.texts not in [k.texts for k in kept]
         ):
             kept.append(fact)
@@ -95,6 +97,12 @@ class ProjectAnswers:
             and not w.isdigit()
             and (w not in parsed.verbs or self.details.index.lookup(w))
         ]
+        if not details and parsed.answer is None and topic in (None, "summary"):
+            # "санираха ли детската градина Червена шапчица": the words that found the project
+            # in its places, not its title or summary, are the detail: the sentence naming them
+            described = {w for w in naming if self.details.describes(number, w)}
+            if described - WORK_TERMS:  # the project is named by what it is about, and more
+                details = [w for w in naming if w not in described and w not in WORK_TERMS]
         answer = parsed.answer
         found = [
             f

@@ -36,6 +36,8 @@ def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
                 builder.line(f"„{body}“" if lang == "bg" else f"“{body}”")
             builder.line(t("source.news", lang))
             continue
+        if fact.source == "faq" and fact.more is not None:  # written whole for its question
+            text = fact.more.get(lang)
         builder.line(f"„{text}“" if lang == "bg" else f"“{text}”")
         heading = fact.heading.get(lang) if fact.heading else ""
         builder.line(t(f"source.{fact.source}", lang, title=heading))
