@@ -13,6 +13,8 @@ from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
+from bot.engine.lexicon import OWN_WORDS
+from bot.engine.normalize import terms
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
@@ -28,12 +30,14 @@ from bot.texts import t
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
+QUOTED_AT = 0.15  # a quote of the one project named whole stands from this confidence
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
+_OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
 TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
 
@@ -72,6 +76,19 @@ def _alone_named(candidates: list[Candidate]) -> bool:
     """True when the best candidate is named whole and no other one is."""
     whole = [c for c in candidates if c.name_coverage >= 0.99]
     return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
+
+
+def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
+    """True when the answer quotes a sentence of the one project the question names whole
+    ("колко пари отиват за чистене на шахтите"): the words the record lacks cost certainty,
+    but the project is sure and the sentence holds the detail asked; not of the asker's own
+    thing ("кога ще санират моя блок"), which no record speaks of."""
+    return (
+        found.kind == "quote"
+        and found.confidence > QUOTED_AT
+        and _alone_named(candidates)
+        and _OWN.isdisjoint(parsed.words)
+    )
 
 
 def _with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
@@ -192,7 +209,7 @@ class Engine:
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
             if (
                 found.answered
-                and found.confidence > CLARIFY_AT
+                and (found.confidence > CLARIFY_AT or _quoted_of_named(found, candidates, parsed))
                 and self._stands(found, best, parsed)
             ):
                 return found

@@ -23,6 +23,7 @@ from bot.engine.lexicon import (
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
+    SOLD_BY_UNIT,
     STATUS_WORDS,
     STOPWORDS,
     TOPIC_CUES,
@@ -68,6 +69,7 @@ LEXICON_TEXTS = [
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+_SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
@@ -309,6 +311,8 @@ class QuestionReader:
             parsed.answer = "duration"  # "колко дълго трае": how long it takes, not how long it is
         if hit.label == "amount" and asks_price(parsed.words, hit.positions):
             parsed.priced = priced(parsed, hit.positions[-1] + 1)
+            if parsed.priced and set(parsed.priced) <= _SOLD_BY_UNIT:
+                parsed.intents.add("unit")  # "колко струва водата": a tariff, not a budget
         if hit.label == "count":
             after = [
                 (i, w)
