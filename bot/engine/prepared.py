@@ -2,15 +2,16 @@
 
 A project is known by its object: a file that did not change gives the very same object again
 (bot.knowledge.filecache), a changed one a new object, analysed again. So a rebuild after a few
-files changed, in this process or (the findings pickled with the file cache) after a restart,
-analyses only the projects of those files.
+files changed, in this process or (the findings kept on disk beside each file's entry,
+bot.services.knowledge_cache) after a restart, analyses only the projects of those files.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from bot.knowledge import Project
 from bot.knowledge.parallel import map_forked
@@ -49,13 +50,13 @@ class Memo(Generic[Found]):
         self.key, self._held = key, kept
         return values
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"key": self.key, "held": list(self._held.values())}
+    def found(self, project: Project) -> Found | None:
+        """What this memo holds for that very project object, if anything."""
+        return _found(self._held, project)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """Read back from disk: the projects are the objects pickled with it, under new ids."""
-        self.key = state["key"]
-        self._held = {id(project): (project, value) for project, value in state["held"]}
+    def hold(self, project: Project, value: Found) -> None:
+        """Hold value as found in project (read back from disk, under the memo's key)."""
+        self._held[id(project)] = (project, value)
 
 
 def _found(held: dict[int, tuple[Project, Found]], project: Project) -> Found | None:
@@ -69,3 +70,8 @@ class Prepared:
 
     terms: Memo[ProjectTerms] = field(default_factory=Memo)
     places: Memo[ProjectPlaces] = field(default_factory=Memo)
+
+    def snapshot(self) -> Prepared:
+        """What is held now, kept as it is: a later build replaces a memo's findings, never
+        changes them in place."""
+        return Prepared(copy.copy(self.terms), copy.copy(self.places))

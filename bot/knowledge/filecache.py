@@ -47,11 +47,13 @@ class FileCache:
         self.entries: dict[Path, _Entry] = {}
         self.reads = 0  # files read and validated by the last load (the others were reused)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """Read back from disk: each file is known by its content only (its time may lie)."""
-        entries = state["entries"]
-        self.entries = {path: replace(entry, settled=False) for path, entry in entries.items()}
-        self.reads = 0
+    def restore(self, file: object, entry: object) -> bool:
+        """Take back one file's entry read from disk, known by its content only (its time may
+        lie); False, and nothing taken, when they are not a path and an entry."""
+        if not (isinstance(file, Path) and isinstance(entry, _Entry)):
+            return False
+        self.entries[file] = replace(entry, settled=False)
+        return True
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import threading
 from dataclasses import dataclass
@@ -98,7 +99,8 @@ class KnowledgeService:
         self.cache_written()  # one write at a time
         count = len(self.files.entries)
         if self.cache_file is not None and (self.files.reads or count != self._kept):
-            cached, file = (self.files, self.prepared), self.cache_file
+            cached = (copy.copy(self.files), self.prepared.snapshot())  # as they are now
+            file = self.cache_file
             self._writer = threading.Thread(
                 target=self._write, args=(file, cached, count), name="knowledge-cache"
             )

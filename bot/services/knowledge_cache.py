@@ -7,6 +7,11 @@ Python: a cache of other code, or anything else, is ignored and written anew. Ev
 compared by its content (bot.knowledge.filecache), so a changed, added or removed file is read
 and validated again. The cache is only a shortcut: one that cannot be read or written is logged,
 never an error. It is unpickled, so it is trusted like the database: only the bot writes there.
+After the mark, a stream of pickles: a header (how many files, the memos' keys), then the
+records of BATCH files a pickle (each file's entry and what the engine found in its project),
+so that neither writing nor reading keeps pickle's table of every object at once; a stream cut
+short, holding more records than it says or a record of another shape is ignored like a broken
+file.
 """
 
 from __future__ import annotations
@@ -19,14 +24,17 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from bot.engine import Prepared
+from bot.engine.index import ProjectTerms
 from bot.knowledge import FileCache, collector_paused
 
 log = logging.getLogger(__name__)
-MARK = b"munibot knowledge cache 1\n"
+MARK = b"munibot knowledge cache 2\n"
 PACKAGE = Path(__file__).resolve().parent.parent
 Cached = tuple[FileCache, Prepared]
+BATCH = 500  # files a pickle of the stream
 
 
 @functools.cache
@@ -46,17 +54,67 @@ def read_cache(path: Path) -> Cached | None:
             if handle.readline() != MARK or handle.readline() != code_key():
                 log.info("the knowledge cache %s is of other code: it is made anew", path)
                 return None
-            cached = pickle.load(handle)
+            cached = _read_records(handle)
     except FileNotFoundError:
         return None
     except Exception as error:  # a broken cache file: the knowledge files are read instead
         log.warning("the knowledge cache %s cannot be used (%r): it is made anew", path, error)
         return None
-    match cached:
-        case (FileCache() as files, Prepared() as prepared):
-            return files, prepared
-    log.warning("the knowledge cache %s holds something else: it is made anew", path)
-    return None
+    if cached is None:
+        log.warning("the knowledge cache %s holds something else: it is made anew", path)
+    return cached
+
+
+def _read_records(handle: IO[bytes]) -> Cached | None:
+    """The header and every batch of files' records, each a pickle of its own; None for a
+    foreign one."""
+    match pickle.load(handle):
+        case (int() as count, terms_key, places_key):
+            pass
+        case _:
+            return None
+    files, prepared = FileCache(), Prepared()
+    prepared.terms.key, prepared.places.key = terms_key, places_key
+    while count > 0:
+        batch = pickle.load(handle)
+        if not isinstance(batch, list) or not 0 < len(batch) <= count:
+            return None
+        count -= len(batch)
+        for record in batch:
+            match record:
+                case (file, entry, (ProjectTerms() | None) as terms, (tuple() | None) as places):
+                    if not files.restore(file, entry):
+                        return None
+                    project = files.entries[file].result.value
+                    if terms is not None:
+                        prepared.terms.hold(project, terms)
+                    if places is not None:
+                        prepared.places.hold(project, places)
+                case _:
+                    return None
+    return (files, prepared) if handle.read(1) == b"" else None
+
+
+def _write_records(handle: IO[bytes], cached: Cached) -> None:
+    """A header (how many files, the memos' keys), then the files' records (each its entry and
+    what the engine found in its project) in batches of BATCH, a pickle each. Pickle's table of
+    the objects written is cleared after each batch: what files share (a word, a place) is
+    written once within a batch, and writing needs little memory beside what it writes."""
+    files, prepared = cached
+    pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
+    pickler.dump((len(files.entries), prepared.terms.key, prepared.places.key))
+    records = [
+        (
+            file,
+            entry,
+            prepared.terms.found(entry.result.value),
+            prepared.places.found(entry.result.value),
+        )
+        for file, entry in files.entries.items()
+    ]
+    for start in range(0, len(records), BATCH):
+        pickler.clear_memo()
+        pickler.dump(records[start : start + BATCH])
 
 
 def write_cache(path: Path, cached: Cached) -> bool:
@@ -72,7 +130,7 @@ def write_cache(path: Path, cached: Cached) -> bool:
         ):
             temporary = handle.name
             handle.write(MARK + code_key())
-            pickle.dump(cached, handle, pickle.HIGHEST_PROTOCOL)
+            _write_records(handle, cached)
         os.replace(temporary, path)
         return True
     except Exception as error:  # a full disk, a read-only folder: the bot goes on without

@@ -157,6 +157,83 @@ def test_a_cache_of_this_code_but_corrupt_or_of_other_content_is_ignored(tmp_pat
         assert_as_cold(service, questions)
 
 
+def records(cache: Path) -> list[Any]:
+    """The header and every batch of records of a cache file, as written."""
+    header = knowledge_cache.MARK + knowledge_cache.code_key()
+    found = []
+    with cache.open("rb") as handle:
+        assert handle.read(len(header)) == header
+        while handle.peek(1):
+            found.append(pickle.load(handle))
+    return found
+
+
+def rewritten(cache: Path, parts: list[Any], tail: bytes = b"") -> None:
+    """The cache file made of these parts (each a pickle of its own), then tail."""
+    body = b"".join(pickle.dumps(part) for part in parts)
+    cache.write_bytes(knowledge_cache.MARK + knowledge_cache.code_key() + body + tail)
+
+
+def foreign_entry(parts: list[Any]) -> list[Any]:
+    file, _, terms, places = parts[2][1]
+    return [
+        *parts[:2],
+        [parts[2][0], (file, {"size": 1}, terms, places), *parts[2][2:]],
+        *parts[3:],
+    ]
+
+
+def foreign_findings(parts: list[Any]) -> list[Any]:
+    file, entry, _, places = parts[-1][0]
+    return [*parts[:-1], [(file, entry, "terms", places)]]
+
+
+@pytest.mark.parametrize(
+    ("change", "tail"),
+    [
+        (lambda parts: parts[:3], b""),  # cut between two batches
+        (lambda parts: parts, pickle.dumps([("one", "more")])),  # more than the count
+        (lambda parts: [*parts[:4], parts[4] + parts[1]], b""),  # beyond the count
+        (lambda parts: [(13, "a", "b", "c"), *parts[1:]], b""),  # a foreign header
+        (foreign_entry, b""),
+        (foreign_findings, b""),
+        (lambda parts: [*parts[:2], ("a", "tuple"), *parts[3:]], b""),
+        (lambda parts: [*parts[:2], ["a", "list"], *parts[3:]], b""),
+    ],
+    ids=[
+        "cut between batches",
+        "records beyond",
+        "more records than counted",
+        "foreign header",
+        "foreign entry",
+        "foreign findings",
+        "foreign batch",
+        "foreign record",
+    ],
+)
+def test_a_stream_cut_short_or_holding_a_foreign_record_is_ignored(
+    tmp_path: Path,
+    change: Any,
+    tail: bytes,
+    analysed: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(knowledge_cache, "BATCH", 4)
+    knowledge, questions = folder(tmp_path)
+    cache = tmp_path / "knowledge.cache"
+    started(knowledge, cache)
+    parts = records(cache)
+    assert parts[0][0] == 13 and [len(batch) for batch in parts[1:]] == [4, 4, 4, 1]
+    rewritten(cache, parts)
+    assert started(knowledge, cache).files.reads == 0  # the parts as they were: usable
+    rewritten(cache, change(parts), tail)
+    analysed.clear()
+    service = started(knowledge, cache)
+    assert service.files.reads == 13 and len(analysed) == 12
+    assert_as_cold(service, questions)
+    assert started(knowledge, cache).files.reads == 0  # written anew, and usable
+
+
 def test_a_cache_that_cannot_be_written_is_no_error(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
