@@ -134,13 +134,18 @@ class DetailFinder:
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
+        every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         found = []
         for fact in facts:
             terms = fact.terms
-            held = sum(
-                w * max(s for t, s in m.items() if t in terms)
-                for m, w in detail
-                if not terms.isdisjoint(m)
+            held = (
+                sum(
+                    w * max(s for t, s in m.items() if t in terms)
+                    for m, w in detail
+                    if not terms.isdisjoint(m)
+                )
+                if not terms.isdisjoint(every)
+                else 0
             )
             if fact.about:  # a word only its heading says, the very word: the fact's too
                 held += HEADED * sum(
