@@ -18,7 +18,7 @@ class FaqEntry:
     project: str | None
     variants: tuple[frozenset[str], ...]
     keys: tuple[frozenset[str], ...]
-    every_key: frozenset[str] = frozenset()  # the keys of all its variants together
+    every_key: frozenset[str]  # the keys of all its variants together
 
 
 def meaningful_terms(text: str) -> frozenset[str]:
