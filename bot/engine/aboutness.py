@@ -15,6 +15,7 @@ EXISTENCE_REACH = 4  # "има ли (нов) (проект) (за) X": how far a
 WHETHER_OR_WHEN = frozenset({None, "dates", "status", "summary"})
 _ANSWER_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _EXISTENCE = tuple(tuple(terms(phrase)) for phrase in EXISTENCE)
+_EXISTENCE_FIRSTS = frozenset(phrase[0] for phrase in _EXISTENCE)
 
 
 def thing_asked(parsed: Parsed, start: int = 0, within: int | None = None) -> list[str]:
@@ -66,6 +67,7 @@ def _existence_end(words: list[str]) -> int | None:
         (
             i + len(phrase)
             for i in range(len(words))
+            if words[i] in _EXISTENCE_FIRSTS  # no phrase starts at the other words
             for phrase in _EXISTENCE
             if tuple(words[i : i + len(phrase)]) == phrase
         ),

@@ -124,6 +124,7 @@ class DetailFinder:
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
+        exacts = [{t for t, s in m.items() if s == 1.0} for m, _ in detail]  # the very words
         nouns = [
             weight for w, (_, weight) in zip(details, detail, strict=True) if w not in parsed.verbs
         ]
@@ -133,18 +134,26 @@ class DetailFinder:
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
+        every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         found = []
         for fact in facts:
             terms = fact.terms
-            held = sum(
-                w * max(s for t, s in m.items() if t in terms)
-                for m, w in detail
-                if not terms.isdisjoint(m)
-            ) + HEADED * sum(  # a word only its heading says, the very word: the fact's too
-                w
-                for word, (m, w) in zip(details, detail, strict=True)
-                if terms.isdisjoint(m) and (word in fact.about or _said(m, fact.about))
+            held = (
+                sum(
+                    w * max(s for t, s in m.items() if t in terms)
+                    for m, w in detail
+                    if not terms.isdisjoint(m)
+                )
+                if not terms.isdisjoint(every)
+                else 0
             )
+            if fact.about:  # a word only its heading says, the very word: the fact's too
+                held += HEADED * sum(
+                    w
+                    for word, (m, w), exact in zip(details, detail, exacts, strict=True)
+                    if terms.isdisjoint(m)
+                    and (word in fact.about or not exact.isdisjoint(fact.about))
+                )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
             if cues:
@@ -184,11 +193,6 @@ def _heading(fact: Fact) -> bool:
         and fact.heading is not None
         and fact.texts == dict(fact.heading.values())
     )
-
-
-def _said(matches: dict[str, float], heading: frozenset[str]) -> bool:
-    """True when a fact's heading says the very word (no other word like it)."""
-    return any(s == 1.0 and t in heading for t, s in matches.items())
 
 
 def _other_number(fact: Fact) -> bool:

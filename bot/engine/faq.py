@@ -18,6 +18,7 @@ class FaqEntry:
     project: str | None
     variants: tuple[frozenset[str], ...]
     keys: tuple[frozenset[str], ...]
+    every_key: frozenset[str]  # the keys of all its variants together
 
 
 def meaningful_terms(text: str) -> frozenset[str]:
@@ -74,7 +75,8 @@ class FaqMatcher:
             ignore = self.names[project_id]
             for qa in items:
                 variants = tuple(meaningful_terms(q) - ignore for q in qa.questions)
-                entry = FaqEntry(qa, project_id, variants, tuple(map(stem_keys, variants)))
+                keys = tuple(map(stem_keys, variants))
+                entry = FaqEntry(qa, project_id, variants, keys, frozenset().union(*keys))
                 self.entries.append(entry)
                 self.by_project.setdefault(project_id, []).append(entry)
 
@@ -87,7 +89,10 @@ class FaqMatcher:
                 continue
             own = query - self.names.get(project, frozenset())
             stems = frozenset(q[:STEM] for q in own if len(q) > STEM)
+            probe = own | stems  # an entry with none of these as a key has nothing in common
             for entry in entries:
+                if probe.isdisjoint(entry.every_key):
+                    continue
                 score = max(
                     overlap(own, variant, keys, stems)
                     for variant, keys in zip(entry.variants, entry.keys, strict=True)

@@ -24,6 +24,7 @@ _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 # a run of an identifier's characters; those with a digit are identifiers (a pattern that requires
 # the digit inside it backtracks quadratically over a long word without one)
 _IDENTIFIER_RUN = re.compile(r"[\w/.\-–]+")
+_DIGIT = re.compile(r"\d")
 
 
 def texts_of(value: Text | None) -> list[str]:
@@ -209,8 +210,10 @@ class ProjectIndex:
 
     def identified(self, question: str) -> int | None:
         """The project whose contract number or programme code the question quotes."""
+        if _DIGIT.search(question) is None:  # most questions quote no number at all
+            return None
         for token in _IDENTIFIER_RUN.findall(question):
-            if not any(char.isdecimal() for char in token):
+            if _DIGIT.search(token) is None:
                 continue
             flat = compact(token)
             for size in self._lengths:

@@ -268,10 +268,9 @@ class QuestionReader:
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )
+        no_noun = parsed.verbs | parsed.guessed | WORK_TERMS
         parsed.nouns = frozenset(
-            t.term
-            for t in found
-            if noun_shaped(t, latin) and t.term not in parsed.verbs | parsed.guessed | WORK_TERMS
+            t.term for t in found if noun_shaped(t, latin) and t.term not in no_noun
         )
         return parsed
 

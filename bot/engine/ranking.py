@@ -125,10 +125,12 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
     if not (query.content or query.support) or not index.projects:
         return []
     tally = _Tally(index)
-    by_rarity = sorted(dict.fromkeys(query.content), key=lambda t: _frequency(index, t))
+    content = dict.fromkeys(query.content)
+    support = dict.fromkeys(t for t in query.support if t not in content)
+    frequencies = {t: _frequency(index, t) for t in (*content, *support)}
     widest: int | None = None  # words in more projects than this only add to those found
-    for term in by_rarity:
-        frequency = _frequency(index, term)
+    for term in sorted(content, key=frequencies.__getitem__):  # the rarest first
+        frequency = frequencies[term]
         trust = TYPO_TRUST if term in query.guessed else 1.0
         finds = widest is None or frequency <= widest
         if tally.add(term, 1.0, trust, finds=finds):
@@ -144,9 +146,8 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
             )
             soft = SOFT_UNKNOWN if term in query.soft else 1.0
             tally.total += _unknown_weight(term, index.max_idf) * emphasis * soft
-    support = dict.fromkeys(t for t in query.support if t not in query.content)
-    for term in sorted(support, key=lambda t: _frequency(index, t)):
-        frequency = _frequency(index, term)
+    for term in sorted(support, key=frequencies.__getitem__):
+        frequency = frequencies[term]
         finds = widest is None or frequency <= widest
         if tally.add(term, SUPPORT, counts=not query.content, finds=finds) and widest is None:
             widest = max(FIND_AT_LEAST, NARROW * frequency)
