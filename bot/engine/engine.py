@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
+from bot.engine.answer import Answer
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -21,7 +21,6 @@ from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, near_ties, rank
 from bot.engine.replies import small_talk
-from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text, collector_paused
@@ -40,36 +39,6 @@ DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight",
 _OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
 TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The engine's answer to one question."""
-
-    question: str
-    lang: str
-    answered: bool
-    reply: Reply
-    project: str | None = None
-    topic: str | None = None
-    confidence: float = 0.0
-    suggestions: tuple[str, ...] = ()
-    kind: str = "project"
-    missing: bool = False
-    source_url: str | None = None  # the page of the news item a quoted sentence comes from
-
-    def to_json(self) -> dict[str, Any]:
-        """The object of `ask --json` (exactly the contract's fields)."""
-        return {
-            "question": self.question,
-            "lang": self.lang,
-            "answered": self.answered,
-            "reply": self.reply.plain(),
-            "project": self.project,
-            "topic": self.topic,
-            "confidence": round(self.confidence, 3),
-            "suggestions": list(self.suggestions),
-        }
 
 
 def _alone_named(candidates: list[Candidate]) -> bool:
