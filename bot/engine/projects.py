@@ -104,11 +104,14 @@ class ProjectAnswers:
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
         answer = parsed.answer
-        found = [
-            f
-            for f in self.details.search(number, parsed, details, naming)
-            if self.details.answers(f.fact, answer)
-        ]
+        found = _of_unit(
+            [
+                f
+                for f in self.details.search(number, parsed, details, naming)
+                if self.details.answers(f.fact, answer)
+            ],
+            answer,
+        )
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
@@ -201,6 +204,17 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _of_unit(found: list[Found], answer: str | None) -> list[Found]:
+    """Only the sentences that state the very unit asked, when one of them holds something of
+    the question ("колко км канавки": "23 км канавки", not "68 литра за 2 часа"): a number of
+    another unit answers how long or how big only when no sentence states the unit."""
+    if answer not in MEASURES:
+        return found
+    unit = ANSWER_KINDS[answer]
+    of_unit = [f for f in found if unit & f.fact.kinds]
+    return of_unit if any(f.support > 0 for f in of_unit) else found
 
 
 def _measured(found: list[Found], answer: str | None) -> list[Found]:
