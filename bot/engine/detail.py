@@ -24,7 +24,7 @@ ANSWER_KINDS = {
     "percent": {"percent"},
     "date": {"date"},
     "time": {"time"},
-    "person": {"person"},
+    "person": {"who"},  # a firm, a titled person, a name with its role; any name counts less
     "place": {"person"},
 }
 # The kinds of answers each topic's own field gives.
@@ -168,6 +168,8 @@ class DetailFinder:
                 score += KIND_BONUS
             elif wanted and parsed.answer in NUMBERS and _other_number(fact):
                 score += KIND_BONUS / 3
+            elif parsed.answer == "person" and "person" in fact.kinds:
+                score += KIND_BONUS / 3  # a capitalised word: a name, or a place's or a title's
             elif wanted:
                 score *= 0.5
             if score > 0:
@@ -182,7 +184,10 @@ class DetailFinder:
         a number of another unit may answer a question for a number ("112 л.м." how long)."""
         wanted = ANSWER_KINDS.get(answer or "")
         return (
-            not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
+            not wanted
+            or bool(wanted & fact.kinds)
+            or (answer in NUMBERS and _other_number(fact))
+            or (answer == "person" and "person" in fact.kinds)
         )
 
 

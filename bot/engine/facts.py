@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import ABBREVIATIONS, MUNICIPALITY_FIELDS, NUMERALS, UNITS
+from bot.engine.lexicon import (
+    ABBREVIATIONS,
+    MUNICIPALITY_FIELDS,
+    NUMERALS,
+    ORGANISATION_MARKS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    UNITS,
+)
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -30,6 +38,14 @@ _DATE = re.compile(
 _NAME = re.compile(
     r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
 )
+# Who does or runs something: a firm's legal form, a person's title before a name, a role.
+_MARKS = frozenset(ORGANISATION_MARKS)
+_TITLED = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\.?\s+[A-ZА-Я]",
+    re.IGNORECASE,
+)
+_ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
+WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
@@ -93,6 +109,15 @@ def _units(text: str) -> tuple[set[str], set[str]]:
     return kinds, counted
 
 
+def _names_who(text: str) -> bool:
+    """True when a text with a name says who it is: a firm ("„Сивидол Ски“ ЕООД"), a titled
+    person ("д-р Асен Делчев") or a name beside a role ("Ивалина Табакова, управител")."""
+    words = re.findall(r"[\w-]+", text)
+    if any(w in _MARKS or w.lower() in _MARKS for w in words) or _TITLED.search(text):
+        return True
+    return not _ROLES.isdisjoint(terms(text))
+
+
 def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The kinds of things the texts state, and the counted nouns."""
     kinds: set[str] = set()
@@ -107,6 +132,8 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
             kinds.add("time")
         if _NAME.search(text):
             kinds.add("person")
+            if _names_who(text):
+                kinds.add("who")
     return frozenset(kinds), frozenset(counted)
 
 
@@ -138,6 +165,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     kinds, counted = describe(texts.values())
     if extra.get("date") is not None:
         kinds |= {"date"}
+    if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
+        kinds |= {"who"}
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 

@@ -74,6 +74,16 @@ class ProjectAnswers:
         index = self.details.index
         return any(number in index.postings[m.term] for m in index.lookup(word))
 
+    def _who(self, parsed: Parsed, number: int, details: list[str], found: list[Found]) -> bool:
+        """True when a who-question says nothing the record holds beyond the project's name
+        ("пробуда кой я е писал тоя проект") and a sentence says who does or runs it."""
+        return (
+            parsed.answer == "person"
+            and bool(found)
+            and "who" in found[0].fact.kinds
+            and not any(self._holds(number, w) for w in details)
+        )
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
@@ -200,6 +210,12 @@ class ProjectAnswers:
             return ProjectReply(
                 quote(project, facts, lang), topic or "summary", quoted=tuple(facts), certainty=0.8
             )
+        if self._who(parsed, number, details, found):
+            # "кой го водеше": the verb is not the record's; who runs it, then what it is
+            facts = _best(found)
+            summary, _ = self.composer.project(project, "summary", lang)
+            reply = _titled(project, lang, quote(None, facts, lang), summary)
+            return ProjectReply(reply, "summary", quoted=tuple(facts), certainty=0.8)
         if details and (parsed.counted or answer in ("count", "length", "size")):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
