@@ -131,7 +131,10 @@ class DetailFinder:
         total = sum(nouns) if nouns else sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
         # the thing counted is the same word, not one of its stem ("населението", "населени места")
+        # (or, when no sentence counts the very word, a synonym: "колко деца": "47 ученици")
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
+        if counted and not any(not f.counted.isdisjoint(m) for f in facts for m in counted):
+            counted = [{**_synonyms(c), **m} for c, m in zip(parsed.counted, counted, strict=True)]
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
@@ -189,6 +192,11 @@ class DetailFinder:
             or (answer in NUMBERS and _other_number(fact))
             or (answer == "person" and "person" in fact.kinds)
         )
+
+
+def _synonyms(word: str) -> dict[str, float]:
+    """The glossary's synonyms of a word in its language, as matches of a related word."""
+    return dict.fromkeys(GLOSSARY.synonyms(word), RELATED)
 
 
 def _heading(fact: Fact) -> bool:
