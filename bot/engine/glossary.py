@@ -49,7 +49,6 @@ class Glossary:
                     found.extend(others)
         return found
 
-
     def synonyms(self, term: str) -> frozenset[str]:
         """The one-word synonyms of a term in its own language ("деца": "ученици"), never a
         translation, which may fold like another word of the other language ("levee": "лев")."""

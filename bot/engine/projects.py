@@ -17,6 +17,8 @@ from bot.engine.detail import (
 )
 from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import Fact
+from bot.engine.lexicon import EACH_WORDS
+from bot.engine.normalize import terms
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -30,6 +32,7 @@ MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # ask
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
+_EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,9 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        if timed and answer == "duration" and _acts(parsed):
-            # "за колко време се ходи до ...": how long the walk takes, not the project
+        if timed and answer == "duration" and (_acts(parsed) or not _EACH.isdisjoint(parsed.words)):
+            # "за колко време се ходи до ...": how long the walk takes, not the project; "на
+            # една сграда": how long each one takes
             facts = _best(timed)
             return ProjectReply(
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
