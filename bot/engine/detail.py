@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from bot.engine.facts import Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
-from bot.engine.index import LOCATION, ProjectIndex
+from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.question import Parsed
+from bot.engine.reply import Reply
 
 # The kinds of things a fact must state to answer each kind of question.
 ANSWER_KINDS = {
@@ -86,6 +87,17 @@ class DetailFinder:
         return any(
             f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts
         )
+
+    def lacking(self, cues: list[str], field: Reply) -> frozenset[str]:
+        """The terms of the cue words that a topic's field does not say ("квартал" when the field
+        names only the town): a sentence that says them adds what the question asks."""
+        said = frozenset(indexed_terms(field.plain()))
+        found: set[str] = set()
+        for cue in cues:
+            forms = {m.term for m in self.index.lookup(cue)} | set(GLOSSARY.translate([cue]))
+            if forms and forms.isdisjoint(said):
+                found |= forms
+        return frozenset(found)
 
     def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
         if not matches:  # a word no record holds: a colloquial verb as often as a missing detail

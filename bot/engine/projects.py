@@ -178,8 +178,14 @@ class ProjectAnswers:
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
             cued = [f for f in found if f.support >= CUE_BONUS]
-            if fits and not missing:  # an event the question names is dated by its news
-                cued = [f for f in cued if f.fact.source == "news"]
+            if fits and not missing:  # an event the question names is dated by its news; a
+                # cue the field does not say ("в кой квартал": "кв. 187") by its sentence
+                lacking = self.details.lacking(parsed.cues, reply)
+                cued = [
+                    f
+                    for f in cued
+                    if f.fact.source == "news" or not lacking.isdisjoint(f.fact.terms)
+                ]
             if missing and answer:  # the field is empty: a sentence of the kind asked
                 cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             extra = _best(strong or cued)
