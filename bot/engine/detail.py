@@ -28,6 +28,8 @@ ANSWER_KINDS = {
     "person": {"who"},  # a firm, a titled person, a name with its role; any name counts less
     "place": {"person"},
 }
+# Any name stands in for a person when a field of names is empty (a firm's, a title's).
+NAMES = {"person": {"person"}}
 # The kinds of answers each topic's own field gives.
 FIELD_ANSWERS = {
     "budget": {"amount"},
@@ -230,7 +232,9 @@ def states_field(fact: Fact, topic: str) -> bool:
     """True when the fact states what the topic's own field would (a date for the dates), or
     the topic's field gives no kind of thing in particular."""
     kinds = {
-        kind for answer in FIELD_ANSWERS.get(topic, ()) for kind in ANSWER_KINDS.get(answer, ())
+        kind
+        for answer in FIELD_ANSWERS.get(topic, ())
+        for kind in ANSWER_KINDS.get(answer, set()) | NAMES.get(answer, set())
     }
     return not kinds or not kinds.isdisjoint(fact.kinds)
 

@@ -48,6 +48,7 @@ _ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
 WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
+_DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -106,6 +107,8 @@ def _units(text: str) -> tuple[set[str], set[str]]:
             counted.update(content_terms(" ".join(following[:2])))
     if _HYPHENATED.search(text):
         kinds.add("length")
+    if _DIMENSIONS.search(text):  # a length by a width is an area
+        kinds.add("size")
     return kinds, counted
 
 
