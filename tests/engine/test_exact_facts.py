@@ -1,0 +1,107 @@
+"""Rules of the sixth round about the exact fact inside the right project: the unit asked, who
+does a thing (not any capitalised word), the noun counted by its synonym, the event dated, how
+long each one takes, and a place the location field does not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.events import event_terms
+from bot.engine.facts import describe, make_fact
+from bot.engine.glossary import GLOSSARY
+from bot.engine.normalize import terms
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        # the unit asked: a sentence in km, not one with litres and hours that holds the verb
+        ("vine", "канавките колко км ги изчистихте тая година", "23 км канавки"),
+        # a measure's adjective finds its noun ("широка" ~ "ширина")
+        ("vine", "колко широка ще е алеята за колелета", "2,5 м"),
+        ("mountain", "how far can the thermal cameras on the towers see", "15 km"),
+        # who: a name with its role, a titled person, a firm's legal form
+        ("shipped", "оня топъл обяд от 2016-та кой го водеше", "Ивалина Табакова"),
+        ("shipped", "пробуда кой я е писал тоя проект", "Ива Дачева"),
+        ("mountain", "who is going to run the new beginners lift at elov vrah", "Sividol Ski EOOD"),
+        # ... and the summary still answers a who-question the record's sentence answers
+        ("shipped", "who uses the new Probuda hall", "Meraklii"),
+        # the noun counted by its synonym in the same language ("деца": "ученици")
+        (
+            "danube",
+            "Здравейте, майка съм от Дълбок брод. Тази година синът ми тръгва в първи клас. "
+            "Колко деца изобщо пътуват с училищния автобус, пълен ли е?",
+            "47 ученици",
+        ),
+        # the founding of a thing is an event a date question names
+        ("shipped", "социялен патронаш от кога съществува", "1986"),
+        # one of many: how long each one takes, not the project's period
+        ("shipped", "колко време отнема санирането на една училищна сграда", "2 месеца"),
+        # a place cue the location field does not say ("кв." is "квартал")
+        ("shipped", "в кой квартал е дворът на СУ Христо Ботев по проекта", "кв. 187"),
+        ("shipped", "dvora na botev v koi kvartal e", "кв. 187"),
+    ],
+)
+def test_the_exact_fact_is_quoted(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered
+    assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("„Сивидол Ски“ ЕООД – бъдещ оператор на съоръжението", True),  # a legal form
+        ("„Студио Пристан“ ООД – проектант", True),
+        ("Приема д-р Асен Делчев в понеделник", True),  # a titled person
+        ("Водещ беше Ивалина Табакова, директор на дирекцията", True),  # a name with its role
+        ("Sividol Ski EOOD, the future operator", True),
+        ("Топъл обяд в община Септември – 2016", False),  # a place's name is no one
+        ("Ремонтът на Ад и Рай в Септември", False),  # a legal form is matched as written
+        ("Обновихме парка в Септември.", False),
+    ],
+)
+def test_a_sentence_says_who(text: str, who: bool) -> None:
+    kinds, _ = describe([text])
+    assert ("who" in kinds) is who
+
+
+@pytest.mark.parametrize(
+    ("source", "who"), [("contacts", True), ("contractors", True), ("summary", False)]
+)
+def test_a_contact_or_contractor_is_who(source: str, who: bool) -> None:
+    fact = make_fact(source, {"bg": "Отдел „Проекти“ на общината"})
+    assert ("who" in fact.kinds) is who
+
+
+def test_a_length_by_a_width_is_an_area() -> None:
+    kinds, _ = describe(["Новият салон е 24 х 14 м, с баскетболно игрище."])
+    assert "size" in kinds
+
+
+@pytest.mark.parametrize(
+    ("word", "synonym", "same"),
+    [
+        ("деца", "ученици", True),  # the same language
+        ("деца", "children", False),  # a translation is no synonym for counting
+        ("дига", "levee", False),  # "levee" folds like "лев": never a count of money
+    ],
+)
+def test_synonyms_are_of_the_same_language(word: str, synonym: str, same: bool) -> None:
+    found = GLOSSARY.synonyms(terms(word)[0])
+    assert (terms(synonym)[0] in found) is same
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("от кога съществува патронажът", "създаден е през януари 1986 г."),
+        ("кога беше обявено", "Общината обяви програмата"),
+        ("кога подписаха договора", "Договорът е подписан на 13 септември 2017 г."),
+    ],
+)
+def test_an_event_finds_its_other_forms(question: str, stated: str) -> None:
+    assert not event_terms(terms(question)).isdisjoint(terms(stated))
