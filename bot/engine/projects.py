@@ -180,12 +180,9 @@ class ProjectAnswers:
             cued = [f for f in found if f.support >= CUE_BONUS]
             if fits and not missing:  # an event the question names is dated by its news; a
                 # cue the field does not say ("в кой квартал": "кв. 187") by its sentence
-                lacking = self.details.lacking(parsed.cues, reply)
-                cued = [
-                    f
-                    for f in cued
-                    if f.fact.source == "news" or not lacking.isdisjoint(f.fact.terms)
-                ]
+                others = [f for f in cued if f.fact.source != "news"]
+                lacking = self.details.lacking(parsed.cues, reply) if others else frozenset()
+                cued = [f for f in cued if f not in others or not lacking.isdisjoint(f.fact.terms)]
             if missing and answer:  # the field is empty: a sentence of the kind asked
                 cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             extra = _best(strong or cued)
