@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.engine.events import event_terms
 from bot.engine.facts import Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
@@ -130,8 +131,9 @@ class DetailFinder:
 
         def matched(word: str) -> dict[str, float]:
             found = {m.term: m.similarity for m in words.lookup(word)}
-            # a synonym of the glossary holds the detail too ("човека": "жители")
-            same = [*words.related(word), *GLOSSARY.translate([word])]
+            # a synonym of the glossary holds the detail too ("човека": "жители"), and another
+            # form of an event ("готови": "завършени")
+            same = [*words.related(word), *GLOSSARY.translate([word]), *event_terms([word])]
             return {**dict.fromkeys(same, RELATED), **found}
 
         detail = [(m, self._weight(m, frequency, len(facts))) for m in map(matched, details)]

@@ -36,6 +36,10 @@ from bot.engine.normalize import terms
         ),
         # the founding of a thing is an event a date question names
         ("shipped", "социялен патронаш от кога съществува", "1986"),
+        # another form of the event asked finds the sentence ("пуснат": "работи", "готова":
+        # "да свършат")
+        ("mountain", "кога ще пуснат лифта на елов връх", "15.12.2026"),
+        ("vine", "koga shte e gotova zdravnata slujba v trakiisko", "март 2027"),
         # one of many: how long each one takes, not the project's period
         ("shipped", "колко време отнема санирането на една училищна сграда", "2 месеца"),
         # a place cue the location field does not say ("кв." is "квартал")
