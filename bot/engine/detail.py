@@ -83,6 +83,20 @@ class DetailFinder:
                     named.add(word)
         return named
 
+    def one_of_places(self, number: int, parsed: Parsed) -> set[str]:
+        """The words of a place the question names that is one of several of the project's and
+        not in its title ("чешмата в Букак" of a network of fountains): they choose the sentence
+        about that place, as a detail does."""
+        facts, _ = self.book.of(number)
+        if sum(1 for f in facts if f.source == "locations") < 2:
+            return set()
+        title = next((f.terms for f in facts if f.source == "title"), frozenset())
+        found = set()
+        for word in {w for place in parsed.places for w in place}:
+            if title.isdisjoint(m.term for m in self.index.lookup(word)):
+                found.add(word)
+        return found
+
     def describes(self, number: int, word: str) -> bool:
         """True when the project's title or summary holds the word: it describes the project."""
         terms = {m.term for m in self.index.lookup(word)}

@@ -102,6 +102,7 @@ class ProjectAnswers:
             )
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
+        naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)

@@ -40,6 +40,8 @@ from bot.engine.normalize import terms
         # "да свършат")
         ("mountain", "кога ще пуснат лифта на елов връх", "15.12.2026"),
         ("vine", "koga shte e gotova zdravnata slujba v trakiisko", "март 2027"),
+        # one of a project's several places, not in its title, chooses the sentence about it
+        ("vine", "заради коя изба маршрутът ще минава и през Каменни лозя", "Каменна чаша"),
         # one of many: how long each one takes, not the project's period
         ("shipped", "колко време отнема санирането на една училищна сграда", "2 месеца"),
         # a place cue the location field does not say ("кв." is "квартал")
