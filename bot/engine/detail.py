@@ -202,7 +202,7 @@ class DetailFinder:
             elif wanted and parsed.answer in NUMBERS and _other_number(fact):
                 score += KIND_BONUS / 3
             elif parsed.answer == "person" and "person" in fact.kinds:
-                score += KIND_BONUS / 3  # a capitalised word: a name, or a place's or a title's
+                score += KIND_BONUS / 6  # a capitalised word: a name, or a place's or a title's
             elif wanted:
                 score *= 0.5
             if score > 0:

@@ -40,11 +40,14 @@ _NAME = re.compile(
 )
 # Who does or runs something: a firm's legal form, a person's title before a name, a role.
 _MARKS = frozenset(ORGANISATION_MARKS)
+_TITLE_WORDS = {title.lower(): word for title, word in PERSON_TITLES.items()}
 _TITLED = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\.?\s+[A-ZА-Я]",
+    r"(?<!\w)(" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\.?\s+[A-ZА-Я]",
     re.IGNORECASE,
 )
-_ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
+# "Ивалина Табакова" (in Cyrillic: English capitalises whole titles, "Resilience Plan")
+_FULL_NAME = re.compile(r"\b[А-Я][а-я]+\s+[А-Я][а-я]+")
+ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
 WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
@@ -112,13 +115,19 @@ def _units(text: str) -> tuple[set[str], set[str]]:
     return kinds, counted
 
 
+def _titles(text: str) -> list[str]:
+    """The terms of the words the persons' titles in a text stand for."""
+    return [t for m in _TITLED.finditer(text) for t in terms(_TITLE_WORDS[m.group(1).lower()])]
+
+
 def _names_who(text: str) -> bool:
     """True when a text with a name says who it is: a firm ("„Сивидол Ски“ ЕООД"), a titled
-    person ("д-р Асен Делчев") or a name beside a role ("Ивалина Табакова, управител")."""
+    person ("д-р Асен Делчев") or a full name beside a role ("Ивалина Табакова, управител"),
+    not a role beside a place ("лекар в Тракийско")."""
     words = re.findall(r"[\w-]+", text)
     if any(w in _MARKS or w.lower() in _MARKS for w in words) or _TITLED.search(text):
         return True
-    return not _ROLES.isdisjoint(terms(text))
+    return bool(_FULL_NAME.search(text)) and not ROLES.isdisjoint(terms(text))
 
 
 def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -163,8 +172,10 @@ def split_sentences(value: Text) -> list[dict[str, str]]:
 
 
 def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
-    """A fact from its texts: its terms, and what it states."""
+    """A fact from its texts: its terms (a title's too: "д-р" is a "доктор"), and what it
+    states."""
     found = [t for text in texts.values() for t in indexed_terms(text)]
+    found += [t for text in texts.values() for t in _titles(text)]
     kinds, counted = describe(texts.values())
     if extra.get("date") is not None:
         kinds |= {"date"}

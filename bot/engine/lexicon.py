@@ -87,6 +87,6 @@ ENGLISH_VERBS = _words("english_verbs")
 ENGLISH_WORDS = _words("english_words")
 ABBREVIATIONS = _words("abbreviations")
 ORGANISATION_MARKS = _words("organisation_marks")
-PERSON_TITLES = _words("person_titles")
+PERSON_TITLES: dict[str, str] = {str(k): str(v) for k, v in _DATA["person_titles"].items()}
 PERSON_ROLES = _words("person_roles")
 EACH_WORDS = _words("each_words")

@@ -16,7 +16,7 @@ from bot.engine.detail import (
     states_field,
 )
 from bot.engine.events import dates_event, event_terms
-from bot.engine.facts import Fact
+from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS
 from bot.engine.normalize import terms
 from bot.engine.question import LASTING, Parsed
@@ -103,6 +103,8 @@ class ProjectAnswers:
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
+        if parsed.answer == "person":  # "как се казва докторката": the role asked is a detail
+            naming -= ROLES
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)

@@ -25,6 +25,8 @@ from bot.engine.normalize import terms
         ("shipped", "оня топъл обяд от 2016-та кой го водеше", "Ивалина Табакова"),
         ("shipped", "пробуда кой я е писал тоя проект", "Ива Дачева"),
         ("mountain", "who is going to run the new beginners lift at elov vrah", "Sividol Ski EOOD"),
+        # the role asked is a detail, and a title stands for its word ("д-р": "доктор")
+        ("vine", "как се казваше докторката дет е в тракийско", "Ирина Салчева"),
         # ... and the summary still answers a who-question the record's sentence answers
         ("shipped", "who uses the new Probuda hall", "Meraklii"),
         # the noun counted by its synonym in the same language ("деца": "ученици")
@@ -66,6 +68,7 @@ def test_the_exact_fact_is_quoted(
         ("Водещ беше Ивалина Табакова, директор на дирекцията", True),  # a name with its role
         ("Sividol Ski EOOD, the future operator", True),
         ("Топъл обяд в община Септември – 2016", False),  # a place's name is no one
+        ("Ремонтираме службата в Тракийско за личен лекар", False),  # a role, but no name
         ("Ремонтът на Ад и Рай в Септември", False),  # a legal form is matched as written
         ("Обновихме парка в Септември.", False),
     ],
@@ -81,6 +84,11 @@ def test_a_sentence_says_who(text: str, who: bool) -> None:
 def test_a_contact_or_contractor_is_who(source: str, who: bool) -> None:
     fact = make_fact(source, {"bg": "Отдел „Проекти“ на общината"})
     assert ("who" in fact.kinds) is who
+
+
+def test_a_title_stands_for_its_word() -> None:
+    fact = make_fact("news", {"bg": "Приема д-р Ирина Салчева в кметството."})
+    assert set(terms("доктор")) <= fact.terms
 
 
 def test_a_length_by_a_width_is_an_area() -> None:
