@@ -46,6 +46,7 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
+WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 FOUND = 0.5  # the share of the detail's weight a fact must hold
 UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
@@ -207,8 +208,18 @@ class DetailFinder:
                 score *= 0.5
             if score > 0:
                 found.append(Found(fact, score, support, counts))
-        # of two as good, the sentence under a heading says more than the heading itself
-        found.sort(key=lambda f: (-f.score, _heading(f.fact), len(f.fact.text("bg"))))
+        # of two as good, the sentence under a heading says more than the heading itself; a
+        # measure of nothing beyond the project's name is the summary's, of the whole project
+        # ("колко е дълга екопътеката": the trail's 9,6 км, not a bridge's 220 м)
+        whole = not details and parsed.answer in WHOLE_MEASURES
+        found.sort(
+            key=lambda f: (
+                -round(f.score, 6),
+                whole and f.fact.source != "summary",
+                _heading(f.fact),
+                len(f.fact.text("bg")),
+            )
+        )
         return found
 
     @staticmethod

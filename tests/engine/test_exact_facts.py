@@ -4,13 +4,40 @@ long each one takes, and a place the location field does not say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Engine
+from bot.knowledge import load_or_raise
 from bot.engine.events import event_terms
 from bot.engine.facts import describe, make_fact
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import terms
+
+
+@pytest.fixture(scope="module")
+def spa() -> Engine:
+    """The spa town, the tuning base that landed during the sixth round."""
+    folder = Path(__file__).parent.parent / "fixtures" / "tuning-spa" / "knowledge"
+    return Engine(load_or_raise(folder))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a measure of nothing beyond the project's name is the whole project's, the summary's
+        ("kolko e dalga ekopatekata", "9,6 км"),
+        # another form of the event asked ("готови": "завършени")
+        ("па колко км са готови от горския път че все не е готов", "7,2 км"),
+        # a field of names left empty is filled by a sentence with any name: "380 м от ул. ..."
+        ("колко метра улици обновиха заедно с площада", "380 м"),
+    ],
+)
+def test_the_exact_fact_on_the_spa_town(spa: Engine, question: str, fact: str) -> None:
+    answer = spa.answer(question)
+    assert answer.answered
+    assert fact in answer.reply.plain()
 
 
 @pytest.mark.parametrize(
