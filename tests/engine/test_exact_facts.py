@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.knowledge import load_or_raise
 from bot.engine.events import event_terms
 from bot.engine.facts import describe, make_fact
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import terms
+from bot.knowledge import load_or_raise
 
 
 @pytest.fixture(scope="module")
