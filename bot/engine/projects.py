@@ -19,7 +19,7 @@ from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS
 from bot.engine.normalize import terms
-from bot.engine.question import LASTING, Parsed
+from bot.engine.question import ANSWER_TOPICS, LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -177,6 +177,9 @@ class ProjectAnswers:
                 quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
             )
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
+        if topic and not field_answers(topic, answer) and answer in ANSWER_TOPICS:
+            # "колко месеца ще се строи по договор": the contract states no duration, the dates do
+            topic = ANSWER_TOPICS[answer]
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)

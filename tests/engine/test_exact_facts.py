@@ -32,6 +32,8 @@ def spa() -> Engine:
         ("па колко км са готови от горския път че все не е готов", "7,2 км"),
         # a field of names left empty is filled by a sentence with any name: "380 м от ул. ..."
         ("колко метра улици обновиха заедно с площада", "380 м"),
+        # the contract states no duration: the dates do
+        ("колко месеца ще се строи мостът над топлица по договор", "14 месеца"),
     ],
 )
 def test_the_exact_fact_on_the_spa_town(spa: Engine, question: str, fact: str) -> None:
