@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine.events import event_terms
-from bot.engine.facts import Fact, FactBook
+from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
@@ -170,7 +170,10 @@ class DetailFinder:
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         found = []
+        linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
         for fact in facts:
+            if fact.source == "links" and not linked:
+                continue
             terms = fact.terms
             held = (
                 sum(

@@ -18,6 +18,7 @@ from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
 from bot.engine.lexicon import (
     ABBREVIATIONS,
+    LINK_WORDS,
     MUNICIPALITY_FIELDS,
     NUMERALS,
     ORGANISATION_MARKS,
@@ -49,6 +50,7 @@ _TITLED = re.compile(
 _FULL_NAME = re.compile(r"\b[А-Я][а-я]+\s+[А-Я][а-я]+")
 ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
 WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
+LINK_ABOUT = frozenset(t for word in LINK_WORDS for t in terms(word))
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
@@ -232,6 +234,8 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
             yield "news", item.summary, {**extra, "about": about}
     for qa in project.faq:
         yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
+    for link in project.links:  # a page is about reading more, seeing photos, a map
+        yield "links", link.title, {"url": link.url, "about": LINK_ABOUT}
     for contact in project.contacts:  # its hours are about "working hours", "open", "работи"
         said = [field for field in CONTACT_FIELDS if getattr(contact, field)]
         about = _terms_of(w for field in said for w in MUNICIPALITY_FIELDS[field])

@@ -90,3 +90,4 @@ ORGANISATION_MARKS = _words("organisation_marks")
 PERSON_TITLES: dict[str, str] = {str(k): str(v) for k, v in _DATA["person_titles"].items()}
 PERSON_ROLES = _words("person_roles")
 EACH_WORDS = _words("each_words")
+LINK_WORDS = _words("link_words")

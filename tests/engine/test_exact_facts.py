@@ -32,6 +32,8 @@ def spa() -> Engine:
         ("па колко км са готови от горския път че все не е готов", "7,2 км"),
         # a field of names left empty is filled by a sentence with any name: "380 м от ул. ..."
         ("колко метра улици обновиха заедно с площада", "380 м"),
+        # a link is quoted with its address when a page, a photo or a map is asked for
+        ("is there a map of the Samodivska trail I can download", "samodivska-pateka-karta.pdf"),
         # the contract states no duration: the dates do
         ("колко месеца ще се строи мостът над топлица по договор", "14 месеца"),
     ],
@@ -113,6 +115,19 @@ def test_a_sentence_says_who(text: str, who: bool) -> None:
 def test_a_contact_or_contractor_is_who(source: str, who: bool) -> None:
     fact = make_fact(source, {"bg": "Отдел „Проекти“ на общината"})
     assert ("who" in fact.kinds) is who
+
+
+@pytest.mark.parametrize(
+    ("question", "address", "quoted"),
+    [
+        ("sait na domashniq patronaj", "patronaj.htm", True),
+        ("who signed the contract for the treatment plant", "ope.moew", False),  # no link asked
+    ],
+)
+def test_a_link_answers_only_when_one_is_asked_for(
+    bases: dict[str, Engine], question: str, address: str, quoted: bool
+) -> None:
+    assert (address in bases["shipped"].answer(question).reply.plain()) is quoted
 
 
 def test_a_title_stands_for_its_word() -> None:
