@@ -235,6 +235,7 @@ class DetailFinder:
             or bool(wanted & fact.kinds)
             or (answer in NUMBERS and _other_number(fact))
             or (answer == "person" and "person" in fact.kinds)
+            or (answer == "place" and fact.source == "links")  # "къде да видя снимки": a page
         )
 
 

@@ -19,7 +19,7 @@ from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS
 from bot.engine.normalize import terms
-from bot.engine.question import ANSWER_TOPICS, LASTING, Parsed
+from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -177,16 +177,16 @@ class ProjectAnswers:
                 quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
             )
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
-        if topic and not field_answers(topic, answer) and answer in ANSWER_TOPICS:
+        if topic and not field_answers(topic, answer) and answer in ("date", "duration"):
             # "колко месеца ще се строи по договор": the contract states no duration, the dates do
-            topic = ANSWER_TOPICS[answer]
+            topic = "dates"
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
             cued = [f for f in found if f.support >= CUE_BONUS]
             if fits and not missing:  # an event the question names is dated by its news; a
                 # cue the field does not say ("в кой квартал": "кв. 187") by its sentence
-                others = [f for f in cued if f.fact.source != "news"]
+                others = [f for f in cued if f.fact.source not in ("news", "links")]
                 lacking = self.details.lacking(parsed.cues, reply) if others else frozenset()
                 cued = [f for f in cued if f not in others or not lacking.isdisjoint(f.fact.terms)]
             if missing and answer:  # the field is empty: a sentence of the kind asked

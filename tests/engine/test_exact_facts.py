@@ -121,6 +121,7 @@ def test_a_contact_or_contractor_is_who(source: str, who: bool) -> None:
     ("question", "address", "quoted"),
     [
         ("sait na domashniq patronaj", "patronaj.htm", True),
+        ("къде мога да прочета повече за парка в кв. 66", "migbsv.com", True),  # a place to read
         ("who signed the contract for the treatment plant", "ope.moew", False),  # no link asked
     ],
 )
