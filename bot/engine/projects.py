@@ -32,6 +32,7 @@ MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # ask
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
+KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
 _EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
 
 
@@ -77,13 +78,17 @@ class ProjectAnswers:
         index = self.details.index
         return any(number in index.postings[m.term] for m in index.lookup(word))
 
-    def _who(self, parsed: Parsed, number: int, details: list[str], found: list[Found]) -> bool:
-        """True when a who-question says nothing the record holds beyond the project's name
-        ("пробуда кой я е писал тоя проект") and a sentence says who does or runs it."""
+    def _kind_alone(
+        self, parsed: Parsed, number: int, details: list[str], found: list[Found]
+    ) -> bool:
+        """True when a who- or what-time question says nothing the record holds beyond the
+        project's name ("пробуда кой я е писал тоя проект", "what time does the bus leave") and
+        the best sentence states who or the time."""
+        kinds = ANSWER_KINDS.get(parsed.answer or "", set())
         return (
-            parsed.answer == "person"
+            parsed.answer in KIND_ALONE
             and bool(found)
-            and "who" in found[0].fact.kinds
+            and not kinds.isdisjoint(found[0].fact.kinds)
             and not any(self._holds(number, w) for w in details)
         )
 
@@ -223,7 +228,7 @@ class ProjectAnswers:
             return ProjectReply(
                 quote(project, facts, lang), topic or "summary", quoted=tuple(facts), certainty=0.8
             )
-        if self._who(parsed, number, details, found):
+        if self._kind_alone(parsed, number, details, found):
             # "кой го водеше": the verb is not the record's; who runs it, then what it is
             facts = _best(found)
             summary, _ = self.composer.project(project, "summary", lang)

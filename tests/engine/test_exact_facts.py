@@ -37,6 +37,8 @@ def engines(bases: dict[str, Engine]) -> dict[str, Engine]:
         ("mountain", "who is going to run the new beginners lift at elov vrah", "Sividol Ski EOOD"),
         # the role asked is a detail, and a title stands for its word ("д-р": "доктор")
         ("vine", "как се казваше докторката дет е в тракийско", "Ирина Салчева"),
+        # what time, the record's words not the question's: the sentence with the clock time
+        ("danube", "what time does the school bus leave Gorna Rakita in the morning", "6:50"),
         # ... and the summary still answers a who-question the record's sentence answers
         ("shipped", "who uses the new Probuda hall", "Meraklii"),
         # the noun counted by its synonym in the same language ("деца": "ученици")
