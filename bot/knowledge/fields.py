@@ -151,7 +151,7 @@ def parse_url(value: Any) -> str:
     raise value_error(
         "url_invalid",
         f"{describe(url)} is not a web address; write a full address "
-        "such as https://www.septemvri.bg/page.htm (no spaces)",
+        "such as https://www.example.bg/page.htm (no spaces)",
     )
 
 
@@ -162,7 +162,7 @@ def parse_phone(value: Any) -> str:
         raise value_error(
             "phone_type",
             f"expected a phone number but found {describe(value)}; "
-            'write it as people dial it, e.g. "+359 3561 7777"',
+            'write it as people dial it, e.g. "+359 2 987 6543"',
         )
     refuse_typographic(text)
     return text
