@@ -10,7 +10,9 @@ from bot.engine import Engine
 from bot.knowledge import load_or_raise
 
 MUNICIPALITY = "name: Община Белоречие\nwebsite: https://belorechie.bg\n"
-PROJECT = "title: Ремонт на читалището\nstatus: ongoing\nsummary: Ремонт на покрива на читалището.\n"
+PROJECT = (
+    "title: Ремонт на читалището\nstatus: ongoing\nsummary: Ремонт на покрива на читалището.\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -124,6 +124,20 @@ MISTAKES = [
     ),
     ("a typo in a required field", BASE.replace("summary", "sumary"), 3, 1, ["did you mean"]),
     (
+        "a field named in Bulgarian",
+        BASE + "бюджет:\n  total: 5\n",
+        4,
+        1,
+        ["unknown field 'бюджет'", "field names are written in English: write 'budget'"],
+    ),
+    (
+        "a contact's field named in Bulgarian, of two words",
+        BASE + "contacts:\n  - name: X\n    работно време: 8-17\n",
+        6,
+        5,
+        ["unknown field 'работно време'", "write 'hours'"],
+    ),
+    (
         "en: not indented",
         TWO_LANGUAGES + "en: New park\n",
         5,

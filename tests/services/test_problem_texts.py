@@ -54,6 +54,10 @@ CASES = [
         "https://www.septemvri.bg",
     ),
     (
+        BASE + "бенефициент: Общината\n",
+        "непознато поле „бенефициент“: имената на полетата се пишат на английски – напишете „beneficiary“",
+    ),
+    (
         BASE + "contacts:\n  - name: Кмет\n    email: kmet\n",
         "'kmet' не е адрес на електронна поща; пишете го като name@example.bg",
     ),
