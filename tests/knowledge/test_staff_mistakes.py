@@ -124,6 +124,27 @@ MISTAKES = [
     ),
     ("a typo in a required field", BASE.replace("summary", "sumary"), 3, 1, ["did you mean"]),
     (
+        "a group's name without its colon: YAML stops on the line after it",
+        BASE + "contacts\n  - name: Иван Петров\n    role: кмет\n",
+        4,
+        1,
+        ["the field name 'contacts' has no ':' after it", "write 'contacts:'"],
+    ),
+    (
+        "a field without its colon, before another field",
+        BASE.replace("summary: Нов парк.", "summary Нов парк.\nlocations: [с. Брезе]"),
+        3,
+        1,
+        ["the field name 'summary' has no ':' after it", "write 'summary: ...'"],
+    ),
+    (
+        "a field without its colon inside a group",
+        BASE + "budget:\n  total 38000\n  grant: 30000\n",
+        5,
+        3,
+        ["the field name 'total' has no ':' after it"],
+    ),
+    (
         "a field named in Bulgarian",
         BASE + "бюджет:\n  total: 5\n",
         4,
