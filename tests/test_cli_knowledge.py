@@ -179,3 +179,32 @@ def test_the_readme_example_in_bulgarian_is_what_validate_prints(
     monkeypatch.chdir(folder.parent)
     assert main(["validate", "--strict", "--lang", "bg", "--knowledge", "knowledge"]) == 1
     assert capsys.readouterr().out.splitlines() == [example]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "OK: 1 project, 0 activities, 1 news item, 0 FAQ entries; 0 errors, 1 warning"),
+        (
+            "bg",
+            "Наред. Проекти: 1, дейности: 0, новини: 1, въпроси с отговор: 0; "
+            "грешки: 0, предупреждения: 1",
+        ),
+    ],
+)
+def test_a_small_base_is_counted_in_good_english_and_bulgarian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    """A new municipality's first run: one project, one news item, one warning."""
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_text(
+        "name: Община Белоречие\nwebsite: https://belorechie.bg\nhours: {bg: 8-17}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "projects" / "chitalishte.yaml").write_text(
+        "title: Читалище\nstatus: ongoing\nsummary: Ремонт.\n"
+        "news: [{date: 2025-05-10, title: Започна}]\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "--lang", lang, "--knowledge", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == expected
