@@ -96,6 +96,8 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     try:
         text_bg, text_en = split_versions(raw)
     except DraftError as error:
+        if error.key == "admin.prompt":  # Telegram's "send the text", for a file with none
+            raise AdminCommandError(f"{args.text_file} has no text to announce") from None
         raise AdminCommandError(t(error.key, "en", **error.values)) from None
     knowledge = _knowledge(settings)
     if args.project and (knowledge is None or knowledge.project(args.project) is None):

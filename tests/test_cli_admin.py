@@ -126,6 +126,15 @@ async def test_broadcast_errors_are_one_sentence(tmp_path: Path) -> None:
         str(tmp_path / "db.sqlite3"),
     )
     assert code == 1 and "no project 'no-such'" in err
+    (tmp_path / "empty.txt").write_text("\n", encoding="utf-8")
+    code, _, err = await munibot(
+        "broadcast",
+        "--text-file",
+        str(tmp_path / "empty.txt"),
+        "--db",
+        str(tmp_path / "db.sqlite3"),
+    )
+    assert code == 1 and "empty.txt has no text to announce" in err and "/cancel" not in err
 
 
 async def test_stats_and_unanswered(tmp_path: Path) -> None:
