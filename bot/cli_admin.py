@@ -169,7 +169,10 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
         figures = await collect_stats(storage, args.days)
     knowledge = _knowledge(settings)
     if knowledge is None:
-        raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
+        print(
+            "the knowledge base has errors (run 'munibot validate'): projects are named by their id",
+            file=sys.stderr,
+        )
     print(render_stats(figures, knowledge, "en").plain())
     if args.png:
         try:

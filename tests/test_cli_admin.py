@@ -147,6 +147,17 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
     assert code == 0 and "2 × колко струва метрото" in out
 
 
+async def test_stats_while_the_knowledge_base_has_errors(tmp_path: Path) -> None:
+    """Staff broke a file (here: no municipality.yaml yet): the figures are still shown."""
+    db = tmp_path / "db.sqlite3"
+    await people(db, 3)
+    (tmp_path / "knowledge").mkdir()
+    code, out, err = await munibot(
+        "stats", "--db", str(db), "--knowledge", str(tmp_path / "knowledge")
+    )
+    assert code == 0 and "3 in all" in out and "projects are named by their id" in err
+
+
 @pytest.mark.parametrize(
     ("where", "reason"),
     [("missing/chart.png", "No such file or directory"), (".", "Is a directory")],
