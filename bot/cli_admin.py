@@ -170,7 +170,8 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = _knowledge(settings)
     if knowledge is None:
         print(
-            "the knowledge base has errors (run 'munibot validate'): projects are named by their id",
+            "the knowledge base has errors (run 'munibot validate'): "
+            "projects are named by their id",
             file=sys.stderr,
         )
     print(render_stats(figures, knowledge, "en").plain())
