@@ -127,7 +127,7 @@ def _key_without_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
     mark = error.problem_mark
     assert mark is not None
     start = error.context_mark
-    if error.context == "while scanning a simple key" and start and start.line < mark.line:
+    if error.context == "while scanning a simple key" and start and start.line <= mark.line:
         return start.line, start.column
     above = _line_above(lines, mark.line)
     if "mapping values are not allowed" not in str(error.problem) or above is None:
