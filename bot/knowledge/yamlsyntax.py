@@ -122,8 +122,8 @@ def _explain(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
 
 
 def _key_without_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int] | None:
-    """Where a field name that lacks its ':' starts (0-based line and column), when the error is
-    reported on a later line: YAML read the next line as more of that name's text."""
+    """Where a field name that lacks its ':' starts (0-based line and column): YAML reads the
+    line after it as more of that name's text, and reports the error there or at its end."""
     mark = error.problem_mark
     assert mark is not None
     start = error.context_mark
