@@ -83,8 +83,10 @@ def suggestions(projects: Iterable[Project], lang: str) -> InlineKeyboardMarkup:
     )
 
 
-def project_list(page: ProjectPage, lang: str) -> InlineKeyboardMarkup:
-    """One button per project on the page, and the page navigation."""
+def project_list(page: ProjectPage, lang: str) -> InlineKeyboardMarkup | None:
+    """One button per project on the page, and the page navigation (none: no projects yet)."""
+    if not page.projects:
+        return None
     rows = [
         [
             _button(
