@@ -208,3 +208,26 @@ def test_a_small_base_is_counted_in_good_english_and_bulgarian(
     )
     assert main(["validate", "--lang", lang, "--knowledge", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == expected
+
+
+def test_a_new_municipality_starts_from_an_empty_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's first steps: an empty folder, new-project (which writes the editors' schema
+    files too), a municipality.yaml with its two required fields, and the draft validates."""
+    folder = tmp_path / "belorechie"
+    folder.mkdir()
+    assert main(["new-project", "chitalishte", "--knowledge", str(folder)]) == 0
+    assert {p.name for p in folder.iterdir()} == {
+        "projects",
+        "schema.json",
+        "municipality.schema.json",
+        "faq.schema.json",
+    }
+    assert main(["validate", "--drafts", "--knowledge", str(folder)]) == 1
+    assert "municipality.yaml:1:1: the file is missing" in capsys.readouterr().out
+    (folder / "municipality.yaml").write_text(
+        "name: Община Белоречие\nwebsite: https://belorechie.bg\n", encoding="utf-8"
+    )
+    assert main(["validate", "--strict", "--drafts", "--knowledge", str(folder)]) == 0
+    assert "OK: 1 project," in capsys.readouterr().out
