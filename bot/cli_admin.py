@@ -96,6 +96,8 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     try:
         text_bg, text_en = split_versions(raw)
     except DraftError as error:
+        if error.key == "admin.prompt":  # Telegram's "send the text", for a file with none
+            raise AdminCommandError(f"{args.text_file} has no text to announce") from None
         raise AdminCommandError(t(error.key, "en", **error.values)) from None
     knowledge = _knowledge(settings)
     if args.project and (knowledge is None or knowledge.project(args.project) is None):
@@ -167,7 +169,11 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
         figures = await collect_stats(storage, args.days)
     knowledge = _knowledge(settings)
     if knowledge is None:
-        raise AdminCommandError("the knowledge base has errors; run 'munibot validate'")
+        print(
+            "the knowledge base has errors (run 'munibot validate'): "
+            "projects are named by their id",
+            file=sys.stderr,
+        )
     print(render_stats(figures, knowledge, "en").plain())
     if args.png:
         try:

@@ -84,8 +84,12 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
         print(t(key, lang, errors=errors, warnings=warnings), file=sys.stderr)
         return 1
     checked = t("validate.checked", lang, n=len(result.checked)) if result.checked else ""
-    counts = result.knowledge.counts()
-    print(t("validate.ok", lang, errors=errors, warnings=warnings, checked=checked, **counts))
+    counts = {**result.knowledge.counts(), "errors": errors, "warnings": warnings}
+    told = {
+        name: t(f"validate.count.{name}.{'one' if n == 1 else 'many'}", lang, n=n)
+        for name, n in counts.items()
+    }
+    print(t("validate.ok", lang, checked=checked, **told))
     return 0
 
 

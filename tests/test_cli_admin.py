@@ -126,6 +126,15 @@ async def test_broadcast_errors_are_one_sentence(tmp_path: Path) -> None:
         str(tmp_path / "db.sqlite3"),
     )
     assert code == 1 and "no project 'no-such'" in err
+    (tmp_path / "empty.txt").write_text("\n", encoding="utf-8")
+    code, _, err = await munibot(
+        "broadcast",
+        "--text-file",
+        str(tmp_path / "empty.txt"),
+        "--db",
+        str(tmp_path / "db.sqlite3"),
+    )
+    assert code == 1 and "empty.txt has no text to announce" in err and "/cancel" not in err
 
 
 async def test_stats_and_unanswered(tmp_path: Path) -> None:
@@ -136,6 +145,17 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     code, out, _ = await munibot("unanswered", "--days", "7", "--db", str(db))
     assert code == 0 and "2 × колко струва метрото" in out
+
+
+async def test_stats_while_the_knowledge_base_has_errors(tmp_path: Path) -> None:
+    """Staff broke a file (here: no municipality.yaml yet): the figures are still shown."""
+    db = tmp_path / "db.sqlite3"
+    await people(db, 3)
+    (tmp_path / "knowledge").mkdir()
+    code, out, err = await munibot(
+        "stats", "--db", str(db), "--knowledge", str(tmp_path / "knowledge")
+    )
+    assert code == 0 and "3 in all" in out and "projects are named by their id" in err
 
 
 @pytest.mark.parametrize(

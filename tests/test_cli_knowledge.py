@@ -179,3 +179,55 @@ def test_the_readme_example_in_bulgarian_is_what_validate_prints(
     monkeypatch.chdir(folder.parent)
     assert main(["validate", "--strict", "--lang", "bg", "--knowledge", "knowledge"]) == 1
     assert capsys.readouterr().out.splitlines() == [example]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "OK: 1 project, 0 activities, 1 news item, 0 FAQ entries; 0 errors, 1 warning"),
+        (
+            "bg",
+            "Наред. Проекти: 1, дейности: 0, новини: 1, въпроси с отговор: 0; "
+            "грешки: 0, предупреждения: 1",
+        ),
+    ],
+)
+def test_a_small_base_is_counted_in_good_english_and_bulgarian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    """A new municipality's first run: one project, one news item, one warning."""
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_text(
+        "name: Община Белоречие\nwebsite: https://belorechie.bg\nhours: {bg: 8-17}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "projects" / "chitalishte.yaml").write_text(
+        "title: Читалище\nstatus: ongoing\nsummary: Ремонт.\n"
+        "news: [{date: 2025-05-10, title: Започна}]\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "--lang", lang, "--knowledge", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == expected
+
+
+def test_a_new_municipality_starts_from_an_empty_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's first steps: an empty folder, new-project (which writes the editors' schema
+    files too), a municipality.yaml with its two required fields, and the draft validates."""
+    folder = tmp_path / "belorechie"
+    folder.mkdir()
+    assert main(["new-project", "chitalishte", "--knowledge", str(folder)]) == 0
+    assert {p.name for p in folder.iterdir()} == {
+        "projects",
+        "schema.json",
+        "municipality.schema.json",
+        "faq.schema.json",
+    }
+    assert main(["validate", "--drafts", "--knowledge", str(folder)]) == 1
+    assert "municipality.yaml:1:1: the file is missing" in capsys.readouterr().out
+    (folder / "municipality.yaml").write_text(
+        "name: Община Белоречие\nwebsite: https://belorechie.bg\n", encoding="utf-8"
+    )
+    assert main(["validate", "--strict", "--drafts", "--knowledge", str(folder)]) == 0
+    assert "OK: 1 project," in capsys.readouterr().out

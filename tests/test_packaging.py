@@ -52,7 +52,7 @@ def test_the_image_and_make_install_from_the_locks() -> None:
 def test_compose_uses_the_image_volumes_and_port() -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
     bot = compose["services"]["bot"]
-    targets = {volume.split(":")[1] for volume in bot["volumes"]}
+    targets = {re.sub(r"\$\{[^}]*\}", "HOST", volume).split(":")[1] for volume in bot["volumes"]}
     assert targets == {"/app/knowledge", "/data"}
     assert 'VOLUME ["/app/knowledge", "/data"]' in DOCKERFILE
     assert bot["ports"] == [f"127.0.0.1:{DEFAULT_PORT}:{DEFAULT_PORT}"]
@@ -73,3 +73,14 @@ def test_compose_gives_the_bot_every_setting_of_env_and_a_knowledge_base_it_can_
 def test_the_license_is_there() -> None:
     assert PROJECT["license"] == "MIT" and PROJECT["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_compose_mounts_the_municipality_s_own_folder_at_the_container_s_paths() -> None:
+    """Another municipality sets MUNIBOT_KNOWLEDGE=/srv/belorechie in .env, as for the host's
+    munibot: that folder is mounted, and the container still reads /app/knowledge and /data."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    bot = compose["services"]["bot"]
+    [knowledge] = [volume for volume in bot["volumes"] if ":/app/knowledge" in volume]
+    assert knowledge == "${MUNIBOT_KNOWLEDGE:-./knowledge}:/app/knowledge"
+    assert bot["environment"]["MUNIBOT_KNOWLEDGE"] == "/app/knowledge"
+    assert bot["environment"]["MUNIBOT_DB"] == "/data/munibot.sqlite3"

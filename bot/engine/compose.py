@@ -310,6 +310,9 @@ class Composer:
     def latest_news(self, lang: str, limit: int = 8) -> Reply:
         """The newest news items across all projects."""
         builder = ReplyBuilder().title(t("heading.latest_news", lang))
-        for project, item in self.knowledge.latest_news(limit):
+        latest = self.knowledge.latest_news(limit)
+        if not latest:
+            builder.line(t("news.none", lang))
+        for project, item in latest:
             news_line(builder, item, lang, prefix=f"{project.name(lang)}: ")
         return builder.build()

@@ -147,7 +147,7 @@ class General:
         parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
         parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
         heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
-        heading += f" ({len(chosen)})"
+        heading += f" ({len(chosen)})" if chosen else ""
         return project_list(chosen, heading, lang)
 
     def municipality(

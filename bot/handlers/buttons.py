@@ -67,7 +67,7 @@ async def _show_project(
 
 async def _page(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
     page = services(context).assistant.project_page(int(callback.args[0]))
-    title = html_text("projects.title", lang, page=page.page + 1, pages=page.pages)
+    title = commands.project_page_title(page, lang)
     await edit_or_send(update, context, title, keyboards.project_list(page, lang))
     return None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.handlers import keyboards
@@ -12,7 +10,7 @@ from bot.handlers.callbacks import resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.staff import erase_posts
 from bot.handlers.tickets import ask_row
-from bot.texts import t
+from bot.services.assistant import ProjectPage
 
 DEEP_LINK_PREFIX = "p_"
 
@@ -48,12 +46,18 @@ async def help_command(update: Update, context: Context) -> None:
     await reply(update, context, html_text("help", lang), markup)
 
 
+def project_page_title(page: ProjectPage, lang: str) -> str:
+    """'Projects (page 1 of 2). Choose a project:', or that there are none yet."""
+    if not page.projects:
+        return html_text("projects.none", lang)
+    return html_text("projects.title", lang, page=page.page + 1, pages=page.pages)
+
+
 async def projects(update: Update, context: Context) -> None:
     """The first page of the project list."""
     lang, svc = await language(update, context), services(context)
     page = svc.assistant.project_page(0)
-    title = t("projects.title", lang, page=1, pages=page.pages)
-    await reply(update, context, html.escape(title), keyboards.project_list(page, lang))
+    await reply(update, context, project_page_title(page, lang), keyboards.project_list(page, lang))
 
 
 async def news(update: Update, context: Context) -> None:

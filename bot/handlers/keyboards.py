@@ -38,6 +38,25 @@ def main_menu(lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows(buttons, 2))
 
 
+def has_part(project: Project, topic: str) -> bool:
+    """Whether the project's record has something for a topic's button (contacts: always, the
+    municipality's stand in)."""
+    budget, period, contract = project.budget, project.period, project.contract
+    parts = {
+        "budget": bool(project.funding)
+        or (
+            budget is not None
+            and (budget.total, budget.grant, budget.own_contribution) != (None,) * 3
+        ),
+        "dates": bool(contract and contract.date)
+        or (period is not None and (period.start, period.end, period.months) != (None,) * 3),
+        "activities": bool(project.activities),
+        "results": bool(project.results) or any(a.results for a in project.activities),
+        "news": bool(project.news),
+    }
+    return parts.get(topic, True)
+
+
 def project_keyboard(
     project: Project, lang: str, shown: str | None, extra: Iterable[list[InlineKeyboardButton]] = ()
 ) -> InlineKeyboardMarkup:
@@ -46,7 +65,7 @@ def project_keyboard(
     topics = [
         _button(t(f"button.topic.{topic}", lang), Callback("t", (key, topic)))
         for topic in TOPIC_BUTTONS
-        if topic != shown
+        if topic != shown and has_part(project, topic)
     ]
     rows = _rows(topics, 3)
     news = sorted((n for n in project.news if n.url), key=lambda n: n.date, reverse=True)
@@ -64,8 +83,10 @@ def suggestions(projects: Iterable[Project], lang: str) -> InlineKeyboardMarkup:
     )
 
 
-def project_list(page: ProjectPage, lang: str) -> InlineKeyboardMarkup:
-    """One button per project on the page, and the page navigation."""
+def project_list(page: ProjectPage, lang: str) -> InlineKeyboardMarkup | None:
+    """One button per project on the page, and the page navigation (none: no projects yet)."""
+    if not page.projects:
+        return None
     rows = [
         [
             _button(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -113,3 +115,34 @@ def project_checks(project: Project, file: str, positions: Positions) -> list[Pr
             f"the grant {grant} is larger than the total {total}: check both amounts",
         )
     return found
+
+
+def _alias_place(file: str, alias: str) -> tuple[int, int]:
+    """The line and column where a project file writes an alias (1, 1 when it cannot be read)."""
+    try:
+        lines = Path(file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    start = next((n for n, line in enumerate(lines) if line.lstrip().startswith("aliases")), 0)
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if alias in line:
+            return number, line.index(alias) + 1
+    return 1, 1
+
+
+def alias_problems(projects: Sequence[Project]) -> list[Problem]:
+    """A warning for an alias given to two projects: a question with it cannot tell them apart."""
+    first: dict[str, Project] = {}
+    problems = []
+    for project in projects:
+        for alias in project.aliases:
+            other = first.setdefault(" ".join(alias.casefold().split()), project)
+            if other is project:
+                continue
+            line, column = _alias_place(project.origin.file, alias)
+            message = (
+                f"the alias '{alias}' is also one of the project '{other.id}': a question with "
+                "it cannot tell the two apart; keep it in one of them"
+            )
+            problems.append(Problem(project.origin.file, line, column, message, Severity.WARNING))
+    return problems

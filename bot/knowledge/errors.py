@@ -80,6 +80,59 @@ def _group_with(model: type[BaseModel] | None, name: str) -> str | None:
     return None
 
 
+# Field names as a clerk writes them in Bulgarian, and the field each one is.
+BULGARIAN_FIELDS = {
+    **dict.fromkeys(("име", "наименование", "община"), "name"),
+    **dict.fromkeys(("заглавие", "название"), "title"),
+    **dict.fromkeys(("кратко заглавие", "кратко име"), "short_title"),
+    **dict.fromkeys(("псевдоними", "други имена"), "aliases"),
+    **dict.fromkeys(("статус", "състояние"), "status"),
+    **dict.fromkeys(("описание", "резюме", "обобщение"), "summary"),
+    **dict.fromkeys(("програма", "оперативна програма"), "programme"),
+    **dict.fromkeys(("код", "код на процедурата"), "programme_code"),
+    **dict.fromkeys(("финансиране", "фонд", "фондове"), "funding"),
+    **dict.fromkeys(("договор",), "contract"),
+    **dict.fromkeys(("номер",), "number"),
+    **dict.fromkeys(("дата",), "date"),
+    **dict.fromkeys(("бюджет", "стойност"), "budget"),
+    **dict.fromkeys(("обща стойност", "общо", "сума"), "total"),
+    **dict.fromkeys(("безвъзмездна помощ", "грант", "безвъзмездно"), "grant"),
+    **dict.fromkeys(("собствен принос", "съфинансиране", "собствено участие"), "own_contribution"),
+    **dict.fromkeys(("валута",), "currency"),
+    **dict.fromkeys(("период", "срок", "срокове"), "period"),
+    **dict.fromkeys(("начало", "начална дата"), "start"),
+    **dict.fromkeys(("край", "крайна дата"), "end"),
+    **dict.fromkeys(("месеци", "продължителност"), "months"),
+    **dict.fromkeys(("бенефициент",), "beneficiary"),
+    **dict.fromkeys(("партньори",), "partners"),
+    **dict.fromkeys(("изпълнители", "изпълнител"), "contractors"),
+    **dict.fromkeys(("места", "място", "местоположение", "населени места"), "locations"),
+    **dict.fromkeys(("цели",), "goals"),
+    **dict.fromkeys(("целеви групи",), "target_groups"),
+    **dict.fromkeys(("дейности",), "activities"),
+    **dict.fromkeys(("резултати",), "results"),
+    **dict.fromkeys(("контакти",), "contacts"),
+    **dict.fromkeys(("новини",), "news"),
+    **dict.fromkeys(("връзки", "линкове", "връзка", "линк"), "links"),
+    **dict.fromkeys(("въпроси",), "questions"),
+    **dict.fromkeys(("отговор",), "answer"),
+    **dict.fromkeys(("сайт", "уебсайт", "интернет страница"), "website"),
+    **dict.fromkeys(("адрес",), "address"),
+    **dict.fromkeys(("телефони", "телефон"), "phones"),
+    **dict.fromkeys(("имейл", "е-поща", "електронна поща", "email адрес"), "email"),
+    **dict.fromkeys(("работно време", "приемно време"), "hours"),
+    **dict.fromkeys(("роля", "длъжност"), "role"),
+}
+
+
+def _translated(model: type[BaseModel], loc: DataPath) -> str | None:
+    """The allowed field that an unknown field name is the Bulgarian name of, if any."""
+    allowed = _field_names(_model_at(model, loc[:-1]))
+    words = str(loc[-1]).lower().replace("_", " ").replace("-", " ").split()
+    field = BULGARIAN_FIELDS.get(" ".join(words))
+    return field if field in allowed else None
+
+
 def _meant(model: type[BaseModel], loc: DataPath) -> str | None:
     """The allowed field that an unknown field name is a typo of, if any."""
     allowed = _field_names(_model_at(model, loc[:-1]))
@@ -139,6 +192,9 @@ def _unknown_field(model: type[BaseModel], loc: DataPath, path: DataPath, p: Pos
     hint = _indentation_hint(model, loc, path, p)
     if hint:
         return hint
+    translated = _translated(model, loc)
+    if translated:
+        return f"unknown field '{name}': field names are written in English: write '{translated}'"
     meant = _meant(model, loc)
     if meant:
         return f"unknown field '{name}': did you mean '{meant}'?"

@@ -57,6 +57,22 @@ def _digits(value: Any) -> str | None:
     return None
 
 
+_CURRENCY = re.compile(r"(лв\.?|лева|bgn|eur|евро|€)$", re.IGNORECASE)
+
+
+def _amount_meant(text: str) -> str | None:
+    """The plain number an amount written as text means ('245 300,50 лв.' -> 245300.50)."""
+    digits = re.sub(r"[\s'_]", "", _CURRENCY.sub("", text.strip().strip("\"'")).strip())
+    if not re.fullmatch(r"\d[\d.,]*", digits):
+        return None
+    decimal = re.search(r"[.,](\d{1,2})$", digits)
+    whole = digits[: decimal.start()] if decimal else digits
+    if not re.fullmatch(r"\d{1,3}([.,]\d{3})*|\d+", whole):
+        return None
+    whole = re.sub(r"[.,]", "", whole)
+    return f"{whole}.{decimal[1]}" if decimal else whole
+
+
 def parse_money(value: Any) -> Decimal:
     """Accept a plain number with a dot for decimals; refuse amounts written as text."""
     text = _digits(value)
@@ -67,6 +83,13 @@ def parse_money(value: Any) -> Decimal:
         )
     refuse_typographic(text)
     if (isinstance(value, Scalar) and value.quoted) or not _NUMBER.match(text.replace("_", "")):
+        plain = _amount_meant(text)
+        if plain is not None:
+            raise value_error(
+                "money_text_fix",
+                f"the amount {describe(text)} is written as text; write {plain} "
+                "(a plain number with a dot for decimals, no quotes, spaces or currency)",
+            )
         raise value_error(
             "money_text",
             f"the amount {describe(text)} is written as text; write a "
@@ -151,7 +174,7 @@ def parse_url(value: Any) -> str:
     raise value_error(
         "url_invalid",
         f"{describe(url)} is not a web address; write a full address "
-        "such as https://www.septemvri.bg/page.htm (no spaces)",
+        "such as https://www.example.bg/page.htm (no spaces)",
     )
 
 
@@ -162,7 +185,7 @@ def parse_phone(value: Any) -> str:
         raise value_error(
             "phone_type",
             f"expected a phone number but found {describe(value)}; "
-            'write it as people dial it, e.g. "+359 3561 7777"',
+            'write it as people dial it, e.g. "+359 2 987 6543"',
         )
     refuse_typographic(text)
     return text

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bot.knowledge.checks import alias_problems
 from bot.knowledge.filecache import CachedReads, FileCache, Job
 from bot.knowledge.files import (
     display_path,
@@ -146,6 +147,7 @@ def _load(root: Path, drafts: bool, cache: FileCache | None) -> LoadResult:
     faq = (reader.validate(faq_file, QA) if faq_file else None) or ()
     projects = reader.projects()
     reader.reads.finish()
+    reader.problems += alias_problems(projects)
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line, p.column))
     if municipality is None or any(p.is_error for p in problems):
         return LoadResult(None, problems, reader.checked)

@@ -45,7 +45,7 @@ summary:                        # две до четири изречения / 
 #   months: 12
 # partners: []                          # [] = без партньори / no partners
 # contractors: [{{bg: „Фирма“ ЕООД, en: Firma EOOD}}]
-# locations: [{{bg: гр. Септември, en: Septemvri}}]
+# locations: [{{bg: с. Име на селото, en: Village name}}]
 # goals: [{{bg: Цел, en: A goal}}]
 # target_groups: [{{bg: Целева група, en: A target group}}]
 # activities:
@@ -54,7 +54,7 @@ summary:                        # две до четири изречения / 
 # results: [{{bg: Резултат, en: A result}}]
 # contacts:
 #   - name: {{bg: Отдел „Проекти“, en: Projects Department}}
-#     phones: ["+359 3561 7777"]
+#     phones: ["+359 2 987 6543"]
 #     email: projects@example.bg
 # news:
 #   - date: 2024-02-01

@@ -121,6 +121,42 @@ def _explain(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
     return f"{problem}; check the indentation and the quotes on this line"
 
 
+def _key_without_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int] | None:
+    """Where a field name that lacks its ':' starts (0-based line and column): YAML reads the
+    line after it as more of that name's text, and reports the error there or at its end."""
+    mark = error.problem_mark
+    assert mark is not None
+    start = error.context_mark
+    if error.context == "while scanning a simple key" and start and start.line <= mark.line:
+        return start.line, start.column
+    above = _line_above(lines, mark.line)
+    if "mapping values are not allowed" not in str(error.problem) or above is None:
+        return None
+    previous, current = lines[above], lines[mark.line] if mark.line < len(lines) else ""
+    if _indent(previous) == _indent(current) and ":" not in previous.split(" #")[0]:
+        return above, _indent(previous)
+    return None
+
+
+def _missing_colon(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Problem | None:
+    """The line whose field name lacks its ':', named with the name, if that is the mistake."""
+    place = _key_without_colon(error, lines)
+    if place is None:
+        return None
+    line, column = place
+    words = lines[line][column:].split(" #")[0].split()
+    name = words[0] if words else ""
+    if not re.fullmatch(r"[^\W\d][\w-]*", name):
+        return None
+    fix = f"{name}: ..." if len(words) > 1 else f"{name}:"
+    return Problem(
+        display,
+        line + 1,
+        column + 1,
+        f"YAML syntax error: the field name '{name}' has no ':' after it; write '{fix}'",
+    )
+
+
 def syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
     """One Problem for a YAML error, placed where staff must change something."""
     if isinstance(error, yaml.reader.ReaderError):
@@ -159,6 +195,9 @@ def syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
             f"{runaway.end_mark.line + 1}, so the lines in between were read as part of the "
             "text; add the closing quote at the end of the text on this line",
         )
+    missing = _missing_colon(error, lines, display)
+    if missing is not None:
+        return missing
     current = lines[mark.line] if mark.line < len(lines) else ""
     curly = _opening_typographic_quote(current)
     if curly is not None:

@@ -76,7 +76,7 @@ def _decimal(value: float, lang: str) -> str:
     return f"{value:.1f}".replace(".", "," if lang == "bg" else ".")
 
 
-def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
+def render_stats(stats: Stats, knowledge: KnowledgeBase | None, lang: str) -> Reply:
     """The figures as a reply."""
     b = ReplyBuilder().title(t("stats.title", lang, period=period(stats.days, lang)))
     b.field(t("stats.users", lang), t("stats.users_value", lang, **stats.users))
@@ -109,7 +109,7 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase, lang: str) -> Reply:
         if rows:
             b.line(Span(t(label, lang), bold=True))
             for name, count, _ in rows:
-                project = knowledge.project(name)
+                project = knowledge.project(name) if knowledge else None
                 b.bullet(f"{project.name(lang) if project else name}: {count}")
     return b.build()
 

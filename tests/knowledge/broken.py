@@ -33,7 +33,9 @@ def alias_laughs() -> str:
 CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     # YAML that cannot be read, explained
     ("colon", project(P + "funding: Евро: фондове\n")),
-    ("missing_colon", project(P + "funding: >\n a\n b\n  c\nx y\n")),
+    ("missing_colon", project(P + "funding: >\n a\n b\n  c\n5 6\n")),
+    ("field_without_colon", project(P + "funding: >\n a\n b\n  c\nx y\n")),
+    ("field_without_colon", project(P + "contacts\n  - name: Иван\n")),
     ("syntax", project(P + "funding: Евро: фондове\n")),  # "YAML syntax error: " + the hint
     ("block_end_line", project(P + ", x\n")),
     ("spaces_above", project(P + ", x\n")),  # "(line 3 has 0 spaces)" in block_end_line
@@ -96,11 +98,16 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_root", {"park.yaml": P}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
     ("id_twice", {"projects/old/park.yaml": P}),
+    (
+        "alias_twice",
+        {"projects/a.yaml": P + "aliases: [парка]\n", "projects/b.yaml": P + "aliases: [парка]\n"},
+    ),
     ("no_municipality", {"municipality.yaml": None}),
     ("no_folder", {".": None}),
     # fields
     ("unknown_field_meant", project(P + "sumary: x\n")),
     ("unknown_field", project(P + "xyz: 1\n")),
+    ("unknown_field_bulgarian", project(P + "бюджет:\n  total: 5\n")),
     ("language_not_field_alone", project(P + "funding: ЕСФ\nen: ESF\n")),
     ("language_not_field", project(P + "funding:\n  bg: ЕСФ\nen: ESF\n")),
     ("field_of_above", project(P + "contract:\n  number: 1\ndate: 2024-01-01\n")),
@@ -118,7 +125,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("underscore", project(P + "budget:\n  total: 1_000\n")),
     ("leading_zero", project(P + "period:\n  months: 012\n")),
     ("money_type", project(P + "budget:\n  total: [1]\n")),
-    ("money_text", project(P + 'budget:\n  total: "1 000 лв."\n')),
+    ("money_text", project(P + 'budget:\n  total: "около 1 000 лв."\n')),
+    ("money_text_fix", project(P + "budget:\n  total: 1 000,50 лв.\n")),
     ("money_negative", project(P + "budget:\n  total: -5\n")),
     ("count_type", project(P + "period:\n  months: много\n")),
     ("count_type", project(P + "period:\n  months: _\n")),  # not Python's int() error

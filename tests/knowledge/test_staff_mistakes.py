@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import Project, Severity, load_knowledge
+from bot.services.problem_texts import problem_text
 from tests.knowledge.test_validation import make_knowledge, problems_of
 
 BASE = "title: Парк\nstatus: ongoing\nsummary: Нов парк.\n"
@@ -123,6 +124,41 @@ MISTAKES = [
         ["wrapped in typographic quotes", 'write "+359 3561 7777" with straight quotes'],
     ),
     ("a typo in a required field", BASE.replace("summary", "sumary"), 3, 1, ["did you mean"]),
+    (
+        "a group's name without its colon: YAML stops on the line after it",
+        BASE + "contacts\n  - name: Иван Петров\n    role: кмет\n",
+        4,
+        1,
+        ["the field name 'contacts' has no ':' after it", "write 'contacts:'"],
+    ),
+    (
+        "a field without its colon, before another field",
+        BASE.replace("summary: Нов парк.", "summary Нов парк.\nlocations: [с. Брезе]"),
+        3,
+        1,
+        ["the field name 'summary' has no ':' after it", "write 'summary: ...'"],
+    ),
+    (
+        "a field without its colon inside a group",
+        BASE + "budget:\n  total 38000\n  grant: 30000\n",
+        5,
+        3,
+        ["the field name 'total' has no ':' after it"],
+    ),
+    (
+        "a field named in Bulgarian",
+        BASE + "бюджет:\n  total: 5\n",
+        4,
+        1,
+        ["unknown field 'бюджет'", "field names are written in English: write 'budget'"],
+    ),
+    (
+        "a contact's field named in Bulgarian, of two words",
+        BASE + "contacts:\n  - name: X\n    работно време: 8-17\n",
+        6,
+        5,
+        ["unknown field 'работно време'", "write 'hours'"],
+    ),
     (
         "en: not indented",
         TWO_LANGUAGES + "en: New park\n",
@@ -297,3 +333,20 @@ def test_two_news_items_with_one_id_are_an_error_on_the_second(tmp_path: Path) -
     [problem] = load_knowledge(tmp_path).problems
     assert (problem.line, problem.column) == (10, 9)
     assert "the news id 'start' is already given on line 7" in str(problem)
+
+
+def test_an_alias_given_to_two_projects_is_a_warning_at_the_second(tmp_path: Path) -> None:
+    """Copying a project file keeps its aliases: 'центъра' then names two projects."""
+    make_knowledge(tmp_path, BASE + "aliases: [площада, центъра]\n", name="ploshtad.yaml")
+    (tmp_path / "projects" / "zala.yaml").write_text(
+        BASE + "aliases:\n  - залата\n  - Центъра\n", encoding="utf-8"
+    )
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None
+    [warning] = result.warnings
+    assert (Path(warning.file).name, warning.line, warning.column) == ("zala.yaml", 6, 5)
+    assert warning.message.startswith("the alias 'Центъра' is also one of the project 'ploshtad'")
+    assert problem_text(warning, "bg").endswith(
+        "предупреждение: псевдонимът „Центъра“ е и на проекта „ploshtad“: въпрос с него не може "
+        "да ги различи; оставете го само на единия"
+    )

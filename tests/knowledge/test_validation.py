@@ -105,10 +105,24 @@ CASES = [
     ),
     (
         "amount as text",
-        PROJECT.replace("1000.50", '"1 000,50"'),
+        PROJECT.replace("1000.50", '"около 1 000"'),
         15,
         10,
         ["written as text", "plain number with a dot", "79829.24"],
+    ),
+    (
+        "amount as text, with spaces, a comma and the currency",
+        PROJECT.replace("1000.50", "1 000,50 лв."),
+        15,
+        10,
+        ["'1 000,50 лв.' is written as text", "write 1000.50 (a plain number"],
+    ),
+    (
+        "amount with a comma for thousands and a dot for decimals",
+        PROJECT.replace("1000.50", '"1,000.50"'),
+        15,
+        10,
+        ["write 1000.50"],
     ),
     (
         "unknown status",

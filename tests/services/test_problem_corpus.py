@@ -86,6 +86,7 @@ NOT_SAID = {
     "found character '@'",
     "found character '`'",
     "while scanning a quoted scalar",
+    "while scanning a simple key",
     "maximum nesting depth",
     "error(s) in the knowledge base",
     "nothing (the value is empty)",
@@ -94,7 +95,7 @@ NOT_SAID = {
     "the number",
 }
 # tables of words, examples shown as written, and the skeleton and schema (bilingual already)
-NOT_MESSAGES = {"_EXAMPLES", "ISO_LANGUAGES", "_LATIN", "_STATUS_WORDS"}
+NOT_MESSAGES = {"_EXAMPLES", "ISO_LANGUAGES", "_LATIN", "_STATUS_WORDS", "BULGARIAN_FIELDS"}
 SOURCES = sorted(set(KNOWLEDGE.glob("*.py")) - {KNOWLEDGE / "schema.py", KNOWLEDGE / "skeleton.py"})
 
 

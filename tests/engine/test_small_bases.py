@@ -1,0 +1,43 @@
+"""A municipality that starts small: one project, no news, no faq.yaml, only the required fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_or_raise
+
+MUNICIPALITY = "name: Община Белоречие\nwebsite: https://belorechie.bg\n"
+PROJECT = (
+    "title: Ремонт на читалището\nstatus: ongoing\nsummary: Ремонт на покрива на читалището.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder: Path = tmp_path_factory.mktemp("belorechie")
+    (folder / "projects").mkdir()
+    (folder / "municipality.yaml").write_text(MUNICIPALITY, encoding="utf-8")
+    (folder / "projects" / "chitalishte.yaml").write_text(PROJECT, encoding="utf-8")
+    return Engine(load_or_raise(folder))
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "never"),
+    [
+        ("новини", "Още няма новини", None),
+        ("latest news", "There is no news", None),
+        ("кои проекти са завършени", "Не намерих проекти", "(0)"),
+        ("which projects are completed", "I found no projects", "(0)"),
+        ("какви проекти има", "Ремонт на читалището", None),
+    ],
+)
+def test_nothing_to_list_is_said_not_shown_as_an_empty_heading(
+    engine: Engine, question: str, says: str, never: str | None
+) -> None:
+    reply = engine.answer(question).reply.plain()
+    assert says in reply
+    assert len(reply.splitlines()) > 1
+    assert never is None or never not in reply
