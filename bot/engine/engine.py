@@ -33,6 +33,7 @@ QUOTED_AT = 0.15  # a quote of the one project named whole stands from this conf
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
+CLEAR_LEAD = 1.8  # a project this many times as likely as the next one stands clear of the others
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
@@ -45,6 +46,13 @@ def _alone_named(candidates: list[Candidate]) -> bool:
     """True when the best candidate is named whole and no other one is."""
     whole = [c for c in candidates if c.name_coverage >= 0.99]
     return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
+
+
+def _clear_lead(candidates: list[Candidate]) -> bool:
+    """True when the best candidate is far likelier than the next one ("коя е учителката по
+    роботика": only one record speaks of robotics)."""
+    second = candidates[1].confidence if len(candidates) > 1 else 0.0
+    return candidates[0].confidence >= CLEAR_LEAD * second
 
 
 def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
@@ -200,9 +208,9 @@ class Engine:
             if (
                 sure.kind == "quote"
                 and sure.confidence >= 0.95 * best.confidence
-                and (best.name_coverage > 0 or parsed.answer in DETAILED)
-            ):  # a project found by its details alone answers a question for a number or date
-                return sure
+                and (best.name_coverage > 0 or parsed.answer in DETAILED or _clear_lead(candidates))
+            ):  # a project found by its details alone answers a question for a number or date,
+                return sure  # or any question when no other project comes near it
             if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
