@@ -273,7 +273,9 @@ class Engine:
     def _another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
         """True when the thing asked about is not one the best project is about: a plain
         decline, no project's text and no "did you mean"."""
-        return best is not None and about_another_thing(parsed, best.number, self.index)
+        return best is not None and about_another_thing(
+            parsed, best.number, self.index, self.details.describes
+        )
 
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the
