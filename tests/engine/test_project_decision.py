@@ -1,0 +1,106 @@
+"""Which project a question is about, and whether to answer at all (issue 8, round six)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.engine import _clear_lead
+from bot.engine.fuzzy import TypoIndex
+from bot.engine.normalize import terms
+from bot.engine.ranking import Candidate
+
+
+def _candidates(*confidences: float) -> list[Candidate]:
+    return [Candidate(n, 1.0, 1.0, c, 0.0) for n, c in enumerate(confidences)]
+
+
+@pytest.mark.parametrize(
+    ("confidences", "clear"),
+    [((0.45,), True), ((0.45, 0.12), True), ((0.40, 0.20), True), ((0.45, 0.38), False)],
+)
+def test_a_clear_lead_is_far_likelier_than_the_next(
+    confidences: tuple[float, ...], clear: bool
+) -> None:
+    assert _clear_lead(_candidates(*confidences)) is clear
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("danube", "коя е учителката по роботика бе, при нея ли се записват",
+         "digitalni-klasni-stai", "Роботика"),
+        ("vine", "с какво беше запушен колекторът при пазара", "storm-drain-cleaning", "запушен"),
+        ("shipped", "кой е най-големият проект в историята на общината", "water-cycle",
+         "най-големият проект"),
+    ],
+)  # fmt: skip
+def test_a_project_found_by_its_details_alone_answers_when_none_comes_near(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """Below 0.5, a quoted sentence of a project far likelier than any other one answers."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.kind == "quote" and answer.project == project
+    assert fact.lower() in answer.reply.plain().lower()
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("shipped", "who is the prime minister"),  # two projects name ministries alike
+        ("shipped", "кога ще сменят оградата на училище Смирненски"),  # no "сградата"
+        ("vine", "is there a swimming pool project in Mavrud village?"),
+        ("shipped", "кога ще ремонтират пътя Септември – Пазарджик"),
+    ],
+)
+def test_a_thing_no_project_is_about_is_declined(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None and answer.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("оградата", []),  # о and с are far apart: another word, not a typo
+        ("дградата", ["сградата"]),  # д is next to с
+        ("сгрaдaта", []),  # Latin letters: not one typo
+        ("сграддата", ["сградата"]),  # a letter doubled
+        ("сгардата", ["сградата"]),  # two letters swapped
+    ],
+)
+def test_a_replaced_first_letter_is_a_keyboard_neighbour(typed: str, meant: list[str]) -> None:
+    assert TypoIndex(["сградата"]).near(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "is_verb"),
+    [
+        ("is there a swimming pool in Mavrud", "swimming", False),
+        ("when does the parking open", "parking", False),
+        ("who is renovating the square", "renovating", True),
+    ],
+)
+def test_an_english_word_with_ing_is_a_verb_unless_listed(
+    bases: dict[str, Engine], question: str, word: str, is_verb: bool
+) -> None:
+    """The words "swimming pool" names the thing asked about; "renovating" is a verb by its ending."""
+    parsed = bases["vine"].reader.read(question)
+    assert (terms(word)[0] in parsed.verbs) is is_verb
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("кога ще ремонтират улиците в Септември", "street-rehabilitation"),
+        ("кога ще санират училищата", "school-energy-efficiency"),
+        ("кога ще ремонтират читалището в Симеоновец", "simeonovets-community-centre"),
+    ],
+)
+def test_works_on_what_the_project_is_about_are_answered(
+    bases: dict[str, Engine], question: str, project: str
+) -> None:
+    """The thing worked on is in the project's title or summary: its dates answer."""
+    answer = bases["shipped"].answer(question)
+    assert answer.answered and answer.project == project
