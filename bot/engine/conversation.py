@@ -88,8 +88,9 @@ class FollowUps:
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]
-        if self.places.conflicts(number, parsed.places):
-            return None
+        held = [p for p in parsed.places if all(self.explains(number, w) for w in p)]
+        if self.places.conflicts(number, [p for p in parsed.places if p not in held]):
+            return None  # "а автобусът за Върбак": a village its record speaks of is no conflict
         now = "now" in parsed.intents or parsed.status == "ongoing"
         if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.engine.engine import _clear_lead
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import terms
@@ -85,7 +85,7 @@ def test_a_replaced_first_letter_is_a_keyboard_neighbour(typed: str, meant: list
 def test_an_english_word_with_ing_is_a_verb_unless_listed(
     bases: dict[str, Engine], question: str, word: str, is_verb: bool
 ) -> None:
-    """The words "swimming pool" names the thing asked about; "renovating" is a verb by its ending."""
+    """ "swimming" names the pool asked about; "renovating" is a verb by its ending."""
     parsed = bases["vine"].reader.read(question)
     assert (terms(word)[0] in parsed.verbs) is is_verb
 
@@ -104,3 +104,27 @@ def test_works_on_what_the_project_is_about_are_answered(
     """The thing worked on is in the project's title or summary: its dates answer."""
     answer = bases["shipped"].answer(question)
     assert answer.answered and answer.project == project
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project", "fact"),
+    [
+        (
+            "danube",
+            ["кога затварят ул. рибарска заради канала", "а автобусът за върбак откъде ще минава"],
+            "psov-ladovitsa",
+            "Тракия",
+        ),  # the record says where the bus to Върбак goes: the village is no other project's
+        ("shipped", ["колко струва паркът", "кога ще оправят улиците във Ветрен"], None, None),
+        ("shipped", ["колко струва паркът", "а какво ще се прави във Ветрен"], None, None),
+    ],
+)
+def test_a_follow_up_naming_a_village_continues_only_when_the_record_speaks_of_it(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str | None, fact: str | None
+) -> None:
+    chat = Conversation()
+    for question in turns[:-1]:
+        bases[base].answer(question, chat)
+    answer = bases[base].answer(turns[-1], chat)
+    assert answer.project == project
+    assert fact is None or fact in answer.reply.plain()
