@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.engine.index import ProjectIndex
+from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import ANSWER_NOUNS, EXISTENCE
 from bot.engine.normalize import terms
 from bot.engine.question import Parsed
@@ -49,13 +49,22 @@ def about_another_thing(
     after = _existence_end(parsed.words)
     if parsed.works:
         thing = thing_asked(parsed)
-        if parsed.answer == "date" and thing and not describes(number, thing[0]):
+        if parsed.answer == "date" and thing and not _about(index, number, thing[0], describes):
             return True  # "кога ще ремонтират моста": a bridge the cycle lane only passes
     elif after is not None:  # the thing is said right after "има ли" ("има ли проект за X")
         thing = thing_asked(parsed, after, EXISTENCE_REACH)
     else:
         return False
     return any(not _holds(index, number, word) for word in thing)
+
+
+def _about(
+    index: ProjectIndex, number: int, word: str, describes: Callable[[int, str], bool]
+) -> bool:
+    """True when the project's names ("кея" of the aliases) or its title or summary hold the
+    word: it is what the project is about."""
+    named = any(index.postings[m.term].get(number, 0.0) >= NAME for m in index.lookup(word))
+    return named or describes(number, word)
 
 
 def _holds(index: ProjectIndex, number: int, thing: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
+from bot.engine.certainty import sure_of_field
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -116,6 +117,8 @@ class Engine:
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
+        if answer.kind == "project" and answer.confidence >= ANSWER_AT:
+            return sure_of_field(answer, [w for w in details if w not in parsed.verbs], self.index)
         return answer
 
     def _answer(self, question: str, parsed: Parsed, chat: Conversation, lang: str) -> Answer:

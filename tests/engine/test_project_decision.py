@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Conversation, Engine
+from bot.engine import Answer, Conversation, Engine
+from bot.engine.certainty import UNSAID, sure_of_field
 from bot.engine.engine import _clear_lead
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import terms
 from bot.engine.ranking import Candidate
+from bot.engine.reply import Reply, Span
 
 
 def _candidates(*confidences: float) -> list[Candidate]:
@@ -128,3 +130,18 @@ def test_a_follow_up_naming_a_village_continues_only_when_the_record_speaks_of_i
     answer = bases[base].answer(turns[-1], chat)
     assert answer.project == project
     assert fact is None or fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "nouns", "confidence"),
+    [
+        ("Бюджет: 1 200 000 лв.", [], 0.8),  # nothing asked beyond the project's name
+        ("Изпълнител: „Пътстрой“ ЕООД", ["izpalnitel"], 0.8),  # the field says it
+        ("Бюджет: 1 200 000 лв.", ["dec"], 0.8 * UNSAID),  # "колко деца": no children in it
+    ],
+)
+def test_a_field_that_says_nothing_of_a_noun_asked_is_no_sure_answer(
+    bases: dict[str, Engine], reply: str, nouns: list[str], confidence: float
+) -> None:
+    answer = Answer("?", "bg", True, Reply(((Span(reply),),)), "ring-road", "budget", 0.8)
+    assert sure_of_field(answer, nouns, bases["shipped"].index).confidence == confidence
