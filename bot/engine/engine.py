@@ -215,6 +215,8 @@ class Engine:
             ):  # a project found by its details alone answers a question for a number or date,
                 return sure  # or any question when no other project comes near it
             if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
+                if sure.answered and _clear_lead(candidates):  # "did you mean" offers one
+                    return sure
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))

@@ -145,3 +145,28 @@ def test_a_field_that_says_nothing_of_a_noun_asked_is_no_sure_answer(
 ) -> None:
     answer = Answer("?", "bg", True, Reply(((Span(reply),),)), "ring-road", "budget", 0.8)
     assert sure_of_field(answer, nouns, bases["shipped"].index).confidence == confidence
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("danube", "по колко часа на ден помагаха на възрастните", "patronazhna-grizha", "4 часа"),
+        (
+            "danube",
+            "who do i call if sewage overflows at night",
+            "psov-ladovitsa",
+            "+359 8147 3030",
+        ),
+        ("mountain", "who operates the new water network in kalinishte", None, None),  # two near
+    ],
+)
+def test_did_you_mean_is_asked_only_when_another_project_comes_near(
+    bases: dict[str, Engine], base: str, question: str, project: str | None, fact: str | None
+) -> None:
+    """A project named in part and far likelier than the next one answers; two near ones get
+    "did you mean"."""
+    answer = bases[base].answer(question)
+    if project is None:
+        assert answer.kind == "clarify" and len(answer.suggestions) >= 2
+    else:
+        assert answer.answered and answer.project == project and fact in answer.reply.plain()
