@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
@@ -20,7 +21,7 @@ from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
-from bot.engine.ranking import Candidate, Query, near_ties, rank
+from bot.engine.ranking import Candidate, Query, clear_lead, near_ties, rank
 from bot.engine.replies import small_talk
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
@@ -34,7 +35,6 @@ QUOTED_AT = 0.15  # a quote of the one project named whole stands from this conf
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
-CLEAR_LEAD = 1.8  # a project this many times as likely as the next one stands clear of the others
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
@@ -47,13 +47,6 @@ def _alone_named(candidates: list[Candidate]) -> bool:
     """True when the best candidate is named whole and no other one is."""
     whole = [c for c in candidates if c.name_coverage >= 0.99]
     return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
-
-
-def _clear_lead(candidates: list[Candidate]) -> bool:
-    """True when the best candidate is far likelier than the next one ("коя е учителката по
-    роботика": only one record speaks of robotics)."""
-    second = candidates[1].confidence if len(candidates) > 1 else 0.0
-    return candidates[0].confidence >= CLEAR_LEAD * second
 
 
 def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
@@ -184,6 +177,10 @@ class Engine:
         if best is not None and best.confidence >= ANSWER_AT:
             if self._elsewhere(parsed, candidates):
                 return self._fallback(question, lang, likely)
+            unknown = [w for w in parsed.content if not self.index.lookup(w)]
+            town = self._town_faq(question, parsed, lang, unknown) if unknown else None
+            if town is not None:  # "как да подам сигнал за дупка": potholes are the town's
+                return town
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
@@ -211,11 +208,11 @@ class Engine:
             if (
                 sure.kind == "quote"
                 and sure.confidence >= 0.95 * best.confidence
-                and (best.name_coverage > 0 or parsed.answer in DETAILED or _clear_lead(candidates))
+                and (best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates))
             ):  # a project found by its details alone answers a question for a number or date,
                 return sure  # or any question when no other project comes near it
             if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
-                if sure.answered and _clear_lead(candidates):  # "did you mean" offers one
+                if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     return sure
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
@@ -226,9 +223,12 @@ class Engine:
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
         return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
 
-    def _town_faq(self, question: str, parsed: Parsed, lang: str) -> Answer | None:
-        """The general FAQ's answer to a question no project answers, or None."""
-        found = self.general.faq(parsed, lang)
+    def _town_faq(
+        self, question: str, parsed: Parsed, lang: str, needs: Collection[str] = ()
+    ) -> Answer | None:
+        """The general FAQ's answer to a question no project answers (that holds needs), or
+        None."""
+        found = self.general.faq(parsed, lang, needs)
         if found is None:
             return None
         reply, share = found

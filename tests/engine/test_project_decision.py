@@ -6,10 +6,9 @@ import pytest
 
 from bot.engine import Answer, Conversation, Engine
 from bot.engine.certainty import UNSAID, sure_of_field
-from bot.engine.engine import _clear_lead
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import terms
-from bot.engine.ranking import Candidate
+from bot.engine.ranking import Candidate, clear_lead
 from bot.engine.reply import Reply, Span
 
 
@@ -24,7 +23,7 @@ def _candidates(*confidences: float) -> list[Candidate]:
 def test_a_clear_lead_is_far_likelier_than_the_next(
     confidences: tuple[float, ...], clear: bool
 ) -> None:
-    assert _clear_lead(_candidates(*confidences)) is clear
+    assert clear_lead(_candidates(*confidences)) is clear
 
 
 @pytest.mark.parametrize(
@@ -170,3 +169,23 @@ def test_did_you_mean_is_asked_only_when_another_project_comes_near(
         assert answer.kind == "clarify" and len(answer.suggestions) >= 2
     else:
         assert answer.answered and answer.project == project and fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact"),
+    [
+        # the entry is asked "има ли автобус до селата" and its answer names Мавруд
+        ("има ли автобус от Червено поле до Мавруд", "faq", "4 курса"),
+        ("има ли автобус до София", "fallback", None),  # no entry speaks of Sofia
+        # no project's record speaks of potholes; the entry on reporting a problem does
+        ("как да подам сигнал за дупка на улицата", "faq", "14 дни"),
+        # a word no record holds ("edition") is not enough: the entry must hold it
+        ("which edition of the Trakiyska Loza fair is in October 2026?", "quote", "stadium"),
+    ],
+)
+def test_the_general_faq_answers_what_no_project_speaks_of(
+    bases: dict[str, Engine], question: str, kind: str, fact: str | None
+) -> None:
+    answer = bases["vine"].answer(question)
+    assert answer.kind == kind
+    assert fact is None or fact in answer.reply.plain()
