@@ -189,3 +189,16 @@ def test_the_general_faq_answers_what_no_project_speaks_of(
     answer = bases["vine"].answer(question)
     assert answer.kind == kind
     assert fact is None or fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize("word", ["заплата", "заплатата", "дупка", "оградата"])
+def test_an_everyday_word_is_no_typo_of_a_record_s_word(
+    bases: dict[str, Engine], word: str
+) -> None:
+    """ "заплата" is one letter from the "залата" of a record, yet a word of its own."""
+    assert not bases["vine"].reader.read(f"каква е {word} на работника").guessed
+
+
+def test_a_salary_no_record_states_is_declined(bases: dict[str, Engine]) -> None:
+    answer = bases["vine"].answer("каква заплата взима младежкият работник в общината")
+    assert not answer.answered and answer.project is None
