@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS
-from bot.engine.normalize import surface_words, tokens
+from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate
@@ -60,6 +60,9 @@ class Conversation:
         if parsed.content or not self.details:
             return None
         return replace(parsed, extra=[*parsed.extra, *self.details])
+
+
+NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
 
 
 class FollowUps:
@@ -134,6 +137,18 @@ class FollowUps:
             ),
             None,
         )
+
+    def named_in(self, text: str) -> str | None:
+        """The one project whose name of three words or more the text says whole (a contact of
+        the municipality, "Домашен социален патронаж – ...": the chat goes on about it; two
+        words, "Тракийска лоза", may be two places, "Тракийско", "Каменни лозя")."""
+        said = set(terms(text))
+        found = {
+            number
+            for number, names in enumerate(self.index.name_terms)
+            if any(len(name) >= NAMING_WORDS and name <= said for name in names)
+        }
+        return self.index.projects[found.pop()].id if len(found) == 1 else None
 
     def names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""

@@ -23,6 +23,7 @@ from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, Query, clear_lead, near_ties, rank
 from bot.engine.replies import small_talk
+from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text, collector_paused
@@ -163,7 +164,8 @@ class Engine:
         )
         if general is not None:
             reply, kind, topic = general
-            return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
+            about = self._contact_of(reply, kind, candidates)
+            return Answer(question, lang, True, reply, about, topic, 0.9, kind=kind)
         if context is not None:
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None
@@ -222,6 +224,13 @@ class Engine:
         # matches a record's "метра", which makes no project worth offering
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
         return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
+
+    def _contact_of(self, reply: Reply, kind: str, candidates: list[Candidate]) -> str | None:
+        """The project a municipality's answer names whole when the question found it too
+        ("грижа в дома за самотни хора": the contact „Домашен социален патронаж“): the chat goes
+        on about it."""
+        named = self.follow.named_in(reply.plain()) if kind == "municipality" else None
+        return named if any(self._id(c) == named for c in candidates) else None
 
     def _town_faq(
         self, question: str, parsed: Parsed, lang: str, needs: Collection[str] = ()

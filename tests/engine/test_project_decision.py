@@ -202,3 +202,33 @@ def test_an_everyday_word_is_no_typo_of_a_record_s_word(
 def test_a_salary_no_record_states_is_declined(bases: dict[str, Engine]) -> None:
     answer = bases["vine"].answer("каква заплата взима младежкият работник в общината")
     assert not answer.answered and answer.project is None
+
+
+def test_a_municipality_contact_that_names_a_project_carries_the_chat(
+    bases: dict[str, Engine],
+) -> None:
+    """The municipality's contact „Домашен социален патронаж“ answers; the chat goes on about
+    the project it names, which the question's words found too."""
+    chat = Conversation()
+    turns = [
+        "Здравейте, майка ми е самотна и болна, има ли общината някаква грижа в дома за такива"
+        " хора?",
+        "на кой телефон да се обадя",
+    ]
+    first, second = (bases["shipped"].answer(question, chat) for question in turns)
+    assert first.kind == "municipality" and first.project == "home-patronage-equipment"
+    assert second.project == "home-patronage-equipment" and "0889 308 530" in second.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("what villages belong to Cherveno Pole municipality", None),  # two places, no name
+        ("колко жители има общината", None),
+    ],
+)
+def test_a_municipality_answer_names_no_project_by_its_places(
+    bases: dict[str, Engine], question: str, project: str | None
+) -> None:
+    answer = bases["vine"].answer(question)
+    assert answer.kind == "municipality" and answer.project == project
