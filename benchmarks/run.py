@@ -41,6 +41,8 @@ FROZEN = (
     ("v3/lakes.yaml", "frozen-v3-lakes"),
     ("v4/shipped.yaml", None),
     ("v4/mines.yaml", "frozen-v4-mines"),
+    ("v5/shipped.yaml", None),
+    ("v5/coast.yaml", "frozen-v5-coast"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"

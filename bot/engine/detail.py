@@ -7,11 +7,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.engine.facts import Fact, FactBook
+from bot.engine.events import event_terms
+from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
-from bot.engine.index import LOCATION, ProjectIndex
+from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.question import Parsed
+from bot.engine.reply import Reply
 
 # The kinds of things a fact must state to answer each kind of question.
 ANSWER_KINDS = {
@@ -24,9 +26,11 @@ ANSWER_KINDS = {
     "percent": {"percent"},
     "date": {"date"},
     "time": {"time"},
-    "person": {"person"},
+    "person": {"who"},  # a firm, a titled person, a name with its role; any name counts less
     "place": {"person"},
 }
+# Any name stands in for a person when a field of names is empty (a firm's, a title's).
+NAMES = {"person": {"person"}}
 # The kinds of answers each topic's own field gives.
 FIELD_ANSWERS = {
     "budget": {"amount"},
@@ -42,6 +46,7 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
+WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 FOUND = 0.5  # the share of the detail's weight a fact must hold
 UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
@@ -79,6 +84,20 @@ class DetailFinder:
                     named.add(word)
         return named
 
+    def one_of_places(self, number: int, parsed: Parsed) -> set[str]:
+        """The words of a place the question names that is one of several of the project's and
+        not in its title ("чешмата в Букак" of a network of fountains): they choose the sentence
+        about that place, as a detail does."""
+        facts, _ = self.book.of(number)
+        if sum(1 for f in facts if f.source == "locations") < 2:
+            return set()
+        title = next((f.terms for f in facts if f.source == "title"), frozenset())
+        found = set()
+        for word in {w for place in parsed.places for w in place}:
+            if title.isdisjoint(m.term for m in self.index.lookup(word)):
+                found.add(word)
+        return found
+
     def describes(self, number: int, word: str) -> bool:
         """True when the project's title or summary holds the word: it describes the project."""
         terms = {m.term for m in self.index.lookup(word)}
@@ -86,6 +105,17 @@ class DetailFinder:
         return any(
             f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts
         )
+
+    def lacking(self, cues: list[str], field: Reply) -> frozenset[str]:
+        """The terms of the cue words that a topic's field does not say ("квартал" when the field
+        names only the town): a sentence that says them adds what the question asks."""
+        said = frozenset(indexed_terms(field.plain()))
+        found: set[str] = set()
+        for cue in cues:
+            forms = {m.term for m in self.index.lookup(cue)} | set(GLOSSARY.translate([cue]))
+            if forms and forms.isdisjoint(said):
+                found |= forms
+        return frozenset(found)
 
     def _weight(self, matches: dict[str, float], frequency: Counter[str], facts: int) -> float:
         if not matches:  # a word no record holds: a colloquial verb as often as a missing detail
@@ -116,8 +146,9 @@ class DetailFinder:
 
         def matched(word: str) -> dict[str, float]:
             found = {m.term: m.similarity for m in words.lookup(word)}
-            # a synonym of the glossary holds the detail too ("човека": "жители")
-            same = [*words.related(word), *GLOSSARY.translate([word])]
+            # a synonym of the glossary holds the detail too ("човека": "жители"), and another
+            # form of an event ("готови": "завършени")
+            same = [*words.related(word), *GLOSSARY.translate([word]), *event_terms([word])]
             return {**dict.fromkeys(same, RELATED), **found}
 
         detail = [(m, self._weight(m, frequency, len(facts))) for m in map(matched, details)]
@@ -131,12 +162,18 @@ class DetailFinder:
         total = sum(nouns) if nouns else sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]
         # the thing counted is the same word, not one of its stem ("населението", "населени места")
+        # (or, when no sentence counts the very word, a synonym: "колко деца": "47 ученици")
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
+        if counted and not any(not f.counted.isdisjoint(m) for f in facts for m in counted):
+            counted = [{**_synonyms(c), **m} for c, m in zip(parsed.counted, counted, strict=True)]
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         found = []
+        linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
         for fact in facts:
+            if fact.source == "links" and not linked:
+                continue
             terms = fact.terms
             held = (
                 sum(
@@ -168,12 +205,24 @@ class DetailFinder:
                 score += KIND_BONUS
             elif wanted and parsed.answer in NUMBERS and _other_number(fact):
                 score += KIND_BONUS / 3
+            elif parsed.answer == "person" and "person" in fact.kinds:
+                score += KIND_BONUS / 6  # a capitalised word: a name, or a place's or a title's
             elif wanted:
                 score *= 0.5
             if score > 0:
                 found.append(Found(fact, score, support, counts))
-        # of two as good, the sentence under a heading says more than the heading itself
-        found.sort(key=lambda f: (-f.score, _heading(f.fact), len(f.fact.text("bg"))))
+        # of two as good, the sentence under a heading says more than the heading itself; a
+        # measure of nothing beyond the project's name is the summary's, of the whole project
+        # ("колко е дълга екопътеката": the trail's 9,6 км, not a bridge's 220 м)
+        whole = not details and parsed.answer in WHOLE_MEASURES
+        found.sort(
+            key=lambda f: (
+                -round(f.score, 6),
+                whole and f.fact.source != "summary",
+                _heading(f.fact),
+                len(f.fact.text("bg")),
+            )
+        )
         return found
 
     @staticmethod
@@ -182,8 +231,17 @@ class DetailFinder:
         a number of another unit may answer a question for a number ("112 л.м." how long)."""
         wanted = ANSWER_KINDS.get(answer or "")
         return (
-            not wanted or bool(wanted & fact.kinds) or (answer in NUMBERS and _other_number(fact))
+            not wanted
+            or bool(wanted & fact.kinds)
+            or (answer in NUMBERS and _other_number(fact))
+            or (answer == "person" and "person" in fact.kinds)
+            or (answer == "place" and fact.source == "links")  # "къде да видя снимки": a page
         )
+
+
+def _synonyms(word: str) -> dict[str, float]:
+    """The glossary's synonyms of a word in its language, as matches of a related word."""
+    return dict.fromkeys(GLOSSARY.synonyms(word), RELATED)
 
 
 def _heading(fact: Fact) -> bool:
@@ -205,7 +263,9 @@ def states_field(fact: Fact, topic: str) -> bool:
     """True when the fact states what the topic's own field would (a date for the dates), or
     the topic's field gives no kind of thing in particular."""
     kinds = {
-        kind for answer in FIELD_ANSWERS.get(topic, ()) for kind in ANSWER_KINDS.get(answer, ())
+        kind
+        for answer in FIELD_ANSWERS.get(topic, ())
+        for kind in ANSWER_KINDS.get(answer, set()) | NAMES.get(answer, set())
     }
     return not kinds or not kinds.isdisjoint(fact.kinds)
 

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
-from bot.engine.lexicon import ABBREVIATIONS, MUNICIPALITY_FIELDS, NUMERALS, UNITS
+from bot.engine.lexicon import (
+    ABBREVIATIONS,
+    LINK_WORDS,
+    MUNICIPALITY_FIELDS,
+    NUMERALS,
+    ORGANISATION_MARKS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    UNITS,
+)
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -30,8 +39,21 @@ _DATE = re.compile(
 _NAME = re.compile(
     r"„[^“]+“|\"[^\"]+\"|(?<=[^.!?]\s)[A-ZА-Я][\w-]+(?:\s+[A-ZА-Я][\w-]+)*|\b[A-ZА-Я]{2,}\b"
 )
+# Who does or runs something: a firm's legal form, a person's title before a name, a role.
+_MARKS = frozenset(ORGANISATION_MARKS)
+_TITLE_WORDS = {title.lower(): word for title, word in PERSON_TITLES.items()}
+_TITLED = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\.?\s+[A-ZА-Я]",
+    re.IGNORECASE,
+)
+# "Ивалина Табакова" (in Cyrillic: English capitalises whole titles, "Resilience Plan")
+_FULL_NAME = re.compile(r"\b[А-Я][а-я]+\s+[А-Я][а-я]+")
+ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
+WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
+LINK_ABOUT = frozenset(t for word in LINK_WORDS for t in terms(word))
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
+_DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -90,7 +112,24 @@ def _units(text: str) -> tuple[set[str], set[str]]:
             counted.update(content_terms(" ".join(following[:2])))
     if _HYPHENATED.search(text):
         kinds.add("length")
+    if _DIMENSIONS.search(text):  # a length by a width is an area
+        kinds.add("size")
     return kinds, counted
+
+
+def _titles(text: str) -> list[str]:
+    """The terms of the words the persons' titles in a text stand for."""
+    return [t for m in _TITLED.finditer(text) for t in terms(_TITLE_WORDS[m.group(1).lower()])]
+
+
+def _names_who(text: str) -> bool:
+    """True when a text with a name says who it is: a firm ("„Сивидол Ски“ ЕООД"), a titled
+    person ("д-р Асен Делчев") or a full name beside a role ("Ивалина Табакова, управител"),
+    not a role beside a place ("лекар в Тракийско")."""
+    words = re.findall(r"[\w-]+", text)
+    if any(w in _MARKS or w.lower() in _MARKS for w in words) or _TITLED.search(text):
+        return True
+    return bool(_FULL_NAME.search(text)) and not ROLES.isdisjoint(terms(text))
 
 
 def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -107,6 +146,8 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
             kinds.add("time")
         if _NAME.search(text):
             kinds.add("person")
+            if _names_who(text):
+                kinds.add("who")
     return frozenset(kinds), frozenset(counted)
 
 
@@ -133,11 +174,15 @@ def split_sentences(value: Text) -> list[dict[str, str]]:
 
 
 def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
-    """A fact from its texts: its terms, and what it states."""
+    """A fact from its texts: its terms (a title's too: "д-р" is a "доктор"), and what it
+    states."""
     found = [t for text in texts.values() for t in indexed_terms(text)]
+    found += [t for text in texts.values() for t in _titles(text)]
     kinds, counted = describe(texts.values())
     if extra.get("date") is not None:
         kinds |= {"date"}
+    if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
+        kinds |= {"who"}
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 
@@ -189,6 +234,8 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
             yield "news", item.summary, {**extra, "about": about}
     for qa in project.faq:
         yield "faq", qa.answer, {"about": _terms_of(qa.questions), "more": qa.answer}
+    for link in project.links:  # a page is about reading more, seeing photos, a map
+        yield "links", link.title, {"url": link.url, "about": LINK_ABOUT}
     for contact in project.contacts:  # its hours are about "working hours", "open", "работи"
         said = [field for field in CONTACT_FIELDS if getattr(contact, field)]
         about = _terms_of(w for field in said for w in MUNICIPALITY_FIELDS[field])

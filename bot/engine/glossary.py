@@ -20,6 +20,7 @@ class Glossary:
 
     def __init__(self, groups: Iterable[list[str]]) -> None:
         self._by_first: dict[str, list[tuple[Phrase, list[str], bool]]] = defaultdict(list)
+        self._same: dict[str, set[str]] = defaultdict(set)
         for group in groups:
             phrases = [(tuple(terms(text)), _CYRILLIC.search(text) is not None) for text in group]
             for phrase, cyrillic in phrases:
@@ -27,6 +28,10 @@ class Glossary:
                     continue
                 others = [t for other, _ in phrases if other != phrase for t in other]
                 self._by_first[phrase[0]].append((phrase, others, cyrillic))
+                if len(phrase) == 1:  # one word's synonyms in its own language
+                    self._same[phrase[0]] |= {
+                        o[0] for o, c in phrases if c == cyrillic and len(o) == 1 and o != phrase
+                    }
 
     def translate(self, words: list[str], scripts: Sequence[bool] = ()) -> list[str]:
         """The terms of every other-language phrase whose phrase occurs in words (scripts: for
@@ -43,6 +48,11 @@ class Glossary:
                 ):
                     found.extend(others)
         return found
+
+    def synonyms(self, term: str) -> frozenset[str]:
+        """The one-word synonyms of a term in its own language ("деца": "ученици"), never a
+        translation, which may fold like another word of the other language ("levee": "лев")."""
+        return frozenset(self._same.get(term, ()))
 
 
 def load_glossary(path: Path) -> Glossary:

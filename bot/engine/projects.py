@@ -16,7 +16,9 @@ from bot.engine.detail import (
     states_field,
 )
 from bot.engine.events import dates_event, event_terms
-from bot.engine.facts import Fact
+from bot.engine.facts import ROLES, Fact
+from bot.engine.lexicon import EACH_WORDS
+from bot.engine.normalize import terms
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -30,6 +32,8 @@ MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # ask
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
+KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
+_EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,20 @@ class ProjectAnswers:
         index = self.details.index
         return any(number in index.postings[m.term] for m in index.lookup(word))
 
+    def _kind_alone(
+        self, parsed: Parsed, number: int, details: list[str], found: list[Found]
+    ) -> bool:
+        """True when a who- or what-time question says nothing the record holds beyond the
+        project's name ("пробуда кой я е писал тоя проект", "what time does the bus leave") and
+        the best sentence states who or the time."""
+        kinds = ANSWER_KINDS.get(parsed.answer or "", set())
+        return (
+            parsed.answer in KIND_ALONE
+            and bool(found)
+            and not kinds.isdisjoint(found[0].fact.kinds)
+            and not any(self._holds(number, w) for w in details)
+        )
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
@@ -89,6 +107,9 @@ class ProjectAnswers:
             )
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
+        naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
+        if parsed.answer == "person":  # "как се казва докторката": the role asked is a detail
+            naming -= ROLES
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)
@@ -104,11 +125,14 @@ class ProjectAnswers:
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
         answer = parsed.answer
-        found = [
-            f
-            for f in self.details.search(number, parsed, details, naming)
-            if self.details.answers(f.fact, answer)
-        ]
+        found = _of_unit(
+            [
+                f
+                for f in self.details.search(number, parsed, details, naming)
+                if self.details.answers(f.fact, answer)
+            ],
+            answer,
+        )
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
@@ -141,8 +165,9 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        if timed and answer == "duration" and _acts(parsed):
-            # "за колко време се ходи до ...": how long the walk takes, not the project
+        if timed and answer == "duration" and (_acts(parsed) or not _EACH.isdisjoint(parsed.words)):
+            # "за колко време се ходи до ...": how long the walk takes, not the project; "на
+            # една сграда": how long each one takes
             facts = _best(timed)
             return ProjectReply(
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
@@ -157,12 +182,18 @@ class ProjectAnswers:
                 quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
             )
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
+        if topic and not field_answers(topic, answer) and answer in ("date", "duration"):
+            # "колко месеца ще се строи по договор": the contract states no duration, the dates do
+            topic = "dates"
         if topic and topic != "summary":
             fits = field_answers(topic, answer)
             reply, missing = self.composer.project(project, topic, lang)
             cued = [f for f in found if f.support >= CUE_BONUS]
-            if fits and not missing:  # an event the question names is dated by its news
-                cued = [f for f in cued if f.fact.source == "news"]
+            if fits and not missing:  # an event the question names is dated by its news; a
+                # cue the field does not say ("в кой квартал": "кв. 187") by its sentence
+                others = [f for f in cued if f.fact.source not in ("news", "links")]
+                lacking = self.details.lacking(parsed.cues, reply) if others else frozenset()
+                cued = [f for f in cued if f not in others or not lacking.isdisjoint(f.fact.terms)]
             if missing and answer:  # the field is empty: a sentence of the kind asked
                 cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             extra = _best(strong or cued)
@@ -197,10 +228,27 @@ class ProjectAnswers:
             return ProjectReply(
                 quote(project, facts, lang), topic or "summary", quoted=tuple(facts), certainty=0.8
             )
+        if self._kind_alone(parsed, number, details, found):
+            # "кой го водеше": the verb is not the record's; who runs it, then what it is
+            facts = _best(found)
+            summary, _ = self.composer.project(project, "summary", lang)
+            reply = _titled(project, lang, quote(None, facts, lang), summary)
+            return ProjectReply(reply, "summary", quoted=tuple(facts), certainty=0.8)
         if details and (parsed.counted or answer in ("count", "length", "size")):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _of_unit(found: list[Found], answer: str | None) -> list[Found]:
+    """Only the sentences that state the very unit asked, when one of them holds something of
+    the question ("колко км канавки": "23 км канавки", not "68 литра за 2 часа"): a number of
+    another unit answers how long or how big only when no sentence states the unit."""
+    if answer not in MEASURES:
+        return found
+    unit = ANSWER_KINDS[answer]
+    of_unit = [f for f in found if unit & f.fact.kinds]
+    return of_unit if any(f.support > 0 for f in of_unit) else found
 
 
 def _measured(found: list[Found], answer: str | None) -> list[Found]:

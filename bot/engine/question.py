@@ -11,6 +11,7 @@ from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    EVENTS,
     EVERYDAY_WORDS,
     FILLER,
     FOLLOW_UP,
@@ -67,7 +68,8 @@ QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
     *STOPWORDS, *FILLER, *EVERYDAY_WORDS, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY,
     *NOW_WORDS,
-    *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS)
+    *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS,
+                            EVENTS)
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
 _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))

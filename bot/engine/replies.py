@@ -38,7 +38,10 @@ def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
             continue
         if fact.source == "faq" and fact.more is not None:  # written whole for its question
             text = fact.more.get(lang)
-        builder.line(f"„{text}“" if lang == "bg" else f"“{text}”")
+        if fact.source == "links":  # a page: its title, linked, with its address
+            builder.line(Span(text, url=fact.url))
+        else:
+            builder.line(f"„{text}“" if lang == "bg" else f"“{text}”")
         heading = fact.heading.get(lang) if fact.heading else ""
         builder.line(t(f"source.{fact.source}", lang, title=heading))
     return builder.build()

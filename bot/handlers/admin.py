@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 
@@ -266,10 +267,12 @@ async def reload(update: Update, context: Context) -> None:
         counts = result.knowledge.counts()
         await reply(update, context, html_text("reload.ok", lang, **counts))
     elif result is not None:
-        await reply(update, context, problems_html(result.problems, lang))
+        root = svc.settings.knowledge_dir
+        await reply(update, context, problems_html(result.problems, lang, root))
 
 
-def problems_html(problems: Sequence[Problem], lang: str) -> str:
-    """The validator's messages for admins in their language, shortened to fit one message."""
-    lines = "\n".join(problem_text(p, lang) for p in problems[:30])
+def problems_html(problems: Sequence[Problem], lang: str, root: Path) -> str:
+    """The validator's messages for admins in their language (files named from the knowledge
+    folder), shortened to fit one message."""
+    lines = "\n".join(problem_text(p, lang, root) for p in problems[:30])
     return f"{html_text('reload.failed', lang)}\n<pre>{html.escape(lines[:3500])}</pre>"

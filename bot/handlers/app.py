@@ -44,6 +44,7 @@ from bot.handlers.runner import BotRunner
 from bot.handlers.traffic import ChatOrder, Pacing, flood_gate, flood_notice, limiter_of
 
 log = logging.getLogger(__name__)
+EDITS = -4  # the handler group that keeps edited commands, files and flow answers from repeating
 TICKETS = -3  # the handler group of tickets' texts, contacts and staff replies
 COMMANDS = {
     "start": commands.start, "help": commands.help_command, "projects": commands.projects,
@@ -62,6 +63,9 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
     """Every handler, in the order they are tried (a ticket's text before any flow's)."""
     private = filters.ChatType.PRIVATE
     text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE, messages.on_edit), group=EDITS
+    )
     application.add_handler(MessageHandler(text & private, tickets.on_draft_text), group=TICKETS)
     application.add_handler(
         CommandHandler("cancel", tickets.on_cancel, filters=private), group=TICKETS

@@ -80,7 +80,9 @@ async def on_startup(application: App, settings: Settings) -> None:
     async def tell_admins(result: LoadResult) -> None:
         for admin_id in settings.admin_ids:
             try:
-                await application.bot.send_message(admin_id, problems_html(result.problems, "bg"))
+                await application.bot.send_message(
+                    admin_id, problems_html(result.problems, "bg", settings.knowledge_dir)
+                )
             except TelegramError as error:
                 log.warning(
                     "could not tell admin %s about the knowledge errors: %s", admin_id, error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import Message, MessageEntity, Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.common import Context, clean_text, html_text, language, reply, services
@@ -71,3 +72,24 @@ async def on_unknown_command(update: Update, context: Context) -> None:
         return
     lang = await language(update, context)
     await reply(update, context, html_text("unknown_command", lang))
+
+
+async def on_edit(update: Update, context: Context) -> None:
+    """An edited message: a corrected question or draft text goes on to be answered; an edited
+    command, file or answer to a flow is not carried out a second time (the sender is told)."""
+    message, user = update.edited_message, update.effective_user
+    if message is None or user is None:
+        return
+    command = bool(message.text) and (message.text or "").startswith("/")
+    if message.text and not command:
+        state, expired = await services(context).flows.current(user.id)
+        if state is None and not expired:
+            return  # a question, a waiting question's text or a staff answer, taken as usual
+    told = command and addressed_to_bot(message, context.bot.username)
+    if message.chat.type == "private" and (message.text or message.document):
+        told = True
+    if told:
+        await reply(
+            update, context, html_text("edit_not_repeated", await language(update, context))
+        )
+    raise ApplicationHandlerStop

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from bot.knowledge import Problem
 from bot.texts import TEXTS, t
@@ -113,8 +114,12 @@ def wordings(message: str) -> tuple[str, ...] | None:
     return None if inner is None else (key, *inner)
 
 
-def problem_text(problem: Problem, lang: str) -> str:
-    """FILE:LINE:COLUMN: message, in lang."""
+def problem_text(problem: Problem, lang: str, root: Path | None = None) -> str:
+    """FILE:LINE:COLUMN: message, in lang; FILE inside root is named from root (the server's
+    folders are nobody's business in a chat)."""
     warning = "" if problem.is_error else t("edit.warning_prefix", lang)
     message = translated(problem.message, lang)
-    return f"{problem.file}:{problem.line}:{problem.column}: {warning}{message}"
+    file = problem.file
+    if root is not None and Path(file).is_relative_to(root):
+        file = Path(file).relative_to(root).as_posix()
+    return f"{file}:{problem.line}:{problem.column}: {warning}{message}"

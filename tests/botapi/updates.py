@@ -62,6 +62,16 @@ def message(
     return {"message": body}
 
 
+def edited(update: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """The same message edited (to a new text when one is given), as Telegram sends an edit."""
+    body = {**update["message"], "edit_date": int(time.time())}
+    if text is not None:
+        body = {**body, "text": text}
+        if not text.startswith("/"):
+            body.pop("entities", None)
+    return {"edited_message": body}
+
+
 def mention(user_id: int, text: str, username: str, chat_id: int) -> dict[str, Any]:
     """A group message that mentions the bot at its start."""
     full = f"@{username} {text}"

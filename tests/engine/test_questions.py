@@ -61,7 +61,7 @@ def test_question_sets_are_big_and_balanced() -> None:
         ("tuning-details.yaml", 0.93),
         ("tuning-conversations.yaml", 0.97),
         ("tuning-probe.yaml", 0.9),
-        ("tuning-blind.yaml", 0.9),
+        ("tuning-blind.yaml", 0.92),
     ],
 )
 def test_accuracy(name: str, threshold: float) -> None:
@@ -87,10 +87,15 @@ def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
 
 @pytest.mark.parametrize(
     ("name", "threshold"),
-    [("tuning-mountain", 0.83), ("tuning-danube", 0.86), ("tuning-vine", 0.83)],
+    [
+        ("tuning-mountain", 0.85),
+        ("tuning-danube", 0.88),
+        ("tuning-vine", 0.86),
+        ("tuning-spa", 0.81),
+    ],
 )
 def test_blind_sets_on_their_own_bases(name: str, threshold: float) -> None:
-    """Sets written blind on three more municipalities: the engine runs on them unchanged."""
+    """Sets written blind on four more municipalities: the engine runs on them unchanged."""
     base = Engine(load_or_raise(FIXTURES / name / "knowledge"))
     result = evaluate(load_set(DATA / f"{name}.yaml"), base.answer, base.knowledge)
     assert result.accuracy >= threshold, describe(result)

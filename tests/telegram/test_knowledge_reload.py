@@ -122,7 +122,8 @@ async def test_attack_files_are_refused_once_and_answering_goes_on(
         await eventually(lambda: any("lol.yaml" in text for text in admin_texts(api)))
         await watcher_rounds(monkeypatch, 10)
         [told] = [text for text in admin_texts(api) if "lol.yaml" in text]
-        assert "lol.yaml:8:27: псевдонимът „*" in told  # in the admins' language
+        assert "projects/attacks/lol.yaml:8:27: псевдонимът „*" in told  # the admins' language
+        assert str(tmp_path) not in told  # files named from the knowledge folder, not the server's
         assert "big.yaml:1:1: файлът е 60.0 MB" in told
         assert "deep.yaml:4:1009: стойностите тук са вложени на повече от 50 нива" in told
         assert len(loads) == 1  # the broken version is not read again
