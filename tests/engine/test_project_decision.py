@@ -116,6 +116,7 @@ def test_works_on_what_the_project_is_about_are_answered(
             "psov-ladovitsa",
             "Тракия",
         ),  # the record says where the bus to Върбак goes: the village is no other project's
+        # the park's record never speaks of Ветрен: the question starts afresh
         ("shipped", ["колко струва паркът", "кога ще оправят улиците във Ветрен"], None, None),
         ("shipped", ["колко струва паркът", "а какво ще се прави във Ветрен"], None, None),
     ],
@@ -124,11 +125,12 @@ def test_a_follow_up_naming_a_village_continues_only_when_the_record_speaks_of_i
     bases: dict[str, Engine], base: str, turns: list[str], project: str | None, fact: str | None
 ) -> None:
     chat = Conversation()
-    for question in turns[:-1]:
-        bases[base].answer(question, chat)
-    answer = bases[base].answer(turns[-1], chat)
-    assert answer.project == project
-    assert fact is None or fact in answer.reply.plain()
+    first = bases[base].answer(turns[0], chat)
+    answer = bases[base].answer(turns[1], chat)
+    if project is None:
+        assert answer.project != first.project
+    else:
+        assert answer.project == project and fact is not None and fact in answer.reply.plain()
 
 
 @pytest.mark.parametrize(
