@@ -87,7 +87,11 @@ class FollowUps:
             return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
         # "коя община е партньор", "кой кмет подписа договора": the project's
-        ours = parsed.topic in PROJECT_TOPICS and set(parsed.town_fields) <= {"mayor"}
+        ours = (
+            parsed.topic in PROJECT_TOPICS
+            and set(parsed.town_fields) <= {"mayor"}
+            and not (parsed.answer == "count" and parsed.counted)  # "колко жители има общината"
+        )
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]

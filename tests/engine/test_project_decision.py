@@ -234,3 +234,12 @@ def test_a_municipality_answer_names_no_project_by_its_places(
 ) -> None:
     answer = bases["vine"].answer(question)
     assert answer.kind == "municipality" and answer.project == project
+
+
+def test_a_count_of_the_municipality_starts_afresh(bases: dict[str, Engine]) -> None:
+    """ "колко жители има общината" after a project: the municipality's measure, not the
+    project's results (a topic only a project has, "а коя община е партньор", continues)."""
+    chat = Conversation()
+    bases["vine"].answer("колко струва площадът в Гроздево", chat)
+    answer = bases["vine"].answer("колко жители има общината", chat)
+    assert answer.kind == "municipality" and "8 900" in answer.reply.plain()
