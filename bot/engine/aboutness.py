@@ -4,7 +4,9 @@ there, are the project's only when its record speaks of that thing: "ще стр
 
 from __future__ import annotations
 
-from bot.engine.index import ProjectIndex
+from collections.abc import Callable
+
+from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import ANSWER_NOUNS, EXISTENCE
 from bot.engine.normalize import terms
 from bot.engine.question import Parsed
@@ -34,7 +36,9 @@ def thing_asked(parsed: Parsed, start: int = 0, within: int | None = None) -> li
     return [w for w in words[at : at + THING_WORDS] if w in own]
 
 
-def about_another_thing(parsed: Parsed, number: int, index: ProjectIndex) -> bool:
+def about_another_thing(
+    parsed: Parsed, number: int, index: ProjectIndex, describes: Callable[[int, str], bool]
+) -> bool:
     """True when the question asks whether or when works are done ("ще строят ли", "кога ще
     ремонтират"), or whether a thing is there ("има ли проект за басейн"), of a thing the
     project's record never speaks of ("ще строят ли мост до Румъния" of a tourist route with
@@ -45,11 +49,22 @@ def about_another_thing(parsed: Parsed, number: int, index: ProjectIndex) -> boo
     after = _existence_end(parsed.words)
     if parsed.works:
         thing = thing_asked(parsed)
+        if parsed.answer == "date" and thing and not _about(index, number, thing[0], describes):
+            return True  # "кога ще ремонтират моста": a bridge the cycle lane only passes
     elif after is not None:  # the thing is said right after "има ли" ("има ли проект за X")
         thing = thing_asked(parsed, after, EXISTENCE_REACH)
     else:
         return False
     return any(not _holds(index, number, word) for word in thing)
+
+
+def _about(
+    index: ProjectIndex, number: int, word: str, describes: Callable[[int, str], bool]
+) -> bool:
+    """True when the project's names ("кея" of the aliases) or its title or summary hold the
+    word: it is what the project is about."""
+    named = any(index.postings[m.term].get(number, 0.0) >= NAME for m in index.lookup(word))
+    return named or describes(number, word)
 
 
 def _holds(index: ProjectIndex, number: int, thing: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS
-from bot.engine.normalize import surface_words, tokens
+from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate
@@ -62,6 +62,9 @@ class Conversation:
         return replace(parsed, extra=[*parsed.extra, *self.details])
 
 
+NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
+
+
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
@@ -84,12 +87,17 @@ class FollowUps:
             return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
         # "коя община е партньор", "кой кмет подписа договора": the project's
-        ours = parsed.topic in PROJECT_TOPICS and set(parsed.town_fields) <= {"mayor"}
+        ours = (
+            parsed.topic in PROJECT_TOPICS
+            and set(parsed.town_fields) <= {"mayor"}
+            and not (parsed.answer == "count" and parsed.counted)  # "колко жители има общината"
+        )
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]
-        if self.places.conflicts(number, parsed.places):
-            return None
+        held = [p for p in parsed.places if all(self.explains(number, w) for w in p)]
+        if self.places.conflicts(number, [p for p in parsed.places if p not in held]):
+            return None  # "а автобусът за Върбак": a village its record speaks of is no conflict
         now = "now" in parsed.intents or parsed.status == "ongoing"
         if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None
@@ -133,6 +141,18 @@ class FollowUps:
             ),
             None,
         )
+
+    def named_in(self, text: str) -> str | None:
+        """The one project whose name of three words or more the text says whole (a contact of
+        the municipality, "Домашен социален патронаж – ...": the chat goes on about it; two
+        words, "Тракийска лоза", may be two places, "Тракийско", "Каменни лозя")."""
+        said = set(terms(text))
+        found = {
+            number
+            for number, names in enumerate(self.index.name_terms)
+            if any(len(name) >= NAMING_WORDS and name <= said for name in names)
+        }
+        return self.index.projects[found.pop()].id if len(found) == 1 else None
 
     def names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""

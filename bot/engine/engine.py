@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
+from bot.engine.certainty import sure_of_field
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -19,8 +21,9 @@ from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
-from bot.engine.ranking import Candidate, Query, near_ties, rank
+from bot.engine.ranking import Candidate, Query, clear_lead, near_ties, rank
 from bot.engine.replies import small_talk
+from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text, collector_paused
@@ -108,6 +111,8 @@ class Engine:
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
+        if answer.kind == "project" and answer.confidence >= ANSWER_AT:
+            return sure_of_field(answer, [w for w in details if w not in parsed.verbs], self.index)
         return answer
 
     def _answer(self, question: str, parsed: Parsed, chat: Conversation, lang: str) -> Answer:
@@ -159,7 +164,8 @@ class Engine:
         )
         if general is not None:
             reply, kind, topic = general
-            return Answer(question, lang, True, reply, None, topic, 0.9, kind=kind)
+            about = self._contact_of(reply, kind, candidates)
+            return Answer(question, lang, True, reply, about, topic, 0.9, kind=kind)
         if context is not None:
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None
@@ -173,6 +179,10 @@ class Engine:
         if best is not None and best.confidence >= ANSWER_AT:
             if self._elsewhere(parsed, candidates):
                 return self._fallback(question, lang, likely)
+            unknown = [w for w in parsed.content if not self.index.lookup(w)]
+            town = self._town_faq(question, parsed, lang, unknown) if unknown else None
+            if town is not None:  # "как да подам сигнал за дупка": potholes are the town's
+                return town
             ties = tuple(self._id(c) for c in near_ties(candidates)[:2])
             confidence = best.confidence * (0.9 if ties else 1.0)
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
@@ -200,10 +210,12 @@ class Engine:
             if (
                 sure.kind == "quote"
                 and sure.confidence >= 0.95 * best.confidence
-                and (best.name_coverage > 0 or parsed.answer in DETAILED)
-            ):  # a project found by its details alone answers a question for a number or date
-                return sure
+                and (best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates))
+            ):  # a project found by its details alone answers a question for a number or date,
+                return sure  # or any question when no other project comes near it
             if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
+                if sure.answered and clear_lead(candidates):  # "did you mean" offers one
+                    return sure
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
@@ -213,9 +225,19 @@ class Engine:
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
         return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
 
-    def _town_faq(self, question: str, parsed: Parsed, lang: str) -> Answer | None:
-        """The general FAQ's answer to a question no project answers, or None."""
-        found = self.general.faq(parsed, lang)
+    def _contact_of(self, reply: Reply, kind: str, candidates: list[Candidate]) -> str | None:
+        """The project a municipality's answer names whole when the question found it too
+        ("грижа в дома за самотни хора": the contact „Домашен социален патронаж“): the chat goes
+        on about it."""
+        named = self.follow.named_in(reply.plain()) if kind == "municipality" else None
+        return named if any(self._id(c) == named for c in candidates) else None
+
+    def _town_faq(
+        self, question: str, parsed: Parsed, lang: str, needs: Collection[str] = ()
+    ) -> Answer | None:
+        """The general FAQ's answer to a question no project answers (that holds needs), or
+        None."""
+        found = self.general.faq(parsed, lang, needs)
         if found is None:
             return None
         reply, share = found
@@ -265,7 +287,9 @@ class Engine:
     def _another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
         """True when the thing asked about is not one the best project is about: a plain
         decline, no project's text and no "did you mean"."""
-        return best is not None and about_another_thing(parsed, best.number, self.index)
+        return best is not None and about_another_thing(
+            parsed, best.number, self.index, self.details.describes
+        )
 
     def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the

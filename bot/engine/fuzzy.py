@@ -50,6 +50,17 @@ def _short_typo(term: str, other: str) -> bool:
     return len(changed) != 1 or changed[0][1] in _NEIGHBOURS.get(changed[0][0], set())
 
 
+def _first_letter_typo(term: str, other: str) -> bool:
+    """A first letter replaced is a keyboard neighbour of the right one: people rarely miss the
+    first key of a word ("оградата" is no "сградата")."""
+    return (
+        len(term) != len(other)
+        or term[0] == other[0]
+        or term[1:] != other[1:]
+        or other[0] in _NEIGHBOURS.get(term[0], set())
+    )
+
+
 def _deletions(term: str) -> set[str]:
     return {term[:i] + term[i + 1 :] for i in range(len(term))}
 
@@ -114,7 +125,7 @@ class TypoIndex:
             if len(other) >= MIN_TYPO_LENGTH
             and len(term) >= MIN_TYPO_LENGTH - 1
             and DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
-            and (not short or _short_typo(term, other))
+            and (_short_typo(term, other) if short else _first_letter_typo(term, other))
         ]
         return sorted(close, key=lambda other: (abs(len(other) - len(term)), other))
 

@@ -85,6 +85,7 @@ PARTICIPLE_FORMS = _words("participle_forms")
 ENGLISH_VERB_ENDINGS = _words("english_verb_endings")
 ENGLISH_VERBS = _words("english_verbs")
 ENGLISH_WORDS = _words("english_words")
+EVERYDAY_WORDS = _words("everyday_words")
 ABBREVIATIONS = _words("abbreviations")
 ORGANISATION_MARKS = _words("organisation_marks")
 PERSON_TITLES: dict[str, str] = {str(k): str(v) for k, v in _DATA["person_titles"].items()}

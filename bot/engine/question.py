@@ -12,6 +12,7 @@ from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
     EVENTS,
+    EVERYDAY_WORDS,
     FILLER,
     FOLLOW_UP,
     LIST_CUE_STATUS,
@@ -65,7 +66,8 @@ _PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
 _WHICH_PROJECTS = re.compile(r"\b(" + "|".join(WHICH_PROJECTS) + r")\b", re.IGNORECASE)
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
-    *STOPWORDS, *FILLER, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY, *NOW_WORDS,
+    *STOPWORDS, *FILLER, *EVERYDAY_WORDS, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY,
+    *NOW_WORDS,
     *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS,
                             EVENTS)
       for phrases in groups.values() for phrase in phrases),

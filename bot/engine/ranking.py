@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.engine.index import NAME, ProjectIndex
 
 NEAR_TIE = 0.9
+CLEAR_LEAD = 1.8  # a project this many times as sure as the next one stands clear of the others
 SUBJECT_EMPHASIS = 1.6
 PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its article
 VERB_UNKNOWN = 0.3  # ... and one with the ending of a verb form ("получиха")
@@ -181,6 +182,13 @@ def near_ties(candidates: list[Candidate]) -> list[Candidate]:
         return []
     best = candidates[0].score
     return [c for c in candidates[1:] if c.score >= NEAR_TIE * best]
+
+
+def clear_lead(candidates: list[Candidate]) -> bool:
+    """True when the best candidate is far surer than the next one ("коя е учителката по
+    роботика": only one record speaks of robotics)."""
+    second = candidates[1].confidence if len(candidates) > 1 else 0.0
+    return bool(candidates) and candidates[0].confidence >= CLEAR_LEAD * second
 
 
 def _start_ordinal(index: ProjectIndex, number: int) -> int:

@@ -3,7 +3,7 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from bot.engine.compose import Composer, municipality_contacts, project_list
 from bot.engine.detail import FOUND, DetailFinder
@@ -209,17 +209,23 @@ class General:
                 return builder.line(Span(link.title.get(lang), url=link.url)).build()
         return None
 
-    def faq(self, parsed: Parsed, lang: str) -> tuple[Reply, float] | None:
+    def faq(
+        self, parsed: Parsed, lang: str, needs: Collection[str] = ()
+    ) -> tuple[Reply, float] | None:
         """The general FAQ entry whose questions and answer hold most of the question's words,
         for a question no project answers ("откъде да взема чували с пясък ако дойде водата"):
-        three quarters of them, and two in the ways the entry is asked; with the share held."""
+        three quarters of them, and two in the ways the entry is asked (or one, when it holds
+        them all); with the share held. needs: words the entry must hold."""
         words = set(parsed.content) - self.town_words - _QUESTION_TERMS
         if len(words) < 2:
             return None
         best, share = None, 0.0
         for answer, asked, keys in self.entries:
+            if not all(held(w, keys) for w in needs):
+                continue
             part = sum(1 for w in words if held(w, keys)) / len(words)
-            if part > share and sum(1 for w in words if held(w, asked)) >= 2:
+            ways = sum(1 for w in words if held(w, asked))
+            if part > share and (ways >= 2 or (ways and part == 1.0)):
                 best, share = answer, part
         if best is None or share < SHARE:
             return None

@@ -7,6 +7,7 @@ from bot.engine.lexicon import (
     ANAPHORA,
     ARTICLE_ENDINGS,
     ENGLISH_VERB_ENDINGS,
+    ENGLISH_WORDS,
     LATIN_VERB_ENDINGS,
     PARTICIPLE_FORMS,
     VERB_ENDINGS,
@@ -17,6 +18,7 @@ from bot.engine.normalize import Token, terms, tokens
 
 _PARTICLES = frozenset(VERB_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_NOT_VERBS = frozenset(ENGLISH_WORDS)  # "morning", "swimming (pool)": -ing, yet no verb
 _LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
     name: tuple(t.folded for ending in endings for t in tokens(ending))
     for name, endings in (
@@ -34,7 +36,7 @@ def verb_form(token: Token, latin: bool = False) -> bool:
     adjective with its full article; in Bulgarian typed in Latin letters (latin), the same
     endings as folded ("mahnaha", "smeneni") in a word of five letters or more."""
     if not token.cyrillic and not (latin and len(token.folded) >= 5):
-        return token.written.endswith(ENGLISH_VERB_ENDINGS)
+        return token.written.endswith(ENGLISH_VERB_ENDINGS) and token.written not in _NOT_VERBS
     written = token.written if token.cyrillic else token.folded
     if not token.cyrillic:
         return not written.endswith(_LATIN["article"]) and (

@@ -106,9 +106,11 @@ def test_the_municipality_s_own_facts(engines: dict[str, Engine], question: str,
 
 
 def test_a_glossary_phrase_translates_words_of_its_own_script() -> None:
-    """The Bulgarian "поле" folds like the English "pool"; only the English word is a pool."""
-    assert "basein" in GLOSSARY.translate(["pol"], [False])
-    assert "basein" not in GLOSSARY.translate(["pol"], [True])
+    """The Bulgarian "поле" folds like the English "pool", and so does the "Pole" of a place's
+    name written in Latin letters ("Cherveno Pole"): only "swimming pool" is a pool."""
+    assert "basein" in GLOSSARY.translate(["svim", "pol"], [False, False])
+    assert "basein" not in GLOSSARY.translate(["pol"], [False])
+    assert "basein" not in GLOSSARY.translate(["svim", "pol"], [True, True])
 
 
 @pytest.mark.parametrize(
