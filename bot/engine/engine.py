@@ -37,6 +37,7 @@ CONFLICT = 0.3  # a project in another village than the one asked keeps this sha
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
+ONLY_PROJECT = 0.7  # how sure a question for a part of "the project" is on a base of one project
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
 _OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
@@ -218,6 +219,8 @@ class Engine:
                     return sure
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
+            if len(self.index.projects) == 1:  # "кога приключва" on a base of one project: it
+                return self._project(question, parsed, 0, lang, ONLY_PROJECT, (), chat)
             reply = self.composer.project_list(lang, lead=t("which_project", lang))
             return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
         # "did you mean" only offers a project the question names in part: "кога ще има метро"

@@ -41,3 +41,22 @@ def test_nothing_to_list_is_said_not_shown_as_an_empty_heading(
     assert says in reply
     assert len(reply.splitlines()) > 1
     assert never is None or never not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("кога приключва", "Датите на проекта не са публикувани"),
+        ("какво е състоянието на проекта", "Проектът е в изпълнение"),
+        ("what is the status", "The project is ongoing"),
+        ("кой е изпълнителят", "Изпълнителите на проекта не са посочени"),
+        ("какви дейности има по проекта", "Дейностите по проекта не са описани"),
+    ],
+)
+def test_a_base_of_one_project_never_asks_which_project(
+    engine: Engine, question: str, says: str
+) -> None:
+    """Asked for a part of "the project", a base of one project answers about it."""
+    answer = engine.answer(question)
+    assert answer.kind != "clarify" and answer.project == "chitalishte"
+    assert says in answer.reply.plain()
