@@ -86,6 +86,8 @@ class FollowUps:
         if not _OTHER.isdisjoint(surface_words(parsed.text)):
             return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
+        if "hours" in parsed.town_fields:  # "а работното време?": the town's, unless the
+            town = town or not any(self.explains(number, w) for w in parsed.extra)  # record's
         # "коя община е партньор", "кой кмет подписа договора": the project's
         ours = (
             parsed.topic in PROJECT_TOPICS

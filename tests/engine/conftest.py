@@ -15,12 +15,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 @pytest.fixture(scope="session")
 def bases() -> dict[str, Engine]:
-    """The shipped base ("shipped") and the tuning towns ("vine", "mountain", "danube")."""
+    """The shipped base ("shipped") and the tuning towns ("vine", "mountain", "danube", "spa")."""
     folders = {
         "shipped": ROOT / "knowledge",
         **{
             name: FIXTURES / f"tuning-{name}" / "knowledge"
-            for name in ("vine", "mountain", "danube")
+            for name in ("vine", "mountain", "danube", "spa")
         },
     }
     return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}

@@ -34,6 +34,8 @@ def _talk(engine: Engine, turns: list[str]) -> list[tuple[str | None, str, bool]
         # the noun counted is a detail; a Latin-typed verb is no subject of its own
         ("shipped", ["prechistvatelnata stanciq kolko struva",
                      "a kolko 4oveka trqbva6e da se vklu4at"], "water-cycle"),
+        ("spa", ["колко струва старата минерална баня", "а какво е работното време"],
+         "old-mineral-bath"),
         # "who runs it": a pronoun, though "runs" looks like a status word
         ("mountain", ["are there cameras watching the forests for fires", "who runs it"],
          "fire-station-towers"),
@@ -52,6 +54,10 @@ def test_a_follow_up_continues_the_project(
         # the municipality's own facts and the mayor are not the project's
         ("shipped", ["колко струва паркът в кв. 66", "адрес на общината"], "municipality"),
         ("shipped", ["колко струва паркът в кв. 66", "кой е кметът"], "municipality"),
+        # the office hours are the municipality's, unless the project's record gives its own
+        ("shipped", ["колко струва паркът в кв. 66", "кога е работното време"], "municipality"),
+        ("shipped", ["колко струва паркът в кв. 66", "what are the office hours"],
+         "municipality"),
         ("danube", ["какво е това всяко дете в клас", "а общината до колко работи"],
          "municipality"),
         # "друго": something other than the project talked about
