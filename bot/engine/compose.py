@@ -34,11 +34,18 @@ def contact_lines(builder: ReplyBuilder, contact: Contact, lang: str) -> None:
 
 
 def municipality_contacts(
-    builder: ReplyBuilder, town: Municipality, lang: str, full: bool = True
+    builder: ReplyBuilder,
+    town: Municipality,
+    lang: str,
+    full: bool = True,
+    lead: Sequence[str] = (),
 ) -> None:
-    """The municipality's address, phones, e-mail, site (and named contacts when full)."""
+    """The municipality's address, phones, e-mail, site (and named contacts when full), after
+    the lines of lead."""
     if full:
         builder.title(f"{t('heading.municipality_contacts', lang)} – {town.name.get(lang)}")
+    for line in lead:
+        builder.line(line)
     if town.phones:
         builder.field(t("label.phone", lang), ", ".join(town.phones))
     if town.email:

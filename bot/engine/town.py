@@ -22,6 +22,7 @@ from bot.knowledge import KnowledgeBase, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
@@ -165,8 +166,9 @@ class General:
             return whole
         if self._asked(parsed, subject):
             return self.stated(parsed, subject, lang)
-        builder = ReplyBuilder()
-        municipality_contacts(builder, self.knowledge.municipality, lang)
+        builder = ReplyBuilder()  # what was asked is not known: said, and every contact given
+        unknown = [t(f"town.no_{name}", lang) for name in names if name in UNKNOWN_SAID]
+        municipality_contacts(builder, self.knowledge.municipality, lang, lead=unknown)
         return builder.build()
 
     def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:

@@ -60,3 +60,22 @@ def test_a_base_of_one_project_never_asks_which_project(
     answer = engine.answer(question)
     assert answer.kind != "clarify" and answer.project == "chitalishte"
     assert says in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("адрес на общината", "Адресът на общината не е публикуван"),
+        ("кой е кметът", "Кметът на общината не е посочен"),
+        ("who is the mayor", "The mayor is not named in our data"),
+        ("имейл на общината", "Имейлът на общината не е публикуван"),
+        ("what are the office hours", "office hours are not in our data"),
+    ],
+)
+def test_a_field_the_municipality_has_not_filled_in_is_said_to_be_unknown(
+    engine: Engine, question: str, says: str
+) -> None:
+    """Only name and website in municipality.yaml: what is asked is said to be unknown."""
+    answer = engine.answer(question)
+    assert answer.kind == "municipality" and says in answer.reply.plain()
+    assert "https://belorechie.bg" in answer.reply.plain()
