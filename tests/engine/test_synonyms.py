@@ -3,9 +3,12 @@ citizens and residents for people, pupils for children (bot/engine/glossary.yaml
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Conversation, Engine
+from bot.knowledge import load_or_raise
 
 
 @pytest.mark.parametrize(
@@ -38,3 +41,20 @@ def test_synonym_chooses_the_sentence(bases: dict[str, Engine]) -> None:
     answer = engine.answer("a kolko 4oveka trqbva6e da se vklu4at", chat)
     assert answer.project == "water-cycle"
     assert "10 300 жители" in answer.reply.plain()
+
+
+def test_an_english_question_finds_a_bulgarian_only_record(tmp_path: Path) -> None:
+    """ "water pipe" finds a record that says only "водопровод", and quotes its sentence."""
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_text(
+        "name: Община Белоречие\nwebsite: https://belorechie.bg\n", encoding="utf-8"
+    )
+    for name, title, summary in (
+        ("pipe", "Нов водопровод в село Бело", "Подмяна на тръбите. Краен срок 30 юни 2027 г."),
+        ("hall", "Ремонт на читалището", "Ремонт на покрива на читалището."),
+    ):
+        text = f"title: {title}\nstatus: ongoing\nsummary: {summary}\n"
+        (tmp_path / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    answer = Engine(load_or_raise(tmp_path)).answer("when will the water pipe be ready")
+    assert answer.answered and answer.project == "pipe"
+    assert "30 юни 2027" in answer.reply.plain()
