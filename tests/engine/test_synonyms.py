@@ -50,11 +50,15 @@ def test_an_english_question_finds_a_bulgarian_only_record(tmp_path: Path) -> No
         "name: Община Белоречие\nwebsite: https://belorechie.bg\n", encoding="utf-8"
     )
     for name, title, summary in (
-        ("pipe", "Нов водопровод в село Бело", "Подмяна на тръбите. Краен срок 30 юни 2027 г."),
+        (
+            "vodoprovod",
+            "Нов водопровод в село Бело",
+            "Подмяна на тръбите. Краен срок 30 юни 2027 г.",
+        ),
         ("hall", "Ремонт на читалището", "Ремонт на покрива на читалището."),
     ):
         text = f"title: {title}\nstatus: ongoing\nsummary: {summary}\n"
         (tmp_path / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
     answer = Engine(load_or_raise(tmp_path)).answer("when will the water pipe be ready")
-    assert answer.answered and answer.project == "pipe"
+    assert answer.answered and answer.project == "vodoprovod"
     assert "30 юни 2027" in answer.reply.plain()
