@@ -56,9 +56,13 @@ def test_an_english_question_finds_a_bulgarian_only_record(tmp_path: Path) -> No
             "Подмяна на тръбите. Краен срок 30 юни 2027 г.",
         ),
         ("hall", "Ремонт на читалището", "Ремонт на покрива на читалището."),
+        ("park", "Парк в центъра", "Нов парк с водна площ и пейки."),
     ):
         text = f"title: {title}\nstatus: ongoing\nsummary: {summary}\n"
         (tmp_path / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
-    answer = Engine(load_or_raise(tmp_path)).answer("when will the water pipe be ready")
+    engine = Engine(load_or_raise(tmp_path))
+    answer = engine.answer("when will the water pipe be ready")
     assert answer.answered and answer.project == "vodoprovod"
     assert "30 юни 2027" in answer.reply.plain()
+    answer = engine.answer("how long will the water pipe take")  # not the park's "водна"
+    assert answer.answered and answer.project == "vodoprovod"
