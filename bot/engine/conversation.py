@@ -34,6 +34,7 @@ class Conversation:
     topic: str | None = None
     lang: str | None = None
     mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
+    town: bool = False  # the last answer was the municipality's ("а в петък до колко")
     details: tuple[str, ...] = ()  # what the last question about the project asked of it
 
     def reread(self, parsed: Parsed) -> None:
@@ -49,6 +50,7 @@ class Conversation:
         project, topic, kind = answer
         if not parsed.empty:
             self.mayor = kind == "municipality" and "mayor" in parsed.town_fields
+            self.town = kind in ("municipality", "faq") and not project
         if project and (parsed.content or project != self.project):
             self.details = tuple(details)
         if project:

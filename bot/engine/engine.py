@@ -161,7 +161,9 @@ class Engine:
         general = (
             None
             if context is not None
-            else self.general.answer(parsed, lang, best.confidence if best else 0.0, named)
+            else self.general.answer(
+                parsed, lang, best.confidence if best else 0.0, named, chat.town
+            )
         )
         if general is not None:
             reply, kind, topic = general

@@ -65,10 +65,17 @@ class General:
         self.words = Vocabulary(self.facts[1])
 
     def answer(
-        self, parsed: Parsed, lang: str, best: float, named: bool
+        self, parsed: Parsed, lang: str, best: float, named: bool, after_town: bool = False
     ) -> tuple[Reply, str, str | None] | None:
         """A list, the municipality's facts or the latest news; None when the question is not one
-        (best: how sure the best project is; named: whether the question names it)."""
+        (best: how sure the best project is; named: whether the question names it; after_town:
+        whether the last answer was the municipality's, which a follow-up goes on with)."""
+        if after_town and not named and (parsed.follow_up or parsed.refers):
+            again = self.stated(parsed, list(parsed.content), lang)  # "а в петък до колко"
+            if again is None and parsed.town_fields and not parsed.content:  # "а адресът?"
+                again = self.municipality(parsed, [], lang)
+            if again is not None:
+                return again, "municipality", "contacts"
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents:
             filters |= self.places.theme_words(parsed.words)

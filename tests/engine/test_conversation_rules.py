@@ -60,6 +60,9 @@ def test_a_follow_up_continues_the_project(
          "municipality"),
         ("danube", ["какво е това всяко дете в клас", "а общината до колко работи"],
          "municipality"),
+        # after the municipality's answer, a follow-up goes on with the municipality
+        ("spa", ["работно време на общината", "а в петък до колко"], "municipality"),
+        ("spa", ["работно време на общината", "а в петък до колко", "адресът"], "municipality"),
         # "друго": something other than the project talked about
         ("shipped", ["пречиствателнта станция кой я подписа", "а във Варвара друго какво има"],
          "list"),
@@ -91,3 +94,23 @@ def test_a_follow_up_that_says_nothing_asks_about_what_was_asked_before(
     engine.answer("как да си включа къщата за гости във винения маршрут", chat)
     answer = engine.answer("до кога", chat)
     assert answer.project == "wine-tourism-route" and "31 януари 2027" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project", "says"),
+    [
+        ("spa", ["работно време на общината", "а в петък до колко"], None, "18:00"),
+        # a project named after the municipality's answer is answered
+        ("shipped", ["адрес на общината", "а колко струва паркът в кв. 66"], "park-block-66",
+         "199\xa0467,56"),
+    ],
+)  # fmt: skip
+def test_after_the_municipality_s_answer(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str | None, says: str
+) -> None:
+    """A follow-up after the municipality's answer goes on with it, unless it names a project."""
+    engine, chat = bases[base], Conversation()
+    for turn in turns[:-1]:
+        engine.answer(turn, chat)
+    answer = engine.answer(turns[-1], chat)
+    assert answer.answered and answer.project == project and says in answer.reply.plain()
