@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -181,6 +182,18 @@ async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: st
         await ConsoleChat(Assistant(knowledge, storage), lang).run(sys.stdin, sys.stdin.isatty())
 
 
+def _someone_types() -> bool:
+    """True when questions can come on stdin: a terminal, or a pipe or file given to it (not the
+    /dev/null or closed stdin of a service, where a missing token is an error to report)."""
+    if sys.stdin is None:
+        return False
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):
+        return False
+    return sys.stdin.isatty() or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot, or offer the console chat when there is no token."""
     settings = _settings(args).with_overrides(
@@ -192,7 +205,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "/newbot) to run the bot.",
             file=sys.stderr,
         )
-        if sys.stdin.isatty():
+        if _someone_types():
             print("Opening the console chat instead.\n", file=sys.stderr)
             logging.getLogger().setLevel(logging.WARNING)
             asyncio.run(console_chat(settings, _knowledge(settings), None))

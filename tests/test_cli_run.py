@@ -140,3 +140,27 @@ async def test_a_folder_given_as_the_database_is_one_sentence_without_a_tracebac
         f"munibot: the database {tmp_path} is a folder: set MUNIBOT_DB (or --db) to a file in "
         f"it, e.g. {tmp_path / 'munibot.sqlite3'}\n"
     )
+
+
+async def test_without_a_token_questions_piped_in_are_answered_in_the_console(
+    tmp_path: Path,
+) -> None:
+    """`echo "..." | make run` with no token: the console chat answers what comes on stdin."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "MUNIBOT_DB": str(tmp_path / "bot.sqlite3")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(process.communicate("колко струва паркът\n".encode()), 60)
+    assert process.returncode == 0 and "Opening the console chat" in err.decode()
+    assert "199\xa0467,56" in out.decode() or "199 467,56" in out.decode()
+
+
+async def test_without_a_token_a_service_s_empty_stdin_is_an_error(tmp_path: Path) -> None:
+    """Under a service manager (stdin is /dev/null) a missing token is reported, exit 1."""
+    process = await munibot(
+        "run", env={"TELEGRAM_BOT_TOKEN": "", "MUNIBOT_DB": str(tmp_path / "bot.sqlite3")}
+    )
+    code, err = await finished(process)
+    assert code == 1 and last_line(err) == "munibot: no Telegram token is set (TELEGRAM_BOT_TOKEN)"
