@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from bot.knowledge.model import Project
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.values import Text, text_findings
+from bot.knowledge.yamlsource import CHECKED
 from bot.knowledge.yamltree import DataPath, Positions
 
 _LANG_NAMES = {"bg": "Bulgarian", "en": "English"}
@@ -117,32 +118,37 @@ def project_checks(project: Project, file: str, positions: Positions) -> list[Pr
     return found
 
 
-def _alias_place(file: str, alias: str) -> tuple[int, int]:
-    """The line and column where a project file writes an alias (1, 1 when it cannot be read)."""
+def _alias_place(file: str, alias: str) -> tuple[int, int, bool]:
+    """The line and column where a project file writes an alias (1, 1 when it cannot be read),
+    and whether staff marked that line '# checked'."""
     try:
         lines = Path(file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return 1, 1
+        return 1, 1, False
     start = next((n for n, line in enumerate(lines) if line.lstrip().startswith("aliases")), 0)
     for number, line in enumerate(lines[start:], start=start + 1):
         if alias in line:
-            return number, line.index(alias) + 1
-    return 1, 1
+            return number, line.index(alias) + 1, bool(CHECKED.search(line))
+    return 1, 1, False
 
 
-def alias_problems(projects: Sequence[Project]) -> list[Problem]:
-    """A warning for an alias given to two projects: a question with it cannot tell them apart."""
+def alias_problems(projects: Sequence[Project]) -> tuple[list[Problem], list[Problem]]:
+    """A warning for an alias given to two projects (a question with it cannot tell them apart),
+    and those set aside on a line marked '# checked'."""
     first: dict[str, Project] = {}
-    problems = []
+    problems: list[Problem] = []
+    checked: list[Problem] = []
     for project in projects:
         for alias in project.aliases:
             other = first.setdefault(" ".join(alias.casefold().split()), project)
             if other is project:
                 continue
-            line, column = _alias_place(project.origin.file, alias)
+            line, column, marked = _alias_place(project.origin.file, alias)
             message = (
                 f"the alias '{alias}' is also one of the project '{other.id}': a question with "
-                "it cannot tell the two apart; keep it in one of them"
+                "it cannot tell the two apart; keep it in one of them, or, if both really go by "
+                "it, add '# checked' at the end of this line"
             )
-            problems.append(Problem(project.origin.file, line, column, message, Severity.WARNING))
-    return problems
+            found = Problem(project.origin.file, line, column, message, Severity.WARNING)
+            (checked if marked else problems).append(found)
+    return problems, checked

@@ -147,7 +147,9 @@ def _load(root: Path, drafts: bool, cache: FileCache | None) -> LoadResult:
     faq = (reader.validate(faq_file, QA) if faq_file else None) or ()
     projects = reader.projects()
     reader.reads.finish()
-    reader.problems += alias_problems(projects)
+    aliased, marked = alias_problems(projects)
+    reader.problems += aliased
+    reader.checked += marked
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line, p.column))
     if municipality is None or any(p.is_error for p in problems):
         return LoadResult(None, problems, reader.checked)

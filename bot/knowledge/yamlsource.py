@@ -19,7 +19,7 @@ from bot.knowledge.yamlsyntax import syntax_problem, tab_problems
 from bot.knowledge.yamltree import TOO_DEEP, Builder, Positions, Stop, position
 
 MAX_FILE_BYTES = 1024 * 1024
-_CHECKED = re.compile(r"(^|\s)#\s*checked\b", re.IGNORECASE)
+CHECKED = re.compile(r"(^|\s)#\s*checked\b", re.IGNORECASE)
 
 
 @dataclass
@@ -110,5 +110,5 @@ def read_tree(text: str, display: str) -> YamlDocument:
         message = "the file is empty; fill it in (see the README's staff section) or delete it"
         return _failed(display, 1, 1, message)
     lines = enumerate(text.splitlines(), 1) if "checked" in text.lower() else ()
-    checked = frozenset(number for number, line in lines if _CHECKED.search(line))
+    checked = frozenset(number for number, line in lines if CHECKED.search(line))
     return YamlDocument(builder.root, builder.positions, builder.problems, checked)

@@ -348,5 +348,18 @@ def test_an_alias_given_to_two_projects_is_a_warning_at_the_second(tmp_path: Pat
     assert warning.message.startswith("the alias 'Центъра' is also one of the project 'ploshtad'")
     assert problem_text(warning, "bg").endswith(
         "предупреждение: псевдонимът „Центъра“ е и на проекта „ploshtad“: въпрос с него не може "
-        "да ги различи; оставете го само на единия"
+        "да ги различи; оставете го само на единия или, ако и двата наистина се наричат така, "
+        "добавете „# checked“ в края на този ред"
     )
+
+
+def test_an_alias_both_projects_really_go_by_is_set_aside_with_checked(tmp_path: Path) -> None:
+    """'# checked' on the alias's line sets the warning aside, as for the other warnings."""
+    make_knowledge(tmp_path, BASE + "aliases: [площада, центъра]\n", name="ploshtad.yaml")
+    (tmp_path / "projects" / "zala.yaml").write_text(
+        BASE + "aliases:\n  - залата\n  - Центъра  # checked\n", encoding="utf-8"
+    )
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and result.warnings == []
+    [aside] = result.checked
+    assert (Path(aside.file).name, aside.line) == ("zala.yaml", 6)
