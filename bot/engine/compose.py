@@ -142,9 +142,7 @@ class Composer:
 
     def _budget(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         budget = p.budget
-        if budget is None or all(
-            v is None for v in (budget.total, budget.grant, budget.own_contribution)
-        ):
+        if budget is None or not budget.stated:
             if p.funding:
                 b.field(t("label.funding", lang), p.funding.get(lang))
             return _missing(b, "missing.budget", self.town, lang)
@@ -175,7 +173,7 @@ class Composer:
             b.field(t("label.end", lang), fmt.date(period.end, lang))
         if period and period.months:
             b.field(t("label.duration", lang), months(period.months, lang))
-        return bool(p.start or signed or (period and (period.end or period.months)))
+        return p.dated
 
     def _dates(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         if not self._period_lines(b, p, lang):
@@ -229,11 +227,11 @@ class Composer:
         return False
 
     def _results(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
-        done = [r for a in p.activities for r in a.results]
-        if not p.results and not done:
+        results = p.all_results
+        if not results:
             return _missing(b, "missing.results", self.town, lang)
         b.line(Span(t("heading.results", lang), bold=True))
-        _bullets(b, p.results or done, lang)
+        _bullets(b, results, lang)
         return False
 
     def _list(self, field: str) -> Callable[[ReplyBuilder, Project, str], bool]:

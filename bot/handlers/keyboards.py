@@ -41,17 +41,12 @@ def main_menu(lang: str) -> InlineKeyboardMarkup:
 def has_part(project: Project, topic: str) -> bool:
     """Whether the project's record has something for a topic's button (contacts: always, the
     municipality's stand in)."""
-    budget, period, contract = project.budget, project.period, project.contract
+    budget = project.budget
     parts = {
-        "budget": bool(project.funding)
-        or (
-            budget is not None
-            and (budget.total, budget.grant, budget.own_contribution) != (None,) * 3
-        ),
-        "dates": bool(contract and contract.date)
-        or (period is not None and (period.start, period.end, period.months) != (None,) * 3),
+        "budget": bool(project.funding) or (budget is not None and budget.stated),
+        "dates": project.dated,
         "activities": bool(project.activities),
-        "results": bool(project.results) or any(a.results for a in project.activities),
+        "results": bool(project.all_results),
         "news": bool(project.news),
     }
     return parts.get(topic, True)

@@ -100,6 +100,11 @@ class Budget(Node):
     own_contribution: Money | None = None
     currency: Currency = "BGN"
 
+    @property
+    def stated(self) -> bool:
+        """True when any of the amounts is given."""
+        return any(v is not None for v in (self.total, self.grant, self.own_contribution))
+
 
 class Period(Node):
     """When the project runs."""
@@ -150,6 +155,16 @@ class Project(Node):
     def first_date(self) -> dt.date | None:
         """The start date, else the contract date: for ordering projects, never for display."""
         return self.start or (self.contract.date if self.contract else None)
+
+    @property
+    def dated(self) -> bool:
+        """True when the record gives a start, an end, a length or a contract date."""
+        return bool(self.first_date or (self.period and (self.period.end or self.period.months)))
+
+    @property
+    def all_results(self) -> tuple[Text, ...]:
+        """The project's results, else those of its activities."""
+        return self.results or tuple(r for a in self.activities for r in a.results)
 
 
 class Municipality(Node):
