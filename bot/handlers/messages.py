@@ -80,15 +80,14 @@ async def on_edit(update: Update, context: Context) -> None:
     message, user = update.edited_message, update.effective_user
     if message is None or user is None:
         return
-    command = bool(message.text) and (message.text or "").startswith("/")
-    if message.text and not command:
+    text = message.text or ""
+    command = text.startswith("/")
+    if text and not command:
         state, expired = await services(context).flows.current(user.id)
         if state is None and not expired:
             return  # a question, a waiting question's text or a staff answer, taken as usual
-    told = command and addressed_to_bot(message, context.bot.username)
-    if message.chat.type == "private" and (message.text or message.document):
-        told = True
-    if told:
+    private = message.chat.type == "private" and bool(text or message.document)
+    if private or (command and addressed_to_bot(message, context.bot.username)):
         await reply(
             update, context, html_text("edit_not_repeated", await language(update, context))
         )
