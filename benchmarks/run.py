@@ -43,6 +43,8 @@ FROZEN = (
     ("v4/mines.yaml", "frozen-v4-mines"),
     ("v5/shipped.yaml", None),
     ("v5/coast.yaml", "frozen-v5-coast"),
+    ("v6/shipped.yaml", None),
+    ("v6/suburb.yaml", "frozen-v6-suburb"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
