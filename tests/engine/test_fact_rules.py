@@ -1,6 +1,7 @@
 """Rules of the seventh round about the exact fact once the project is right: the period of a
 rate asked, a verb finding the nouns made from it, "без-" finding the opposite, the days of the
-week across languages, and two questions in one message."""
+week and citizens' words across languages, how far the works have got, and two questions in one
+message."""
 
 from __future__ import annotations
 
@@ -103,6 +104,15 @@ def test_two_questions_in_one_message(question: str, pair: tuple[str, str] | Non
         ("spa", "паркингът до банята платен ли е", ["2 часа"]),
         # a day of the week asked in English finds the Bulgarian-only word of the hours
         ("mountain", "is the visitor centre open on mondays", ["closed on Mondays"]),
+        # a citizen's word for the trade's: "stink" finds the smell the FAQ speaks of
+        ("danube", "will the treatment plant stink", ["1.5 km"]),
+        # how far the works have got is a share done; "докъде" asks, it sets no scene
+        (
+            "vine",
+            "докъде е стигнал строежът на панаирната зала, покривът сложен ли е",
+            ["70 %"],
+        ),
+        ("vine", "на какъв етап е строежът на изложбената зала", ["70 %"]),
         # two questions, two facts
         ("spa", "кой строи салона в Сърнино и колко струваше?", ["Строй Баланс", "894 600"]),
         (
