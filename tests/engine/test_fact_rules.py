@@ -61,6 +61,22 @@ def test_only_an_imperfective_ending_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what kind of heating are they putting in", None),  # "are" folds like "area"
+        ("how many people are there", "count"),
+        ("what is the floor area of the hall", "size"),
+        ("how big is the hall", "size"),
+        ("how many hectares along the road", "size"),
+    ],
+)
+def test_the_kind_of_answer_in_english(
+    bases: dict[str, Engine], question: str, answer: str | None
+) -> None:
+    assert bases["vine"].reader.read(question).answer == answer
+
+
+@pytest.mark.parametrize(
     ("english", "bulgarian"),
     [("mondays", "понеделник"), ("sunday", "неделя"), ("fridays", "петък")],
 )
@@ -104,6 +120,10 @@ def test_two_questions_in_one_message(question: str, pair: tuple[str, str] | Non
         ("spa", "паркингът до банята платен ли е", ["2 часа"]),
         # a day of the week asked in English finds the Bulgarian-only word of the hours
         ("mountain", "is the visitor centre open on mondays", ["closed on Mondays"]),
+        # "are" is no "area": an English question with "are" asks no size
+        ("vine", "what kind of heating are they putting in the Trakiysko surgery", ["heat-pump"]),
+        # "meant for" is a verb, which chooses no sentence; the young people counted are
+        ("vine", "how many young people is the youth center meant for", ["1,300"]),
         # a citizen's word for the trade's: "stink" finds the smell the FAQ speaks of
         ("danube", "will the treatment plant stink", ["1.5 km"]),
         # how far the works have got is a share done; "докъде" asks, it sets no scene
