@@ -3,7 +3,7 @@ of the topic asked (with the sentence beside it when both help), or "our data do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.compose import Composer
 from bot.engine.detail import (
@@ -115,7 +115,10 @@ class ProjectAnswers:
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
-        if parsed.answer == "person":  # "как се казва докторката": the role asked is a detail
+        if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
+            parsed = replace(parsed, answer="person")  # "а зъболекар": a role alone asks who
+        answer = parsed.answer
+        if answer == "person":  # "как се казва докторката": the role asked is a detail
             naming -= ROLES
         details = [  # an unknown verb form says nothing about which sentence answers
             w
@@ -125,13 +128,12 @@ class ProjectAnswers:
             and not w.isdigit()
             and (w not in parsed.verbs or self._known_verb(w))
         ]
-        if not details and parsed.answer is None and topic in (None, "summary"):
+        if not details and answer is None and topic in (None, "summary"):
             # "санираха ли детската градина Червена шапчица": the words that found the project
             # in its places, not its title or summary, are the detail: the sentence naming them
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
-        answer = parsed.answer
         found = _of_period(
             _of_unit(
                 [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import terms
@@ -163,3 +163,21 @@ def test_a_second_question_adds_nothing_said_already(bases: dict[str, Engine]) -
     reply = bases["mountain"].answer("кога започва и кога свършва ремонтът на лифта").reply
     lines = [line for line in reply.plain().splitlines() if line]
     assert len(lines) == len(set(lines))
+
+
+@pytest.mark.parametrize(
+    ("base", "first", "role", "fact"),
+    [
+        # a role alone asks who it is, though the glossary's "стоматологичен" names the project
+        ("mountain", "кога има личен лекар в смреча", "а зъболекар", "Вяра Тошкова"),
+        ("mountain", "кога има личен лекар в смреча", "а стоматолог", "Вяра Тошкова"),
+    ],
+)
+def test_a_role_alone_asks_who(
+    bases: dict[str, Engine], base: str, first: str, role: str, fact: str
+) -> None:
+    chat = Conversation()
+    bases[base].answer(first, chat)
+    answer = bases[base].answer(role, chat)
+    assert answer.answered
+    assert fact in answer.reply.plain()
