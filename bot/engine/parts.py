@@ -15,7 +15,7 @@ from bot.engine.normalize import terms
 from bot.engine.question import Parsed
 from bot.engine.reply import Reply
 
-_JOINS = frozenset(t for word in PAIR_JOINS for t in terms(word))
+_JOIN_WORDS = frozenset(word.lower() for word in PAIR_JOINS)
 _ASKS = frozenset(t for word in PAIR_WORDS for t in terms(word))
 
 
@@ -40,8 +40,10 @@ def split_pair(question: str) -> tuple[str, str] | None:
         return asked[0], asked[1]
     words = question.split()
     for at in range(1, len(words) - 1):
-        join, start = terms(words[at]), terms(words[at + 1])
-        if join and join[0] in _JOINS and start and start[0] in _ASKS:
+        if words[at].lower() not in _JOIN_WORDS:  # most words: no folding needed
+            continue
+        start = terms(words[at + 1])
+        if start and start[0] in _ASKS:
             first, second = " ".join(words[:at]), " ".join(words[at + 1 :])
             if _asks(first):
                 return first, second
