@@ -114,7 +114,8 @@ class ProjectAnswers:
             )
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
-        naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
+        places = self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
+        naming -= places
         if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
             parsed = replace(parsed, answer="person")  # "а зъболекар": a role alone asks who
         answer = parsed.answer
@@ -145,6 +146,12 @@ class ProjectAnswers:
             ),
             parsed,
         )
+        if places:  # of the sentences that hold the question, those about the village asked
+            place_terms = {m.term for w in places for m in self.details.index.lookup(w)}
+            about = [
+                f for f in found if f.support >= FOUND and not f.fact.terms.isdisjoint(place_terms)
+            ]
+            found = about or found
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]

@@ -133,6 +133,10 @@ def test_two_questions_in_one_message(question: str, pair: tuple[str, str] | Non
             ["70 %"],
         ),
         ("vine", "на какъв етап е строежът на изложбената зала", ["70 %"]),
+        # a village among the project's places picks, of the sentences that hold the question,
+        # the one about it: the works stopped in Каменарци, not the fountain in Букак
+        ("spa", "спряха ли работата по чешмата в каменарци", ["март 2027"]),
+        ("spa", "чешмата в букак кога ще тече", ["края на април 2027"]),
         # two questions, two facts
         ("spa", "кой строи салона в Сърнино и колко струваше?", ["Строй Баланс", "894 600"]),
         (
