@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from functools import partial
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
@@ -17,6 +18,7 @@ from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import OWN_WORDS
 from bot.engine.normalize import terms
+from bot.engine.parts import answer_both, with_context
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
@@ -64,15 +66,6 @@ def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed)
     )
 
 
-def _with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
-    """A question with no words of its own ("кога беше?", "коя е?") takes its details from the
-    message's context: the words of it that the project's record holds."""
-    if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
-        return parsed
-    held = [w for w in parsed.told if follow.explains(number, w)]
-    return replace(parsed, extra=held) if held else parsed
-
-
 class Engine:
     """Built once from a knowledge base; answers questions in well under a millisecond."""
 
@@ -107,6 +100,11 @@ class Engine:
         answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
         number = self.follow.numbers.get(answer.project or "")
+        if number is not None:  # "кой строи салона и колко струваше?": each gets its answer
+            ask = partial(
+                self._project, number=number, lang=lang, confidence=1.0, ties=(), chat=chat
+            )
+            answer = answer_both(answer, parsed.text, self.reader.read, ask)
         naming = self.details.naming(number, parsed.content) if number is not None else set()
         details = [w for w in parsed.content if w not in naming]
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
@@ -343,7 +341,7 @@ class Engine:
             topic = "status"
         if topic is None and parsed.answer is None and parsed.follow_up and chat.topic:
             topic = chat.topic
-        told = _with_context(parsed, number, self.follow)
+        told = with_context(parsed, number, self.follow)
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says
             done = self.projects.answer(parsed, number, lang, topic)

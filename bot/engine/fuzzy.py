@@ -21,6 +21,10 @@ SHARED_STEM = 0.85  # "санираха" and "саниране": the same stem w
 MIN_STEM = 5
 RELATED = 0.75  # a word derived from another: "ръководи" and "ръководител"
 DERIVED = 5  # ... at most this many letters longer
+# The folded endings of an imperfective verb (-ява, -ава, -ува, -ива): without them, the stem its
+# nouns are made from ("отоплява": "отопление", "осветяват": "осветление").
+VERB_SUFFIXES = ("Yav", "av", "uv", "iv")
+NEGATION = "bez"  # the folded "без-" of "безплатен", "безопасен"
 
 
 # Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
@@ -208,5 +212,29 @@ class Vocabulary:
             if not other.startswith(term):
                 break
             if other != term and len(other) <= len(term) + DERIVED:
+                found.append(other)
+        more = [*self.verb_nouns(term), *self.negated(term)]
+        return found + [other for other in more if other not in found]
+
+    def negated(self, term: str) -> list[str]:
+        """The word with "без-" ("-less") before it, or without it: a sentence that says the
+        opposite answers a yes-or-no question ("платен ли е": "безплатни")."""
+        other = term[len(NEGATION) :] if term.startswith(NEGATION) else NEGATION + term
+        if len(other) < MIN_STEM:
+            return []
+        return ([other] if other in self else []) + self.same_stem(other)
+
+    def verb_nouns(self, term: str) -> list[str]:
+        """Terms made from the stem of an imperfective verb ("otoplYav": "otopleni"), at most
+        four letters longer than the stem."""
+        stem = next((term[: -len(s)] for s in VERB_SUFFIXES if term.endswith(s)), "")
+        if len(stem) < MIN_STEM:
+            return []
+        found = []
+        start = bisect.bisect_left(self.sorted, stem)
+        for other in self.sorted[start : start + 12]:
+            if not other.startswith(stem):
+                break
+            if other != term and len(other) <= len(stem) + 4:
                 found.append(other)
         return found

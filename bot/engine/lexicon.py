@@ -92,3 +92,6 @@ PERSON_TITLES: dict[str, str] = {str(k): str(v) for k, v in _DATA["person_titles
 PERSON_ROLES = _words("person_roles")
 EACH_WORDS = _words("each_words")
 LINK_WORDS = _words("link_words")
+PERIODS: Groups = _groups("periods")
+PAIR_JOINS = _words("pair_joins")
+PAIR_WORDS = _words("pair_words")

@@ -3,7 +3,7 @@ of the topic asked (with the sentence beside it when both help), or "our data do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.compose import Composer
 from bot.engine.detail import (
@@ -19,6 +19,7 @@ from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS
 from bot.engine.normalize import terms
+from bot.engine.periods import periods_of
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -78,6 +79,12 @@ class ProjectAnswers:
         index = self.details.index
         return any(number in index.postings[m.term] for m in index.lookup(word))
 
+    def _known_verb(self, word: str) -> bool:
+        """True when the knowledge base holds the verb, or a noun made from it ("отоплява":
+        "отопление"): it may choose the sentence."""
+        index = self.details.index
+        return bool(index.lookup(word) or index.vocabulary.verb_nouns(word))
+
     def _kind_alone(
         self, parsed: Parsed, number: int, details: list[str], found: list[Found]
     ) -> bool:
@@ -107,8 +114,12 @@ class ProjectAnswers:
             )
         ):  # "кога ще ремонтират читалището": the project's works are not on a chitalishte
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
-        naming -= self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
-        if parsed.answer == "person":  # "как се казва докторката": the role asked is a detail
+        places = self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
+        naming -= places
+        if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
+            parsed = replace(parsed, answer="person")  # "а зъболекар": a role alone asks who
+        answer = parsed.answer
+        if answer == "person":  # "как се казва докторката": the role asked is a detail
             naming -= ROLES
         details = [  # an unknown verb form says nothing about which sentence answers
             w
@@ -116,23 +127,31 @@ class ProjectAnswers:
             if w not in naming
             and w not in parsed.described
             and not w.isdigit()
-            and (w not in parsed.verbs or self.details.index.lookup(w))
+            and (w not in parsed.verbs or self._known_verb(w))
         ]
-        if not details and parsed.answer is None and topic in (None, "summary"):
+        if not details and answer is None and topic in (None, "summary"):
             # "санираха ли детската градина Червена шапчица": the words that found the project
             # in its places, not its title or summary, are the detail: the sentence naming them
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
-        answer = parsed.answer
-        found = _of_unit(
-            [
-                f
-                for f in self.details.search(number, parsed, details, naming)
-                if self.details.answers(f.fact, answer)
-            ],
-            answer,
+        found = _of_period(
+            _of_unit(
+                [
+                    f
+                    for f in self.details.search(number, parsed, details, naming)
+                    if self.details.answers(f.fact, answer)
+                ],
+                answer,
+            ),
+            parsed,
         )
+        if places:  # of the sentences that hold the question, those about the village asked
+            place_terms = {m.term for w in places for m in self.details.index.lookup(w)}
+            about = [
+                f for f in found if f.support >= FOUND and not f.fact.terms.isdisjoint(place_terms)
+            ]
+            found = about or found
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
@@ -249,6 +268,21 @@ def _of_unit(found: list[Found], answer: str | None) -> list[Found]:
     unit = ANSWER_KINDS[answer]
     of_unit = [f for f in found if unit & f.fact.kinds]
     return of_unit if any(f.support > 0 for f in of_unit) else found
+
+
+def _of_period(found: list[Found], parsed: Parsed) -> list[Found]:
+    """Only the sentences that state the period a rate is asked for, when one of them holds
+    something of the question ("по колко кораба на година": "60 спирания на кораби на година",
+    not the summary's "кораби" with no period)."""
+    asked = periods_of(parsed.text) if parsed.answer else frozenset()
+    if not asked:
+        return found
+    of_period = [
+        f
+        for f in found
+        if f.support > 0 and any(asked & periods_of(text) for text in f.fact.texts.values())
+    ]
+    return of_period or found
 
 
 def _measured(found: list[Found], answer: str | None) -> list[Found]:
