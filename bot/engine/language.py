@@ -12,6 +12,7 @@ from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")  # as is_cyrillic_letter
+_COMMAND = re.compile(r"(?<![\w/])/[a-z_]+(@\w+)?", re.IGNORECASE)  # Telegram's, always Latin
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
@@ -70,8 +71,8 @@ class LanguageDetector:
         return cls.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
 
     def detect(self, text: str, default: str = "bg") -> str:
-        """'bg' or 'en' for text."""
-        text = clean(text)
+        """'bg' or 'en' for text; a command (/start) says nothing of the language."""
+        text = clean(_COMMAND.sub(" ", text))
         letters = "".join(filter(str.isalpha, text))
         if not letters:
             return default

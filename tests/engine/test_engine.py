@@ -43,6 +43,9 @@ def test_follow_up_switches_project_and_keeps_topic(engine: Engine) -> None:
         ("koga 6te po4nat ulicite", "bg"),
         ("how much did the park cost", "en"),
         ("park programme", "en"),
+        ("/start", "bg"),  # a command is Latin by Telegram's rule: it says nothing of the language
+        ("/news@SeptemvriBot", "bg"),
+        ("/news please", "en"),
     ],
 )
 def test_reply_language(engine: Engine, question: str, lang: str) -> None:
