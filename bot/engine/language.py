@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.engine.lexicon import ANSWER_TYPES, LIST_CUES, SMALL_TALK, STOPWORDS, TOPIC_CUES
+from bot.engine.lexicon import (
+    ANSWER_TYPES,
+    LIST_CUES,
+    MUNICIPALITY,
+    MUNICIPALITY_NOUNS,
+    SMALL_TALK,
+    STOPWORDS,
+    TOPIC_CUES,
+)
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
 from bot.knowledge import KnowledgeBase, Text
 
@@ -53,7 +61,7 @@ class LanguageDetector:
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
         """Learn the vocabulary of each language from texts (plus the built-in lexicon)."""
-        lexicon = [*STOPWORDS, *LIST_CUES]
+        lexicon = [*STOPWORDS, *LIST_CUES, *MUNICIPALITY, *MUNICIPALITY_NOUNS]
         for groups in (TOPIC_CUES, SMALL_TALK, ANSWER_TYPES):
             lexicon += [phrase for phrases in groups.values() for phrase in phrases]
         bg_words = [word for word in lexicon if _has_cyrillic(word)]

@@ -19,6 +19,7 @@ from bot.engine.lexicon import (
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
+    MUNICIPALITY_NOUNS,
     NOW_WORDS,
     NUMBER_WORDS,
     OFF_TOPIC,
@@ -159,6 +160,7 @@ class QuestionReader:
                 **{f"list:{k}": v for k, v in LIST_CUE_STATUS.items()},  # before the plain cues
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
+                "municipality:own": MUNICIPALITY_NOUNS,
                 "now": NOW_WORDS,
                 "unit": UNIT_PRICE,
                 **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
@@ -244,7 +246,8 @@ class QuestionReader:
                 parsed.intents.add(kind)
                 if kind == "list" and label:  # "какво се строи": the cue's own words set a status
                     parsed.status = parsed.status or label
-            if kind != "unit":  # "the ticket" is also what a sentence must hold
+            if kind != "unit" and hit.label != "municipality:own":  # "the ticket", "население":
+                # also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
         home = self.places.home_at(words)

@@ -10,8 +10,15 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
+from bot.engine.glossary import GLOSSARY
 from bot.engine.index import texts_of
-from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS, THEME_INCLUDES
+from bot.engine.lexicon import (
+    LIST_VERBS,
+    PROJECT_PLURALS,
+    QUESTION_WORDS,
+    THEME_INCLUDES,
+    WEEKDAYS,
+)
 from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
@@ -25,6 +32,8 @@ ANSWER_AT = 0.5
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
+_LIST_VERBS = frozenset(t for word in LIST_VERBS for t in terms(word))
+_WEEKDAYS = frozenset(t for word in WEEKDAYS for t in terms(word))
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
@@ -78,7 +87,7 @@ class General:
                 return again, "municipality", "contacts"
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents:
-            filters |= self.places.theme_words(parsed.words)
+            filters |= self.places.theme_words(parsed.words) | _LIST_VERBS
         subject = [
             w
             for w in parsed.content
@@ -122,10 +131,15 @@ class General:
             return self.composer.latest_news(lang), "news", "news"
         if self.places.foreign(parsed.places):
             return None
-        if "municipality" in parsed.intents or mayor or (parsed.town_fields and not parsed.content):
+        # "работите ли в събота": a day asked with the hours is what the hours say
+        days = _WEEKDAYS if "hours" in parsed.town_fields else frozenset()
+        fields = parsed.town_fields and all(w in days for w in parsed.content)
+        if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
             reply = self.municipality(parsed, subject, lang, fields=not subject)
+        elif best < ANSWER_AT and not (named or subject):  # "каква е площта": no project has one
+            reply = self.stated(parsed, subject, lang)
         else:
             reply = None
         return None if reply is None else (reply, "municipality", "contacts")
@@ -165,6 +179,10 @@ class General:
         sentence about it, or all its contacts (fields False: only a sentence that holds the words
         asked)."""
         names = dict.fromkeys(parsed.town_fields if fields else ())
+        mayor = "mayor" in names and self.town.mayor(lang) is not None
+        if mayor and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
+            for name in ("phones", "email", "contacts"):  # (not "кметът и телефонът на общината")
+                names.pop(name, None)
         found = [reply for reply in map(self.town.field, names, [lang] * len(names)) if reply]
         if found:
             whole = found[0]
@@ -180,9 +198,9 @@ class General:
 
     def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:
         """The words to look for in the municipality's texts: the subject and the thing counted,
-        else, for a measure ("площта", "what villages"), the words that name it."""
+        else, for a measure or a place ("площта", "кои села"), the words that name it."""
         asked = [*subject, *parsed.counted]
-        if asked or parsed.answer not in MEASURED:
+        if asked or (parsed.answer not in MEASURED and parsed.topic != "location"):
             return asked
         places = {w for place in parsed.places for w in place}
         return [
@@ -197,7 +215,7 @@ class General:
         holds the words asked and the kind of thing asked; None when none does, or when a word
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        if asked and all(map(self.words.lookup, asked)):
+        if asked and all(map(self._known, asked)):
             found = self.details.rank(*self.facts, parsed, asked, self.words)
             best = found[0] if found else None
             if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
@@ -209,6 +227,13 @@ class General:
         # words it uses
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def _known(self, word: str) -> bool:
+        """Whether the municipality's texts hold the word, or a synonym of it ("населението":
+        "жители")."""
+        return bool(self.words.lookup(word)) or any(
+            term in self.words for term in GLOSSARY.synonyms(word)
+        )
 
     def _page(self, subject: list[str], lang: str) -> Reply | None:
         """The municipality's link whose title holds every word asked, or None."""

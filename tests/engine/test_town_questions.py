@@ -24,6 +24,22 @@ from bot.engine import Conversation, Engine
         ("vine", "what villages belong to Cherveno Pole municipality", ["Pamidovo", "Byala Lokva"]),
         # a page of the municipality's links, by its title
         ("shipped", "сайт на общинския съвет", ["obs.septemvri.org"]),
+        # the population, in the words people use, is the summary's number of residents
+        ("spa", "колко е населението", ["9 480 жители"]),
+        ("spa", "население", ["9 480 жители"]),
+        ("spa", "колко души живеят в общината", ["9 480 жители"]),
+        ("spa", "what is the population", ["9,480 residents"]),
+        ("shipped", "naselenie", ["27 000"]),
+        # a measure or the villages, asked with no word of the municipality
+        ("spa", "каква е площта", ["312 кв. км"]),
+        ("spa", "кои села има в общината", ["Сърнино", "Каменарци"]),
+        # the mayor's e-mail or phone is the mayor's, not the switchboard's
+        ("spa", "мейла на кмета", ["kmet@example-toplobuk.bg"]),
+        ("spa", "телефона на кмета", ["+359 3149 2201"]),
+        ("spa", "кой е кметът и какъв е телефонът на общината", ["Радослава Петкова", "2200"]),
+        # a day asked with the office hours is what the hours answer
+        ("spa", "работите ли в неделя", ["понеделник – петък"]),
+        ("spa", "rabotite li v sabota", ["понеделник – петък"]),
         # every field asked in one message is answered
         (
             "shipped",
@@ -139,3 +155,19 @@ def test_a_general_faq_entry_that_shares_a_few_words_does_not_answer(
     bases: dict[str, Engine], base: str, question: str
 ) -> None:
     assert not bases[base].answer(question).answered
+
+
+def test_the_switchboards_email_is_given_once(bases: dict[str, Engine]) -> None:
+    reply = bases["spa"].answer("е-мейл на общината").reply.plain()
+    assert reply.count("obshtina@example-toplobuk.bg") == 1 and "+359 3149 2200" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["list all projects", "покажи всички проекти", "show me all the projects"]
+)
+def test_a_verb_of_listing_filters_nothing(bases: dict[str, Engine], question: str) -> None:
+    engine = bases["spa"]
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    reply = answer.reply.plain()
+    assert all(p.name(answer.lang) in reply for p in engine.knowledge.projects), reply
