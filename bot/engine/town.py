@@ -4,8 +4,15 @@ and the replies that ask which project or say that the bot does not know."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import NamedTuple
 
-from bot.engine.compose import Composer, municipality_contacts, project_list
+from bot.engine.compose import (
+    Composer,
+    budget_list,
+    in_leva,
+    municipality_contacts,
+    project_list,
+)
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.faq import held, stem_keys
@@ -25,10 +32,11 @@ from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
-from bot.knowledge import KnowledgeBase, Text
+from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+RANKED = 5  # projects shown by their budgets
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
@@ -41,6 +49,15 @@ UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the ki
 MEASURED = frozenset(
     {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
 )
+
+
+class Said(NamedTuple):
+    """An answer about no single project (about: the project the chat goes on with, if any)."""
+
+    reply: Reply
+    kind: str
+    topic: str | None = None
+    about: str | None = None
 
 
 def _keys(texts: Iterable[str]) -> frozenset[str]:
@@ -75,7 +92,7 @@ class General:
 
     def answer(
         self, parsed: Parsed, lang: str, best: float, named: bool, after_town: bool = False
-    ) -> tuple[Reply, str, str | None] | None:
+    ) -> Said | None:
         """A list, the municipality's facts or the latest news; None when the question is not one
         (best: how sure the best project is; named: whether the question names it; after_town:
         whether the last answer was the municipality's, which a follow-up goes on with)."""
@@ -84,7 +101,9 @@ class General:
             if again is None and parsed.town_fields and not parsed.content:  # "а адресът?"
                 again = self.municipality(parsed, [], lang)
             if again is not None:
-                return again, "municipality", "contacts"
+                return Said(again, "municipality", "contacts")
+        if parsed.rank and not (named and parsed.content):  # "кой е най-скъпият проект"
+            return self.ranked(parsed, list(parsed.content), lang)
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents:
             filters |= self.places.theme_words(parsed.words) | _LIST_VERBS
@@ -103,7 +122,7 @@ class General:
             and not (parsed.topic or parsed.answer)
         )
         if (listing or there) and not subject:
-            return self.listing(parsed, lang), "list", None
+            return Said(self.listing(parsed, lang), "list")
         about = self._described(subject) if "list" in parsed.intents else set()
         projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
             surface_words(parsed.text)
@@ -113,22 +132,22 @@ class General:
         ):
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
-            return self.listing(parsed, lang, about), "list", None
+            return Said(self.listing(parsed, lang, about), "list")
         page = self._page(subject, lang) if "website" in parsed.town_fields else None
         if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
-            return page, "municipality", "contacts"
+            return Said(page, "municipality", "contacts")
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
         if "municipality" in parsed.intents and not parsed.town_fields:
             stated = self.stated(parsed, subject, lang)  # "колко ха лозя има в общината"
             if stated is not None:
-                return stated, "municipality", "contacts"
+                return Said(stated, "municipality", "contacts")
         town = ("municipality" in parsed.intents or mayor) and not named
         if best >= ANSWER_AT and (subject or named) and not town:
             return None
         if parsed.topic == "news" and not subject and not parsed.places:
-            return self.composer.latest_news(lang), "news", "news"
+            return Said(self.composer.latest_news(lang), "news", "news")
         if self.places.foreign(parsed.places):
             return None
         # "работите ли в събота": a day asked with the hours is what the hours say
@@ -142,7 +161,7 @@ class General:
             reply = self.stated(parsed, subject, lang)
         else:
             reply = None
-        return None if reply is None else (reply, "municipality", "contacts")
+        return None if reply is None else Said(reply, "municipality", "contacts")
 
     def _described(self, words: list[str]) -> set[int]:
         """The projects whose description holds every one of the words (none: no word given)."""
@@ -152,6 +171,26 @@ class General:
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Reply:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only)."""
+        chosen = self._chosen(parsed, only)
+        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
+        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
+        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
+        heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
+        heading += f" ({len(chosen)})" if chosen else ""
+        return project_list(chosen, heading, lang)
+
+    def ranked(self, parsed: Parsed, subject: list[str], lang: str) -> Said:
+        """The projects that pass the filters, by their totals ("кои проекти са най-скъпи"); the
+        chat goes on about the first when one was asked for ("кой е най-скъпият проект")."""
+        only = self._described(subject) or None
+        costed = [p for p in self._chosen(parsed, only) if p.budget and p.budget.total]
+        costed.sort(key=in_leva, reverse=parsed.rank == "most")
+        reply = budget_list(costed[:RANKED], t(f"heading.rank.{parsed.rank}", lang), lang)
+        one = costed and _PLURALS.isdisjoint(surface_words(parsed.text))
+        return Said(reply, "list", "budget" if one else None, costed[0].id if one else None)
+
+    def _chosen(self, parsed: Parsed, only: set[int] | None) -> list[Project]:
+        """The projects that pass the question's status, place and theme (and are in only)."""
         chosen = []
         themes = set(parsed.themes).union(*(THEME_INCLUDES.get(t, ()) for t in parsed.themes))
         for number, project in enumerate(self.details.index.projects):
@@ -165,12 +204,7 @@ class General:
             if themes and not themes & self.places.themes[number]:
                 continue
             chosen.append(project)
-        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
-        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
-        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
-        heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
-        heading += f" ({len(chosen)})" if chosen else ""
-        return project_list(chosen, heading, lang)
+        return chosen
 
     def municipality(
         self, parsed: Parsed, subject: list[str], lang: str, fields: bool = True

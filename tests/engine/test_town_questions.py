@@ -171,3 +171,58 @@ def test_a_verb_of_listing_filters_nothing(bases: dict[str, Engine], question: s
     assert answer.kind == "list"
     reply = answer.reply.plain()
     assert all(p.name(answer.lang) in reply for p in engine.knowledge.projects), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "lang"),
+    [
+        ("кои проекти са най-скъпи", "Пътят за манастира", "bg"),
+        ("koi e nai-skapiq proekt", "Пътят за манастира", "bg"),
+        ("most expensive project", "Road to the monastery", "en"),  # "most" is no bridge here
+        ("най-евтиният проект", "Фестивал „Песни под Елов връх“", "bg"),  # 58 400 € < 148 600 лв.
+    ],
+)
+def test_projects_ranked_by_their_budgets(
+    bases: dict[str, Engine], question: str, first: str, lang: str
+) -> None:
+    answer = bases["mountain"].answer(question)
+    lines = answer.reply.plain().splitlines()
+    assert answer.kind == "list" and answer.lang == lang
+    assert lines[1].startswith(f"• {first} – ") and 2 <= len(lines) <= 6, lines
+
+
+def test_the_one_costliest_project_carries_the_chat_on(bases: dict[str, Engine]) -> None:
+    chat = Conversation()
+    first = bases["mountain"].answer("кой е най-скъпият проект", chat)
+    assert first.project == "monastery-road" and "3 418 276,40" in first.reply.plain().replace(
+        "\xa0", " "
+    )
+    assert bases["mountain"].answer("а кога приключва", chat).project == "monastery-road"
+
+
+def test_a_ranking_keeps_the_questions_filters(bases: dict[str, Engine]) -> None:
+    reply = bases["mountain"].answer("най-скъпият проект в Калинище").reply.plain()
+    assert "Каптаж и водопровод Калинище" in reply and "Пътят за манастира" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("кои проекти са завършили", "completed"),
+        ("какви проекти са приключени", "completed"),
+        ("кои проекти са предвидени", "planned"),
+        ("какви проекти са в ход", "ongoing"),
+    ],
+)
+def test_more_words_of_a_status(bases: dict[str, Engine], question: str, status: str) -> None:
+    engine = bases["mountain"]
+    answer = engine.answer(question)
+    names = [p.name("bg") for p in engine.knowledge.projects]
+    wanted = [p.name("bg") for p in engine.knowledge.projects if p.status == status]
+    listed = [n for n in names if n in answer.reply.plain()]
+    assert answer.kind == "list" and sorted(listed) == sorted(wanted)
+
+
+@pytest.mark.parametrize("question", ["какво е станало напоследък", "what happened recently"])
+def test_what_happened_lately_is_the_news(bases: dict[str, Engine], question: str) -> None:
+    assert bases["mountain"].answer(question).kind == "news"
