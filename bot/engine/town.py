@@ -102,10 +102,8 @@ class General:
                 again = self.municipality(parsed, [], lang)
             if again is not None:
                 return Said(again, "municipality", "contacts")
-        if parsed.rank and not (named and parsed.content):  # "кой е най-скъпият проект"
-            return self.ranked(parsed, list(parsed.content), lang)
         filters = {w for place in parsed.places for w in place}
-        if "list" in parsed.intents:
+        if "list" in parsed.intents or parsed.rank:
             filters |= self.places.theme_words(parsed.words) | _LIST_VERBS
         subject = [
             w
@@ -114,6 +112,8 @@ class General:
             and w not in self.town_words
             and (w not in parsed.verbs or self.words.lookup(w))
         ]
+        if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
+            return self.ranked(parsed, lang)  # в историята на общината", which a text says
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
         there = (
@@ -172,20 +172,24 @@ class General:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only)."""
         chosen = self._chosen(parsed, only)
-        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
-        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
-        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
-        heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
+        heading = self._heading("heading.projects", parsed, lang)
         heading += f" ({len(chosen)})" if chosen else ""
         return project_list(chosen, heading, lang)
 
-    def ranked(self, parsed: Parsed, subject: list[str], lang: str) -> Said:
+    def _heading(self, key: str, parsed: Parsed, lang: str) -> str:
+        """A list's heading with the filters asked: "Проектите на общината – в изпълнение"."""
+        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
+        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
+        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
+        return t(key, lang) + (f" – {', '.join(parts)}" if parts else "")
+
+    def ranked(self, parsed: Parsed, lang: str) -> Said:
         """The projects that pass the filters, by their totals ("кои проекти са най-скъпи"); the
         chat goes on about the first when one was asked for ("кой е най-скъпият проект")."""
-        only = self._described(subject) or None
-        costed = [p for p in self._chosen(parsed, only) if p.budget and p.budget.total]
+        costed = [p for p in self._chosen(parsed, None) if p.budget and p.budget.total]
         costed.sort(key=in_leva, reverse=parsed.rank == "most")
-        reply = budget_list(costed[:RANKED], t(f"heading.rank.{parsed.rank}", lang), lang)
+        heading = self._heading(f"heading.rank.{parsed.rank}", parsed, lang)
+        reply = budget_list(costed[:RANKED], heading, lang)
         one = costed and _PLURALS.isdisjoint(surface_words(parsed.text))
         return Said(reply, "list", "budget" if one else None, costed[0].id if one else None)
 
