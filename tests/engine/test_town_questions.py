@@ -82,6 +82,8 @@ def test_what_the_municipalitys_texts_never_speak_of_is_declined(
         ("shipped", "а във Варвара друго какво има", ["Минерален водопровод"], ["Лесичово"]),
         ("danube", "кои проекти са за деца", ["Образователни медиатори"], []),
         ("mountain", "кои проекти са за деца", ["Детската поляна"], []),
+        # "what's" is "what is"; "right now" asks for what is under way
+        ("spa", "what's being built in Bukak right now?", ["Bukak forest road"], ["Sarnino"]),
     ],
 )
 def test_a_list_with_a_filter(
