@@ -82,6 +82,19 @@ def test_what_the_municipalitys_texts_never_speak_of_is_declined(
         ("shipped", "а във Варвара друго какво има", ["Минерален водопровод"], ["Лесичово"]),
         ("danube", "кои проекти са за деца", ["Образователни медиатори"], []),
         ("mountain", "кои проекти са за деца", ["Детската поляна"], []),
+        # EU funds by what a project's programme and funding say ("ПРСР", "ЕФРР", "ОПРР")
+        (
+            "mountain",
+            "кои проекти са с европейско финансиране",
+            ["Пътят за манастира"],
+            ["Дигитализация на музея", "Ремонт на лифта"],
+        ),
+        (
+            "mountain",
+            "which projects are EU funded",
+            ["Road to the monastery"],
+            ["Museum digitisation"],
+        ),
         # "what's" is "what is"; "right now" asks for what is under way
         ("spa", "what's being built in Bukak right now?", ["Bukak forest road"], ["Sarnino"]),
     ],
