@@ -128,6 +128,11 @@ def test_a_question_for_a_date_of_projects_is_no_list(bases: dict[str, Engine]) 
         ("мерси, лека вечер", "goodbye"),
         ("мерси много, помогнахте ми", "thanks"),
         ("кви са последните новини", "news"),
+        # a message of signs alone
+        ("👍", "thanks"),
+        ("👋", "greeting"),
+        ("???", "about"),
+        ("what is this bot", "about"),
     ],
 )
 def test_small_talk_and_news(bases: dict[str, Engine], question: str, kind: str) -> None:
