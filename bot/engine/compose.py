@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 
 from bot.engine import formatting as fmt
 from bot.engine.reply import Reply, ReplyBuilder, Span
@@ -89,6 +90,26 @@ def project_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
             builder.blank().line(Span(t(f"heading.group.{status}", lang), bold=True))
             for project in group:
                 builder.bullet(project.name(lang))
+    return builder.build()
+
+
+def in_leva(project: Project) -> Decimal:
+    """A project's total in leva (a total in euro converted), for comparing budgets."""
+    budget = project.budget
+    if budget is None or budget.total is None:
+        return Decimal(0)
+    return budget.total if budget.currency == "BGN" else fmt.convert(budget.total, "EUR")[0]
+
+
+def budget_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
+    """Projects with their totals, in the order given (or "none" when none has a total)."""
+    builder = ReplyBuilder().title(heading)
+    if not projects:
+        return builder.line(t("list.none", lang)).build()
+    for project in projects:
+        budget = project.budget
+        assert budget is not None and budget.total is not None
+        builder.bullet(f"{project.name(lang)} – {fmt.money(budget.total, budget.currency, lang)}")
     return builder.build()
 
 

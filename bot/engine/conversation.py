@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS
 from bot.engine.normalize import surface_words, terms, tokens
-from bot.engine.places import Places
+from bot.engine.places import Place, Places
 from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
@@ -26,6 +26,18 @@ PROJECT_TOPICS = frozenset(
 )  # fmt: skip
 
 
+LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The filters of a list the bot gave: status, places and themes."""
+
+    status: str | None
+    places: tuple[Place, ...]
+    themes: frozenset[str]
+
+
 @dataclass
 class Conversation:
     """What a chat talked about last, so that follow-up questions make sense."""
@@ -36,11 +48,19 @@ class Conversation:
     mayor: bool = False  # the last answer was the mayor's contact ("а имейлът му")
     town: bool = False  # the last answer was the municipality's ("а в петък до колко")
     details: tuple[str, ...] = ()  # what the last question about the project asked of it
+    listed: Listed | None = None  # the filters of the list the last answer was
 
     def reread(self, parsed: Parsed) -> None:
-        """A pronoun after the mayor's contact asks for his ("а имейлът му")."""
+        """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
+        after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
+        от тях?")."""
         if self.mayor and parsed.refers and parsed.town_fields:
             parsed.town_fields = ["mayor"]
+        if self.listed is not None and parsed.filters_only and len(parsed.words) <= LIST_FOLLOW_UP:
+            parsed.intents.add("list")
+            parsed.status = parsed.status or self.listed.status
+            parsed.places = parsed.places or list(self.listed.places)
+            parsed.themes = parsed.themes or self.listed.themes
 
     def remember(
         self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]
@@ -48,6 +68,10 @@ class Conversation:
         """What the answer (project, topic, kind) was about, and the details the question asked
         beyond the project's name; small talk and the municipality keep the project."""
         project, topic, kind = answer
+        if kind == "list" and not parsed.rank:
+            self.listed = Listed(parsed.status, tuple(parsed.places), parsed.themes)
+        elif not parsed.empty:
+            self.listed = None
         if not parsed.empty:
             self.mayor = kind == "municipality" and "mayor" in parsed.town_fields
             self.town = kind in ("municipality", "faq") and not project

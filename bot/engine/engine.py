@@ -164,8 +164,8 @@ class Engine:
             )
         )
         if general is not None:
-            reply, kind, topic = general
-            about = self._contact_of(reply, kind, candidates)
+            reply, kind, topic, about = general
+            about = about or self._contact_of(reply, kind, candidates)
             return Answer(question, lang, True, reply, about, topic, 0.9, kind=kind)
         if context is not None:
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)

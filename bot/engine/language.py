@@ -6,12 +6,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.engine.lexicon import ANSWER_TYPES, LIST_CUES, SMALL_TALK, STOPWORDS, TOPIC_CUES
+from bot.engine.lexicon import (
+    ANSWER_TYPES,
+    LIST_CUES,
+    MUNICIPALITY,
+    MUNICIPALITY_NOUNS,
+    SMALL_TALK,
+    STOPWORDS,
+    TOPIC_CUES,
+)
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
 from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")  # as is_cyrillic_letter
+_COMMAND = re.compile(r"(?<![\w/])/[a-z_]+(@\w+)?", re.IGNORECASE)  # Telegram's, always Latin
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
@@ -52,7 +61,7 @@ class LanguageDetector:
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
         """Learn the vocabulary of each language from texts (plus the built-in lexicon)."""
-        lexicon = [*STOPWORDS, *LIST_CUES]
+        lexicon = [*STOPWORDS, *LIST_CUES, *MUNICIPALITY, *MUNICIPALITY_NOUNS]
         for groups in (TOPIC_CUES, SMALL_TALK, ANSWER_TYPES):
             lexicon += [phrase for phrases in groups.values() for phrase in phrases]
         bg_words = [word for word in lexicon if _has_cyrillic(word)]
@@ -70,8 +79,8 @@ class LanguageDetector:
         return cls.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
 
     def detect(self, text: str, default: str = "bg") -> str:
-        """'bg' or 'en' for text."""
-        text = clean(text)
+        """'bg' or 'en' for text; a command (/start) says nothing of the language."""
+        text = clean(_COMMAND.sub(" ", text))
         letters = "".join(filter(str.isalpha, text))
         if not letters:
             return default

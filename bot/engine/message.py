@@ -18,6 +18,7 @@ from bot.engine.lexicon import (
     FILLER,
     QUESTION_WORDS,
     SMALL_TALK,
+    SMALL_TALK_SIGNS,
     STOPWORDS,
     TELLING_NOUNS,
 )
@@ -130,6 +131,15 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
     return ", ".join(asking), ", ".join(scene)
 
 
+def _signs(text: str) -> frozenset[str]:
+    """The small talk of a message of signs alone ("👍", "👋", "???"): none when it has a word."""
+    if any(char.isalnum() for char in text):
+        return frozenset()
+    return frozenset(
+        kind for kind, signs in SMALL_TALK_SIGNS.items() if any(sign in text for sign in signs)
+    )
+
+
 def split_message(text: str) -> Message:
     """The question of a message, its context and the kinds of small talk in it.
 
@@ -137,7 +147,7 @@ def split_message(text: str) -> Message:
     word; without one, the last sentence.
     """
     text = text[:MAX_MESSAGE].strip()
-    kinds: set[str] = set()
+    kinds: set[str] = set(_signs(text))
     said: list[tuple[str, list[str]]] = []
     for sentence in sentences(text):
         words = terms(sentence)

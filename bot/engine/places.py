@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.lexicon import THEMES
+from bot.engine.lexicon import FUNDING_THEMES, THEMES
 from bot.engine.normalize import terms
 from bot.engine.prepared import Memo
 from bot.engine.topics import PhraseSpotter
@@ -69,6 +69,9 @@ class Places:
         self._themes = PhraseSpotter(
             (theme, word, None) for theme, words in THEMES.items() for word in words
         )
+        self._funds = PhraseSpotter(
+            (theme, word, None) for theme, words in FUNDING_THEMES.items() for word in words
+        )
         # a large base on two processors; what a project names depends on every known place
         projects, key = knowledge.projects, tuple(sorted(known))
         found = (
@@ -82,7 +85,7 @@ class Places:
 
     def _of_project(self, project: Project) -> ProjectPlaces:
         """The places a project's names, summary and locations name, those its locations start
-        with, and the themes its names and summary name."""
+        with, and the themes its names and summary name (and its programme and funding: EU)."""
         names = [*_texts([project.title, project.short_title]), *project.aliases]
         opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
         words = _joined([*names, *opening])
@@ -91,8 +94,13 @@ class Places:
         return (
             frozenset(self.find(everywhere)),
             frozenset(tuple(terms(n)) for n in located),
-            self.themes_in(words),
+            self.themes_in(words) | self._funded(project),
         )
+
+    def _funded(self, project: Project) -> frozenset[str]:
+        """The themes a project's programme and funding name ("ЕФРР": EU-funded)."""
+        words = _joined(_texts([project.programme, project.funding]))
+        return frozenset(hit.label for hit in self._funds.find(words))
 
     def _remember(self, lang: str, names: list[str]) -> None:
         for name in names:

@@ -11,6 +11,7 @@ from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
+    BUDGET_RANK,
     EVENTS,
     EVERYDAY_WORDS,
     FILLER,
@@ -19,6 +20,7 @@ from bot.engine.lexicon import (
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
+    MUNICIPALITY_NOUNS,
     NOW_WORDS,
     NUMBER_WORDS,
     OFF_TOPIC,
@@ -125,6 +127,8 @@ class Parsed:
     described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
     places: list[Place] = field(default_factory=list)
     status: str | None = None
+    rank: str | None = None  # "most" / "least": the projects ranked by their budgets
+    filters_only: bool = False  # nothing asked but a status, place, theme or ranking
     themes: frozenset[str] = frozenset()
     town_fields: list[str] = field(default_factory=list)
     home: bool = False  # the municipality's own name is in the question
@@ -159,9 +163,11 @@ class QuestionReader:
                 **{f"list:{k}": v for k, v in LIST_CUE_STATUS.items()},  # before the plain cues
                 "list": LIST_CUES,
                 "municipality": MUNICIPALITY,
+                "municipality:own": MUNICIPALITY_NOUNS,
                 "now": NOW_WORDS,
                 "unit": UNIT_PRICE,
                 **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
+                **{f"rank:{k}": v for k, v in BUDGET_RANK.items()},
                 **{f"town:{k}": v for k, v in MUNICIPALITY_FIELDS.items()},
                 **{f"talk:{k}": v for k, v in SMALL_TALK.items()},
             }
@@ -231,10 +237,13 @@ class QuestionReader:
             parsed.topic = "contractors"  # "а кой го строи", "who is making the app"
         if parsed.answer == "person" and parsed.topic not in (None, "summary", "contract", "news"):
             parsed.answer = None  # "кои училища": a which-question the topic answers
+        ranking: set[int] = set()  # "most expensive": no bridge ("мост") of a theme
         for hit in self.groups.find(words, self.known, scripts):
             kind, _, label = hit.label.partition(":")
             if kind == "status":
                 parsed.status = label
+            elif kind == "rank":
+                parsed.rank, ranking = label, set(hit.positions)
             elif kind == "town":
                 parsed.town_fields.append(label)
                 parsed.extra += [words[i] for i in hit.positions if i not in parsed.quiet]
@@ -244,7 +253,8 @@ class QuestionReader:
                 parsed.intents.add(kind)
                 if kind == "list" and label:  # "какво се строи": the cue's own words set a status
                     parsed.status = parsed.status or label
-            if kind != "unit":  # "the ticket" is also what a sentence must hold
+            if kind != "unit" and hit.label != "municipality:own":  # "the ticket", "население":
+                # also what a sentence must hold
                 used |= set(hit.positions)
         parsed.places = self.places.find(words)
         home = self.places.home_at(words)
@@ -268,7 +278,11 @@ class QuestionReader:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
         parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
-        parsed.themes = self.places.themes_in(words)
+        parsed.themes = self.places.themes_in([w for i, w in enumerate(words) if i not in ranking])
+        named = self.places.theme_words(words) | {w for place in parsed.places for w in place}
+        parsed.filters_only = set(parsed.content) <= named and bool(
+            parsed.places or parsed.themes or parsed.status or parsed.rank
+        )  # "а в Букак?", "а за деца?", "а завършените?": after a list, another filter
         parsed.strange = frozenset(
             t.term for t in found if is_strange(t, parsed, self.index, self.speller, latin)
         )

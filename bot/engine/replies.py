@@ -95,8 +95,11 @@ class TownReplies:
                 builder.line(t("town.no_hours", lang))
         elif name == "address" and town.address:
             builder.field(t("label.address", lang), town.address.get(lang))
-        elif name == "email" and town.email:
+        elif name == "email" and town.email:  # and the phones, not the e-mail a second time
             builder.field(t("label.email", lang), town.email)
+            if town.phones:
+                builder.field(t("label.phone", lang), ", ".join(town.phones))
+            return builder.build()
         elif name == "website":
             builder.line(
                 Span(f"{t('label.website', lang)}: ", bold=True),

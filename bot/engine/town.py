@@ -4,27 +4,44 @@ and the replies that ask which project or say that the bot does not know."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import NamedTuple
 
-from bot.engine.compose import Composer, municipality_contacts, project_list
+from bot.engine.compose import (
+    Composer,
+    budget_list,
+    in_leva,
+    municipality_contacts,
+    project_list,
+)
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
+from bot.engine.glossary import GLOSSARY
 from bot.engine.index import texts_of
-from bot.engine.lexicon import PROJECT_PLURALS, QUESTION_WORDS, THEME_INCLUDES
+from bot.engine.lexicon import (
+    LIST_VERBS,
+    PROJECT_PLURALS,
+    QUESTION_WORDS,
+    THEME_INCLUDES,
+    WEEKDAYS,
+)
 from bot.engine.normalize import surface_words, terms
 from bot.engine.places import Places
 from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
-from bot.knowledge import KnowledgeBase, Text
+from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+RANKED = 5  # projects shown by their budgets
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
+_LIST_VERBS = frozenset(t for word in LIST_VERBS for t in terms(word))
+_WEEKDAYS = frozenset(t for word in WEEKDAYS for t in terms(word))
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
 # Kinds of answer whose words ("площта", "villages") are what to look for in the municipality's
@@ -32,6 +49,15 @@ UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the ki
 MEASURED = frozenset(
     {"count", "length", "size", "duration", "weight", "percent", "amount", "date", "time", "place"}
 )
+
+
+class Said(NamedTuple):
+    """An answer about no single project (about: the project the chat goes on with, if any)."""
+
+    reply: Reply
+    kind: str
+    topic: str | None = None
+    about: str | None = None
 
 
 def _keys(texts: Iterable[str]) -> frozenset[str]:
@@ -66,7 +92,7 @@ class General:
 
     def answer(
         self, parsed: Parsed, lang: str, best: float, named: bool, after_town: bool = False
-    ) -> tuple[Reply, str, str | None] | None:
+    ) -> Said | None:
         """A list, the municipality's facts or the latest news; None when the question is not one
         (best: how sure the best project is; named: whether the question names it; after_town:
         whether the last answer was the municipality's, which a follow-up goes on with)."""
@@ -75,10 +101,10 @@ class General:
             if again is None and parsed.town_fields and not parsed.content:  # "а адресът?"
                 again = self.municipality(parsed, [], lang)
             if again is not None:
-                return again, "municipality", "contacts"
+                return Said(again, "municipality", "contacts")
         filters = {w for place in parsed.places for w in place}
-        if "list" in parsed.intents:
-            filters |= self.places.theme_words(parsed.words)
+        if "list" in parsed.intents or parsed.rank:
+            filters |= self.places.theme_words(parsed.words) | _LIST_VERBS
         subject = [
             w
             for w in parsed.content
@@ -86,6 +112,8 @@ class General:
             and w not in self.town_words
             and (w not in parsed.verbs or self.words.lookup(w))
         ]
+        if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
+            return self.ranked(parsed, lang)  # в историята на общината", which a text says
         listing = "list" in parsed.intents or (parsed.status and not parsed.content)
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
         there = (
@@ -94,7 +122,7 @@ class General:
             and not (parsed.topic or parsed.answer)
         )
         if (listing or there) and not subject:
-            return self.listing(parsed, lang), "list", None
+            return Said(self.listing(parsed, lang), "list")
         about = self._described(subject) if "list" in parsed.intents else set()
         projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
             surface_words(parsed.text)
@@ -104,31 +132,36 @@ class General:
         ):
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
-            return self.listing(parsed, lang, about), "list", None
+            return Said(self.listing(parsed, lang, about), "list")
         page = self._page(subject, lang) if "website" in parsed.town_fields else None
         if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
-            return page, "municipality", "contacts"
+            return Said(page, "municipality", "contacts")
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
         if "municipality" in parsed.intents and not parsed.town_fields:
             stated = self.stated(parsed, subject, lang)  # "колко ха лозя има в общината"
             if stated is not None:
-                return stated, "municipality", "contacts"
+                return Said(stated, "municipality", "contacts")
         town = ("municipality" in parsed.intents or mayor) and not named
         if best >= ANSWER_AT and (subject or named) and not town:
             return None
         if parsed.topic == "news" and not subject and not parsed.places:
-            return self.composer.latest_news(lang), "news", "news"
+            return Said(self.composer.latest_news(lang), "news", "news")
         if self.places.foreign(parsed.places):
             return None
-        if "municipality" in parsed.intents or mayor or (parsed.town_fields and not parsed.content):
+        # "работите ли в събота": a day asked with the hours is what the hours say
+        days = _WEEKDAYS if "hours" in parsed.town_fields else frozenset()
+        fields = parsed.town_fields and all(w in days for w in parsed.content)
+        if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
             reply = self.municipality(parsed, subject, lang, fields=not subject)
+        elif best < ANSWER_AT and not (named or subject):  # "каква е площта": no project has one
+            reply = self.stated(parsed, subject, lang)
         else:
             reply = None
-        return None if reply is None else (reply, "municipality", "contacts")
+        return None if reply is None else Said(reply, "municipality", "contacts")
 
     def _described(self, words: list[str]) -> set[int]:
         """The projects whose description holds every one of the words (none: no word given)."""
@@ -138,6 +171,30 @@ class General:
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Reply:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only)."""
+        chosen = self._chosen(parsed, only)
+        heading = self._heading("heading.projects", parsed, lang)
+        heading += f" ({len(chosen)})" if chosen else ""
+        return project_list(chosen, heading, lang)
+
+    def _heading(self, key: str, parsed: Parsed, lang: str) -> str:
+        """A list's heading with the filters asked: "Проектите на общината – в изпълнение"."""
+        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
+        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
+        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
+        return t(key, lang) + (f" – {', '.join(parts)}" if parts else "")
+
+    def ranked(self, parsed: Parsed, lang: str) -> Said:
+        """The projects that pass the filters, by their totals ("кои проекти са най-скъпи"); the
+        chat goes on about the first when one was asked for ("кой е най-скъпият проект")."""
+        costed = [p for p in self._chosen(parsed, None) if p.budget and p.budget.total]
+        costed.sort(key=in_leva, reverse=parsed.rank == "most")
+        heading = self._heading(f"heading.rank.{parsed.rank}", parsed, lang)
+        reply = budget_list(costed[:RANKED], heading, lang)
+        one = costed and _PLURALS.isdisjoint(surface_words(parsed.text))
+        return Said(reply, "list", "budget" if one else None, costed[0].id if one else None)
+
+    def _chosen(self, parsed: Parsed, only: set[int] | None) -> list[Project]:
+        """The projects that pass the question's status, place and theme (and are in only)."""
         chosen = []
         themes = set(parsed.themes).union(*(THEME_INCLUDES.get(t, ()) for t in parsed.themes))
         for number, project in enumerate(self.details.index.projects):
@@ -151,12 +208,7 @@ class General:
             if themes and not themes & self.places.themes[number]:
                 continue
             chosen.append(project)
-        parts = [t(f"list.status.{parsed.status}", lang)] if parsed.status else []
-        parts += [t(f"theme.{theme}", lang) for theme in sorted(parsed.themes)]
-        parts += [self.places.name(p, lang) for p in self.places.foreign(parsed.places)]
-        heading = t("heading.projects", lang) + (f" – {', '.join(parts)}" if parts else "")
-        heading += f" ({len(chosen)})" if chosen else ""
-        return project_list(chosen, heading, lang)
+        return chosen
 
     def municipality(
         self, parsed: Parsed, subject: list[str], lang: str, fields: bool = True
@@ -165,6 +217,10 @@ class General:
         sentence about it, or all its contacts (fields False: only a sentence that holds the words
         asked)."""
         names = dict.fromkeys(parsed.town_fields if fields else ())
+        mayor = "mayor" in names and self.town.mayor(lang) is not None
+        if mayor and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
+            for name in ("phones", "email", "contacts"):  # (not "кметът и телефонът на общината")
+                names.pop(name, None)
         found = [reply for reply in map(self.town.field, names, [lang] * len(names)) if reply]
         if found:
             whole = found[0]
@@ -180,9 +236,9 @@ class General:
 
     def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:
         """The words to look for in the municipality's texts: the subject and the thing counted,
-        else, for a measure ("площта", "what villages"), the words that name it."""
+        else, for a measure or a place ("площта", "кои села"), the words that name it."""
         asked = [*subject, *parsed.counted]
-        if asked or parsed.answer not in MEASURED:
+        if asked or (parsed.answer not in MEASURED and parsed.topic != "location"):
             return asked
         places = {w for place in parsed.places for w in place}
         return [
@@ -197,7 +253,7 @@ class General:
         holds the words asked and the kind of thing asked; None when none does, or when a word
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        if asked and all(map(self.words.lookup, asked)):
+        if asked and all(map(self._known, asked)):
             found = self.details.rank(*self.facts, parsed, asked, self.words)
             best = found[0] if found else None
             if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
@@ -209,6 +265,13 @@ class General:
         # words it uses
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def _known(self, word: str) -> bool:
+        """Whether the municipality's texts hold the word, or a synonym of it ("населението":
+        "жители")."""
+        return bool(self.words.lookup(word)) or any(
+            term in self.words for term in GLOSSARY.synonyms(word)
+        )
 
     def _page(self, subject: list[str], lang: str) -> Reply | None:
         """The municipality's link whose title holds every word asked, or None."""

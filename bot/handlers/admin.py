@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Messag
 
 from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
-from bot.handlers.delivery import counts_text, progress_text, rate_text, reasons_text
+from bot.handlers.delivery import broadcasts_text, progress_text
 from bot.handlers.flows import (
     CANCEL,
     CONFIRM,
@@ -24,8 +24,6 @@ from bot.handlers.flows import (
 from bot.handlers.guards import admin_only
 from bot.knowledge import Problem
 from bot.services.announcements import DraftError, split_versions
-from bot.services.broadcast import Progress
-from bot.services.hours import local_minute
 from bot.services.insights import (
     collect_stats,
     render_stats,
@@ -200,37 +198,23 @@ async def broadcasts(update: Update, context: Context) -> None:
     if not listed:
         await reply(update, context, html_text("admin.list.none", lang))
         return
-    lines, stops = [t("admin.list.title", lang)], []
-    for row, tally in listed:
-        progress = Progress(row.id, tally, row.rate(tally))
-        lines.append(
-            t(
-                "admin.list.row",
-                lang,
-                id=row.id,
-                state=t(f"broadcast.state.{row.state}", lang),
-                created=local_minute(row.created_at),
-                total=tally.total,
-                counts=counts_text(progress, lang),
-                rate=rate_text(progress, lang) if row.state == "running" else "",
-                preview=row.text(lang).replace("\n", " ")[:60],
-            )
-            + reasons_text(progress, lang)
-        )
-        if row.state in ("queued", "running"):
-            stops.append(
-                [
-                    InlineKeyboardButton(
-                        t("button.stop", lang, id=row.id),
-                        callback_data=Callback("b", (str(row.id), "stop")).encode(),
-                    )
-                ]
-            )
-    await reply(
-        update,
-        context,
-        html.escape("\n".join(lines)),
-        InlineKeyboardMarkup(stops) if stops else None,
+    stoppable = [row.id for row, _ in listed if row.state in ("queued", "running")]
+    text = html.escape(broadcasts_text(listed, lang))
+    await reply(update, context, text, stop_markup(stoppable, lang) if stoppable else None)
+
+
+def stop_markup(broadcast_ids: Sequence[int], lang: str) -> InlineKeyboardMarkup:
+    """A Stop button for each broadcast still to be sent."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("button.stop", lang, id=broadcast_id),
+                    callback_data=Callback("b", (str(broadcast_id), "stop")).encode(),
+                )
+            ]
+            for broadcast_id in broadcast_ids
+        ]
     )
 
 

@@ -30,7 +30,8 @@ from bot.services.broadcast import (
     Rejected,
     SendError,
 )
-from bot.storage import DeliveryState, Storage
+from bot.services.hours import local_minute
+from bot.storage import BroadcastRow, DeliveryState, Storage, Tally
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,28 @@ def progress_text(progress: Progress, lang: str) -> str:
         head = t("admin.progress", lang, left=tally.left, rate=rate, eta=eta, **values)
     uncertain = progress.finished and tally[DeliveryState.UNCERTAIN]
     return head + reasons_text(progress, lang) + (t("admin.uncertain", lang) if uncertain else "")
+
+
+def broadcasts_text(listed: list[tuple[BroadcastRow, Tally]], lang: str) -> str:
+    """The /broadcasts list: one paragraph per broadcast, newest first."""
+    lines = [t("admin.list.title", lang)]
+    for row, tally in listed:
+        progress = Progress(row.id, tally, row.rate(tally))
+        lines.append(
+            t(
+                "admin.list.row",
+                lang,
+                id=row.id,
+                state=t(f"broadcast.state.{row.state}", lang),
+                created=local_minute(row.created_at),
+                total=tally.total,
+                counts=counts_text(progress, lang),
+                rate=rate_text(progress, lang) if row.state == "running" else "",
+                preview=row.text(lang).replace("\n", " ")[:60],
+            )
+            + reasons_text(progress, lang)
+        )
+    return "\n".join(lines)
 
 
 def status_updater(bot: Bot, storage: Storage, broadcast_id: int) -> ProgressCallback:

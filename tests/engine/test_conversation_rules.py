@@ -114,3 +114,45 @@ def test_after_the_municipality_s_answer(
         engine.answer(turn, chat)
     answer = engine.answer(turns[-1], chat)
     assert answer.answered and answer.project == project and says in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("turns", "heading", "present", "absent"),
+    [
+        # another place after a list of a status: the status stays, the place is added
+        (
+            ["кои проекти са в изпълнение", "а в Букак?"],
+            "в изпълнение, Букак",
+            ["Горският път до Букак"],
+            ["Мостът над Топлица"],
+        ),
+        # a theme, then a status, small talk between: each filter joins the others
+        (
+            ["какви проекти има в Росна поляна", "а за деца", "мерси", "а завършените?"],
+            "приключили, за деца, Росна поляна",
+            ["Салонът в Сърнино"],
+            ["Мрежа от чешми"],
+        ),
+        # a ranking of the list just given
+        (
+            ["кои проекти са в изпълнение", "а кой е най-скъп от тях"],
+            "най-голям бюджет – в изп",
+            ["Горският път до Букак – 1 312 800"],
+            ["Салонът в Сърнино"],
+        ),
+    ],
+)
+def test_another_filter_after_a_list_lists_again(
+    bases: dict[str, Engine], turns: list[str], heading: str, present: list[str], absent: list[str]
+) -> None:
+    chat = Conversation()
+    for turn in turns:
+        answer = bases["spa"].answer(turn, chat)
+    reply = answer.reply.plain().replace("\xa0", " ")
+    assert answer.kind == "list" and heading in reply.splitlines()[0], reply
+    assert all(p in reply for p in present) and not any(a in reply for a in absent), reply
+
+
+def test_a_place_after_a_projects_answer_is_no_list(bases: dict[str, Engine]) -> None:
+    turns = ["кои проекти са за деца", "колко струва салонът в сърнино", "а в Букак"]
+    assert _talk(bases["spa"], turns)[-1][1] != "list"

@@ -43,6 +43,9 @@ def test_follow_up_switches_project_and_keeps_topic(engine: Engine) -> None:
         ("koga 6te po4nat ulicite", "bg"),
         ("how much did the park cost", "en"),
         ("park programme", "en"),
+        ("/start", "bg"),  # a command is Latin by Telegram's rule: it says nothing of the language
+        ("/news@SeptemvriBot", "bg"),
+        ("/news please", "en"),
     ],
 )
 def test_reply_language(engine: Engine, question: str, lang: str) -> None:
@@ -85,7 +88,7 @@ def test_unknown_subject_is_declined_with_contacts(engine: Engine) -> None:
 def test_noise_gets_a_polite_answer(engine: Engine, noise: str) -> None:
     answer = engine.answer(noise)
     assert answer.reply.plain()
-    assert not answer.answered or answer.kind in ("clarify", "fallback", "project")
+    assert not answer.answered or answer.kind in ("clarify", "fallback", "project", "about")
 
 
 def test_json_has_exactly_the_contract_fields(engine: Engine) -> None:

@@ -24,6 +24,22 @@ from bot.engine import Conversation, Engine
         ("vine", "what villages belong to Cherveno Pole municipality", ["Pamidovo", "Byala Lokva"]),
         # a page of the municipality's links, by its title
         ("shipped", "сайт на общинския съвет", ["obs.septemvri.org"]),
+        # the population, in the words people use, is the summary's number of residents
+        ("spa", "колко е населението", ["9 480 жители"]),
+        ("spa", "население", ["9 480 жители"]),
+        ("spa", "колко души живеят в общината", ["9 480 жители"]),
+        ("spa", "what is the population", ["9,480 residents"]),
+        ("shipped", "naselenie", ["27 000"]),
+        # a measure or the villages, asked with no word of the municipality
+        ("spa", "каква е площта", ["312 кв. км"]),
+        ("spa", "кои села има в общината", ["Сърнино", "Каменарци"]),
+        # the mayor's e-mail or phone is the mayor's, not the switchboard's
+        ("spa", "мейла на кмета", ["kmet@example-toplobuk.bg"]),
+        ("spa", "телефона на кмета", ["+359 3149 2201"]),
+        ("spa", "кой е кметът и какъв е телефонът на общината", ["Радослава Петкова", "2200"]),
+        # a day asked with the office hours is what the hours answer
+        ("spa", "работите ли в неделя", ["понеделник – петък"]),
+        ("spa", "rabotite li v sabota", ["понеделник – петък"]),
         # every field asked in one message is answered
         (
             "shipped",
@@ -66,6 +82,21 @@ def test_what_the_municipalitys_texts_never_speak_of_is_declined(
         ("shipped", "а във Варвара друго какво има", ["Минерален водопровод"], ["Лесичово"]),
         ("danube", "кои проекти са за деца", ["Образователни медиатори"], []),
         ("mountain", "кои проекти са за деца", ["Детската поляна"], []),
+        # EU funds by what a project's programme and funding say ("ПРСР", "ЕФРР", "ОПРР")
+        (
+            "mountain",
+            "кои проекти са с европейско финансиране",
+            ["Пътят за манастира"],
+            ["Дигитализация на музея", "Ремонт на лифта"],
+        ),
+        (
+            "mountain",
+            "which projects are EU funded",
+            ["Road to the monastery"],
+            ["Museum digitisation"],
+        ),
+        # "what's" is "what is"; "right now" asks for what is under way
+        ("spa", "what's being built in Bukak right now?", ["Bukak forest road"], ["Sarnino"]),
     ],
 )
 def test_a_list_with_a_filter(
@@ -97,6 +128,11 @@ def test_a_question_for_a_date_of_projects_is_no_list(bases: dict[str, Engine]) 
         ("мерси, лека вечер", "goodbye"),
         ("мерси много, помогнахте ми", "thanks"),
         ("кви са последните новини", "news"),
+        # a message of signs alone
+        ("👍", "thanks"),
+        ("👋", "greeting"),
+        ("???", "about"),
+        ("what is this bot", "about"),
     ],
 )
 def test_small_talk_and_news(bases: dict[str, Engine], question: str, kind: str) -> None:
@@ -139,3 +175,74 @@ def test_a_general_faq_entry_that_shares_a_few_words_does_not_answer(
     bases: dict[str, Engine], base: str, question: str
 ) -> None:
     assert not bases[base].answer(question).answered
+
+
+def test_the_switchboards_email_is_given_once(bases: dict[str, Engine]) -> None:
+    reply = bases["spa"].answer("е-мейл на общината").reply.plain()
+    assert reply.count("obshtina@example-toplobuk.bg") == 1 and "+359 3149 2200" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["list all projects", "покажи всички проекти", "show me all the projects"]
+)
+def test_a_verb_of_listing_filters_nothing(bases: dict[str, Engine], question: str) -> None:
+    engine = bases["spa"]
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    reply = answer.reply.plain()
+    assert all(p.name(answer.lang) in reply for p in engine.knowledge.projects), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "lang"),
+    [
+        ("кои проекти са най-скъпи", "Пътят за манастира", "bg"),
+        ("koi e nai-skapiq proekt", "Пътят за манастира", "bg"),
+        ("most expensive project", "Road to the monastery", "en"),  # "most" is no bridge here
+        ("най-евтиният проект", "Фестивал „Песни под Елов връх“", "bg"),  # 58 400 € < 148 600 лв.
+    ],
+)
+def test_projects_ranked_by_their_budgets(
+    bases: dict[str, Engine], question: str, first: str, lang: str
+) -> None:
+    answer = bases["mountain"].answer(question)
+    lines = answer.reply.plain().splitlines()
+    assert answer.kind == "list" and answer.lang == lang
+    assert lines[1].startswith(f"• {first} – ") and 2 <= len(lines) <= 6, lines
+
+
+def test_the_one_costliest_project_carries_the_chat_on(bases: dict[str, Engine]) -> None:
+    chat = Conversation()
+    first = bases["mountain"].answer("кой е най-скъпият проект", chat)
+    assert first.project == "monastery-road" and "3 418 276,40" in first.reply.plain().replace(
+        "\xa0", " "
+    )
+    assert bases["mountain"].answer("а кога приключва", chat).project == "monastery-road"
+
+
+def test_a_ranking_keeps_the_questions_filters(bases: dict[str, Engine]) -> None:
+    reply = bases["mountain"].answer("най-скъпият проект в Калинище").reply.plain()
+    assert "Каптаж и водопровод Калинище" in reply and "Пътят за манастира" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("кои проекти са завършили", "completed"),
+        ("какви проекти са приключени", "completed"),
+        ("кои проекти са предвидени", "planned"),
+        ("какви проекти са в ход", "ongoing"),
+    ],
+)
+def test_more_words_of_a_status(bases: dict[str, Engine], question: str, status: str) -> None:
+    engine = bases["mountain"]
+    answer = engine.answer(question)
+    names = [p.name("bg") for p in engine.knowledge.projects]
+    wanted = [p.name("bg") for p in engine.knowledge.projects if p.status == status]
+    listed = [n for n in names if n in answer.reply.plain()]
+    assert answer.kind == "list" and sorted(listed) == sorted(wanted)
+
+
+@pytest.mark.parametrize("question", ["какво е станало напоследък", "what happened recently"])
+def test_what_happened_lately_is_the_news(bases: dict[str, Engine], question: str) -> None:
+    assert bases["mountain"].answer(question).kind == "news"
