@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from bot.engine.aboutness import about_another_thing
+from bot.engine.aboutness import about_another_thing, held_whole
 from bot.engine.answer import Answer
 from bot.engine.certainty import sure_of_field
 from bot.engine.compose import Composer
@@ -62,15 +62,6 @@ def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed)
         and _alone_named(candidates)
         and _OWN.isdisjoint(parsed.words)
     )
-
-
-def _with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
-    """A question with no words of its own ("кога беше?", "коя е?") takes its details from the
-    message's context: the words of it that the project's record holds."""
-    if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
-        return parsed
-    held = [w for w in parsed.told if follow.explains(number, w)]
-    return replace(parsed, extra=held) if held else parsed
 
 
 class Engine:
@@ -143,6 +134,7 @@ class Engine:
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
         context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
+        named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
         faq = (
             None
             if context is not None and not parsed.content
@@ -208,7 +200,8 @@ class Engine:
             or "mayor" in parsed.town_fields
             or bool(parsed.guessed & set(parsed.content))
         )
-        if best is not None and best.confidence >= CLARIFY_AT and not unsure:
+        held = best is not None and held_whole(parsed, best.number, self.follow.explains)
+        if best is not None and (best.confidence >= CLARIFY_AT or held) and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
             if (
                 sure.kind == "quote"
@@ -216,7 +209,8 @@ class Engine:
                 and (best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates))
             ):  # a project found by its details alone answers a question for a number or date,
                 return sure  # or any question when no other project comes near it
-            if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
+            named_part = best.name_coverage > 0 and best.confidence >= CLARIFY_AT
+            if named_part and not self._named_generally(parsed, best.number):
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     return sure
                 return self._clarify(question, lang, likely, best.confidence)
@@ -343,7 +337,7 @@ class Engine:
             topic = "status"
         if topic is None and parsed.answer is None and parsed.follow_up and chat.topic:
             topic = chat.topic
-        told = _with_context(parsed, number, self.follow)
+        told = self.follow.with_context(parsed, number)
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says
             done = self.projects.answer(parsed, number, lang, topic)
