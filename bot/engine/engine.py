@@ -17,6 +17,7 @@ from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import OWN_WORDS
 from bot.engine.normalize import terms
+from bot.engine.parts import answer_parts
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
@@ -341,6 +342,9 @@ class Engine:
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says
             done = self.projects.answer(parsed, number, lang, topic)
+        if done.answered:  # "кой строи салона и колко струваше": each question answered
+            read, answer = self.reader.read, self.projects.answer
+            done = answer_parts(done, parsed.text, read, answer, number, lang)
         if not done.answered:
             reply, sure = done.reply, confidence * done.certainty
             return Answer(

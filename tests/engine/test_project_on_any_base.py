@@ -9,12 +9,13 @@ import pytest
 from bot.engine import Conversation, Engine
 from bot.engine.aboutness import held_whole
 from bot.engine.normalize import tokens
+from bot.engine.parts import question_parts
 from bot.engine.stopwords import is_quiet
 
 
 def _asked(engine: Engine, question: str, chat: Conversation | None = None) -> tuple[str, str]:
     answer = engine.answer(question, chat)
-    return answer.project or answer.kind, answer.reply.plain()
+    return answer.project or answer.kind, answer.reply.plain().replace("\xa0", " ")
 
 
 @pytest.mark.parametrize(
@@ -132,3 +133,44 @@ def test_another_thing_in_the_village_still_starts_afresh(bases: dict[str, Engin
     assert bases["spa"].answer("а пътят до букак кога ще е готов", chat).project == (
         "bukak-forest-road"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("кой строи салона и колко струваше?", ["кой строи салона", "колко струваше"]),
+        ("Колко нови хора назначиха? И кой е ръководителят?",
+         ["Колко нови хора назначиха", "И кой е ръководителят"]),
+        ("why did the work stop and when does it start again",
+         ["why did the work stop", "when does it start again"]),
+        ("kolko struva i koga shte e gotovo", ["kolko struva", "koga shte e gotovo"]),
+        ("колко струва ремонтът на моста и пътя", []),  # "и" before no question word
+        ("кога ще е готово?", []),
+        ("Вярно ли е? Мерси.", []),  # the second sentence asks nothing
+    ],
+)  # fmt: skip
+def test_the_questions_of_a_message(text: str, parts: list[str]) -> None:
+    assert question_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "facts"),
+    [
+        ("spa", "Дъщеря ми учи в Сърнино. Кой строи салона и колко струваше?",
+         "sarnino-school-gym", ["Строй Баланс 2010", "894 600"]),
+        ("danube", "Колко проекта бяха подадени за площада и кой спечели конкурса?",
+         "ploshtad-svoboda", ["11 участници"]),
+    ],
+)  # fmt: skip
+def test_two_questions_about_one_project_are_both_answered(
+    bases: dict[str, Engine], base: str, question: str, project: str, facts: list[str]
+) -> None:
+    found, reply = _asked(bases[base], question)
+    assert found == project and all(fact in reply for fact in facts)
+    assert reply.count(reply.splitlines()[0]) == 1  # one heading
+
+
+def test_a_short_object_pronoun_points_back(bases: dict[str, Engine]) -> None:
+    """ "ще я поддържа": the word after the pronoun is the verb the particle stands before."""
+    parsed = bases["danube"].reader.read("кой ще я поддържа станцията")
+    assert "podarZ" in parsed.verbs and parsed.refers
