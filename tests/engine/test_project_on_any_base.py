@@ -63,6 +63,9 @@ def test_an_english_word_is_quiet_only_in_a_bulgarian_question(
          "visitor centre"),
         # every word held by one project: its quote answers though common words cost certainty
         ("danube", "каква дължина от главния колектор ще сменят", "psov-ladovitsa", "2,3 км"),
+        # a compound word is also its parts: "колело" and "алея" find the "велоалея"
+        ("town", "Карам колело всеки ден по новата алея. Докъде ще стига тя?", "bike-lane-river",
+         "2,4 км"),
         # photos asked of a record that has links: its gallery
         ("spa", "има ли снимки преди и след ремонта на банята", "old-mineral-bath",
          "galeria/starata-banya"),
