@@ -26,6 +26,8 @@ def _asked(engine: Engine, question: str, chat: Conversation | None = None) -> t
         ("vine", "how many young people is the youth center meant for", "meant"),
         ("vine", "how many hectares of vineyards are along the field road", "along"),
         ("spa", "po kolko pacienti na den shte priema centyra", "den"),
+        ("danube", "колко дава общината от своя бюджет за кея", "svo"),
+        ("danube", "колко дава общината от своя бюджет за кея", "dav"),
     ],
 )
 def test_a_word_that_names_nothing_is_no_content(
@@ -66,6 +68,8 @@ def test_an_english_word_is_quiet_only_in_a_bulgarian_question(
         # a compound word is also its parts: "колело" and "алея" find the "велоалея"
         ("town", "Карам колело всеки ден по новата алея. Докъде ще стига тя?", "bike-lane-river",
          "2,4 км"),
+        # a possessive and a verb of giving name nothing: the pier is what is asked
+        ("danube", "колко дава общината от своя бюджет за кея", "pristan-ladovitsa", "234 698"),
         # photos asked of a record that has links: its gallery
         ("spa", "има ли снимки преди и след ремонта на банята", "old-mineral-bath",
          "galeria/starata-banya"),
