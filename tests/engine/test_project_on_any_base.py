@@ -8,7 +8,8 @@ import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.aboutness import held_whole
-from bot.engine.normalize import tokens
+from bot.engine.glossary import GLOSSARY
+from bot.engine.normalize import terms, tokens
 from bot.engine.parts import question_parts
 from bot.engine.stopwords import is_quiet
 
@@ -179,5 +180,23 @@ def test_two_questions_about_one_project_are_both_answered(
 
 def test_a_short_object_pronoun_points_back(bases: dict[str, Engine]) -> None:
     """ "ще я поддържа": the word after the pronoun is the verb the particle stands before."""
-    parsed = bases["danube"].reader.read("кой ще я поддържа станцията")
-    assert "podarZ" in parsed.verbs and parsed.refers
+    for question in ("кой ще я поддържа станцията", "кой ще ги поддържа чешмите"):
+        parsed = bases["danube"].reader.read(question)
+        assert "podarZ" in parsed.verbs and parsed.refers
+
+
+@pytest.mark.parametrize(
+    ("bulgarian", "english"),
+    [("мрежа", "netvork"), ("нова", "nev"), ("бивш", "old"), ("скорост", "fast"),
+     ("велоалея", "bik"), ("колело", "bicacl")],
+)  # fmt: skip
+def test_the_glossary_gives_a_bulgarian_word_its_english_one(bulgarian: str, english: str) -> None:
+    words = terms(bulgarian)
+    assert english in GLOSSARY.translate(words, [True] * len(words))
+
+
+@pytest.mark.parametrize(
+    "question", ["колко са готови досега", "how many are ready so far", "колко има до момента"]
+)
+def test_so_far_asks_about_now(bases: dict[str, Engine], question: str) -> None:
+    assert "now" in bases["vine"].reader.read(question).intents
