@@ -1,5 +1,5 @@
-"""Two questions in one message ("кой строи салона и колко струваше?"): both are answered
-when both are about the project the message is about; the second is never lost."""
+"""Two questions in one message ("кой строи салона и колко струваше?"): the reply to the whole
+question, then what each question read alone adds about the same project; none is lost."""
 
 from __future__ import annotations
 
