@@ -11,7 +11,7 @@ from bot.engine.lexicon import PART_JOINS, PART_STARTS
 from bot.engine.message import asks_anything
 from bot.engine.projects import ProjectReply
 from bot.engine.question import Parsed
-from bot.engine.reply import Reply
+from bot.engine.reply import Line, Reply
 
 _ALTERNATIVES = "|".join(map(re.escape, sorted(PART_STARTS, key=len, reverse=True)))
 _JOINS = "|".join(map(re.escape, PART_JOINS))
@@ -28,6 +28,18 @@ def question_parts(text: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def _blocks(reply: Reply) -> list[Reply]:
+    """The reply's paragraphs (runs of lines between blank ones), without its first line: the
+    project's title."""
+    blocks: list[list[Line]] = [[]]
+    for line in reply.lines[1:]:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [Reply(tuple(block)) for block in blocks if block]
+
+
 def answer_parts(
     whole: ProjectReply,
     text: str,
@@ -36,19 +48,21 @@ def answer_parts(
     number: int,
     lang: str,
 ) -> ProjectReply:
-    """The reply to the whole question, then the reply about project number to each part of
-    text read alone that says something the reply does not yet say (without the project's
-    title: one heading); the whole reply when text asks one question."""
-    done = [whole]
+    """The reply to the whole question, then what the reply about project number to each part
+    of text read alone says that it does not yet say (its paragraphs, under one heading); the
+    whole reply when text asks one question."""
+    joined, quoted, certainty = whole.reply, list(whole.quoted), whole.certainty
     for asked in map(read, question_parts(text)):
         reply = answer(asked, number, lang, asked.topic)
-        said = "\n".join(d.reply.plain() for d in done)
-        if reply.answered and Reply(reply.reply.lines[1:]).plain() not in said:
-            done.append(reply)
-    if len(done) < 2:
+        if not reply.answered:
+            continue
+        said = {block.plain() for block in _blocks(joined)}
+        new = [block for block in _blocks(reply.reply) if block.plain() not in said]
+        for block in new:
+            joined = joined.then(block)
+        if new:
+            quoted += reply.quoted
+            certainty = min(certainty, reply.certainty)
+    if joined is whole.reply:
         return whole
-    joined = whole.reply
-    for other in done[1:]:
-        joined = joined.then(Reply(other.reply.lines[1:]))
-    quoted = tuple(fact for d in done for fact in d.quoted)
-    return replace(whole, reply=joined, quoted=quoted, certainty=min(d.certainty for d in done))
+    return replace(whole, reply=joined, quoted=tuple(quoted), certainty=certainty)

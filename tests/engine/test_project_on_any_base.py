@@ -188,7 +188,7 @@ def test_a_short_object_pronoun_points_back(bases: dict[str, Engine]) -> None:
 @pytest.mark.parametrize(
     ("bulgarian", "english"),
     [("мрежа", "netvork"), ("нова", "nev"), ("бивш", "old"), ("скорост", "fast"),
-     ("велоалея", "bik"), ("колело", "bicacl")],
+     ("велоалея", "bik"), ("колело", "bicacl"), ("свещеник", "priest")],
 )  # fmt: skip
 def test_the_glossary_gives_a_bulgarian_word_its_english_one(bulgarian: str, english: str) -> None:
     words = terms(bulgarian)
@@ -200,3 +200,10 @@ def test_the_glossary_gives_a_bulgarian_word_its_english_one(bulgarian: str, eng
 )
 def test_so_far_asks_about_now(bases: dict[str, Engine], question: str) -> None:
     assert "now" in bases["vine"].reader.read(question).intents
+
+
+def test_a_paragraph_is_said_once(bases: dict[str, Engine]) -> None:
+    """A part whose reply repeats what the whole question's reply says adds only what is new."""
+    question = "who is the priest of the church in gorna elovitsa and whats his number"
+    found, reply = _asked(bases["mountain"], question)
+    assert found == "church-st-nikola-frescoes" and reply.count("+359 889 310 447") == 1
