@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.engine.facts import LINK_ABOUT
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import ANSWER_NOUNS, EXISTENCE
 from bot.engine.normalize import terms
@@ -55,7 +56,10 @@ def about_another_thing(
         thing = thing_asked(parsed, after, EXISTENCE_REACH)
     else:
         return False
-    return any(not _holds(index, number, word) for word in thing)
+    linked = bool(index.projects[number].links)  # "има ли снимки": its links hold photos
+    return any(
+        not _holds(index, number, word) for word in thing if not (linked and word in LINK_ABOUT)
+    )
 
 
 def _about(
@@ -88,3 +92,13 @@ def _existence_end(words: list[str]) -> int | None:
         ),
         None,
     )
+
+
+def held_whole(parsed: Parsed, number: int, explains: Callable[[int, str], bool]) -> bool:
+    """True when the project's record holds every word of the question but its verbs, and one
+    of them is more than a village or the thing counted ("колко души живеят в X" names none):
+    a low confidence then comes of common words, not of another subject."""
+    words = [w for w in parsed.content if w not in parsed.verbs]
+    places = {w for place in parsed.places for w in place}
+    own = set(words) - places - set(parsed.counted)
+    return bool(own) and not parsed.guessed and all(explains(number, w) for w in words)

@@ -150,8 +150,9 @@ class FollowUps:
         head = self._head(parsed)
         if head in said and not parsed.refers:  # "а кога ще направят басейн за децата"
             return None
+        only_held = bool(held) and set(words) - parsed.verbs <= {w for p in held for w in p}
         if best is not None and best.number != number and best.name_coverage >= 0.99:
-            return None
+            return number if only_held else None  # "а в Букак кога": a village it speaks of
         return number
 
     @staticmethod
@@ -189,6 +190,14 @@ class FollowUps:
             for m in self.index.lookup(word)
             for other, weight in self.index.postings[m.term].items()
         )
+
+    def with_context(self, parsed: Parsed, number: int) -> Parsed:
+        """A question with no words of its own ("кога беше?", "коя е?") takes its details from
+        the message's context: the words of it that the project's record holds."""
+        if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
+            return parsed
+        held = [w for w in parsed.told if self.explains(number, w)]
+        return replace(parsed, extra=held) if held else parsed
 
     def explains(self, number: int, word: str) -> bool:
         """True when the project's record holds the word."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
-from functools import partial
 
-from bot.engine.aboutness import about_another_thing
+from bot.engine.aboutness import about_another_thing, held_whole
 from bot.engine.answer import Answer
 from bot.engine.certainty import sure_of_field
 from bot.engine.compose import Composer
@@ -18,7 +17,7 @@ from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import OWN_WORDS
 from bot.engine.normalize import terms
-from bot.engine.parts import answer_both, with_context
+from bot.engine.parts import answer_parts
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
@@ -100,11 +99,6 @@ class Engine:
         answer = self._answer(question, parsed, chat, lang)
         chat.lang = lang
         number = self.follow.numbers.get(answer.project or "")
-        if number is not None:  # "кой строи салона и колко струваше?": each gets its answer
-            ask = partial(
-                self._project, number=number, lang=lang, confidence=1.0, ties=(), chat=chat
-            )
-            answer = answer_both(answer, parsed.text, self.reader.read, ask)
         naming = self.details.naming(number, parsed.content) if number is not None else set()
         details = [w for w in parsed.content if w not in naming]
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
@@ -141,6 +135,7 @@ class Engine:
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
         context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
+        named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
         faq = (
             None
             if context is not None and not parsed.content
@@ -206,7 +201,8 @@ class Engine:
             or "mayor" in parsed.town_fields
             or bool(parsed.guessed & set(parsed.content))
         )
-        if best is not None and best.confidence >= CLARIFY_AT and not unsure:
+        held = best is not None and held_whole(parsed, best.number, self.follow.explains)
+        if best is not None and (best.confidence >= CLARIFY_AT or held) and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
             if (
                 sure.kind == "quote"
@@ -214,7 +210,8 @@ class Engine:
                 and (best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates))
             ):  # a project found by its details alone answers a question for a number or date,
                 return sure  # or any question when no other project comes near it
-            if best.name_coverage > 0 and not self._named_generally(parsed, best.number):
+            named_part = best.name_coverage > 0 and best.confidence >= CLARIFY_AT
+            if named_part and not self._named_generally(parsed, best.number):
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     return sure
                 return self._clarify(question, lang, likely, best.confidence)
@@ -341,10 +338,13 @@ class Engine:
             topic = "status"
         if topic is None and parsed.answer is None and parsed.follow_up and chat.topic:
             topic = chat.topic
-        told = with_context(parsed, number, self.follow)
+        told = self.follow.with_context(parsed, number)
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says
             done = self.projects.answer(parsed, number, lang, topic)
+        if done.answered:  # "кой строи салона и колко струваше": each question answered
+            read, answer = self.reader.read, self.projects.answer
+            done = answer_parts(done, parsed.text, read, answer, number, lang)
         if not done.answered:
             reply, sure = done.reply, confidence * done.certainty
             return Answer(

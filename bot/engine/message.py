@@ -80,6 +80,11 @@ def _asks(text: str, words: list[str]) -> bool:
     return end == "?" or (end not in (".", "!") and bool(_QUESTION.find(words)))
 
 
+def asks_anything(text: str) -> bool:
+    """True when text holds a question word (or is one)."""
+    return bool(_QUESTION.find(terms(text)))
+
+
 def _clause_asks(text: str, words: list[str]) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
 

@@ -1,77 +1,68 @@
-"""The parts of a message beyond its question: its context fills a question that says nothing
-of its own, and a second question ("кой строи салона и колко струваше?", "Кога беше? И кой
-свиреше?") is answered about the same project, after the first."""
+"""Two questions in one message ("кой строи салона и колко струваше?"): the reply to the whole
+question, then what each question read alone adds about the same project; none is lost."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.engine.answer import Answer
-from bot.engine.conversation import FollowUps
-from bot.engine.lexicon import PAIR_JOINS, PAIR_WORDS
-from bot.engine.message import sentences, split_message
-from bot.engine.normalize import terms
+from bot.engine.lexicon import PART_JOINS, PART_STARTS
+from bot.engine.message import asks_anything
+from bot.engine.projects import ProjectReply
 from bot.engine.question import Parsed
-from bot.engine.reply import Reply
+from bot.engine.reply import Line, Reply
 
-_JOIN_WORDS = frozenset(word.lower() for word in PAIR_JOINS)
-_ASKS = frozenset(t for word in PAIR_WORDS for t in terms(word))
-
-
-def with_context(parsed: Parsed, number: int, follow: FollowUps) -> Parsed:
-    """A question with no words of its own ("кога беше?", "коя е?") takes its details from the
-    message's context: the words of it that the project's record holds."""
-    if parsed.content or parsed.extra or parsed.answer is None or not parsed.told:
-        return parsed
-    held = [w for w in parsed.told if follow.explains(number, w)]
-    return replace(parsed, extra=held) if held else parsed
+_ALTERNATIVES = "|".join(map(re.escape, sorted(PART_STARTS, key=len, reverse=True)))
+_JOINS = "|".join(map(re.escape, PART_JOINS))
+_SPLIT = re.compile(rf"\?+\s*|[,;]?\s+(?:{_JOINS})\s+(?=(?:{_ALTERNATIVES})\b)", re.IGNORECASE)
 
 
-def _asks(text: str) -> bool:
-    return not _ASKS.isdisjoint(terms(text))
+def question_parts(text: str) -> list[str]:
+    """The questions of text, when it asks two or more ("кога беше и кой свиреше"); else []."""
+    pieces = [piece.strip(" ,;") for piece in _SPLIT.split(text)]
+    parts = [piece for piece in pieces if piece]
+    if len(parts) < 2:
+        return []
+    parts = [part for part in parts if asks_anything(part)]
+    return parts if len(parts) > 1 else []
 
 
-def split_pair(question: str) -> tuple[str, str] | None:
-    """The two questions of a message's question, or None: two sentences that ask, or a join
-    followed by a question word, each side asking something."""
-    asked = [s for s in sentences(question) if s.strip()]
-    if len(asked) == 2 and all(_asks(s) for s in asked):
-        return asked[0], asked[1]
-    words = question.split()
-    for at in range(1, len(words) - 1):
-        if words[at].lower() not in _JOIN_WORDS:  # most words: no folding needed
+def _blocks(reply: Reply) -> list[Reply]:
+    """The reply's paragraphs (runs of lines between blank ones), without its first line: the
+    project's title."""
+    blocks: list[list[Line]] = [[]]
+    for line in reply.lines[1:]:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [Reply(tuple(block)) for block in blocks if block]
+
+
+def answer_parts(
+    whole: ProjectReply,
+    text: str,
+    read: Callable[[str], Parsed],
+    answer: Callable[[Parsed, int, str, str | None], ProjectReply],
+    number: int,
+    lang: str,
+) -> ProjectReply:
+    """The reply to the whole question, then what the reply about project number to each part
+    of text read alone says that it does not yet say (its paragraphs, under one heading); the
+    whole reply when text asks one question."""
+    joined, quoted, certainty = whole.reply, list(whole.quoted), whole.certainty
+    for asked in map(read, question_parts(text)):
+        reply = answer(asked, number, lang, asked.topic)
+        if not reply.answered:
             continue
-        start = terms(words[at + 1])
-        if start and start[0] in _ASKS:
-            first, second = " ".join(words[:at]), " ".join(words[at + 1 :])
-            if _asks(first):
-                return first, second
-    return None
-
-
-def answer_both(
-    found: Answer, asked: str, read: Callable[[str], Parsed], ask: Callable[[str, Parsed], Answer]
-) -> Answer:
-    """found, or, when the question asked asks two things of the project found, the answers to
-    each one after the other (ask: the answer about that project to a text read)."""
-    pair = split_pair(asked) if found.answered and found.kind in ("quote", "project") else None
-    if pair is None:
-        return found
-    context = split_message(found.question).context
-    texts = [f"{context}\n{part}" if context else part for part in pair]
-    first, second = (ask(text, read(text)) for text in texts)
-    if not (first.answered and second.answered):
-        return found
-    added = second.reply.lines[1:]  # under the same project's name
-    reply = first.reply
-    if any(line and line not in reply.lines for line in added):
-        reply = reply.then(Reply(added))
-    quoted = "quote" in (first.kind, second.kind)
-    return replace(
-        found,
-        reply=reply,
-        topic=first.topic,
-        kind="quote" if quoted else found.kind,
-        source_url=first.source_url or second.source_url,
-    )
+        said = {block.plain() for block in _blocks(joined)}
+        new = [block for block in _blocks(reply.reply) if block.plain() not in said]
+        for block in new:
+            joined = joined.then(block)
+        if new:
+            quoted += reply.quoted
+            certainty = min(certainty, reply.certainty)
+    if joined is whole.reply:
+        return whole
+    return replace(whole, reply=joined, quoted=tuple(quoted), certainty=certainty)

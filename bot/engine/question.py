@@ -189,14 +189,14 @@ class QuestionReader:
         found = tokens(message.question)
         words = [token.term for token in found]
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
-        parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token)}
+        latin = typed_bulgarian(found)
+        parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token, latin)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
         parsed.sure_verbs = after_particles(found) | {
             t.term
             for t in found
             if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in WORKS
         }
-        latin = typed_bulgarian(found)
         parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
         parsed.finite = parsed.sure_verbs | {
             t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)

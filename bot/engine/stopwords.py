@@ -36,10 +36,11 @@ def is_stop(token: Token) -> bool:
 _ENGLISH = frozenset((*ENGLISH_WORDS, *ENGLISH_VERBS))
 
 
-def is_quiet(token: Token) -> bool:
+def is_quiet(token: Token, bulgarian: bool = False) -> bool:
     """A stop word, or a word of chatty messages that says nothing about the subject (a common
-    English word is never quiet for a Bulgarian one it folds like: "bill" is not "бил")."""
-    if not token.cyrillic and token.written in _ENGLISH:
+    English word is never quiet for a Bulgarian one it folds like: "bill" is not "бил", unless
+    the question is Bulgarian typed in Latin letters, bulgarian: "na den" is "на ден")."""
+    if not token.cyrillic and token.written in _ENGLISH and not bulgarian:
         return token.folded in _QUIET[2]
     return token.folded in _QUIET[0 if token.cyrillic else 1]
 

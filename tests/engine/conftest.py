@@ -15,12 +15,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 @pytest.fixture(scope="session")
 def bases() -> dict[str, Engine]:
-    """The shipped base ("shipped") and the tuning towns ("vine", "mountain", "danube", "spa")."""
+    """The shipped base ("shipped") and the tuning municipalities ("vine", "mountain", "danube",
+    "spa", "town")."""
     folders = {
         "shipped": ROOT / "knowledge",
         **{
             name: FIXTURES / f"tuning-{name}" / "knowledge"
-            for name in ("vine", "mountain", "danube", "spa")
+            for name in ("vine", "mountain", "danube", "spa", "town")
         },
     }
     return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}

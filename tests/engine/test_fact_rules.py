@@ -11,7 +11,6 @@ from bot.engine import Conversation, Engine
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import terms
-from bot.engine.parts import split_pair
 from bot.engine.periods import periods_of
 
 
@@ -85,28 +84,6 @@ def test_the_days_of_the_week_across_languages(english: str, bulgarian: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("question", "pair"),
-    [
-        ("кой строи салона и колко струваше?", ("кой строи салона", "колко струваше?")),
-        ("Кога беше и кой свиреше тогава?", ("Кога беше", "кой свиреше тогава?")),
-        (
-            "Колко души дойдоха? И какво решихте?",
-            ("Колко души дойдоха?", "И какво решихте?"),
-        ),
-        (
-            "why did the work stop and when does it start again",
-            ("why did the work stop", "when does it start again"),
-        ),
-        ("колко деца и в колко групи", None),  # "и" before no question word: one question
-        ("и кога ще е готово", None),  # a follow-up's "и": nothing before it asks
-        ("хляб и мляко", None),
-    ],
-)
-def test_two_questions_in_one_message(question: str, pair: tuple[str, str] | None) -> None:
-    assert split_pair(question) == pair
-
-
-@pytest.mark.parametrize(
     ("base", "question", "facts"),
     [
         # the period of a rate asked picks the sentence that states it, not the summary's words
@@ -139,11 +116,6 @@ def test_two_questions_in_one_message(question: str, pair: tuple[str, str] | Non
         ("spa", "чешмата в букак кога ще тече", ["края на април 2027"]),
         # two questions, two facts
         ("spa", "кой строи салона в Сърнино и колко струваше?", ["Строй Баланс", "894 600"]),
-        (
-            "spa",
-            "Снимах откриването на площада „Извора“. Кога беше и кой свиреше тогава?",
-            ["24 май", "духовата музика"],
-        ),
         (
             "mountain",
             "Дядо ми е работил на лифта още когато са го строили. Вярно ли е, че сменят всичко"

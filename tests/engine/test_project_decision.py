@@ -158,7 +158,14 @@ def test_a_field_that_says_nothing_of_a_noun_asked_is_no_sure_answer(
             "psov-ladovitsa",
             "+359 8147 3030",
         ),
-        ("mountain", "who operates the new water network in kalinishte", None, None),  # two near
+        # "new" and "network" are the record's ("нов", "мрежа": the glossary): one project
+        (
+            "mountain",
+            "who operates the new water network in kalinishte",
+            "water-catchment-kalinishte",
+            "ВиК – Смолян",
+        ),
+        ("shipped", "кой прави ремонта на училищата", None, None),  # two schools' projects near
     ],
 )
 def test_did_you_mean_is_asked_only_when_another_project_comes_near(

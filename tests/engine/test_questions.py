@@ -91,7 +91,7 @@ def test_the_engine_works_unchanged_on_another_municipalitys_base() -> None:
         ("tuning-mountain", 0.87),
         ("tuning-danube", 0.90),
         ("tuning-vine", 0.88),
-        ("tuning-spa", 0.85),
+        ("tuning-spa", 0.87),
     ],
 )
 def test_blind_sets_on_their_own_bases(name: str, threshold: float) -> None:
