@@ -14,7 +14,7 @@ LONG_MESSAGE = 1000
 def question_text(message: Message, bot_id: int, username: str) -> str | None:
     """The question in a message (lone surrogates replaced), or None when a group message is
     not meant for the bot."""
-    text = clean_text(message.text or "")
+    text = clean_text(message.text or message.caption or "")
     if message.chat.type == "private":
         return text
     replied = message.reply_to_message
@@ -47,6 +47,8 @@ async def on_text(update: Update, context: Context) -> None:
     body = asked.answer.reply.html()
     if len(text) > LONG_MESSAGE:
         body = f"<i>{html_text('too_long', lang)}</i>\n\n{body}"
+    elif message.text is None:
+        body = f"<i>{html_text('caption_read', lang)}</i>\n\n{body}"
     await reply(update, context, body, answer_markup(asked.answer, svc.assistant, lang, extra))
 
 

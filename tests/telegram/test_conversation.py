@@ -162,6 +162,23 @@ async def test_sticker_and_unknown_command(bot: BotHarness) -> None:
     assert "/help" in unknown["text"]
 
 
+PHOTO = [{"file_id": "p", "file_unique_id": "pu", "width": 10, "height": 10}]
+
+
+async def test_the_caption_of_a_photo_is_the_question(bot: BotHarness) -> None:
+    """A citizen photographs the park and asks under the photo: the caption is answered, with
+    a word that the photo itself was not looked at; a photo alone still gets the hint."""
+    photo = updates.message(USER, photo=PHOTO, caption="колко струва паркът?")
+    [sent] = messages(await bot.send(photo))
+    assert sent["text"].startswith("Прочетох текста към съобщението ви")
+    assert "199 467,56" in sent["text"].replace("\u00a0", " ")
+    assert "t:park-block-66:dates" in buttons(sent)
+    [hint] = messages(await bot.send(updates.message(USER, photo=PHOTO)))
+    assert "Разбирам само текст" in hint["text"]
+    in_group = {"chat_id": GROUP, "kind": "group", "photo": PHOTO, "caption": "колко струва?"}
+    assert messages(await bot.send(updates.message(USER, **in_group))) == []
+
+
 async def test_forged_and_stale_buttons(bot: BotHarness) -> None:
     for data in ("p:no-such-project", "x" * 64, "t:hot-lunch:salary", "l:abc", "fb:99:+"):
         calls = await bot.send(updates.button(USER, data))
