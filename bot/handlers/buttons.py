@@ -12,7 +12,15 @@ from telegram.error import BadRequest
 from bot.handlers import admin, commands, editors, flows, keyboards, staff, tickets
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
-from bot.handlers.common import Context, edit_or_send, html_text, language, reply, services
+from bot.handlers.common import (
+    Context,
+    edit_or_send,
+    html_text,
+    language,
+    project_id_for,
+    reply,
+    services,
+)
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -48,7 +56,7 @@ async def _show_project(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
     key, topic = callback.args[0], callback.args[1] if len(callback.args) > 1 else "summary"
-    project_id = commands.project_id_for(context, key)
+    project_id = project_id_for(context, key)
     chat, user, svc = update.effective_chat, update.effective_user, services(context)
     answer = (
         svc.assistant.project_answer(chat.id, project_id, topic, lang)
@@ -96,7 +104,7 @@ async def _set_language(
 
 
 async def _follow(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
-    project_id, user = commands.project_id_for(context, callback.args[0]), update.effective_user
+    project_id, user = project_id_for(context, callback.args[0]), update.effective_user
     if project_id is None or user is None:
         return t("stale_button", lang)
     storage = services(context).storage

@@ -6,7 +6,6 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
-from bot.handlers.callbacks import resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.staff import erase_posts
 from bot.handlers.tickets import ask_row
@@ -76,12 +75,6 @@ async def language_command(update: Update, context: Context) -> None:
     """Offer Български / English."""
     lang = await language(update, context)
     await reply(update, context, html_text("language.choose", lang), keyboards.languages())
-
-
-def project_id_for(context: Context, key: str) -> str | None:
-    """The project a button key stands for."""
-    ids = [p.id for p in services(context).knowledge.knowledge.projects]
-    return resolve(key, ids)
 
 
 async def following(update: Update, context: Context) -> None:

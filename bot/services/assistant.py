@@ -105,9 +105,20 @@ class Assistant:
         await self.storage.set_language(user_id, lang)
         return lang
 
-    async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str | None) -> Asked:
-        """Answer a question in the chat's context (language detected if None) and log it."""
+    async def ask(
+        self,
+        chat_id: int,
+        user_id: int | None,
+        text: str,
+        lang: str | None,
+        about: str | None = None,
+    ) -> Asked:
+        """Answer a question in the chat's context (language detected if None) and log it;
+        about: the project of an earlier answer the question replies to, its context now."""
         conversation = self.conversation(chat_id)
+        if about is not None and about != conversation.project:
+            conversation.project, conversation.topic, conversation.details = about, None, ()
+            conversation.mayor = conversation.town = False
         answer = self.knowledge.engine.answer(text[:MAX_QUESTION], conversation, lang)
         record = QuestionRecord(
             user_id,

@@ -111,6 +111,22 @@ async def test_follow_up_question(bot: BotHarness) -> None:
     assert "20 май 2014" in sent["text"]
 
 
+async def test_a_reply_to_an_older_answer_goes_on_with_its_project(bot: BotHarness) -> None:
+    """Replying (swipe left) to yesterday's answer about the hot lunch, after talking about
+    the park, asks about the hot lunch; a plain follow-up still goes on with the park."""
+    [lunch] = messages(await bot.send(updates.message(USER, "какво е топъл обяд")))
+    assert lunch["text"].startswith("Топъл обяд")
+    await bot.send(updates.message(USER, "колко струва паркът"))
+    reply = updates.message(USER, "а колко струва?", reply_to_message=lunch)
+    [sent] = messages(await bot.send(reply))
+    assert sent["text"].startswith("Топъл обяд") and "не е публикувана" in sent["text"]
+    [dates] = messages(await bot.send(updates.message(USER, "а кога започна?")))
+    assert dates["text"].startswith("Топъл обяд")
+    await bot.send(updates.message(USER, "колко струва паркът"))
+    [park] = messages(await bot.send(updates.message(USER, "а кога приключи?")))
+    assert "20 май 2014" in park["text"]
+
+
 async def test_language_switch_is_stored(bot: BotHarness, api: FakeBotAPI) -> None:
     [menu] = messages(await bot.send(updates.message(USER, "/language")))
     assert buttons(menu) == ["g:bg", "g:en"]
