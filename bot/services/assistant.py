@@ -83,14 +83,23 @@ class Assistant:
         return posts
 
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
-        """The stored choice, else Telegram's language_code, else the script, else bg."""
+        """The choice stored by /language, else the language the message is clearly written
+        in, else that of the last reply, else Telegram's language_code, else bg."""
         stored, last = await self.storage.user_languages(user_id)
-        chosen = language_of(stored, telegram_code)
-        if chosen is None:
-            detected = text.strip() and self.knowledge.engine.detect_language(text, "bg")
-            chosen = detected or last or "bg"
+        chosen = (
+            language_of(stored, None)
+            or self.written_in(text)
+            or language_of(last, telegram_code)
+            or "bg"
+        )
         await self.recorder.write(touched(user_id, chosen if chosen != last else None))
         return chosen
+
+    def written_in(self, text: str) -> str | None:
+        """'bg' or 'en' when the text is clearly written in it (not a number, a name...)."""
+        detect = self.knowledge.engine.detect_language
+        found = detect(text, "bg") if text.strip() else None
+        return found if found is not None and detect(text, "en") == found else None
 
     async def note_blocked(self, user_id: int, blocked: bool) -> None:
         """Remember (best effort) that a user blocked or unblocked the bot."""

@@ -136,6 +136,27 @@ async def test_language_switch_is_stored(bot: BotHarness, api: FakeBotAPI) -> No
     assert "Total cost" in sent["text"]
 
 
+async def test_the_reply_is_in_the_language_the_question_is_written_in(bot: BotHarness) -> None:
+    """Many Bulgarians keep Telegram in English: a question in Cyrillic is answered in
+    Bulgarian, and the buttons under it too; a question wholly in English from a Bulgarian
+    Telegram is answered in English; a message of no clear language keeps the last one."""
+    cyrillic = updates.message(USER, "колко струва паркът", language_code="en")
+    [sent] = messages(await bot.send(cyrillic))
+    assert sent["text"].startswith("Обновяване на парка")
+    [dates] = messages(await bot.send(updates.button(USER, "t:park-block-66:dates", sent, "en")))
+    assert "Начало: 20 май 2014" in dates["text"]
+    latin = updates.message(USER + 2, "kolko struva parka", language_code="en")
+    assert "Обща стойност" in messages(await bot.send(latin))[0]["text"]
+    [english] = messages(await bot.send(updates.message(USER + 1, "how much does the park cost?")))
+    assert "Total cost" in english["text"]
+    [unclear] = messages(await bot.send(updates.message(USER + 1, "66?")))
+    assert unclear["text"].startswith("Park renovation, block 66")  # English, as before
+    [menu] = messages(await bot.send(updates.message(USER + 1, "/language")))
+    await bot.send(updates.button(USER + 1, "g:bg", menu))
+    [chosen] = messages(await bot.send(updates.message(USER + 1, "how much does the park cost?")))
+    assert "Обща стойност" in chosen["text"]  # a language chosen in /language is kept
+
+
 async def test_group_answers_only_when_addressed(bot: BotHarness) -> None:
     assert not messages(
         await bot.send(updates.message(USER, "колко струва паркът", chat_id=GROUP, kind="group"))
