@@ -38,8 +38,9 @@ async def on_button(update: Update, context: Context) -> None:
         lang = await language(update, context)
         callback = decode(query.data)
         action = ACTIONS.get(callback.kind) if callback else None
-        notice = t("stale_button", lang)
-        if action is not None and callback is not None:
+        if action is None or callback is None:
+            notice = t("stale_button", lang)
+        else:  # an action that fails leaves no notice: the error handler speaks
             notice = await action(update, context, callback, lang)
     finally:
         await _answer(query, notice)
