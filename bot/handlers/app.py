@@ -56,6 +56,7 @@ COMMANDS = {
     "addnews": addnews.addnews, "export": editors.export, "history": editors.history,
     "undo": editors.undo,
     "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
+    "lang": commands.language_command,  # not in the menu: as other bots and the console name it
 }  # fmt: skip
 
 

@@ -15,7 +15,6 @@ from bot.handlers.callbacks import Callback, decode
 from bot.handlers.common import (
     Context,
     edit_or_send,
-    html_text,
     language,
     project_id_for,
     reply,
@@ -96,11 +95,7 @@ async def _menu(update: Update, context: Context, callback: Callback, lang: str)
 async def _set_language(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
-    user = update.effective_user
-    if user is None:
-        return None
-    chosen = await services(context).assistant.set_language(user.id, callback.args[0])
-    await reply(update, context, html_text("language.set", chosen), keyboards.main_menu(chosen))
+    await commands.choose_language(update, context, callback.args[0])
     return None
 
 

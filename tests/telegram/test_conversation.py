@@ -157,6 +157,18 @@ async def test_the_reply_is_in_the_language_the_question_is_written_in(bot: BotH
     assert "Обща стойност" in chosen["text"]  # a language chosen in /language is kept
 
 
+@pytest.mark.parametrize("command", ["/language en", "/lang en", "/lang English"])
+async def test_the_language_named_after_the_command_is_set_at_once(
+    bot: BotHarness, command: str
+) -> None:
+    [done] = messages(await bot.send(updates.message(USER, command)))
+    assert done["text"].startswith("Done, I will answer you in English.")
+    [sent] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
+    assert "Total cost" in sent["text"]
+    [menu] = messages(await bot.send(updates.message(USER, "/lang")))
+    assert buttons(menu) == ["g:bg", "g:en"]  # nothing named: the two buttons
+
+
 async def test_group_answers_only_when_addressed(bot: BotHarness) -> None:
     assert not messages(
         await bot.send(updates.message(USER, "колко струва паркът", chat_id=GROUP, kind="group"))
