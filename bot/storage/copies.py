@@ -37,6 +37,13 @@ def figures(connection: sqlite3.Connection) -> dict[str, int]:
     return found
 
 
+def _same(path: Path, database: Path) -> bool:
+    """Whether path is the database or one of its -wal and -shm files."""
+    resolved = database.resolve()
+    own = {resolved.with_name(resolved.name + suffix) for suffix in ("", "-wal", "-shm")}
+    return path.resolve() in own
+
+
 def backup(database: Path, target: Path) -> dict[str, int]:
     """Copy the database to target (a file, or a folder to hold munibot-TIME.sqlite3), one
     self-contained file readable by its owner only; returns its figures."""
@@ -44,6 +51,8 @@ def backup(database: Path, target: Path) -> dict[str, int]:
         raise StorageError(f"there is no database at {database}: check MUNIBOT_DB (or --db)")
     if target.is_dir():
         target = target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if _same(target, database):  # replacing it would leave the running bot a deleted file
+        raise StorageError(f"{target} is the database itself: name another file for the backup")
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.unlink(missing_ok=True)
@@ -70,6 +79,8 @@ def restore(copy: Path, database: Path) -> dict[str, int]:
     backup is checked first, and a database of another program or a newer munibot refused."""
     if not copy.is_file():
         raise StorageError(f"there is no backup at {copy}")
+    if _same(copy, database):
+        raise StorageError(f"{copy} is the database itself: name a file made by munibot backup")
     try:
         with _connected(copy, read_only=True) as source:
             checked = source.execute("PRAGMA quick_check").fetchone()[0]

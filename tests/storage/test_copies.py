@@ -58,6 +58,18 @@ async def test_a_backup_into_a_folder_is_named_by_its_time(tmp_path: Path) -> No
     assert count(made, "questions") == 2
 
 
+async def test_a_backup_over_the_database_or_from_it_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await running(db, 1)).close()
+    before = db.stat().st_ino
+    for target in (db, tmp_path / "." / "munibot.sqlite3", db.with_name(db.name + "-wal")):
+        with pytest.raises(StorageError, match="is the database itself"):
+            backup(db, target)
+    with pytest.raises(StorageError, match="is the database itself"):
+        restore(tmp_path / "." / "munibot.sqlite3", db)
+    assert db.stat().st_ino == before and count(db, "questions") == 1
+
+
 def test_a_backup_of_no_database_says_so(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="there is no database at"):
         backup(tmp_path / "missing.sqlite3", tmp_path / "copy.sqlite3")
