@@ -12,14 +12,7 @@ from telegram.error import BadRequest
 from bot.handlers import admin, commands, editors, flows, keyboards, staff, tickets
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
-from bot.handlers.common import (
-    Context,
-    edit_or_send,
-    language,
-    project_id_for,
-    reply,
-    services,
-)
+from bot.handlers.common import Context, edit_or_send, language, project_id_for, reply, services
 from bot.texts import t
 
 log = logging.getLogger(__name__)

@@ -97,9 +97,11 @@ class Assistant:
 
     def written_in(self, text: str) -> str | None:
         """'bg' or 'en' when the text is clearly written in it (not a number, a name...)."""
+        if not text.strip():
+            return None
         detect = self.knowledge.engine.detect_language
-        found = detect(text, "bg") if text.strip() else None
-        return found if found is not None and detect(text, "en") == found else None
+        found = detect(text, "bg")
+        return found if detect(text, "en") == found else None
 
     async def note_blocked(self, user_id: int, blocked: bool) -> None:
         """Remember (best effort) that a user blocked or unblocked the bot."""
