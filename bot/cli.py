@@ -1,5 +1,5 @@
 """The command line: munibot run | chat | ask | validate | schema | new-project | broadcast |
-stats | unanswered."""
+stats | unanswered | tickets | answer | backup | restore."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_knowledge, cli_tickets, logs
+from bot import cli_admin, cli_database, cli_knowledge, cli_tickets, logs
 from bot.config import ConfigError, Settings, log_format
 from bot.console import ConsoleChat
 from bot.engine import Conversation
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_knowledge.add_parsers(commands, _common)
     cli_admin.add_parsers(commands, _common)
     cli_tickets.add_parsers(commands, _common)
+    cli_database.add_parsers(commands, _common)
     return parser
 
 
@@ -249,6 +250,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "unanswered": lambda args: cli_admin.run(args, _settings(args)),
     "tickets": lambda args: cli_tickets.run(args, _settings(args)),
     "answer": lambda args: cli_tickets.run(args, _settings(args)),
+    "backup": lambda args: cli_database.run(args, _settings(args)),
+    "restore": lambda args: cli_database.run(args, _settings(args)),
 }
 
 

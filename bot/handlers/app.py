@@ -56,6 +56,7 @@ COMMANDS = {
     "addnews": addnews.addnews, "export": editors.export, "history": editors.history,
     "undo": editors.undo,
     "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
+    "lang": commands.language_command,  # not in the menu: as other bots and the console name it
 }  # fmt: skip
 
 
@@ -94,7 +95,8 @@ def add_handlers(application: App, staff_chat: int | None = None) -> None:
     application.add_handler(
         ChatMemberHandler(errors.on_membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
+    question = filters.TEXT | (filters.CAPTION & private & ~filters.Document.ALL)
+    application.add_handler(MessageHandler(question & ~filters.COMMAND, messages.on_text))
     application.add_handler(MessageHandler(filters.COMMAND, messages.on_unknown_command))
     application.add_handler(MessageHandler(private & filters.Document.ALL, editors.on_document))
     application.add_handler(

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from bot.handlers import admin, commands, editors, flows, keyboards, staff, tickets
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import Callback, decode
-from bot.handlers.common import Context, edit_or_send, html_text, language, reply, services
+from bot.handlers.common import Context, edit_or_send, language, project_id_for, reply, services
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,9 @@ async def on_button(update: Update, context: Context) -> None:
         lang = await language(update, context)
         callback = decode(query.data)
         action = ACTIONS.get(callback.kind) if callback else None
-        notice = t("stale_button", lang)
-        if action is not None and callback is not None:
+        if action is None or callback is None:
+            notice = t("stale_button", lang)
+        else:  # an action that fails leaves no notice: the error handler speaks
             notice = await action(update, context, callback, lang)
     finally:
         await _answer(query, notice)
@@ -48,7 +49,7 @@ async def _show_project(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
     key, topic = callback.args[0], callback.args[1] if len(callback.args) > 1 else "summary"
-    project_id = commands.project_id_for(context, key)
+    project_id = project_id_for(context, key)
     chat, user, svc = update.effective_chat, update.effective_user, services(context)
     answer = (
         svc.assistant.project_answer(chat.id, project_id, topic, lang)
@@ -87,16 +88,12 @@ async def _menu(update: Update, context: Context, callback: Callback, lang: str)
 async def _set_language(
     update: Update, context: Context, callback: Callback, lang: str
 ) -> str | None:
-    user = update.effective_user
-    if user is None:
-        return None
-    chosen = await services(context).assistant.set_language(user.id, callback.args[0])
-    await reply(update, context, html_text("language.set", chosen), keyboards.main_menu(chosen))
+    await commands.choose_language(update, context, callback.args[0])
     return None
 
 
 async def _follow(update: Update, context: Context, callback: Callback, lang: str) -> str | None:
-    project_id, user = commands.project_id_for(context, callback.args[0]), update.effective_user
+    project_id, user = project_id_for(context, callback.args[0]), update.effective_user
     if project_id is None or user is None:
         return t("stale_button", lang)
     storage = services(context).storage

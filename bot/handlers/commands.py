@@ -6,7 +6,6 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
-from bot.handlers.callbacks import resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.staff import erase_posts
 from bot.handlers.tickets import ask_row
@@ -72,16 +71,26 @@ async def contacts(update: Update, context: Context) -> None:
     await reply(update, context, services(context).assistant.contacts(lang).html())
 
 
+LANGUAGE_NAMES = {"bg": "bg", "български": "bg", "bulgarian": "bg", "en": "en", "english": "en"}
+
+
 async def language_command(update: Update, context: Context) -> None:
-    """Offer Български / English."""
+    """Set the language named after the command (`/language en`), else offer the two."""
+    named = LANGUAGE_NAMES.get(" ".join(context.args or ()).strip().lower())
+    if named is not None:
+        await choose_language(update, context, named)
+        return
     lang = await language(update, context)
     await reply(update, context, html_text("language.choose", lang), keyboards.languages())
 
 
-def project_id_for(context: Context, key: str) -> str | None:
-    """The project a button key stands for."""
-    ids = [p.id for p in services(context).knowledge.knowledge.projects]
-    return resolve(key, ids)
+async def choose_language(update: Update, context: Context, lang: str) -> None:
+    """Store the user's choice and say so, in that language, with the main menu."""
+    user = update.effective_user
+    if user is None:
+        return
+    chosen = await services(context).assistant.set_language(user.id, lang)
+    await reply(update, context, html_text("language.set", chosen), keyboards.main_menu(chosen))
 
 
 async def following(update: Update, context: Context) -> None:

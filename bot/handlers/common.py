@@ -11,6 +11,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.handlers.callbacks import resolve
 from bot.handlers.sender import Markup, send_html
 from bot.services.container import Services
 from bot.texts import t
@@ -80,3 +81,9 @@ async def edit_or_send(
                 raise
             log.info("message of chat %s not edited (%s): sent anew", query.message.chat.id, error)
     await reply(update, context, html, markup)
+
+
+def project_id_for(context: Context, key: str) -> str | None:
+    """The project a button key stands for."""
+    ids = [p.id for p in services(context).knowledge.knowledge.projects]
+    return resolve(key, ids)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import logging
 from typing import Any, TypeAlias
 
@@ -96,7 +95,7 @@ async def on_startup(application: App, settings: Settings) -> None:
     application.bot_data["watcher"] = asyncio.get_running_loop().create_task(
         services.maintain(tell_admins)
     )
-    log.info("ready: %s", html.escape(str(services.knowledge.knowledge.counts())))
+    log.info("ready: %s", services.knowledge.knowledge.counts())
 
 
 async def on_stop(application: App) -> None:

@@ -6,7 +6,16 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.answers import answer_markup, extra_rows
-from bot.handlers.common import Context, clean_text, html_text, language, reply, services
+from bot.handlers.callbacks import decode
+from bot.handlers.common import (
+    Context,
+    clean_text,
+    html_text,
+    language,
+    project_id_for,
+    reply,
+    services,
+)
 
 LONG_MESSAGE = 1000
 
@@ -14,7 +23,7 @@ LONG_MESSAGE = 1000
 def question_text(message: Message, bot_id: int, username: str) -> str | None:
     """The question in a message (lone surrogates replaced), or None when a group message is
     not meant for the bot."""
-    text = clean_text(message.text or "")
+    text = clean_text(message.text or message.caption or "")
     if message.chat.type == "private":
         return text
     replied = message.reply_to_message
@@ -29,6 +38,22 @@ def question_text(message: Message, bot_id: int, username: str) -> str | None:
     return None
 
 
+ABOUT_ONE_PROJECT = {"t", "f", "u"}  # a topic, Follow, Stop following: buttons of one project
+
+
+def replied_project(message: Message, context: Context) -> str | None:
+    """The project of the bot's answer this message replies to (read from its buttons)."""
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return None
+    rows = replied.reply_markup.inline_keyboard if replied.reply_markup else ()
+    for button in (button for row in rows for button in row):
+        callback = decode(button.callback_data if isinstance(button.callback_data, str) else "")
+        if callback is not None and callback.kind in ABOUT_ONE_PROJECT:
+            return project_id_for(context, callback.args[0])
+    return None
+
+
 async def on_text(update: Update, context: Context) -> None:
     """Answer a question with the engine, in the user's language, with buttons to go further."""
     message, user, svc = update.effective_message, update.effective_user, services(context)
@@ -38,7 +63,8 @@ async def on_text(update: Update, context: Context) -> None:
     if text is None:
         return
     lang = await language(update, context, text)
-    asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang)
+    about = replied_project(message, context)
+    asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang, about)
     following = bool(asked.answer.project) and await svc.storage.is_following(
         user.id, asked.answer.project or ""
     )
@@ -47,6 +73,8 @@ async def on_text(update: Update, context: Context) -> None:
     body = asked.answer.reply.html()
     if len(text) > LONG_MESSAGE:
         body = f"<i>{html_text('too_long', lang)}</i>\n\n{body}"
+    elif message.text is None:
+        body = f"<i>{html_text('caption_read', lang)}</i>\n\n{body}"
     await reply(update, context, body, answer_markup(asked.answer, svc.assistant, lang, extra))
 
 

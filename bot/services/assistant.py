@@ -83,14 +83,25 @@ class Assistant:
         return posts
 
     async def language(self, user_id: int, telegram_code: str | None, text: str = "") -> str:
-        """The stored choice, else Telegram's language_code, else the script, else bg."""
+        """The choice stored by /language, else the language the message is clearly written
+        in, else that of the last reply, else Telegram's language_code, else bg."""
         stored, last = await self.storage.user_languages(user_id)
-        chosen = language_of(stored, telegram_code)
-        if chosen is None:
-            detected = text.strip() and self.knowledge.engine.detect_language(text, "bg")
-            chosen = detected or last or "bg"
+        chosen = (
+            language_of(stored, None)
+            or self.written_in(text)
+            or language_of(last, telegram_code)
+            or "bg"
+        )
         await self.recorder.write(touched(user_id, chosen if chosen != last else None))
         return chosen
+
+    def written_in(self, text: str) -> str | None:
+        """'bg' or 'en' when the text is clearly written in it (not a number, a name...)."""
+        if not text.strip():
+            return None
+        detect = self.knowledge.engine.detect_language
+        found = detect(text, "bg")
+        return found if detect(text, "en") == found else None
 
     async def note_blocked(self, user_id: int, blocked: bool) -> None:
         """Remember (best effort) that a user blocked or unblocked the bot."""
@@ -105,9 +116,20 @@ class Assistant:
         await self.storage.set_language(user_id, lang)
         return lang
 
-    async def ask(self, chat_id: int, user_id: int | None, text: str, lang: str | None) -> Asked:
-        """Answer a question in the chat's context (language detected if None) and log it."""
+    async def ask(
+        self,
+        chat_id: int,
+        user_id: int | None,
+        text: str,
+        lang: str | None,
+        about: str | None = None,
+    ) -> Asked:
+        """Answer a question in the chat's context (language detected if None) and log it;
+        about: the project of an earlier answer the question replies to, its context now."""
         conversation = self.conversation(chat_id)
+        if about is not None and about != conversation.project:
+            conversation.project, conversation.topic, conversation.details = about, None, ()
+            conversation.mayor = conversation.town = False
         answer = self.knowledge.engine.answer(text[:MAX_QUESTION], conversation, lang)
         record = QuestionRecord(
             user_id,

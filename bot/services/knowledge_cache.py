@@ -47,6 +47,9 @@ def code_key() -> bytes:
     return digest.hexdigest().encode() + b"\n"
 
 
+WHAT_TO_DO = "set MUNIBOT_KNOWLEDGE_CACHE to a file in a folder munibot may write, or to off"
+
+
 def read_cache(path: Path) -> Cached | None:
     """The cache kept at path, or None when there is none, or none this code can use."""
     try:
@@ -56,6 +59,14 @@ def read_cache(path: Path) -> Cached | None:
                 return None
             cached = _read_records(handle)
     except FileNotFoundError:
+        return None
+    except OSError as error:  # a path that cannot be: the operator is told what to do
+        log.warning(
+            "the knowledge cache %s cannot be read (%s): the files are read instead; %s",
+            path,
+            error.strerror or error,
+            WHAT_TO_DO,
+        )
         return None
     except Exception as error:  # a broken cache file: the knowledge files are read instead
         log.warning("the knowledge cache %s cannot be used (%r): it is made anew", path, error)
@@ -134,7 +145,12 @@ def write_cache(path: Path, cached: Cached) -> bool:
         os.replace(temporary, path)
         return True
     except Exception as error:  # a full disk, a read-only folder: the bot goes on without
-        log.warning("the knowledge cache %s cannot be written (%r)", path, error)
+        detail = (
+            f"{error.strerror}: {error.filename}"
+            if isinstance(error, OSError) and error.strerror
+            else repr(error)
+        )
+        log.warning("the knowledge cache %s cannot be written (%s): %s", path, detail, WHAT_TO_DO)
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
         return False

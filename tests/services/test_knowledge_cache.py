@@ -242,7 +242,15 @@ def test_a_cache_that_cannot_be_written_is_no_error(
     cache = tmp_path / "not-a-folder" / "knowledge.cache"
     service = started(knowledge, cache)
     assert_as_cold(service, questions)
-    assert "cannot be written" in caplog.text
+    [read, written] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert read == (
+        f"the knowledge cache {cache} cannot be read (Not a directory): the files are read "
+        "instead; set MUNIBOT_KNOWLEDGE_CACHE to a file in a folder munibot may write, or to off"
+    )
+    assert written.startswith(f"the knowledge cache {cache} cannot be written (File exists: ")
+    assert written.endswith(
+        "set MUNIBOT_KNOWLEDGE_CACHE to a file in a folder munibot may write, or to off"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["knowledge", "not-a-folder"]
 
 

@@ -111,6 +111,22 @@ async def test_follow_up_question(bot: BotHarness) -> None:
     assert "20 май 2014" in sent["text"]
 
 
+async def test_a_reply_to_an_older_answer_goes_on_with_its_project(bot: BotHarness) -> None:
+    """Replying (swipe left) to yesterday's answer about the hot lunch, after talking about
+    the park, asks about the hot lunch; a plain follow-up still goes on with the park."""
+    [lunch] = messages(await bot.send(updates.message(USER, "какво е топъл обяд")))
+    assert lunch["text"].startswith("Топъл обяд")
+    await bot.send(updates.message(USER, "колко струва паркът"))
+    reply = updates.message(USER, "а колко струва?", reply_to_message=lunch)
+    [sent] = messages(await bot.send(reply))
+    assert sent["text"].startswith("Топъл обяд") and "не е публикувана" in sent["text"]
+    [dates] = messages(await bot.send(updates.message(USER, "а кога започна?")))
+    assert dates["text"].startswith("Топъл обяд")
+    await bot.send(updates.message(USER, "колко струва паркът"))
+    [park] = messages(await bot.send(updates.message(USER, "а кога приключи?")))
+    assert "20 май 2014" in park["text"]
+
+
 async def test_language_switch_is_stored(bot: BotHarness, api: FakeBotAPI) -> None:
     [menu] = messages(await bot.send(updates.message(USER, "/language")))
     assert buttons(menu) == ["g:bg", "g:en"]
@@ -118,6 +134,39 @@ async def test_language_switch_is_stored(bot: BotHarness, api: FakeBotAPI) -> No
     assert "English" in done["text"]
     [sent] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
     assert "Total cost" in sent["text"]
+
+
+async def test_the_reply_is_in_the_language_the_question_is_written_in(bot: BotHarness) -> None:
+    """Many Bulgarians keep Telegram in English: a question in Cyrillic is answered in
+    Bulgarian, and the buttons under it too; a question wholly in English from a Bulgarian
+    Telegram is answered in English; a message of no clear language keeps the last one."""
+    cyrillic = updates.message(USER, "колко струва паркът", language_code="en")
+    [sent] = messages(await bot.send(cyrillic))
+    assert sent["text"].startswith("Обновяване на парка")
+    [dates] = messages(await bot.send(updates.button(USER, "t:park-block-66:dates", sent, "en")))
+    assert "Начало: 20 май 2014" in dates["text"]
+    latin = updates.message(USER + 2, "kolko struva parka", language_code="en")
+    assert "Обща стойност" in messages(await bot.send(latin))[0]["text"]
+    [english] = messages(await bot.send(updates.message(USER + 1, "how much does the park cost?")))
+    assert "Total cost" in english["text"]
+    [unclear] = messages(await bot.send(updates.message(USER + 1, "66?")))
+    assert unclear["text"].startswith("Park renovation, block 66")  # English, as before
+    [menu] = messages(await bot.send(updates.message(USER + 1, "/language")))
+    await bot.send(updates.button(USER + 1, "g:bg", menu))
+    [chosen] = messages(await bot.send(updates.message(USER + 1, "how much does the park cost?")))
+    assert "Обща стойност" in chosen["text"]  # a language chosen in /language is kept
+
+
+@pytest.mark.parametrize("command", ["/language en", "/lang en", "/lang English"])
+async def test_the_language_named_after_the_command_is_set_at_once(
+    bot: BotHarness, command: str
+) -> None:
+    [done] = messages(await bot.send(updates.message(USER, command)))
+    assert done["text"].startswith("Done, I will answer you in English.")
+    [sent] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
+    assert "Total cost" in sent["text"]
+    [menu] = messages(await bot.send(updates.message(USER, "/lang")))
+    assert buttons(menu) == ["g:bg", "g:en"]  # nothing named: the two buttons
 
 
 async def test_group_answers_only_when_addressed(bot: BotHarness) -> None:
@@ -160,6 +209,23 @@ async def test_sticker_and_unknown_command(bot: BotHarness) -> None:
     assert "Разбирам само текст" in hint["text"]
     [unknown] = messages(await bot.send(updates.message(USER, "/frobnicate")))
     assert "/help" in unknown["text"]
+
+
+PHOTO = [{"file_id": "p", "file_unique_id": "pu", "width": 10, "height": 10}]
+
+
+async def test_the_caption_of_a_photo_is_the_question(bot: BotHarness) -> None:
+    """A citizen photographs the park and asks under the photo: the caption is answered, with
+    a word that the photo itself was not looked at; a photo alone still gets the hint."""
+    photo = updates.message(USER, photo=PHOTO, caption="колко струва паркът?")
+    [sent] = messages(await bot.send(photo))
+    assert sent["text"].startswith("Прочетох текста към съобщението ви")
+    assert "199 467,56" in sent["text"].replace("\u00a0", " ")
+    assert "t:park-block-66:dates" in buttons(sent)
+    [hint] = messages(await bot.send(updates.message(USER, photo=PHOTO)))
+    assert "Разбирам само текст" in hint["text"]
+    in_group = {"chat_id": GROUP, "kind": "group", "photo": PHOTO, "caption": "колко струва?"}
+    assert messages(await bot.send(updates.message(USER, **in_group))) == []
 
 
 async def test_forged_and_stale_buttons(bot: BotHarness) -> None:

@@ -217,12 +217,12 @@ async def test_undo_restores_the_previous_version_after_confirmation(
     [done] = sent(await bot.send(updates.button(OTHER_EDITOR, confirm, offer)), OTHER_EDITOR)
     assert done["text"].startswith("↩️ Промяна №1 е отменена")
     assert park(editing) == before
-    [history] = sent(
-        await bot.send(updates.message(EDITOR, "/history", language_code="en")), EDITOR
-    )
+    await bot.send(updates.button(EDITOR, "g:en"))  # English chosen in /language
+    [history] = sent(await bot.send(updates.message(EDITOR, "/history")), EDITOR)
     lines = history["text"].splitlines()
     assert lines[1].startswith("#2 ") and "editor 56 – undo of change #1" in lines[1]
     assert lines[2].startswith("#1 ") and lines[2].endswith("file sent (undone by #2)")
+    await bot.send(updates.button(EDITOR, "g:bg"))
     [bulgarian] = sent(await bot.send(updates.message(EDITOR, "/history")), EDITOR)
     lines = bulgarian["text"].splitlines()
     assert "редактор 56 – отмяна на промяна №1" in lines[1]

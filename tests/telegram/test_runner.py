@@ -80,3 +80,13 @@ async def test_an_api_that_goes_away_while_polling_is_one_line_per_failure(
     assert "failed to answer" in end.getMessage() and "ConnectError" in end.getMessage()
     assert not any(r.exc_info or r.exc_text for r in caplog.records)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_the_ready_line_is_plain_text_for_the_operator(
+    api: FakeBotAPI, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    harness = await BotHarness(api, settings).start()
+    await harness.stop()
+    [ready] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("ready:")]
+    assert ready == "ready: {'projects': 17, 'activities': 9, 'news': 17, 'faq': 8}"

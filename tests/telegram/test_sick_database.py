@@ -66,6 +66,23 @@ async def test_a_citizens_own_write_that_cannot_wait_asks_to_try_again(
     assert api.texts(USERS[0])[-1] == t("subscribe.done", "bg")
 
 
+async def test_a_button_whose_write_cannot_wait_is_not_called_stale(
+    bot: BotHarness, api: FakeBotAPI, locked: sqlite3.Connection
+) -> None:
+    """Follow pressed while the database cannot be written: "try again", never "this button
+    is no longer valid" (the button is fine, and works once the database does)."""
+    locked.execute("ROLLBACK")
+    [answer] = [c.result for c in await bot.send(updates.message(USERS[0], "колко струва паркът"))]
+    locked.execute("BEGIN IMMEDIATE")
+    calls = await bot.send(updates.button(USERS[0], "f:park-block-66", answer))
+    toasts = [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"]
+    assert toasts == [None] and api.texts(USERS[0])[-1] == t("storage_busy", "bg")
+    locked.execute("ROLLBACK")
+    calls = await bot.send(updates.button(USERS[0], "f:park-block-66", answer))
+    toasts = [c.params.get("text") for c in calls if c.method == "answerCallbackQuery"]
+    assert toasts == [t("follow.done", "bg")]
+
+
 async def test_answers_with_the_disk_full_and_recovers_when_space_comes_back(
     bot: BotHarness, api: FakeBotAPI
 ) -> None:

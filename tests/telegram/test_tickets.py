@@ -63,7 +63,8 @@ async def test_ask_answer_by_reply_citizen_gets_it_once(desk: BotHarness, api: F
 
     await desk.send(updates.message(ANNA, "/myquestions"))
     assert "№ 1 · отговорен" in last(api, ANNA)["text"]
-    await desk.send(updates.message(ANNA, "/myquestions", language_code="en"))
+    await desk.send(updates.button(ANNA, "g:en"))  # English chosen in /language
+    await desk.send(updates.message(ANNA, "/myquestions"))
     assert "No. 1 · answered" in last(api, ANNA)["text"]  # as the answer itself says it
 
 
