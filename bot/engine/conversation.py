@@ -55,7 +55,7 @@ class Conversation:
         after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
         от тях?")."""
         if self.mayor and parsed.refers and parsed.town_fields:
-            parsed.town_fields = ["mayor"]
+            parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
         if self.listed is not None and parsed.filters_only and len(parsed.words) <= LIST_FOLLOW_UP:
             parsed.intents.add("list")
             parsed.status = parsed.status or self.listed.status
@@ -73,7 +73,7 @@ class Conversation:
         elif not parsed.empty:
             self.listed = None
         if not parsed.empty:
-            self.mayor = kind == "municipality" and "mayor" in parsed.town_fields
+            self.mayor = kind in ("municipality", "faq") and "mayor" in parsed.town_fields
             self.town = kind in ("municipality", "faq") and not project
         if project and (parsed.content or project != self.project):
             self.details = tuple(details)

@@ -11,7 +11,7 @@ from bot.engine.facts import Fact
 from bot.engine.lexicon import MAYOR_ROLES
 from bot.engine.normalize import terms
 from bot.engine.reply import Reply, ReplyBuilder, Span
-from bot.knowledge import KnowledgeBase, Project
+from bot.knowledge import Contact, KnowledgeBase, Project
 from bot.texts import t
 
 _MAYOR = frozenset(t for word in MAYOR_ROLES for t in terms(word))
@@ -68,13 +68,17 @@ class TownReplies:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.town = knowledge.municipality
 
-    def mayor(self, lang: str) -> Reply | None:
-        """The contacts whose role names the mayor, or None."""
-        found = [
+    def mayors(self) -> list[Contact]:
+        """The contacts whose role names the mayor."""
+        return [
             c
             for c in self.town.contacts
             if c.role and _MAYOR & {w for _, v in c.role.values() for w in terms(v)}
         ]
+
+    def mayor(self, lang: str) -> Reply | None:
+        """The contacts whose role names the mayor, or None."""
+        found = self.mayors()
         if not found:
             return None
         builder = ReplyBuilder().title(self.town.name.get(lang))

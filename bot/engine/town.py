@@ -217,10 +217,14 @@ class General:
         sentence about it, or all its contacts (fields False: only a sentence that holds the words
         asked)."""
         names = dict.fromkeys(parsed.town_fields if fields else ())
-        mayor = "mayor" in names and self.town.mayor(lang) is not None
-        if mayor and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
-            for name in ("phones", "email", "contacts"):  # (not "кметът и телефонът на общината")
-                names.pop(name, None)
+        mayors = self.town.mayors() if "mayor" in names else []
+        if mayors and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
+            own = {
+                "contacts",
+                *(f for f in ("phones", "email") if any(getattr(c, f) for c in mayors)),
+            }
+            for name in own:  # (the municipality's when the mayor's is not given; and not in
+                names.pop(name, None)  # "кметът и телефонът на общината")
         found = [reply for reply in map(self.town.field, names, [lang] * len(names)) if reply]
         if found:
             whole = found[0]

@@ -246,3 +246,12 @@ def test_more_words_of_a_status(bases: dict[str, Engine], question: str, status:
 @pytest.mark.parametrize("question", ["какво е станало напоследък", "what happened recently"])
 def test_what_happened_lately_is_the_news(bases: dict[str, Engine], question: str) -> None:
     assert bases["mountain"].answer(question).kind == "news"
+
+
+def test_the_mayors_phone_when_the_record_gives_none(bases: dict[str, Engine]) -> None:
+    """After the general FAQ's answer naming the mayor, "а телефонът му" is the mayor's; the
+    mayor's contact gives no phone, so the municipality's follows it."""
+    chat = Conversation()
+    bases["shipped"].answer("кой е кметът", chat)
+    reply = bases["shipped"].answer("а телефонът му", chat).reply.plain()
+    assert "Васка Рачева" in reply and "+359 3561 7777" in reply
