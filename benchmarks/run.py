@@ -45,6 +45,8 @@ FROZEN = (
     ("v5/coast.yaml", "frozen-v5-coast"),
     ("v6/shipped.yaml", None),
     ("v6/suburb.yaml", "frozen-v6-suburb"),
+    ("v7/shipped.yaml", None),
+    ("v7/rail.yaml", "frozen-v7-rail"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
