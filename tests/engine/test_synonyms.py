@@ -23,6 +23,19 @@ from bot.knowledge import load_or_raise
             "interreg-salchieni",
             "25 ученици",
         ),
+        # the abbreviations municipal pages write: "СМР" are the construction works asked for
+        (
+            "mountain",
+            "до кога е удължен срокът на строителните работи на пътя за манастира",
+            "monastery-road",
+            "30 юни 2026",
+        ),
+        (
+            "mountain",
+            "кой прави строителните работи по пътя за манастира",
+            "monastery-road",
+            "Пътстрой Сивидол",
+        ),
     ],
 )
 def test_synonym_finds_the_fact(
