@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.engine.answer import Answer
 from bot.engine.lexicon import PART_JOINS, PART_STARTS
 from bot.engine.message import asks_anything
 from bot.engine.projects import ProjectReply
@@ -15,6 +16,7 @@ from bot.engine.reply import Line, Reply
 
 _ALTERNATIVES = "|".join(map(re.escape, sorted(PART_STARTS, key=len, reverse=True)))
 _JOINS = "|".join(map(re.escape, PART_JOINS))
+_PROJECTS = ("quote", "project")  # a project's answer, not the town's or a list
 _SPLIT = re.compile(rf"\?+\s*|[,;]?\s+(?:{_JOINS})\s+(?=(?:{_ALTERNATIVES})\b)", re.IGNORECASE)
 
 
@@ -66,3 +68,19 @@ def answer_parts(
     if joined is whole.reply:
         return whole
     return replace(whole, reply=joined, quoted=tuple(quoted), certainty=certainty)
+
+
+def sure_part(
+    text: str, read: Callable[[str], Parsed], ask: Callable[[Parsed], Answer], sure: float
+) -> tuple[Parsed, str, float] | None:
+    """The first of several questions in text that a project answers alone at confidence sure
+    or more (its reading, the project and the confidence), when the message read whole found
+    none ("Ще може ли децата да ходят с колело по новата алея и кога горе-долу?": the lane);
+    None when text asks one question, or no part is surely a project's."""
+    for part in question_parts(text):
+        asked = read(part)
+        found = ask(asked)
+        surely = found.answered and found.confidence >= sure and found.kind in _PROJECTS
+        if surely and found.project:
+            return asked, found.project, found.confidence
+    return None
