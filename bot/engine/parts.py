@@ -74,13 +74,17 @@ def sure_part(
     text: str, read: Callable[[str], Parsed], ask: Callable[[Parsed], Answer], sure: float
 ) -> tuple[Parsed, str, float] | None:
     """The first of several questions in text that a project answers alone at confidence sure
-    or more (its reading, the project and the confidence), when the message read whole found
-    none ("Ще може ли децата да ходят с колело по новата алея и кога горе-долу?": the lane);
-    None when text asks one question, or no part is surely a project's."""
-    for part in question_parts(text):
-        asked = read(part)
-        found = ask(asked)
-        surely = found.answered and found.confidence >= sure and found.kind in _PROJECTS
-        if surely and found.project:
-            return asked, found.project, found.confidence
-    return None
+    or more: its reading, the project, and that confidence times the share of the questions
+    answered so surely (the others are only that project's follow-ups); for a message read
+    whole that found none ("Ще може ли децата да ходят с колело по новата алея и кога
+    горе-долу?": the lane). None when text asks one question, or no part is surely a project's."""
+    parts = [(asked, ask(asked)) for asked in map(read, question_parts(text))]
+    surely = [
+        (asked, found.project, found.confidence)
+        for asked, found in parts
+        if found.answered and found.project and found.confidence >= sure and found.kind in _PROJECTS
+    ]
+    if not surely:
+        return None
+    asked, project, confidence = surely[0]
+    return asked, project, confidence * len(surely) / len(parts)

@@ -61,6 +61,16 @@ def test_the_first_sure_part_then_the_others(
     assert all(fact in reply for fact in facts)
 
 
+def test_a_part_answer_is_as_sure_as_the_share_of_sure_parts(bases: dict[str, Engine]) -> None:
+    """Of the lane message's two questions only the first is surely the lane's alone ("кога
+    горе-долу" names nothing): the answer is reported at half that part's confidence."""
+    engine = bases["vine"]
+    part = engine.answer("Ще може ли децата да ходят с колело на училище по новата алея")
+    whole = engine.answer(LANE)
+    assert part.confidence >= 0.5
+    assert whole.confidence < 0.5 and whole.confidence <= part.confidence / 2 + 1e-9
+
+
 @pytest.mark.parametrize(
     ("base", "message"),
     [
