@@ -1,5 +1,6 @@
 """Two questions in one message ("кой строи салона и колко струваше?"): the reply to the whole
-question, then what each question read alone adds about the same project; none is lost."""
+question, then what each question read alone adds about the same project; none is lost. When
+the whole finds no answer, the first question a project answers surely alone leads."""
 
 from __future__ import annotations
 
