@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from copy import copy
 from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing, held_whole
 from bot.engine.answer import Answer
-from bot.engine.certainty import sure_of_field
+from bot.engine.certainty import quoted_of_named, sure_of_field
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -15,14 +16,12 @@ from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
-from bot.engine.lexicon import OWN_WORDS
-from bot.engine.normalize import terms
-from bot.engine.parts import answer_parts
+from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
-from bot.engine.ranking import Candidate, Query, clear_lead, near_ties, rank
+from bot.engine.ranking import Candidate, Query, alone_named, clear_lead, near_ties, rank
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -33,7 +32,6 @@ from bot.texts import t
 ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
-QUOTED_AT = 0.15  # a quote of the one project named whole stands from this confidence
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
@@ -41,28 +39,8 @@ CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 ONLY_PROJECT = 0.7  # how sure a question for a part of "the project" is on a base of one project
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
-_OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
 TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
 TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
-
-
-def _alone_named(candidates: list[Candidate]) -> bool:
-    """True when the best candidate is named whole and no other one is."""
-    whole = [c for c in candidates if c.name_coverage >= 0.99]
-    return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
-
-
-def _quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
-    """True when the answer quotes a sentence of the one project the question names whole
-    ("колко пари отиват за чистене на шахтите"): the words the record lacks cost certainty,
-    but the project is sure and the sentence holds the detail asked; not of the asker's own
-    thing ("кога ще санират моя блок"), which no record speaks of."""
-    return (
-        found.kind == "quote"
-        and found.confidence > QUOTED_AT
-        and _alone_named(candidates)
-        and _OWN.isdisjoint(parsed.words)
-    )
 
 
 class Engine:
@@ -97,6 +75,8 @@ class Engine:
         parsed = self.reader.read(question)
         chat.reread(parsed)
         answer = self._answer(question, parsed, chat, lang)
+        if not answer.answered:  # "... по новата алея и кога горе-долу?": a part, then the rest
+            answer = self._by_parts(question, parsed, chat, lang) or answer
         chat.lang = lang
         number = self.follow.numbers.get(answer.project or "")
         naming = self.details.naming(number, parsed.content) if number is not None else set()
@@ -129,7 +109,7 @@ class Engine:
         elif (
             best is not None
             and CLARIFY_AT <= best.confidence < ANSWER_AT
-            and _alone_named(candidates)
+            and alone_named(candidates)
         ):
             # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
@@ -184,7 +164,7 @@ class Engine:
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
             if (
                 found.answered
-                and (found.confidence > CLARIFY_AT or _quoted_of_named(found, candidates, parsed))
+                and (found.confidence > CLARIFY_AT or quoted_of_named(found, candidates, parsed))
                 and self._stands(found, best, parsed)
             ):
                 return found
@@ -224,6 +204,19 @@ class Engine:
         # matches a record's "метра", which makes no project worth offering
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
         return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
+
+    def _by_parts(
+        self, question: str, parsed: Parsed, chat: Conversation, lang: str
+    ) -> Answer | None:
+        """The answer of the first question of several that a project answers surely, then
+        what each other question adds about that project."""
+        ask = lambda asked: self._answer(asked.text, asked, copy(chat), lang)  # noqa: E731
+        found = sure_part(parsed.text, self.reader.read, ask, ANSWER_AT)
+        if found is None:
+            return None
+        asked, project, sure = found
+        whole = replace(asked, text=parsed.text)
+        return self._project(question, whole, self.follow.numbers[project], lang, sure, (), chat)
 
     def _contact_of(self, reply: Reply, kind: str, candidates: list[Candidate]) -> str | None:
         """The project a municipality's answer names whole when the question found it too

@@ -1,5 +1,6 @@
 """Two questions in one message ("кой строи салона и колко струваше?"): the reply to the whole
-question, then what each question read alone adds about the same project; none is lost."""
+question, then what each question read alone adds about the same project; none is lost. When
+the whole finds no answer, the first question a project answers surely alone leads."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.engine.answer import Answer
 from bot.engine.lexicon import PART_JOINS, PART_STARTS
 from bot.engine.message import asks_anything
 from bot.engine.projects import ProjectReply
@@ -15,6 +17,7 @@ from bot.engine.reply import Line, Reply
 
 _ALTERNATIVES = "|".join(map(re.escape, sorted(PART_STARTS, key=len, reverse=True)))
 _JOINS = "|".join(map(re.escape, PART_JOINS))
+_PROJECTS = ("quote", "project")  # a project's answer, not the town's or a list
 _SPLIT = re.compile(rf"\?+\s*|[,;]?\s+(?:{_JOINS})\s+(?=(?:{_ALTERNATIVES})\b)", re.IGNORECASE)
 
 
@@ -66,3 +69,23 @@ def answer_parts(
     if joined is whole.reply:
         return whole
     return replace(whole, reply=joined, quoted=tuple(quoted), certainty=certainty)
+
+
+def sure_part(
+    text: str, read: Callable[[str], Parsed], ask: Callable[[Parsed], Answer], sure: float
+) -> tuple[Parsed, str, float] | None:
+    """The first of several questions in text that a project answers alone at confidence sure
+    or more: its reading, the project, and that confidence times the share of the questions
+    answered so surely (the others are only that project's follow-ups); for a message read
+    whole that found none ("Ще може ли децата да ходят с колело по новата алея и кога
+    горе-долу?": the lane). None when text asks one question, or no part is surely a project's."""
+    parts = [(asked, ask(asked)) for asked in map(read, question_parts(text))]
+    surely = [
+        (asked, found.project, found.confidence)
+        for asked, found in parts
+        if found.answered and found.project and found.confidence >= sure and found.kind in _PROJECTS
+    ]
+    if not surely:
+        return None
+    asked, project, confidence = surely[0]
+    return asked, project, confidence * len(surely) / len(parts)

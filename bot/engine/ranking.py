@@ -195,3 +195,9 @@ def _start_ordinal(index: ProjectIndex, number: int) -> int:
     """The project's start as a day number (0 when unknown), newer first on ties."""
     start = index.projects[number].first_date
     return start.toordinal() if start else 0
+
+
+def alone_named(candidates: list[Candidate]) -> bool:
+    """True when the best candidate is named whole and no other one is."""
+    whole = [c for c in candidates if c.name_coverage >= 0.99]
+    return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
