@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.storage.base import MIGRATIONS, PRIVATE_FILE, _private_files
-from bot.storage.problems import StorageError, explain, newer
+from bot.storage.problems import StorageError, a_folder, explain, newer
 
 WAIT = 30.0  # seconds to wait for the running bot's write lock
 COUNTED = ("users", "questions", "tickets")
@@ -44,13 +44,24 @@ def _same(path: Path, database: Path) -> bool:
     return path.resolve() in own
 
 
+def backup_target(target: Path, folder: bool = False) -> Path:
+    """The file a backup to target writes: munibot-TIME.sqlite3 in a folder (folder: target
+    was written as one, with a trailing slash); a device or a pipe is refused, never replaced."""
+    if target.is_dir():
+        return target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if folder:
+        raise StorageError(f"there is no folder {target}: create it, or name a file")
+    if target.exists() and not target.is_file():
+        raise StorageError(f"{target} is not a file: name a file or a folder for the backup")
+    return target
+
+
 def backup(database: Path, target: Path) -> dict[str, int]:
     """Copy the database to target (a file, or a folder to hold munibot-TIME.sqlite3), one
     self-contained file readable by its owner only; returns its figures."""
     if not database.is_file():
         raise StorageError(f"there is no database at {database}: check MUNIBOT_DB (or --db)")
-    if target.is_dir():
-        target = target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    target = backup_target(target)
     if _same(target, database):  # replacing it would leave the running bot a deleted file
         raise StorageError(f"{target} is the database itself: name another file for the backup")
     partial = target.with_name(f".{target.name}.partial")
@@ -89,10 +100,20 @@ def restore(copy: Path, database: Path) -> dict[str, int]:
                 raise StorageError(f"{copy} is not a munibot database, nor a backup of one")
             if found["schema"] > len(MIGRATIONS):
                 raise newer(copy, found["schema"], len(MIGRATIONS))
-            _private_files(database)
-            with _connected(database) as target:
-                source.backup(target)
-                target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _write_over(database, source)
     except sqlite3.DatabaseError as error:
         raise StorageError(f"{copy} is not a database ({error}): name a munibot backup") from error
     return found
+
+
+def _write_over(database: Path, source: sqlite3.Connection) -> None:
+    """Write the checked backup over the database; what stops it is told about the database."""
+    if database.is_dir():
+        raise a_folder(database)
+    try:
+        _private_files(database)
+        with _connected(database) as target:
+            source.backup(target)
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (OSError, sqlite3.Error) as error:
+        raise explain(database, error) from error
