@@ -16,6 +16,7 @@ from bot.storage.problems import StorageError, a_folder, explain, newer
 
 WAIT = 30.0  # seconds to wait for the running bot's write lock
 COUNTED = ("users", "questions", "tickets")
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @contextlib.contextmanager
@@ -46,14 +47,28 @@ def _same(path: Path, database: Path) -> bool:
 
 def backup_target(target: Path, folder: bool = False) -> Path:
     """The file a backup to target writes: munibot-TIME.sqlite3 in a folder (folder: target
-    was written as one, with a trailing slash); a device or a pipe is refused, never replaced."""
+    was written as one, with a trailing slash); an older backup is replaced, but a device, a
+    pipe or a file that is no database is refused, never replaced."""
     if target.is_dir():
         return target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
     if folder:
         raise StorageError(f"there is no folder {target}: create it, or name a file")
     if target.exists() and not target.is_file():
         raise StorageError(f"{target} is not a file: name a file or a folder for the backup")
+    if target.is_file() and not _a_database(target):
+        raise StorageError(
+            f"{target} is there and is not a database: name a new file or a folder for the backup"
+        )
     return target
+
+
+def _a_database(path: Path) -> bool:
+    """Whether the file is empty or begins as every SQLite database does."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) in (b"", SQLITE_HEADER)
+    except OSError:  # unreadable: not one to replace blindly
+        return False
 
 
 def backup(database: Path, target: Path) -> dict[str, int]:

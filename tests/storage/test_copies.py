@@ -153,3 +153,16 @@ async def test_restore_over_a_database_path_that_cannot_be_written_names_it(
         with pytest.raises(StorageError, match=re.escape(message)):
             restore(db, target)
     assert list((tmp_path / "folder").iterdir()) == []
+
+
+async def test_a_backup_replaces_an_older_backup_but_no_other_file(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await running(db, 2)).close()
+    older = tmp_path / "older.sqlite3"
+    backup(db, older)
+    assert backup(db, older)["questions"] == 2  # the nightly copy under one name, replaced
+    settings = tmp_path / "municipality.yaml"  # a slip of the shell's completion
+    settings.write_text("name: Община Септември\n", encoding="utf-8")
+    with pytest.raises(StorageError, match="is not a database"):
+        backup(db, settings)
+    assert settings.read_text(encoding="utf-8") == "name: Община Септември\n"
