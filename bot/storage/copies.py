@@ -76,9 +76,9 @@ def backup(database: Path, target: Path) -> dict[str, int]:
     self-contained file readable by its owner only; returns its figures."""
     if not database.is_file():
         raise StorageError(f"there is no database at {database}: check MUNIBOT_DB (or --db)")
-    target = backup_target(target)
     if _same(target, database):  # replacing it would leave the running bot a deleted file
         raise StorageError(f"{target} is the database itself: name another file for the backup")
+    target = backup_target(target)
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.unlink(missing_ok=True)

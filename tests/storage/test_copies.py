@@ -166,3 +166,15 @@ async def test_a_backup_replaces_an_older_backup_but_no_other_file(tmp_path: Pat
     with pytest.raises(StorageError, match="is not a database"):
         backup(db, settings)
     assert settings.read_text(encoding="utf-8") == "name: Община Септември\n"
+
+
+async def test_a_backup_over_the_running_bots_wal_is_named_as_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    storage = await running(db, 1)
+    try:
+        wal = db.with_name(db.name + "-wal")
+        assert wal.exists()
+        with pytest.raises(StorageError, match="is the database itself"):
+            backup(db, wal)
+    finally:
+        await storage.close()
