@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import Settings
 from bot.storage import MIGRATIONS, Storage
-from bot.storage.copies import backup, restore
+from bot.storage.copies import backup, backup_target, restore
 
 
 def add_parsers(
@@ -21,7 +22,7 @@ def add_parsers(
     copy = commands.add_parser("backup", help="copy the database, also while the bot runs")
     add_common(copy)
     copy.add_argument(
-        "target", type=Path, metavar="FILE", help="the copy (a folder: munibot-TIME.sqlite3 in it)"
+        "target", metavar="FILE", help="the copy (a folder: munibot-TIME.sqlite3 in it)"
     )
     back = commands.add_parser("restore", help="put a backup back (stop the bot first)")
     add_common(back)
@@ -42,8 +43,9 @@ def described(found: dict[str, int]) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run backup or restore."""
     if args.command == "backup":
-        found = backup(settings.db_path, args.target)
-        print(f"backed up {settings.db_path} to {args.target}: {described(found)}")
+        target = backup_target(Path(args.target), folder=args.target.endswith(("/", os.sep)))
+        found = backup(settings.db_path, target)
+        print(f"backed up {settings.db_path} to {target}: {described(found)}")
         return 0
     found = restore(args.source, settings.db_path)
     asyncio.run(_bring_up_to_date(settings.db_path))

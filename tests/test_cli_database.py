@@ -58,3 +58,15 @@ async def test_a_backup_that_cannot_be_made_is_one_sentence(tmp_path: Path) -> N
     )
     assert code == 1 and err.startswith("munibot: ") and "is not a database" in err
     assert "Traceback" not in err and not (tmp_path / "db.sqlite3").exists()
+
+
+async def test_a_backup_into_a_folder_names_the_file_it_made(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await people(db, 2)
+    (tmp_path / "nightly").mkdir()
+    code, out, err = await munibot("backup", f"{tmp_path / 'nightly'}/", "--db", str(db))
+    [made] = (tmp_path / "nightly").iterdir()
+    assert (code, err) == (0, "") and out.startswith(f"backed up {db} to {made}: schema")
+    code, out, err = await munibot("backup", f"{tmp_path / 'weekly'}/", "--db", str(db))
+    assert (code, out) == (1, "") and not (tmp_path / "weekly").exists()
+    assert err == f"munibot: there is no folder {tmp_path / 'weekly'}: create it, or name a file\n"

@@ -15,7 +15,7 @@ from bot.handlers.callbacks import Callback, project_key, resolve
 from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.guards import editor_only
 from bot.handlers.keyboards import label
-from bot.handlers.messages import on_other
+from bot.handlers.messages import on_other, on_text
 from bot.knowledge import Problem
 from bot.services.container import Services
 from bot.services.editing import ROOT_NAMES, Check, EditError, check_size, decode, file_name
@@ -71,8 +71,8 @@ async def on_document(update: Update, context: Context) -> None:
     message, user, svc = update.effective_message, update.effective_user, services(context)
     if message is None or message.document is None or user is None:
         return
-    if not svc.is_editor(user.id):
-        await on_other(update, context)  # a citizen's file is like a photo: text only, please
+    if not svc.is_editor(user.id):  # a citizen's file is like a photo: its caption is asked
+        await (on_text if message.caption else on_other)(update, context)
         return
     lang = await language(update, context)
     try:

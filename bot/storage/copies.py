@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.storage.base import MIGRATIONS, PRIVATE_FILE, _private_files
-from bot.storage.problems import StorageError, explain, newer
+from bot.storage.problems import StorageError, a_folder, explain, newer
 
 WAIT = 30.0  # seconds to wait for the running bot's write lock
 COUNTED = ("users", "questions", "tickets")
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @contextlib.contextmanager
@@ -44,15 +45,40 @@ def _same(path: Path, database: Path) -> bool:
     return path.resolve() in own
 
 
+def backup_target(target: Path, folder: bool = False) -> Path:
+    """The file a backup to target writes: munibot-TIME.sqlite3 in a folder (folder: target
+    was written as one, with a trailing slash); an older backup is replaced, but a device, a
+    pipe or a file that is no database is refused, never replaced."""
+    if target.is_dir():
+        return target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if folder:
+        raise StorageError(f"there is no folder {target}: create it, or name a file")
+    if target.exists() and not target.is_file():
+        raise StorageError(f"{target} is not a file: name a file or a folder for the backup")
+    if target.is_file() and not _a_database(target):
+        raise StorageError(
+            f"{target} is there and is not a database: name a new file or a folder for the backup"
+        )
+    return target
+
+
+def _a_database(path: Path) -> bool:
+    """Whether the file is empty or begins as every SQLite database does."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) in (b"", SQLITE_HEADER)
+    except OSError:  # unreadable: not one to replace blindly
+        return False
+
+
 def backup(database: Path, target: Path) -> dict[str, int]:
     """Copy the database to target (a file, or a folder to hold munibot-TIME.sqlite3), one
     self-contained file readable by its owner only; returns its figures."""
     if not database.is_file():
         raise StorageError(f"there is no database at {database}: check MUNIBOT_DB (or --db)")
-    if target.is_dir():
-        target = target / f"munibot-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
     if _same(target, database):  # replacing it would leave the running bot a deleted file
         raise StorageError(f"{target} is the database itself: name another file for the backup")
+    target = backup_target(target)
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.unlink(missing_ok=True)
@@ -89,10 +115,20 @@ def restore(copy: Path, database: Path) -> dict[str, int]:
                 raise StorageError(f"{copy} is not a munibot database, nor a backup of one")
             if found["schema"] > len(MIGRATIONS):
                 raise newer(copy, found["schema"], len(MIGRATIONS))
-            _private_files(database)
-            with _connected(database) as target:
-                source.backup(target)
-                target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _write_over(database, source)
     except sqlite3.DatabaseError as error:
         raise StorageError(f"{copy} is not a database ({error}): name a munibot backup") from error
     return found
+
+
+def _write_over(database: Path, source: sqlite3.Connection) -> None:
+    """Write the checked backup over the database; what stops it is told about the database."""
+    if database.is_dir():
+        raise a_folder(database)
+    try:
+        _private_files(database)
+        with _connected(database) as target:
+            source.backup(target)
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (OSError, sqlite3.Error) as error:
+        raise explain(database, error) from error

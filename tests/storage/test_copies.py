@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import MIGRATIONS, QuestionRecord, Storage, StorageError
-from bot.storage.copies import backup, restore
+from bot.storage.copies import backup, backup_target, restore
 
 
 async def running(db: Path, questions: int) -> Storage:
@@ -122,3 +124,57 @@ async def test_restore_refuses_a_backup_of_a_newer_munibot(tmp_path: Path) -> No
         connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     with pytest.raises(StorageError, match="newer munibot"):
         restore(db, tmp_path / "other.sqlite3")
+
+
+async def test_a_backup_over_what_is_no_file_is_refused_and_leaves_it_be(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await running(db, 1)).close()
+    pipe = tmp_path / "pipe"  # like /dev/null: replacing it would break what else uses it
+    os.mkfifo(pipe)
+    with pytest.raises(StorageError, match="is not a file"):
+        backup(db, pipe)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    with pytest.raises(StorageError, match="there is no folder"):
+        backup(db, backup_target(tmp_path / "nightly", folder=True))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["munibot.sqlite3", "pipe"]
+
+
+async def test_restore_over_a_database_path_that_cannot_be_written_names_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await running(db, 1)).close()
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("")
+    for target, message in [
+        (tmp_path / "folder", f"the database {tmp_path / 'folder'} is a folder"),
+        (tmp_path / "file" / "munibot.sqlite3", f"the database {tmp_path / 'file'}"),
+    ]:
+        with pytest.raises(StorageError, match=re.escape(message)):
+            restore(db, target)
+    assert list((tmp_path / "folder").iterdir()) == []
+
+
+async def test_a_backup_replaces_an_older_backup_but_no_other_file(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    await (await running(db, 2)).close()
+    older = tmp_path / "older.sqlite3"
+    backup(db, older)
+    assert backup(db, older)["questions"] == 2  # the nightly copy under one name, replaced
+    settings = tmp_path / "municipality.yaml"  # a slip of the shell's completion
+    settings.write_text("name: Община Септември\n", encoding="utf-8")
+    with pytest.raises(StorageError, match="is not a database"):
+        backup(db, settings)
+    assert settings.read_text(encoding="utf-8") == "name: Община Септември\n"
+
+
+async def test_a_backup_over_the_running_bots_wal_is_named_as_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "munibot.sqlite3"
+    storage = await running(db, 1)
+    try:
+        wal = db.with_name(db.name + "-wal")
+        assert wal.exists()
+        with pytest.raises(StorageError, match="is the database itself"):
+            backup(db, wal)
+    finally:
+        await storage.close()

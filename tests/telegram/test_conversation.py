@@ -228,6 +228,19 @@ async def test_the_caption_of_a_photo_is_the_question(bot: BotHarness) -> None:
     assert messages(await bot.send(updates.message(USER, **in_group))) == []
 
 
+async def test_the_caption_of_a_citizens_file_is_the_question_too(bot: BotHarness) -> None:
+    """A scan of a notice sent as a file, asked about in its caption: the caption is answered
+    as under a photo (it got only the hint, and the question was lost); a file alone gets the
+    hint."""
+    scan = {"file_id": "d", "file_unique_id": "du", "file_name": "obyava.pdf"}
+    asked = updates.message(USER, document=scan, caption="колко струва паркът?")
+    [sent] = messages(await bot.send(asked))
+    assert sent["text"].startswith("Прочетох текста към съобщението ви")
+    assert "199 467,56" in sent["text"].replace("\u00a0", " ")
+    [hint] = messages(await bot.send(updates.message(USER, document=scan)))
+    assert "Разбирам само текст" in hint["text"]
+
+
 async def test_forged_and_stale_buttons(bot: BotHarness) -> None:
     for data in ("p:no-such-project", "x" * 64, "t:hot-lunch:salary", "l:abc", "fb:99:+"):
         calls = await bot.send(updates.button(USER, data))
