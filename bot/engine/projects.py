@@ -164,8 +164,12 @@ class ProjectAnswers:
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
         )
-        if not strong:  # the unit asked alone chooses the sentence: an answer, not a sure one
-            strong = _measured(found, answer)
+        # "колко месеца ще трае проектът": nothing asked beyond the project, so its own period
+        # ("колко месеца е предвидено да трае ремонтът": the works' own, whatever the verb)
+        whole_period = answer == "duration" and not details and _EACH.isdisjoint(parsed.words)
+        whole_period &= not _acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
+        if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
+            strong = _measured(found, answer)  # answer, not a sure one
             certainty = MEASURED if strong else certainty
         if any(not self._holds(number, w) for w in parsed.subjects):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
@@ -184,7 +188,8 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        if timed and answer == "duration" and (_acts(parsed) or not _EACH.isdisjoint(parsed.words)):
+        each = not _EACH.isdisjoint(parsed.words)
+        if timed and answer == "duration" and not whole_period and (_acts(parsed) or each):
             # "за колко време се ходи до ...": how long the walk takes, not the project; "на
             # една сграда": how long each one takes
             facts = _best(timed)
@@ -201,6 +206,8 @@ class ProjectAnswers:
                 quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
             )
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
+        if whole_period and topic in (None, "summary"):
+            topic = "dates"
         if topic and not field_answers(topic, answer) and answer in ("date", "duration"):
             # "колко месеца ще се строи по договор": the contract states no duration, the dates do
             topic = "dates"

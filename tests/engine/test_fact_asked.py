@@ -1,0 +1,71 @@
+"""Rules of the seventh round's second half about the fact asked once the project is right: a
+verb of paying asks a sum, and a duration asked of nothing but the project is its own period,
+whatever other sentence states a number of months."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+def plain(text: str) -> str:
+    """The reply with its no-break spaces as spaces ("150\xa0000")."""
+    return text.replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("vine", "колко плаща министерството за столовата в училище"),
+        ("vine", "колко платиха за залата до стадиона"),
+        ("shipped", "колко плащат за парка"),
+    ],
+)
+def test_a_verb_of_paying_asks_a_sum(bases: dict[str, Engine], base: str, question: str) -> None:
+    parsed = bases[base].reader.read(question)
+    assert parsed.answer == "amount"
+    assert parsed.counted == []  # "плащат" is no thing counted
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("vine", "колко плаща министерството за столовата в училище", "150 000"),
+        ("vine", "колко плаща министерството за столоата в училище", "150 000"),  # a typo
+    ],
+)
+def test_the_sum_paid_is_answered(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered
+    assert fact in plain(answer.reply.plain())
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        # a news item's "Срок – 7 месеца" is another thing's deadline, not the project's
+        ("vine", "колко месеца е предвидено да трае проектът за винения маршрут",
+         "wine-tourism-route", "18 месеца"),
+        ("vine", "колко време ще трае винения маршрут", "wine-tourism-route", "18 месеца"),
+        ("shipped", "колко месеца е предвидено да трае проектът за парка", "park-block-66",
+         "12 месеца"),
+    ],
+)  # fmt: skip
+def test_a_duration_of_the_project_alone_is_its_period(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.project == project
+    assert answer.topic == "dates"
+    assert fact in plain(answer.reply.plain())
+
+
+def test_a_duration_of_an_action_is_still_the_sentence_that_times_it(
+    bases: dict[str, Engine],
+) -> None:
+    """ "за колко време се ходи": the walk's time, not the project's period."""
+    answer = bases["spa"].answer("за колко време се ходи по самодивската пътека")
+    assert answer.topic != "dates"
