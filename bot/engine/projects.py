@@ -17,7 +17,7 @@ from bot.engine.detail import (
 )
 from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
-from bot.engine.lexicon import EACH_WORDS
+from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.periods import periods_of
 from bot.engine.question import LASTING, Parsed
@@ -35,6 +35,7 @@ UNSURE = 0.6  # how sure a field is as the answer when the question's details ar
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
 KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
 _EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
+_PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class ProjectAnswers:
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
+        if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
+            answer = "duration"  # "how long is the park project": a project lasts, it is no road
+            parsed = replace(parsed, answer=answer)
         found = _of_period(
             _of_unit(
                 [

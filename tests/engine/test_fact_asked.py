@@ -69,3 +69,26 @@ def test_a_duration_of_an_action_is_still_the_sentence_that_times_it(
     """ "за колко време се ходи": the walk's time, not the project's period."""
     answer = bases["spa"].answer("за колко време се ходи по самодивската пътека")
     assert answer.topic != "dates"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("shipped", "how long is the park project", "12 months"),
+        ("shipped", "колко е дълъг проектът за парка", "12 месеца"),
+        ("spa", "how long is the trail project", "24 months"),
+    ],
+)
+def test_a_project_asked_how_long_lasts(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.topic == "dates"
+    assert fact in plain(answer.reply.plain())
+
+
+def test_a_thing_asked_how_long_keeps_its_length(bases: dict[str, Engine]) -> None:
+    """No word "project": the trail's 9.6 km, not its months."""
+    answer = bases["spa"].answer("how long is the samodivska trail")
+    assert answer.topic != "dates"
+    assert "9.6 km" in answer.reply.plain()
