@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.events import event_terms
+from bot.engine.normalize import terms
 
 
 def plain(text: str) -> str:
@@ -92,3 +94,37 @@ def test_a_thing_asked_how_long_keeps_its_length(bases: dict[str, Engine]) -> No
     answer = bases["spa"].answer("how long is the samodivska trail")
     assert answer.topic != "dates"
     assert "9.6 km" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "taking_place"),
+    [
+        ("кога е фестивалът", True),  # a gathering asked: the words of its taking place count
+        ("when is the fair", True),
+        ("кога е ремонтът", False),  # no gathering
+    ],
+)
+def test_a_gathering_is_dated_by_its_taking_place(question: str, taking_place: bool) -> None:
+    assert (terms("проведе")[0] in event_terms(terms(question))) is taking_place
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("when is the folklore festival this year", "7–9 August 2026"),
+        ("кога е фестивалът", "7 – 9 август 2026"),
+    ],
+)
+def test_the_date_a_gathering_takes_place_answers(
+    bases: dict[str, Engine], question: str, fact: str
+) -> None:
+    """Not the news item about the festival's contract, which names it and has a date."""
+    answer = bases["mountain"].answer(question)
+    assert answer.project == "folklore-festival"
+    assert fact in plain(answer.reply.plain())
+
+
+def test_a_hall_for_a_fair_is_not_dated_by_held_up_works(bases: dict[str, Engine]) -> None:
+    """ "the works were held up": no gathering takes place in that news item."""
+    answer = bases["vine"].answer("when is the wine fair")
+    assert "Спряха работа" not in answer.reply.plain()
