@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.engine.events import event_terms
 from bot.engine.normalize import terms
 
@@ -128,3 +128,26 @@ def test_a_hall_for_a_fair_is_not_dated_by_held_up_works(bases: dict[str, Engine
     """ "the works were held up": no gathering takes place in that news item."""
     answer = bases["vine"].answer("when is the wine fair")
     assert "Спряха работа" not in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("a v ponedelnik", "bg"),  # the Latin-typed "а в понеделник" of a follow-up
+        ("a koga", "bg"),
+        ("a kolko struva", "bg"),
+        ("and on mondays", "en"),
+        ("is there a market", "en"),
+        ("what a mess", "en"),
+    ],
+)
+def test_a_is_no_sign_of_english(bases: dict[str, Engine], question: str, lang: str) -> None:
+    assert bases["danube"].detect_language(question, "en" if lang == "bg" else "bg") == lang
+
+
+def test_a_latin_follow_up_asks_its_detail_in_bulgarian(bases: dict[str, Engine]) -> None:
+    chat = Conversation()
+    bases["danube"].answer("koga raboti ribniq pazar", chat)
+    answer = bases["danube"].answer("a v ponedelnik", chat)
+    assert answer.lang == "bg"
+    assert "затворен" in answer.reply.plain()
