@@ -151,3 +151,25 @@ def test_a_latin_follow_up_asks_its_detail_in_bulgarian(bases: dict[str, Engine]
     answer = bases["danube"].answer("a v ponedelnik", chat)
     assert answer.lang == "bg"
     assert "затворен" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "topic"),
+    [
+        ("mountain", "who runs the fire station", "contacts"),
+        ("mountain", "кой ръководи противопожарното депо", "contacts"),
+        ("shipped", "who manages the park project", "contacts"),  # none: the municipality's
+    ],
+)
+def test_who_runs_a_thing_is_its_contact(
+    bases: dict[str, Engine], base: str, question: str, topic: str
+) -> None:
+    assert bases[base].answer(question).topic == topic
+
+
+def test_who_runs_it_after_a_subject_names_the_person(bases: dict[str, Engine]) -> None:
+    chat = Conversation()
+    bases["mountain"].answer("are there cameras watching the forests for fires", chat)
+    answer = bases["mountain"].answer("who runs it", chat)
+    assert answer.project == "fire-station-towers"
+    assert "Ivaylo Gyokov" in answer.reply.plain()
