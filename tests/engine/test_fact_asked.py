@@ -8,6 +8,7 @@ import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.events import event_terms
+from bot.engine.facts import describe
 from bot.engine.normalize import terms
 
 
@@ -173,3 +174,37 @@ def test_who_runs_it_after_a_subject_names_the_person(bases: dict[str, Engine]) 
     answer = bases["mountain"].answer("who runs it", chat)
     assert answer.project == "fire-station-towers"
     assert "Ivaylo Gyokov" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("12 информационни табели на български, английски и сръбски", True),
+        ("signs in English and Greek", True),
+        ("12 информационни табели и 4 беседки", False),
+    ],
+)
+def test_a_sentence_naming_languages_states_a_language(text: str, language: bool) -> None:
+    kinds, _ = describe([text])
+    assert ("language" in kinds) is language
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("spa", "на какви езици са табелите по екопътеката", "сръбски"),
+        ("spa", "na kakvi ezici sa tabelite po ekopatekata", "сръбски"),
+    ],
+)
+def test_what_language_is_answered_by_the_sentence_naming_it(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert bases[base].reader.read(question).answer == "language"
+    assert fact in answer.reply.plain()
+
+
+def test_latin_bulgarian_words_of_the_lexicon_are_no_english(bases: dict[str, Engine]) -> None:
+    """ "na" of "на какви езици" is no English word: a Latin-typed question with it stays
+    Bulgarian."""
+    assert bases["shipped"].detect_language("partnyori na pata do lesichovo") == "bg"
