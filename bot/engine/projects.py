@@ -170,7 +170,8 @@ class ProjectAnswers:
         )
         # "колко месеца ще трае проектът": nothing asked beyond the project, so its own period
         # ("колко месеца е предвидено да трае ремонтът": the works' own, whatever the verb)
-        whole_period = answer == "duration" and not details and _EACH.isdisjoint(parsed.words)
+        each = not _EACH.isdisjoint(parsed.words)  # "на една сграда": how long each one takes
+        whole_period = answer == "duration" and not details and not each
         whole_period &= not _acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
         if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
             strong = _measured(found, answer)  # answer, not a sure one
@@ -192,7 +193,6 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        each = not _EACH.isdisjoint(parsed.words)
         if timed and answer == "duration" and not whole_period and (_acts(parsed) or each):
             # "за колко време се ходи до ...": how long the walk takes, not the project; "на
             # една сграда": how long each one takes

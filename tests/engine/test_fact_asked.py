@@ -1,6 +1,8 @@
 """Rules of the seventh round's second half about the fact asked once the project is right: a
-verb of paying asks a sum, and a duration asked of nothing but the project is its own period,
-whatever other sentence states a number of months."""
+verb of paying asks a sum; a duration asked of nothing but the project (or of "the project",
+which has no length) is its own period; a gathering is dated by its taking place; who runs a
+thing is its contact; a sentence naming a language answers what language; and the Latin "a"
+of a follow-up is no sign of English."""
 
 from __future__ import annotations
 
@@ -32,17 +34,23 @@ def test_a_verb_of_paying_asks_a_sum(bases: dict[str, Engine], base: str, questi
 
 
 @pytest.mark.parametrize(
-    ("base", "question", "fact"),
+    ("base", "question", "project", "fact"),
     [
-        ("vine", "колко плаща министерството за столовата в училище", "150 000"),
-        ("vine", "колко плаща министерството за столоата в училище", "150 000"),  # a typo
+        ("vine", "колко плаща министерството за столовата в училище", "school-canteen", "150 000"),
+        ("vine", "колко плаща министерството за столоата в училище", "school-canteen", "150 000"),
+        # not the news item about the festival's contract, which names it and has a date
+        ("mountain", "when is the folklore festival this year", "folklore-festival",
+         "7–9 August 2026"),
+        ("mountain", "кога е фестивалът", "folklore-festival", "7 – 9 август 2026"),
+        ("spa", "на какви езици са табелите по екопътеката", "samodivska-trail", "сръбски"),
+        ("spa", "na kakvi ezici sa tabelite po ekopatekata", "samodivska-trail", "сръбски"),
     ],
-)
-def test_the_sum_paid_is_answered(
-    bases: dict[str, Engine], base: str, question: str, fact: str
+)  # fmt: skip
+def test_the_fact_asked_is_in_the_reply(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     answer = bases[base].answer(question)
-    assert answer.answered
+    assert answer.project == project
     assert fact in plain(answer.reply.plain())
 
 
@@ -107,22 +115,6 @@ def test_a_thing_asked_how_long_keeps_its_length(bases: dict[str, Engine]) -> No
 )
 def test_a_gathering_is_dated_by_its_taking_place(question: str, taking_place: bool) -> None:
     assert (terms("проведе")[0] in event_terms(terms(question))) is taking_place
-
-
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [
-        ("when is the folklore festival this year", "7–9 August 2026"),
-        ("кога е фестивалът", "7 – 9 август 2026"),
-    ],
-)
-def test_the_date_a_gathering_takes_place_answers(
-    bases: dict[str, Engine], question: str, fact: str
-) -> None:
-    """Not the news item about the festival's contract, which names it and has a date."""
-    answer = bases["mountain"].answer(question)
-    assert answer.project == "folklore-festival"
-    assert fact in plain(answer.reply.plain())
 
 
 def test_a_hall_for_a_fair_is_not_dated_by_held_up_works(bases: dict[str, Engine]) -> None:
@@ -190,18 +182,10 @@ def test_a_sentence_naming_languages_states_a_language(text: str, language: bool
 
 
 @pytest.mark.parametrize(
-    ("base", "question", "fact"),
-    [
-        ("spa", "на какви езици са табелите по екопътеката", "сръбски"),
-        ("spa", "na kakvi ezici sa tabelite po ekopatekata", "сръбски"),
-    ],
+    "question", ["на какви езици са табелите", "what languages are the signs in"]
 )
-def test_what_language_is_answered_by_the_sentence_naming_it(
-    bases: dict[str, Engine], base: str, question: str, fact: str
-) -> None:
-    answer = bases[base].answer(question)
-    assert bases[base].reader.read(question).answer == "language"
-    assert fact in answer.reply.plain()
+def test_what_language_is_asked(bases: dict[str, Engine], question: str) -> None:
+    assert bases["spa"].reader.read(question).answer == "language"
 
 
 def test_latin_bulgarian_words_of_the_lexicon_are_no_english(bases: dict[str, Engine]) -> None:
