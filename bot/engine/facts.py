@@ -18,6 +18,7 @@ from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
 from bot.engine.lexicon import (
     ABBREVIATIONS,
+    LANGUAGES,
     LINK_WORDS,
     MUNICIPALITY_FIELDS,
     NUMERALS,
@@ -49,6 +50,7 @@ _TITLED = re.compile(
 # "Ивалина Табакова" (in Cyrillic: English capitalises whole titles, "Resilience Plan")
 _FULL_NAME = re.compile(r"\b[А-Я][а-я]+\s+[А-Я][а-я]+")
 ROLES = frozenset(t for word in PERSON_ROLES for t in terms(word))
+_LANGUAGES = frozenset(t for word in LANGUAGES for t in terms(word))
 WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
 LINK_ABOUT = frozenset(t for word in LINK_WORDS for t in terms(word))
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
@@ -144,6 +146,8 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
             kinds.add("date")
         if _CLOCK.search(text):
             kinds.add("time")
+        if not _LANGUAGES.isdisjoint(terms(text)):
+            kinds.add("language")  # "табели на български, английски и сръбски"
         if _NAME.search(text):
             kinds.add("person")
             if _names_who(text):

@@ -22,9 +22,10 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")  # as is_cyrillic_letter
 _COMMAND = re.compile(r"(?<![\w/])/[a-z_]+(@\w+)?", re.IGNORECASE)  # Telegram's, always Latin
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
+# (never "a": the Latin-typed Bulgarian "а" of a follow-up, "a koga", "a v ponedelnik")
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
-    the a an of for to in on at by with is are was were be been it its this that these those
+    the an of for to in on at by with is are was were be been it its this that these those
     what which who whom how when where why please tell me i you we do does did can could
     would will there any some about much many has have had from and or my our your get give
     show cost costs budget project projects news contact contacts phone start end who's

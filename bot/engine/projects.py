@@ -17,7 +17,7 @@ from bot.engine.detail import (
 )
 from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
-from bot.engine.lexicon import EACH_WORDS
+from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.periods import periods_of
 from bot.engine.question import LASTING, Parsed
@@ -35,6 +35,7 @@ UNSURE = 0.6  # how sure a field is as the answer when the question's details ar
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
 KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
 _EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
+_PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class ProjectAnswers:
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
+        if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
+            answer = "duration"  # "how long is the park project": a project lasts, it is no road
+            parsed = replace(parsed, answer=answer)
         found = _of_period(
             _of_unit(
                 [
@@ -164,8 +168,13 @@ class ProjectAnswers:
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
         )
-        if not strong:  # the unit asked alone chooses the sentence: an answer, not a sure one
-            strong = _measured(found, answer)
+        # "колко месеца ще трае проектът": nothing asked beyond the project, so its own period
+        # ("колко месеца е предвидено да трае ремонтът": the works' own, whatever the verb)
+        each = not _EACH.isdisjoint(parsed.words)  # "на една сграда": how long each one takes
+        whole_period = answer == "duration" and not details and not each
+        whole_period &= not _acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
+        if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
+            strong = _measured(found, answer)  # answer, not a sure one
             certainty = MEASURED if strong else certainty
         if any(not self._holds(number, w) for w in parsed.subjects):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
@@ -184,7 +193,7 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        if timed and answer == "duration" and (_acts(parsed) or not _EACH.isdisjoint(parsed.words)):
+        if timed and answer == "duration" and not whole_period and (_acts(parsed) or each):
             # "за колко време се ходи до ...": how long the walk takes, not the project; "на
             # една сграда": how long each one takes
             facts = _best(timed)
@@ -201,6 +210,8 @@ class ProjectAnswers:
                 quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
             )
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
+        if whole_period and topic in (None, "summary"):
+            topic = "dates"
         if topic and not field_answers(topic, answer) and answer in ("date", "duration"):
             # "колко месеца ще се строи по договор": the contract states no duration, the dates do
             topic = "dates"
