@@ -101,11 +101,12 @@ def in_leva(project: Project) -> Decimal:
     return budget.total if budget.currency == "BGN" else fmt.convert(budget.total, "EUR")[0]
 
 
-def budget_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
-    """Projects with their totals, in the order given (or "none" when none has a total)."""
+def budget_list(projects: Sequence[Project], heading: str, lang: str, some: bool = False) -> Reply:
+    """Projects with their totals, in the order given; when there are none, that none passed
+    the filters, or (some) that none of those that did states its budget."""
     builder = ReplyBuilder().title(heading)
     if not projects:
-        return builder.line(t("list.none", lang)).build()
+        return builder.line(t("list.no_budgets" if some else "list.none", lang)).build()
     for project in projects:
         budget = project.budget
         assert budget is not None and budget.total is not None

@@ -56,7 +56,10 @@ class Conversation:
         от тях?")."""
         if self.mayor and parsed.refers and parsed.town_fields:
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
-        if self.listed is not None and parsed.filters_only and len(parsed.words) <= LIST_FOLLOW_UP:
+        afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
+        asks = parsed.topic not in (None, "status") and parsed.rank is None  # "колко струва"
+        short = len(parsed.words) <= LIST_FOLLOW_UP
+        if self.listed is not None and parsed.filters_only and short and not (afresh or asks):
             parsed.intents.add("list")
             parsed.status = parsed.status or self.listed.status
             parsed.places = parsed.places or list(self.listed.places)
@@ -68,7 +71,7 @@ class Conversation:
         """What the answer (project, topic, kind) was about, and the details the question asked
         beyond the project's name; small talk and the municipality keep the project."""
         project, topic, kind = answer
-        if kind == "list" and not parsed.rank:
+        if kind == "list":  # a ranking too: "а кой е най-скъп" ... "а за деца?"
             self.listed = Listed(parsed.status, tuple(parsed.places), parsed.themes)
         elif not parsed.empty:
             self.listed = None

@@ -3,6 +3,7 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
@@ -36,7 +37,8 @@ from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
-RANKED = 5  # projects shown by their budgets
+RANKED = 5  # projects shown by their budgets (unless the question asks for another number)
+_HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
@@ -152,7 +154,7 @@ class General:
             return None
         # "работите ли в събота": a day asked with the hours is what the hours say
         days = _WEEKDAYS if "hours" in parsed.town_fields else frozenset()
-        fields = parsed.town_fields and all(w in days for w in parsed.content)
+        fields = parsed.town_fields and all(w in days or w.isdigit() for w in parsed.content)
         if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
@@ -186,11 +188,14 @@ class General:
     def ranked(self, parsed: Parsed, lang: str) -> Said:
         """The projects that pass the filters, by their totals ("кои проекти са най-скъпи"); the
         chat goes on about the first when one was asked for ("кой е най-скъпият проект")."""
-        costed = [p for p in self._chosen(parsed, None) if p.budget and p.budget.total]
+        chosen = self._chosen(parsed, None)
+        costed = [p for p in chosen if p.budget and p.budget.total]
         costed.sort(key=in_leva, reverse=parsed.rank == "most")
         heading = self._heading(f"heading.rank.{parsed.rank}", parsed, lang)
-        reply = budget_list(costed[:RANKED], heading, lang)
-        one = costed and _PLURALS.isdisjoint(surface_words(parsed.text))
+        many = _HOW_MANY.search(parsed.text)  # "кои са 3-те най-скъпи проекта"
+        shown = int(many.group(1)) if many and 0 < int(many.group(1)) <= RANKED * 2 else RANKED
+        reply = budget_list(costed[:shown], heading, lang, bool(chosen))
+        one = costed and many is None and _PLURALS.isdisjoint(surface_words(parsed.text))
         return Said(reply, "list", "budget" if one else None, costed[0].id if one else None)
 
     def _chosen(self, parsed: Parsed, only: set[int] | None) -> list[Project]:

@@ -156,3 +156,35 @@ def test_another_filter_after_a_list_lists_again(
 def test_a_place_after_a_projects_answer_is_no_list(bases: dict[str, Engine]) -> None:
     turns = ["кои проекти са за деца", "колко струва салонът в сърнино", "а в Букак"]
     assert _talk(bases["spa"], turns)[-1][1] != "list"
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "heading"),
+    [
+        # a new list question starts afresh: no filter of the list before it
+        (
+            ["кои проекти са с европейско финансиране", "кои проекти са в изпълнение"],
+            "list",
+            "Проектите на общината – в изпълнение (4)",
+        ),
+        # a question with a topic of its own after a list is no filter of it
+        (
+            ["кои проекти са в изпълнение", "колко струва салонът в сърнино"],
+            "project",
+            "Салонът в Сърнино",
+        ),
+        # a ranking keeps the list's filters for the next one
+        (
+            ["кои проекти са в изпълнение", "а кой е най-скъп от тях", "а за деца"],
+            "list",
+            "Проектите на общината – в изпълнение, за деца",
+        ),
+    ],
+)
+def test_what_a_list_passes_on(
+    bases: dict[str, Engine], turns: list[str], kind: str, heading: str
+) -> None:
+    chat = Conversation()
+    for turn in turns:
+        answer = bases["spa"].answer(turn, chat)
+    assert answer.kind == kind and answer.reply.plain().startswith(heading), answer.reply.plain()

@@ -255,3 +255,23 @@ def test_the_mayors_phone_when_the_record_gives_none(bases: dict[str, Engine]) -
     bases["shipped"].answer("кой е кметът", chat)
     reply = bases["shipped"].answer("а телефонът му", chat).reply.plain()
     assert "Васка Рачева" in reply and "+359 3561 7777" in reply
+
+
+def test_a_ranking_says_when_none_listed_states_a_budget(bases: dict[str, Engine]) -> None:
+    """None of the shipped base's ongoing projects publishes a budget: said, not "none found"."""
+    reply = bases["shipped"].answer("най-скъпият проект в изпълнение").reply.plain()
+    assert "не е публикуван бюджет" in reply
+
+
+def test_a_ranking_shows_the_number_asked(bases: dict[str, Engine]) -> None:
+    answer = bases["spa"].answer("кои са 3-те най-скъпи проекта")
+    assert answer.reply.plain().count("• ") == 3 and answer.project is None
+
+
+@pytest.mark.parametrize(("sign", "kind"), [("👎", "about"), ("...", "about"), ("😂", "thanks")])
+def test_more_signs_alone(bases: dict[str, Engine], sign: str, kind: str) -> None:
+    assert bases["spa"].answer(sign).kind == kind
+
+
+def test_a_time_asked_with_the_office_hours(bases: dict[str, Engine]) -> None:
+    assert bases["spa"].answer("работите ли в петък до 18").kind == "municipality"
