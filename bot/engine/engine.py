@@ -139,9 +139,9 @@ class Engine:
             )
         )
         if general is not None:
-            reply, kind, topic, about = general
+            reply, kind, topic, about, offered = general
             about = about or self._contact_of(reply, kind, candidates)
-            return Answer(question, lang, True, reply, about, topic, 0.9, kind=kind)
+            return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
         if context is not None:
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None

@@ -37,6 +37,7 @@ from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
+LIST_BUTTONS = 8  # a list of at most this many projects offers each of them
 RANKED = 5  # projects shown by their budgets (unless the question asks for another number)
 _HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
@@ -60,6 +61,7 @@ class Said(NamedTuple):
     kind: str
     topic: str | None = None
     about: str | None = None
+    suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
 
 
 def _keys(texts: Iterable[str]) -> frozenset[str]:
@@ -124,7 +126,7 @@ class General:
             and not (parsed.topic or parsed.answer)
         )
         if (listing or there) and not subject:
-            return Said(self.listing(parsed, lang), "list")
+            return self.listing(parsed, lang)
         about = self._described(subject) if "list" in parsed.intents else set()
         projects = parsed.answer in (None, "person", "count") and not _PLURALS.isdisjoint(
             surface_words(parsed.text)
@@ -134,7 +136,7 @@ class General:
         ):
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
-            return Said(self.listing(parsed, lang, about), "list")
+            return self.listing(parsed, lang, about)
         page = self._page(subject, lang) if "website" in parsed.town_fields else None
         if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
             return Said(page, "municipality", "contacts")
@@ -170,13 +172,14 @@ class General:
         sets = [self.details.index.described(word) for word in words]
         return set.intersection(*sets) if sets else set()
 
-    def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Reply:
+    def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Said:
         """The projects that pass the question's filters: status, place, theme and the words
-        their descriptions hold (only)."""
+        their descriptions hold (only); a short list offers each of them."""
         chosen = self._chosen(parsed, only)
         heading = self._heading("heading.projects", parsed, lang)
         heading += f" ({len(chosen)})" if chosen else ""
-        return project_list(chosen, heading, lang)
+        offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
+        return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
 
     def _heading(self, key: str, parsed: Parsed, lang: str) -> str:
         """A list's heading with the filters asked: "Проектите на общината – в изпълнение"."""
@@ -196,7 +199,10 @@ class General:
         shown = int(many.group(1)) if many and 0 < int(many.group(1)) <= RANKED * 2 else RANKED
         reply = budget_list(costed[:shown], heading, lang, bool(chosen))
         one = costed and many is None and _PLURALS.isdisjoint(surface_words(parsed.text))
-        return Said(reply, "list", "budget" if one else None, costed[0].id if one else None)
+        offered = tuple(p.id for p in costed[:shown])
+        return Said(
+            reply, "list", "budget" if one else None, costed[0].id if one else None, offered
+        )
 
     def _chosen(self, parsed: Parsed, only: set[int] | None) -> list[Project]:
         """The projects that pass the question's status, place and theme (and are in only)."""

@@ -275,3 +275,12 @@ def test_more_signs_alone(bases: dict[str, Engine], sign: str, kind: str) -> Non
 
 def test_a_time_asked_with_the_office_hours(bases: dict[str, Engine]) -> None:
     assert bases["spa"].answer("работите ли в петък до 18").kind == "municipality"
+
+
+def test_a_short_list_offers_its_projects_and_a_long_one_does_not(
+    bases: dict[str, Engine],
+) -> None:
+    short = bases["spa"].answer("кои проекти са в изпълнение")
+    assert short.kind == "list" and len(short.suggestions) == 4
+    every = bases["spa"].answer("всички проекти")  # twelve: the list is the answer
+    assert every.kind == "list" and every.suggestions == ()

@@ -105,6 +105,15 @@ async def test_did_you_mean_buttons(bot: BotHarness) -> None:
     assert card["text"].startswith("Мониторинг и контрол")
 
 
+async def test_a_short_list_offers_each_project(bot: BotHarness) -> None:
+    """The five ongoing projects are listed, each with a button that opens it."""
+    [sent] = messages(await bot.send(updates.message(USER, "кои проекти са в изпълнение")))
+    offered = [data for data in buttons(sent) if data.startswith("p:")]
+    assert len(offered) == 5 and "p:hot-lunch" in offered
+    [card] = messages(await bot.send(updates.button(USER, "p:hot-lunch", sent)))
+    assert card["text"].startswith("Топъл обяд")
+
+
 async def test_follow_up_question(bot: BotHarness) -> None:
     await bot.send(updates.message(USER, "колко струва паркът"))
     [sent] = messages(await bot.send(updates.message(USER, "а кога приключи?")))
