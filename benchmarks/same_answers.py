@@ -44,7 +44,8 @@ def _chats(path: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 def _lines(engine: Engine, label: str, questions: list[str]) -> Iterator[str]:
-    """One JSON line per turn: the whole answer and the chat's state after it."""
+    """One JSON line per turn: the whole answer and the chat's state after it (a set as its
+    sorted items)."""
     chat = Conversation()
     for turn, question in enumerate(questions):
         answer = engine.answer(question, chat)
@@ -53,7 +54,7 @@ def _lines(engine: Engine, label: str, questions: list[str]) -> Iterator[str]:
             "answer": dataclasses.asdict(answer),
             "chat": dataclasses.asdict(chat),
         }
-        yield json.dumps(record, ensure_ascii=False, sort_keys=True)
+        yield json.dumps(record, ensure_ascii=False, sort_keys=True, default=sorted)
 
 
 def dump() -> Iterator[str]:
