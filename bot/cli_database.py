@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.storage import MIGRATIONS, Storage
-from bot.storage.copies import backup, backup_target, restore
+from bot.storage.copies import COUNTED, backup, backup_target, restore
 
 
 def add_parsers(
@@ -34,9 +34,7 @@ def described(found: dict[str, int]) -> str:
     schema = f"schema {found['schema']}"
     if found["schema"] < len(MIGRATIONS):
         schema += f" (now {len(MIGRATIONS)})"
-    rows = (
-        f"{found[table]} {table}" for table in ("users", "questions", "tickets") if table in found
-    )
+    rows = (f"{found[table]} {table}" for table in COUNTED if table in found)
     return ", ".join((schema, *rows))
 
 

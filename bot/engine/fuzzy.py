@@ -207,12 +207,7 @@ class Vocabulary:
         if len(term) < MIN_STEM:
             return []
         found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
-        start = bisect.bisect_left(self.sorted, term)
-        for other in self.sorted[start : start + 12]:
-            if not other.startswith(term):
-                break
-            if other != term and len(other) <= len(term) + DERIVED:
-                found.append(other)
+        found += self._starting_with(term, len(term) + DERIVED, term)
         more = [*self.verb_nouns(term), *self.negated(term)]
         return found + [other for other in more if other not in found]
 
@@ -230,11 +225,16 @@ class Vocabulary:
         stem = next((term[: -len(s)] for s in VERB_SUFFIXES if term.endswith(s)), "")
         if len(stem) < MIN_STEM:
             return []
+        return self._starting_with(stem, len(stem) + 4, term)
+
+    def _starting_with(self, prefix: str, longest: int, other_than: str) -> list[str]:
+        """The terms that start with prefix, of at most longest letters, but other_than (of the
+        twelve that follow prefix in order)."""
+        start = bisect.bisect_left(self.sorted, prefix)
         found = []
-        start = bisect.bisect_left(self.sorted, stem)
         for other in self.sorted[start : start + 12]:
-            if not other.startswith(stem):
+            if not other.startswith(prefix):
                 break
-            if other != term and len(other) <= len(stem) + 4:
+            if other != other_than and len(other) <= longest:
                 found.append(other)
         return found

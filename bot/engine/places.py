@@ -8,7 +8,7 @@ matched longest first, so "във Ветрен дол" is Ветрен дол an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from bot.engine.lexicon import FUNDING_THEMES, THEMES
 from bot.engine.normalize import terms
@@ -130,9 +130,17 @@ class Places:
         """The themes a question's terms name (schools, roads, water...)."""
         return frozenset(hit.label for hit in self._themes.find(words))
 
-    def theme_words(self, words: list[str]) -> set[str]:
-        """The words of a question that name a theme."""
-        return {words[i] for hit in self._themes.find(words) for i in hit.positions}
+    def themes_named(
+        self, words: list[str], skip: Collection[int] = ()
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The themes a question's terms name and the terms that name them, the terms at skip
+        left out ("most expensive" names no bridge, "мост")."""
+        kept = [w if i not in skip else "" for i, w in enumerate(words)]
+        hits = self._themes.find(kept)
+        return (
+            frozenset(hit.label for hit in hits),
+            frozenset(words[i] for hit in hits for i in hit.positions),
+        )
 
     def foreign(self, places: Iterable[Place]) -> list[Place]:
         """The places that are not the municipality's own name."""

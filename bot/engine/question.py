@@ -128,6 +128,7 @@ class Parsed:
     places: list[Place] = field(default_factory=list)
     status: str | None = None
     rank: str | None = None  # "most" / "least": the projects ranked by their budgets
+    theme_words: frozenset[str] = frozenset()  # the words that name the themes
     filters_only: bool = False  # nothing asked but a status, place, theme or ranking
     themes: frozenset[str] = frozenset()
     town_fields: list[str] = field(default_factory=list)
@@ -278,8 +279,8 @@ class QuestionReader:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
         parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
-        parsed.themes = self.places.themes_in([w for i, w in enumerate(words) if i not in ranking])
-        named = self.places.theme_words(words) | {w for place in parsed.places for w in place}
+        parsed.themes, parsed.theme_words = self.places.themes_named(words, ranking)
+        named = parsed.theme_words | {w for place in parsed.places for w in place}
         parsed.filters_only = set(parsed.content) <= named and bool(
             parsed.places or parsed.themes or parsed.status or parsed.rank
         )  # "а в Букак?", "а за деца?", "а завършените?": after a list, another filter

@@ -108,7 +108,7 @@ class General:
                 return Said(again, "municipality", "contacts")
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents or parsed.rank:
-            filters |= self.places.theme_words(parsed.words) | _LIST_VERBS
+            filters |= parsed.theme_words | _LIST_VERBS
         subject = [
             w
             for w in parsed.content
