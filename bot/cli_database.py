@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.storage import MIGRATIONS, Storage
-from bot.storage.copies import COUNTED, backup, backup_target, restore
+from bot.storage.copies import COUNTED, backup, restore
 
 
 def add_parsers(
@@ -41,8 +41,8 @@ def described(found: dict[str, int]) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run backup or restore."""
     if args.command == "backup":
-        target = backup_target(Path(args.target), folder=args.target.endswith(("/", os.sep)))
-        found = backup(settings.db_path, target)
+        folder = args.target.endswith(("/", os.sep))
+        target, found = backup(settings.db_path, Path(args.target), folder)
         print(f"backed up {settings.db_path} to {target}: {described(found)}")
         return 0
     found = restore(args.source, settings.db_path)

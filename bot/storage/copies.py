@@ -71,14 +71,14 @@ def _a_database(path: Path) -> bool:
         return False
 
 
-def backup(database: Path, target: Path) -> dict[str, int]:
+def backup(database: Path, target: Path, folder: bool = False) -> tuple[Path, dict[str, int]]:
     """Copy the database to target (a file, or a folder to hold munibot-TIME.sqlite3), one
-    self-contained file readable by its owner only; returns its figures."""
+    self-contained file readable by its owner only; returns the file written and its figures."""
     if not database.is_file():
         raise StorageError(f"there is no database at {database}: check MUNIBOT_DB (or --db)")
     if _same(target, database):  # replacing it would leave the running bot a deleted file
         raise StorageError(f"{target} is the database itself: name another file for the backup")
-    target = backup_target(target)
+    target = backup_target(target, folder)
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.unlink(missing_ok=True)
@@ -97,7 +97,7 @@ def backup(database: Path, target: Path) -> dict[str, int]:
         ) from error
     finally:
         partial.unlink(missing_ok=True)
-    return found
+    return target, found
 
 
 def restore(copy: Path, database: Path) -> dict[str, int]:

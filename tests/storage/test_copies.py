@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import MIGRATIONS, QuestionRecord, Storage, StorageError
-from bot.storage.copies import backup, backup_target, restore
+from bot.storage.copies import backup, restore
 
 
 async def running(db: Path, questions: int) -> Storage:
@@ -38,11 +38,12 @@ async def test_a_backup_while_the_bot_writes_holds_what_the_wal_holds(tmp_path: 
         naive = shutil.copy(db, tmp_path / "naive.sqlite3")  # what `cp` of the file alone gets
         with pytest.raises(sqlite3.OperationalError, match="no such table"):
             count(naive, "questions")
-        figures = backup(db, tmp_path / "copy.sqlite3")
+        written, figures = backup(db, tmp_path / "copy.sqlite3")
         await storage.log_question(QuestionRecord(7, "след копието", "bg", True, None, None, 1))
     finally:
         await storage.close()
     copy = tmp_path / "copy.sqlite3"
+    assert written == copy
     assert figures == {"schema": len(MIGRATIONS), "users": 1, "questions": 30, "tickets": 0}
     assert count(copy, "questions") == 30 and count(copy, "follows") == 1
     assert not copy.with_name(copy.name + "-wal").exists()  # one file, whole in itself
@@ -54,8 +55,9 @@ async def test_a_backup_into_a_folder_is_named_by_its_time(tmp_path: Path) -> No
     db = tmp_path / "munibot.sqlite3"
     await (await running(db, 2)).close()
     (tmp_path / "backups").mkdir()
-    backup(db, tmp_path / "backups")
+    written, _ = backup(db, tmp_path / "backups")
     [made] = (tmp_path / "backups").iterdir()
+    assert written == made
     assert made.name.startswith("munibot-") and made.suffix == ".sqlite3"
     assert count(made, "questions") == 2
 
@@ -135,7 +137,7 @@ async def test_a_backup_over_what_is_no_file_is_refused_and_leaves_it_be(tmp_pat
         backup(db, pipe)
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     with pytest.raises(StorageError, match="there is no folder"):
-        backup(db, backup_target(tmp_path / "nightly", folder=True))
+        backup(db, tmp_path / "nightly", folder=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["munibot.sqlite3", "pipe"]
 
 
@@ -160,7 +162,7 @@ async def test_a_backup_replaces_an_older_backup_but_no_other_file(tmp_path: Pat
     await (await running(db, 2)).close()
     older = tmp_path / "older.sqlite3"
     backup(db, older)
-    assert backup(db, older)["questions"] == 2  # the nightly copy under one name, replaced
+    assert backup(db, older)[1]["questions"] == 2  # the nightly copy under one name, replaced
     settings = tmp_path / "municipality.yaml"  # a slip of the shell's completion
     settings.write_text("name: Община Септември\n", encoding="utf-8")
     with pytest.raises(StorageError, match="is not a database"):
