@@ -47,6 +47,8 @@ FROZEN = (
     ("v6/suburb.yaml", "frozen-v6-suburb"),
     ("v7/shipped.yaml", None),
     ("v7/rail.yaml", "frozen-v7-rail"),
+    ("v8/shipped.yaml", None),
+    ("v8/hub.yaml", "frozen-v8-hub"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
