@@ -1,0 +1,66 @@
+"""Which project a question is about, on bases other than the shipped one: the rules of the
+eighth round (a borrowed verb finds its noun, ...)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+from bot.engine.fuzzy import Vocabulary
+from bot.engine.normalize import terms
+
+
+def _ask(engine: Engine, turns: list[str]) -> list[tuple[str | None, str]]:
+    """(project, reply) of each turn, asked in one chat."""
+    chat = Conversation()
+    return [(a.project, a.reply.plain()) for a in (engine.answer(q, chat) for q in turns)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [("паркирам", "паркинг"), ("паркират", "паркинга"), ("асфалтираха", "асфалт"),
+     ("parkirash", "parking"), ("контролира", "контрол")],
+)  # fmt: skip
+def test_a_borrowed_verb_finds_its_noun(verb: str, noun: str) -> None:
+    """A verb borrowed with -ира- is made from a noun: the noun's term is found from it."""
+    vocabulary = Vocabulary(terms(noun))
+    assert [m.term for m in vocabulary.lookup(terms(verb)[0])] == terms(noun)
+
+
+def test_a_borrowed_verb_keeps_its_own_term() -> None:
+    """A base that holds the verb itself, or no noun of four letters, adds nothing."""
+    assert Vocabulary(["park", "parkiram"]).lookup("parkiram")[0].term == "parkiram"
+    assert Vocabulary(["san"]).lookup(terms("санират")[0]) == ()
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project", "fact"),
+    [
+        # the verb of parking names the car park, not the place the asker goes to
+        ("spa", ["къде да паркирам като ида на банята"], "lipite-car-park", "86 места"),
+        ("spa", ["може ли да се паркира безплатно до банята"], "lipite-car-park", "2 часа"),
+        ("spa", ["колко коли могат да паркират на ул. Липите"], "lipite-car-park", "86 места"),
+        ("vine", ["асфалтираха ли вече полския път до Тракийско"], "agricultural-road", "4,7 км"),
+        ("mountain", ["колко коли ще могат да паркират до манастира"], "monastery-road",
+         "40 автомобила"),
+        ("danube", ["къде ще паркират колите докато ремонтират площада"], "ploshtad-svoboda",
+         "паркинга до стадиона"),
+        # ... and the conversation goes on about it
+        ("spa", ["къде да паркирам като ида на банята", "платено ли е"], "lipite-car-park",
+         "2 часа"),
+        ("spa", ["къде да паркирам като ида на банята", "а има ли зарядни за ток коли"],
+         "lipite-car-park", "4 за зареждане"),
+        # chargers and electric cars are one thing in both languages
+        ("spa", ["има ли зарядни за електромобили на паркинга на ул. Липите"],
+         "lipite-car-park", "4 за зареждане"),
+        ("spa", ["колко зарядни има на паркинга"], "lipite-car-park", "4 за зареждане"),
+        ("spa", ["where can I charge my electric car in Toplobuk"], "lipite-car-park",
+         "4 EV charging"),
+    ],
+)  # fmt: skip
+def test_the_verb_and_its_noun_find_one_project(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    found, reply = _ask(bases[base], turns)[-1]
+    assert found == project
+    assert fact in reply
