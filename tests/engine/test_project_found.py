@@ -64,3 +64,32 @@ def test_the_verb_and_its_noun_find_one_project(
     found, reply = _ask(bases[base], turns)[-1]
     assert found == project
     assert fact in reply
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("danube", "колко пейки ще сложите на крайбрежната алея", "dunavska-aleya", "86 пейки"),
+        ("danube", "Добър ден, а кога ще довършите пречиствателната станция?", "psov-ladovitsa",
+         "17 февруари 2029"),
+        ("spa", "Извинете, а колко контейнера ще сложите на всяка площадка?",
+         "waste-separation-points", "114 контейнера"),
+        ("spa", "Здравейте, живея на ул. Тракия и още нямаме от шарените контейнери, а "
+         "пластмасата ми се трупа на балкона вече месец. Колко площадки изобщо ще сложите и "
+         "колко са готови досега?", "waste-separation-points", "26 от 38 площадки"),
+        ("vine", "кога ще оправите канала К-3", "irrigation-canal-repair", "30 юни 2024"),
+        ("mountain", "Здравейте, колко кули за пожари ще изградите?", "fire-station-towers",
+         "3 наблюдателни кули"),
+        ("spa", "колко чешми ще направите в Топлобук", "fountain-network", "16 чешми"),
+    ],
+)  # fmt: skip
+def test_a_verb_in_ite_after_a_particle_is_no_subject(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """"-ите" ends a plural noun with its article and a verb: after "ще" it is the verb ("ще
+    сложите"), not a thing the project must hold."""
+    answer = bases[base].answer(question)
+    assert answer.project == project and answer.confidence >= 0.4
+    assert fact in answer.reply.plain()
+    parsed = bases[base].reader.read(question)
+    assert parsed.sure_verbs and not parsed.subjects & parsed.sure_verbs
