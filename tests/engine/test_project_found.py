@@ -86,7 +86,7 @@ def test_the_verb_and_its_noun_find_one_project(
 def test_a_verb_in_ite_after_a_particle_is_no_subject(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
-    """"-ите" ends a plural noun with its article and a verb: after "ще" it is the verb ("ще
+    """The ending "-ите" ends a plural noun with its article and a verb: after "ще" it is the verb ("ще
     сложите"), not a thing the project must hold."""
     answer = bases[base].answer(question)
     assert answer.project == project and answer.confidence >= 0.4
