@@ -86,10 +86,47 @@ def test_the_verb_and_its_noun_find_one_project(
 def test_a_verb_in_ite_after_a_particle_is_no_subject(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
-    """The ending "-ите" ends a plural noun with its article and a verb: after "ще" it is the verb ("ще
-    сложите"), not a thing the project must hold."""
+    """The ending "-ите" ends a plural noun with its article and a verb: after "ще" it is
+    the verb ("ще сложите"), not a thing the project must hold."""
     answer = bases[base].answer(question)
     assert answer.project == project and answer.confidence >= 0.4
     assert fact in answer.reply.plain()
     parsed = bases[base].reader.read(question)
     assert parsed.sure_verbs and not parsed.subjects & parsed.sure_verbs
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("vine", "Здравейте от Испания! Родом съм от Гроздево, но от 15 години живея във "
+         "Валенсия. Майка ми ми прати снимки на площада – много е хубав. Колко е струвал "
+         "ремонтът и общината плащала ли е нещо от бюджета си?", "village-square-grozdevo",
+         "487 212,40"),
+        ("danube", "Живея до крайбрежната алея и всяка вечер се разхождам там с внуците. Колко "
+         "струваше ремонтът?", "dunavska-aleya", "1 487 300,40"),
+        ("mountain", "Баба ми ходи всяка неделя в църквата в Горна Еловица. До кога ще продължи "
+         "ремонтът?", "church-st-nikola-frescoes", "31 октомври 2026"),
+        ("spa", "Вчера минах покрай Старата баня, много е хубава. Колко струваше проектът?",
+         "old-mineral-bath", "2 186 540"),
+        ("vine", "Синът ми много иска да ходи в младежкия център в старото кино. Кога ще свърши "
+         "ремонтът?", "youth-centre", "ноември 2027"),
+        ("danube", "My grandchildren love the riverside promenade in Ladovitsa. How much did the "
+         "renovation cost?", "dunavska-aleya", "1,487,300.40"),
+        ("mountain", "Работя в посетителския център. Кой плати ремонта?", "visitor-centre",
+         "Региони в растеж"),
+        # a question that names a thing of its own is about that thing, whatever the context
+        ("danube", "Живея до крайбрежната алея. Колко струваше понтонът?", "pristan-ladovitsa",
+         "2 346 980"),
+        ("spa", "Ходя на Старата баня всяка седмица. А кой прави ремонта на площада?",
+         "izvora-square", "Градстрой Пловдив"),
+    ],
+)  # fmt: skip
+def test_the_context_names_the_project_when_the_question_names_only_the_works(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """The question "Колко струваше ремонтът?" after a sentence about the promenade: the
+    works are the project the context names whole (and a sure one: the works are the project
+    itself)."""
+    answer = bases[base].answer(question)
+    assert answer.project == project and answer.confidence >= 0.45
+    assert fact in answer.reply.plain().replace("\xa0", " ")
