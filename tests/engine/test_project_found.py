@@ -156,3 +156,39 @@ def test_a_number_with_its_article_is_the_number(
     answer = bases[base].answer(question)
     assert answer.project == project and answer.confidence >= 0.7
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project", "fact"),
+    [
+        # thanks with a word of address is small talk, and the chat keeps its project
+        ("steppe", ["I work at the Echemichno wind farm, is it true our operator pays money into "
+                    "a village fund? how much", "thanks mate", "who do I contact about the fund"],
+         "wind-fund-village-halls", "Mariana Stefanova Dobreva"),
+        ("spa", ["how much did the old bath renovation cost in total", "cheers mate",
+                 "and who can I speak to about it"], "old-mineral-bath", "Stoyan Gardev"),
+        ("mountain", ["колко струва реставрацията на църквата в горна еловица", "мерси шефе",
+                      "а с кого мога да говоря за дарение"], "church-st-nikola-frescoes",
+         "Контакти"),
+        ("danube", ["кой прави пречиствателната станция", "благодаря, колега",
+                    "а на кого да се обърна, ако имам въпрос"], "psov-ladovitsa", "Контакти"),
+        # "who can I talk to" asks for a contact, not whom the project is for
+        ("steppe", ["what's going on with the old Mir cinema in Zlatoklas",
+                    "who can I talk to about it at the municipality"], "youth-centre-old-cinema",
+         "Radoslava Ivanova"),
+    ],
+)  # fmt: skip
+def test_address_words_and_talk_to(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    found = _ask(bases[base], turns)
+    assert found[-1][0] == project and fact in found[-1][1]
+
+
+@pytest.mark.parametrize(
+    "message", ["thanks mate", "cheers mate", "thanks buddy, have a nice day", "мерси шефе",
+                "благодаря, колега"],
+)  # fmt: skip
+def test_thanks_with_a_word_of_address_is_thanks(bases: dict[str, Engine], message: str) -> None:
+    answer = bases["steppe"].answer(message)
+    assert answer.kind == "thanks" and answer.project is None
