@@ -119,6 +119,7 @@ class Engine:
         context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
+        whole = named and best is not None and best.name_coverage >= 0.99
         faq = (
             None
             if context is not None and not parsed.content
@@ -138,7 +139,7 @@ class Engine:
             None
             if context is not None
             else self.general.answer(
-                parsed, lang, best.confidence if best else 0.0, named, chat.town
+                parsed, lang, best.confidence if best else 0.0, named, chat.town, whole
             )
         )
         if general is not None:

@@ -192,3 +192,30 @@ def test_address_words_and_talk_to(
 def test_thanks_with_a_word_of_address_is_thanks(bases: dict[str, Engine], message: str) -> None:
     answer = bases["steppe"].answer(message)
     assert answer.kind == "thanks" and answer.project is None
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("steppe", "колко е собственият принос на общината за площада в Орачево",
+         "village-square-fountain", "Собствен принос"),
+        ("spa", "koi ot obshtinata otgovarq za starata banq", "old-mineral-bath", "Стоян Гърдев"),
+        ("shipped", "колко е собственият принос на общината за парка в кв. 66", "park-block-66",
+         "Собствен принос"),
+        ("mountain", "кой отговаря в общината за пътя до манастира", "monastery-road",
+         "Контакти"),
+        ("danube", "колко плати общината за крайбрежната алея", "dunavska-aleya",
+         "Собствен принос"),
+        ("steppe", "кой от общината отговаря за библиобуса", "mobile-library-van", "Контакти"),
+        # the municipality's own facts when no project is named whole
+        ("vine", "колко хектара лозя има в общината", None, "3 400 ха лозя"),
+        ("steppe", "колко жители има общината", None, "9 412"),
+    ],
+)  # fmt: skip
+def test_the_municipality_of_a_project_named_whole_is_the_projects(
+    bases: dict[str, Engine], base: str, question: str, project: str | None, fact: str
+) -> None:
+    """The word "общината" beside a project named whole asks the project's share or contact, not a
+    sentence of the municipality's own texts."""
+    answer = bases[base].answer(question)
+    assert answer.project == project and fact in answer.reply.plain().replace("\xa0", " ")
