@@ -219,3 +219,25 @@ def test_the_municipality_of_a_project_named_whole_is_the_projects(
     sentence of the municipality's own texts."""
     answer = bases[base].answer(question)
     assert answer.project == project and fact in answer.reply.plain().replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "kind", "fact"),
+    [
+        # "anything new" asks for the latest news, not a project whose name says "нов"
+        ("steppe", "има ли нещо ново, последни новини", "news", "Последни новини"),
+        ("spa", "има ли нещо ново в общината", "news", "Последни новини"),
+        ("vine", "какво има ново при вас", "news", "Последни новини"),
+        # what the municipality does in a village lists its projects there
+        ("steppe", "what is the municipality doing in Hambartsi", "list",
+         "Grain-road junction and truck parking, Hambartsi"),
+        ("mountain", "what is the municipality doing in Kalinishte", "list", "Калинище"),
+        ("danube", "какво прави общината във Върбак", "list", "Укрепване на дигата"),
+        ("vine", "what are you building in Grozdevo", "list", "Grozdevo"),
+    ],
+)  # fmt: skip
+def test_news_and_lists_of_the_municipality(
+    bases: dict[str, Engine], base: str, question: str, kind: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.kind == kind and answer.project is None and fact in answer.reply.plain()
