@@ -241,3 +241,29 @@ def test_news_and_lists_of_the_municipality(
 ) -> None:
     answer = bases[base].answer(question)
     assert answer.kind == kind and answer.project is None and fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("steppe", "коя фирма ни слага лампите по селата бе", "street-lighting-three-villages",
+         "Електро Монтаж Добруджа"),
+        ("spa", "коя фирма ни слага шарените контейнери", "waste-separation-points",
+         "Изпълнители"),
+        ("vine", "кой ни оправя канала К-3", "irrigation-canal-repair", "Акваконсулт"),
+        ("danube", "кой го поддържа понтона на кея", "pristan-ladovitsa", "Хидромел Дунав"),
+        ("mountain", "кога ще ни пускат влека на детската поляна", "drag-lift-detska-polyana",
+         "Детската поляна"),
+        # a clitic after an imperative does not make the noun after it a verb
+        ("spa", "кажете ни телефона на старата баня", "old-mineral-bath", "Стоян Гърдев"),
+        ("vine", "дайте ни информация за младежкия център", "youth-centre", "Младежки център"),
+    ],
+)  # fmt: skip
+def test_the_word_after_a_short_pronoun_is_a_verb(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """A short object pronoun ("ни", "ги", "го", "ви") stands before its verb: "ни слага" is
+    a verb form the records need not hold, not a subject they lack."""
+    answer = bases[base].answer(question)
+    assert answer.project == project and answer.confidence >= 0.5
+    assert fact in answer.reply.plain()
