@@ -7,7 +7,8 @@ import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.fuzzy import Vocabulary
-from bot.engine.normalize import terms
+from bot.engine.normalize import terms, tokens
+from bot.engine.subject import typed_bulgarian
 
 
 def _ask(engine: Engine, turns: list[str]) -> list[tuple[str | None, str]]:
@@ -267,3 +268,29 @@ def test_the_word_after_a_short_pronoun_is_a_verb(
     answer = bases[base].answer(question)
     assert answer.project == project and answer.confidence >= 0.5
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "bulgarian"),
+    [
+        ("kolko dushi jiveqt v obshtina zlatoklas", True),
+        ("koga zapochvat remonta plostada", True),
+        ("kade e parkinga", True),
+        ("kakvo stava s kinoto", True),
+        ("zashto se bavi mosta", True),
+        ("how many people live in zlatoklas", False),
+        ("what time does the school bus leave", False),
+        ("where is the museum", False),
+    ],
+)  # fmt: skip
+def test_a_bulgarian_question_word_marks_a_latin_typed_question(
+    question: str, bulgarian: bool
+) -> None:
+    """The words "kolko", "koga", "kade" are no English words: a question with one is
+    Bulgarian typed in Latin letters, so its verb forms are read as verbs ("jiveqt")."""
+    assert typed_bulgarian(tokens(question)) is bulgarian
+
+
+def test_a_latin_typed_population_question(bases: dict[str, Engine]) -> None:
+    answer = bases["steppe"].answer("kolko dushi jiveqt v obshtina zlatoklas")
+    assert answer.kind == "municipality" and "9 412" in answer.reply.plain()
