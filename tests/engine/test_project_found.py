@@ -294,3 +294,20 @@ def test_a_bulgarian_question_word_marks_a_latin_typed_question(
 def test_a_latin_typed_population_question(bases: dict[str, Engine]) -> None:
     answer = bases["steppe"].answer("kolko dushi jiveqt v obshtina zlatoklas")
     assert answer.kind == "municipality" and "9 412" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project"),
+    [
+        ("steppe", "Is the Nivata newspaper archive online already?", "newspaper-digital-archive"),
+        ("steppe", "who is doing the digitisation of the newspaper", "newspaper-digital-archive"),
+        ("mountain", "can I see the scanned icons online", "museum-digitisation"),
+        ("mountain", "is the museum collection online yet", "museum-digitisation"),
+    ],
+)  # fmt: skip
+def test_archives_newspapers_and_online_in_both_languages(
+    bases: dict[str, Engine], base: str, question: str, project: str
+) -> None:
+    """A record written in Bulgarian is found by "newspaper", "archive", "online"."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
