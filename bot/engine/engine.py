@@ -85,7 +85,7 @@ class Engine:
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
         if answer.kind == "project" and answer.confidence >= ANSWER_AT:
-            nouns = [w for w in details if w not in parsed.verbs | WORK_TERMS]  # the works: it
+            nouns = [w for w in details if w not in parsed.verbs | WORK_TERMS]  # works: the project
             return sure_of_field(answer, nouns, self.index)
         return answer
 

@@ -211,6 +211,6 @@ def told(candidates: list[Candidate]) -> list[Candidate]:
     whole = [c for c in candidates if c.name_coverage >= 0.99]
     if len(whole) != 1:
         return candidates
-    told = whole[0]
-    sure = replace(told, confidence=max(told.confidence, TOLD))
-    return [sure, *(c for c in candidates if c is not told)]
+    named = whole[0]
+    sure = replace(named, confidence=max(named.confidence, TOLD))
+    return [sure, *(c for c in candidates if c is not named)]
