@@ -17,6 +17,13 @@ def _ask(engine: Engine, turns: list[str]) -> list[tuple[str | None, str]]:
     return [(a.project, a.reply.plain()) for a in (engine.answer(q, chat) for q in turns)]
 
 
+def _answered(engine: Engine, question: str, project: str | None, fact: str, sure: float) -> None:
+    """The question is answered about project, at least as sure as sure, with fact in the reply."""
+    answer = engine.answer(question)
+    assert answer.project == project and answer.confidence >= sure
+    assert fact in answer.reply.plain().replace("\xa0", " ")
+
+
 @pytest.mark.parametrize(
     ("verb", "noun"),
     [("паркирам", "паркинг"), ("паркират", "паркинга"), ("асфалтираха", "асфалт"),
@@ -89,9 +96,7 @@ def test_a_verb_in_ite_after_a_particle_is_no_subject(
 ) -> None:
     """The ending "-ите" ends a plural noun with its article and a verb: after "ще" it is
     the verb ("ще сложите"), not a thing the project must hold."""
-    answer = bases[base].answer(question)
-    assert answer.project == project and answer.confidence >= 0.4
-    assert fact in answer.reply.plain()
+    _answered(bases[base], question, project, fact, 0.4)
     parsed = bases[base].reader.read(question)
     assert parsed.sure_verbs and not parsed.subjects & parsed.sure_verbs
 
@@ -128,9 +133,7 @@ def test_the_context_names_the_project_when_the_question_names_only_the_works(
     """The question "Колко струваше ремонтът?" after a sentence about the promenade: the
     works are the project the context names whole (and a sure one: the works are the project
     itself)."""
-    answer = bases[base].answer(question)
-    assert answer.project == project and answer.confidence >= 0.45
-    assert fact in answer.reply.plain().replace("\xa0", " ")
+    _answered(bases[base], question, project, fact, 0.45)
 
 
 @pytest.mark.parametrize(
@@ -154,9 +157,7 @@ def test_a_number_with_its_article_is_the_number(
 ) -> None:
     """The words "трите села" are the record's "три села": a word it knows, not one that
     counts against every project."""
-    answer = bases[base].answer(question)
-    assert answer.project == project and answer.confidence >= 0.7
-    assert fact in answer.reply.plain()
+    _answered(bases[base], question, project, fact, 0.7)
 
 
 @pytest.mark.parametrize(
@@ -218,8 +219,7 @@ def test_the_municipality_of_a_project_named_whole_is_the_projects(
 ) -> None:
     """The word "общината" beside a project named whole asks the project's share or contact, not a
     sentence of the municipality's own texts."""
-    answer = bases[base].answer(question)
-    assert answer.project == project and fact in answer.reply.plain().replace("\xa0", " ")
+    _answered(bases[base], question, project, fact, 0.5)
 
 
 @pytest.mark.parametrize(
@@ -265,9 +265,7 @@ def test_the_word_after_a_short_pronoun_is_a_verb(
 ) -> None:
     """A short object pronoun ("ни", "ги", "го", "ви") stands before its verb: "ни слага" is
     a verb form the records need not hold, not a subject they lack."""
-    answer = bases[base].answer(question)
-    assert answer.project == project and answer.confidence >= 0.5
-    assert fact in answer.reply.plain()
+    _answered(bases[base], question, project, fact, 0.5)
 
 
 @pytest.mark.parametrize(
