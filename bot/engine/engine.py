@@ -21,7 +21,7 @@ from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
-from bot.engine.ranking import Candidate, Query, alone_named, clear_lead, near_ties, rank
+from bot.engine.ranking import Candidate, Query, alone_named, clear_lead, near_ties, rank, told
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -85,7 +85,8 @@ class Engine:
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
         if answer.kind == "project" and answer.confidence >= ANSWER_AT:
-            return sure_of_field(answer, [w for w in details if w not in parsed.verbs], self.index)
+            nouns = [w for w in details if w not in parsed.verbs | WORK_TERMS]  # works: the project
+            return sure_of_field(answer, nouns, self.index)
         return answer
 
     def _answer(self, question: str, parsed: Parsed, chat: Conversation, lang: str) -> Answer:
@@ -102,6 +103,8 @@ class Engine:
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self._rank(parsed)
+        if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
+            candidates = told(candidates)  # "... снимки на площада. Колко струва ремонтът?"
         best = candidates[0] if candidates else None
         if best is not None and not parsed.content and best.name_coverage >= 0.99:
             # "Чух, че строят околовръстен път. Колко струва?": the context names the project
@@ -116,6 +119,7 @@ class Engine:
         context = self.follow.project(parsed, chat, best)
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
+        whole = named and best is not None and best.name_coverage >= 0.99
         faq = (
             None
             if context is not None and not parsed.content
@@ -135,7 +139,7 @@ class Engine:
             None
             if context is not None
             else self.general.answer(
-                parsed, lang, best.confidence if best else 0.0, named, chat.town
+                parsed, lang, best.confidence if best else 0.0, named, chat.town, whole
             )
         )
         if general is not None:

@@ -9,6 +9,7 @@ letters ("weather" and "water") never match.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ DERIVED = 5  # ... at most this many letters longer
 # nouns are made from ("отоплява": "отопление", "осветяват": "осветление").
 VERB_SUFFIXES = ("Yav", "av", "uv", "iv")
 NEGATION = "bez"  # the folded "без-" of "безплатен", "безопасен"
+# A verb borrowed with -ира- ("паркирам", "асфалтираха", "финансира") and its noun in -иране,
+# as folded and stemmed: without -ир- and its ending, the noun it is made from ("паркинг").
+_BORROWED_VERB = re.compile(r"(.{4,}?)ir(?:am|ah|aS|ahm|n|al|ali)?")
 
 
 # Keyboard rows: QWERTY, and the Bulgarian phonetic layout (its letters sit where Latin has them).
@@ -176,7 +180,7 @@ class Vocabulary:
             return tuple(Match(t, s) for t, s in found.items())
         if not found:
             found.update((t, TYPO_SIMILARITY) for t in self.typos.near(term)[:3])
-        for other in self.same_stem(term):
+        for other in [*self.same_stem(term), *self.borrowed_stem(term)]:
             found[other] = max(found.get(other, 0.0), SHARED_STEM)
         ranked = sorted(found.items(), key=lambda kv: -kv[1])[:4]
         return tuple(Match(t, s) for t, s in ranked)
@@ -201,6 +205,12 @@ class Vocabulary:
                 found.append(other)
         return found
 
+    def borrowed_stem(self, term: str) -> list[str]:
+        """The noun a verb borrowed with -ира- is made from, when the vocabulary holds it and
+        not the verb itself ("parkiram": "park" of "паркинг")."""
+        found = _BORROWED_VERB.fullmatch(term) if term not in self else None
+        return [found.group(1)] if found and found.group(1) in self else []
+
     def related(self, term: str) -> list[str]:
         """Terms derived from term or that term derives from: one starts with the other, the
         shorter of at least five letters ("rakovod" and "rakovoditel")."""
@@ -208,7 +218,7 @@ class Vocabulary:
             return []
         found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
         found += self._starting_with(term, len(term) + DERIVED, term)
-        more = [*self.verb_nouns(term), *self.negated(term)]
+        more = [*self.verb_nouns(term), *self.negated(term), *self.borrowed_stem(term)]
         return found + [other for other in more if other not in found]
 
     def negated(self, term: str) -> list[str]:

@@ -176,7 +176,7 @@ class ProjectAnswers:
         if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
             strong = _measured(found, answer)  # answer, not a sure one
             certainty = MEASURED if strong else certainty
-        if any(not self._holds(number, w) for w in parsed.subjects):
+        if any(not self._holds(number, w) for w in parsed.subjects - WORK_TERMS):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
         if not strong and (
             (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))

@@ -261,7 +261,10 @@ class QuestionReader:
         home = self.places.home_at(words)
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
-        parsed.subjects = frozenset(subject_terms(message.question)) & set(parsed.content)
+        # "-ите" ends a plural noun with its article and a verb ("ще сложите"): after a verb
+        # particle it is the verb
+        subjects = frozenset(subject_terms(message.question)) - parsed.sure_verbs
+        parsed.subjects = subjects & set(parsed.content)
         parsed.told = [
             t.term for t in tokens(message.context) if not is_quiet(t) and len(t.term) >= 2
         ]

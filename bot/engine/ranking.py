@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
 
@@ -16,6 +16,7 @@ PLAIN_UNKNOWN = 0.7  # an unknown word that does not look like a noun with its a
 VERB_UNKNOWN = 0.3  # ... and one with the ending of a verb form ("получиха")
 UNKNOWN_WEIGHT = 1.3  # a word the knowledge base does not know may be what the question is about
 SOFT_UNKNOWN = 0.35  # ... less so when it stands before the question word ("минавам ... колко")
+TOLD = 0.85  # how sure a project named whole by the context alone is
 NAMED_QUALITY = 0.85  # a project named in the question: other words support it, not doubt it
 SUPPORT = 0.5  # a known word of a context sentence supports a project at half weight
 TYPO_TRUST = 0.8  # a word read as a typo of a known word covers that much of its weight
@@ -201,3 +202,15 @@ def alone_named(candidates: list[Candidate]) -> bool:
     """True when the best candidate is named whole and no other one is."""
     whole = [c for c in candidates if c.name_coverage >= 0.99]
     return bool(whole) and whole[0] is candidates[0] and len(whole) == 1
+
+
+def told(candidates: list[Candidate]) -> list[Candidate]:
+    """The one project named whole (by the message's context, when the question names only the
+    works), first and as sure as a follow-up; the candidates as they are when none or several
+    are named whole."""
+    whole = [c for c in candidates if c.name_coverage >= 0.99]
+    if len(whole) != 1:
+        return candidates
+    named = whole[0]
+    sure = replace(named, confidence=max(named.confidence, TOLD))
+    return [sure, *(c for c in candidates if c is not named)]

@@ -18,6 +18,7 @@ from bot.engine.lexicon import (
     PRICE_VERBS,
     RELATIVE_PRONOUNS,
     STOPWORDS,
+    TYPO_QUESTION_WORDS,
     VERB_ENDINGS,
     WORK_NOUNS,
 )
@@ -38,9 +39,14 @@ _FOLDED_PARTICIPLES = tuple(t.folded for ending in PARTICIPLE_ENDINGS for t in t
 ENGLISH_VERB_FORMS = frozenset(ENGLISH_VERBS)
 ENGLISH = ENGLISH_VERB_FORMS | frozenset(ENGLISH_WORDS)  # common English words: no typos
 _LATIN_STOPWORDS = frozenset(w for w in STOPWORDS if w.isascii())
-# Bulgarian little words as typed in Latin letters ("li", "za", "6te") that no English word is
+# Bulgarian little words and question words as typed in Latin letters ("li", "za", "6te",
+# "kolko") that no English word is
 _BULGARIAN_SIGNS = frozenset(
-    t.folded for w in STOPWORDS if not w.isascii() for t in tokens(w) if len(t.folded) >= 2
+    t.folded
+    for w in (*STOPWORDS, *TYPO_QUESTION_WORDS)
+    if not w.isascii()
+    for t in tokens(w)
+    if len(t.folded) >= 2
 ) - {t.folded for w in (*_LATIN_STOPWORDS, *ENGLISH) for t in tokens(w)}
 _FOLDED_VERB_ENDINGS = tuple(t.folded for ending in VERB_ENDINGS for t in tokens(ending))
 

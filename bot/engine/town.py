@@ -95,11 +95,18 @@ class General:
         self.words = Vocabulary(self.facts[1])
 
     def answer(
-        self, parsed: Parsed, lang: str, best: float, named: bool, after_town: bool = False
+        self,
+        parsed: Parsed,
+        lang: str,
+        best: float,
+        named: bool,
+        after_town: bool = False,
+        whole: bool = False,
     ) -> Said | None:
         """A list, the municipality's facts or the latest news; None when the question is not one
-        (best: how sure the best project is; named: whether the question names it; after_town:
-        whether the last answer was the municipality's, which a follow-up goes on with)."""
+        (best: how sure the best project is; named: whether the question names it, whole: all of
+        its name; after_town: whether the last answer was the municipality's, which a follow-up
+        goes on with)."""
         if after_town and not named and (parsed.follow_up or parsed.refers):
             again = self.stated(parsed, list(parsed.content), lang)  # "а в петък до колко"
             if again is None and parsed.town_fields and not parsed.content:  # "а адресът?"
@@ -143,8 +150,9 @@ class General:
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
-        if "municipality" in parsed.intents and not parsed.town_fields:
-            stated = self.stated(parsed, subject, lang)  # "колко ха лозя има в общината"
+        if "municipality" in parsed.intents and not parsed.town_fields and not whole:
+            # "колко ха лозя има в общината"; not "собственият принос на общината за площада"
+            stated = self.stated(parsed, subject, lang)
             if stated is not None:
                 return Said(stated, "municipality", "contacts")
         town = ("municipality" in parsed.intents or mayor) and not named
