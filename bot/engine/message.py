@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.engine.lexicon import (
     ABBREVIATIONS,
@@ -145,6 +146,7 @@ def _signs(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text: a message asked again is read once
 def split_message(text: str) -> Message:
     """The question of a message, its context and the kinds of small talk in it.
 

@@ -38,7 +38,6 @@ class PhraseSpotter:
         self._by_first = {
             first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()
         }
-        self._firsts = frozenset(by_first)
         self._vocabulary = TypoIndex(
             t for lengths in by_first.values() for same in lengths.values() for p in same for t in p
         )
@@ -76,18 +75,22 @@ class PhraseSpotter:
             if known is None
             else [term if term in known else self.canonical(term) for term in query]
         )
-        if self._firsts.isdisjoint(canon):
+        by_first = self._by_first
+        starts = [start for start, term in enumerate(canon) if term in by_first]
+        if not starts:
             return []
         used: set[int] = set()
         hits: list[PhraseHit] = []
         candidates = []
-        for start, term in enumerate(canon):
-            for length, same in self._by_first.get(term, ()):
+        for start in starts:
+            for length, same in by_first[canon[start]]:
                 end = start + length
                 for label, weight, latin in same.get(tuple(canon[start:end]), ()):
                     if not (latin and any(cyrillic[start:end])):
                         candidates.append((length, start, label, weight))
-        for length, start, label, weight in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if len(candidates) > 1:
+            candidates.sort(key=lambda c: (-c[0], c[1]))
+        for length, start, label, weight in candidates:
             span = tuple(range(start, start + length))
             if used.isdisjoint(span):
                 used.update(span)
