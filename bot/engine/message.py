@@ -34,9 +34,10 @@ _ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon'
 )
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
 _SMALL_TALK = PhraseSpotter(
-    (kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases
+    ((kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases),
+    remember=True,
 )
-_QUESTION = PhraseSpotter(("q", word, None) for word in QUESTION_WORDS)
+_QUESTION = PhraseSpotter((("q", word, None) for word in QUESTION_WORDS), remember=True)
 _JOINS = {tuple(terms(word)) for word in CONTEXT_JOINS}
 _CONTRAST = {tuple(terms(word)) for word in CONTRAST_WORDS}
 _EXPLAINING = {tuple(terms(word)) for word in EXPLAINING_JOINS}
