@@ -11,8 +11,8 @@ from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
 from bot.engine.normalize import is_cyrillic_letter, terms
 
 Phrase = tuple[str, ...]
-SEEN = 8192  # word sequences remembered with their phrases (a running bot meets new ones forever)
 Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
+SEEN = 8192  # word sequences remembered with their phrases (a running bot meets new ones forever)
 
 
 @dataclass(frozen=True)
