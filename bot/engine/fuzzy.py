@@ -161,6 +161,7 @@ class Vocabulary:
         self.sorted = sorted(self.terms)
         self.typos = TypoIndex(self.sorted)
         self._cache: dict[str, tuple[Match, ...]] = {}
+        self._related: dict[str, tuple[str, ...]] = {}
 
     def __contains__(self, term: object) -> bool:
         return term in self.terms
@@ -214,6 +215,14 @@ class Vocabulary:
     def related(self, term: str) -> list[str]:
         """Terms derived from term or that term derives from: one starts with the other, the
         shorter of at least five letters ("rakovod" and "rakovoditel")."""
+        cached = self._related.get(term)
+        if cached is None:
+            if len(self._related) > 50_000:  # a running bot meets new words forever
+                self._related.clear()
+            cached = self._related[term] = tuple(self._derived(term))
+        return list(cached)
+
+    def _derived(self, term: str) -> list[str]:
         if len(term) < MIN_STEM:
             return []
         found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]

@@ -161,6 +161,8 @@ class ProjectIndex:
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(()))
     written: Counter[str] = field(default_factory=Counter)  # every word as written, for spelling
     translated: frozenset[str] = frozenset()  # terms only translations of English text hold
+    naming: frozenset[str] = frozenset()  # terms some project's name holds
+    ties: list[tuple[int, int]] = field(default_factory=list)  # each project's tie-break
     _lengths: list[int] = field(default_factory=list)
 
     @classmethod
@@ -204,6 +206,8 @@ class ProjectIndex:
             df = len(hits)
             index.idf[term] = math.log((count - df + 0.5) / (df + 0.5) + 1.0)
         index.max_idf = max(index.idf.values(), default=1.0)
+        index.naming = frozenset(t for t, hits in index.postings.items() if NAME in hits.values())
+        index.ties = [_tie(project) for project in index.projects]
         index.vocabulary = Vocabulary(index.postings)
         index._lengths = sorted({len(ident) for ident in index.identifiers}, reverse=True)
         return index
@@ -227,8 +231,7 @@ class ProjectIndex:
 
     def names_project(self, term: str) -> bool:
         """True when a distinctive term is part of some project's name (not only a cue word)."""
-        hits = self.postings.get(term, {})
-        return NAME in hits.values() and self.idf[term] >= 1.0
+        return term in self.naming and self.idf[term] >= 1.0
 
     def described(self, word: str) -> set[int]:
         """The projects whose names, places, summary, goals or target groups hold the word."""
@@ -240,6 +243,9 @@ class ProjectIndex:
             if weight >= DESCRIPTION
         }
 
-    def status_rank(self, number: int) -> int:
-        """Ongoing before planned before completed, for tie-breaking."""
-        return _STATUS_RANK.get(self.projects[number].status, 3)
+
+def _tie(project: Project) -> tuple[int, int]:
+    """Of two projects as likely, ongoing before planned before completed, then the newer start
+    (its day number; 0 when unknown) first."""
+    start = project.first_date
+    return _STATUS_RANK.get(project.status, 3), -(start.toordinal() if start else 0)

@@ -39,6 +39,7 @@ def _has_cyrillic(text: str) -> bool:
 
 
 SAMPLE = 300  # projects whose words teach the detector (enough to tell bg from en)
+MESSAGES = 4096  # messages remembered told (a running bot meets new messages forever)
 
 
 def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
@@ -58,6 +59,8 @@ class LanguageDetector:
     en_terms: set[str] = field(default_factory=set)
     bg_words: set[str] = field(default_factory=set)
     en_words: set[str] = field(default_factory=set)
+    # a message asked again is told once (bounded: a running bot meets new messages forever)
+    _told: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
@@ -81,10 +84,18 @@ class LanguageDetector:
 
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text; a command (/start) says nothing of the language."""
+        if text not in self._told:
+            if len(self._told) > MESSAGES:
+                self._told.clear()
+            self._told[text] = self._tell(text)
+        return self._told[text] or default
+
+    def _tell(self, text: str) -> str | None:
+        """'bg' or 'en' for text, or None when it does not tell."""
         text = clean(_COMMAND.sub(" ", text))
         letters = "".join(filter(str.isalpha, text))
         if not letters:
-            return default
+            return None
         cyrillic = len(_CYRILLIC.findall(letters))
         if cyrillic * 2 >= len(letters):
             return "bg"
@@ -97,5 +108,5 @@ class LanguageDetector:
             elif word in self.bg_words or term in self.bg_terms:
                 bulgarian += 1
         if bulgarian == english:
-            return default
+            return None
         return "bg" if bulgarian > english else "en"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.engine.lexicon import (
     ABBREVIATIONS,
@@ -33,9 +34,10 @@ _ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon'
 )
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
 _SMALL_TALK = PhraseSpotter(
-    (kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases
+    ((kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases),
+    remember=True,
 )
-_QUESTION = PhraseSpotter(("q", word, None) for word in QUESTION_WORDS)
+_QUESTION = PhraseSpotter((("q", word, None) for word in QUESTION_WORDS), remember=True)
 _JOINS = {tuple(terms(word)) for word in CONTEXT_JOINS}
 _CONTRAST = {tuple(terms(word)) for word in CONTRAST_WORDS}
 _EXPLAINING = {tuple(terms(word)) for word in EXPLAINING_JOINS}
@@ -145,6 +147,7 @@ def _signs(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text: a message asked again is read once
 def split_message(text: str) -> Message:
     """The question of a message, its context and the kinds of small talk in it.
 

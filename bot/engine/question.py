@@ -100,7 +100,8 @@ def _names_thing(parsed: Parsed, at: int) -> bool:
 
 def _spotter(groups: dict[str, tuple[str, ...]]) -> PhraseSpotter:
     return PhraseSpotter(
-        (label, phrase, None) for label, phrases in groups.items() for phrase in phrases
+        ((label, phrase, None) for label, phrases in groups.items() for phrase in phrases),
+        remember=True,
     )
 
 

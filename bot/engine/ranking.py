@@ -109,6 +109,12 @@ class _Tally:
             found: Iterable[tuple[int, float]] = postings.items()
             if not finds and self.score and len(postings) > len(self.score):
                 found = [(n, postings[n]) for n in self.score if n in postings]
+            if not best_cov:  # the first match is the best yet for every project it finds
+                best_cov = {number: base for number, _ in found}
+                best_score = {number: base * weight for number, weight in found}
+                if naming:
+                    self.named.update(number for number, weight in found if weight >= NAME)
+                continue
             for number, weight in found:
                 if best_cov.get(number, 0.0) < base:
                     best_cov[number] = base
@@ -170,8 +176,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
         key=lambda c: (
             -round(c.score * c.coverage, 6),
             -c.name_coverage,
-            index.status_rank(c.number),
-            -_start_ordinal(index, c.number),
+            index.ties[c.number],
         )
     )
     return candidates[:limit]
@@ -190,12 +195,6 @@ def clear_lead(candidates: list[Candidate]) -> bool:
     роботика": only one record speaks of robotics)."""
     second = candidates[1].confidence if len(candidates) > 1 else 0.0
     return bool(candidates) and candidates[0].confidence >= CLEAR_LEAD * second
-
-
-def _start_ordinal(index: ProjectIndex, number: int) -> int:
-    """The project's start as a day number (0 when unknown), newer first on ties."""
-    start = index.projects[number].first_date
-    return start.toordinal() if start else 0
 
 
 def alone_named(candidates: list[Candidate]) -> bool:

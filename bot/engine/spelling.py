@@ -19,6 +19,7 @@ from bot.engine.normalize import Token, clean, tokens
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
 CACHE = 50_000  # words remembered between questions (a running bot meets new words forever)
+MESSAGES = 4096  # messages remembered corrected, as many as their words (normalize._tokens)
 
 
 class _Words:
@@ -117,6 +118,7 @@ class Speller:
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
         self._cache: dict[str, list[str]] = {}  # a word -> the words it may mean, likeliest first
+        self._fixed: dict[tuple[str, object, object], tuple[str, frozenset[str]]] = {}
 
     def resembles(self, word: str) -> bool:
         """True when a Cyrillic word is one typo (at any letter) from a word of the base: it may
@@ -153,6 +155,18 @@ class Speller:
         the words put in (so that what rests on a guess can count for less). When several words
         are one typo away, the one that fits the rest of the question best is meant (fits: how
         well a word fits the text)."""
+        asked = (text, known, fits)
+        done = self._fixed.get(asked)
+        if done is None:  # a message asked again is corrected once
+            if len(self._fixed) > MESSAGES:
+                self._fixed.clear()
+            fixed, corrected = self._fix(text, known, fits)
+            done = self._fixed[asked] = fixed, frozenset(corrected)
+        return done[0], set(done[1])
+
+    def _fix(
+        self, text: str, known: Callable[[Token], bool], fits: Callable[[str, str], int] | None
+    ) -> tuple[str, set[str]]:
         corrected: set[str] = set()
 
         def correct(match: re.Match[str]) -> str:

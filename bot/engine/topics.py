@@ -12,6 +12,7 @@ from bot.engine.normalize import is_cyrillic_letter, terms
 
 Phrase = tuple[str, ...]
 Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
+SEEN = 8192  # word sequences remembered with their phrases (a running bot meets new ones forever)
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,11 @@ class PhraseHit:
 class PhraseSpotter:
     """Finds known phrases in a list of terms, longest first, each position used once."""
 
-    def __init__(self, phrases: Iterable[tuple[str, str, float | None]]) -> None:
+    def __init__(
+        self, phrases: Iterable[tuple[str, str, float | None]], remember: bool = False
+    ) -> None:
+        """remember: keep what was found for the words last looked for (a question's spotters;
+        not those that read every project at index time)."""
         # first word -> phrase length -> phrase -> (label, weight, latin) in the order given
         by_first: dict[str, dict[int, dict[Phrase, list[Entry]]]] = defaultdict(dict)
         for label, text, weight in phrases:
@@ -38,11 +43,12 @@ class PhraseSpotter:
         self._by_first = {
             first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()
         }
-        self._firsts = frozenset(by_first)
         self._vocabulary = TypoIndex(
             t for lengths in by_first.values() for same in lengths.values() for p in same for t in p
         )
         self._canon: dict[str, str] = {}
+        self._found: dict[tuple[Phrase, tuple[bool, ...]], tuple[PhraseHit, ...]] = {}
+        self._remember = remember
 
     @property
     def words(self) -> set[str]:
@@ -76,18 +82,33 @@ class PhraseSpotter:
             if known is None
             else [term if term in known else self.canonical(term) for term in query]
         )
-        if self._firsts.isdisjoint(canon):
+        if not self._remember:
+            return self._hits(canon, cyrillic)
+        asked = (tuple(canon), tuple(cyrillic))
+        found = self._found.get(asked)
+        if found is None:  # the same words are looked for again: in a clause, the next question
+            if len(self._found) > SEEN:
+                self._found.clear()
+            found = self._found[asked] = tuple(self._hits(canon, cyrillic))
+        return list(found)
+
+    def _hits(self, canon: list[str], cyrillic: Sequence[bool]) -> list[PhraseHit]:
+        by_first = self._by_first
+        starts = [start for start, term in enumerate(canon) if term in by_first]
+        if not starts:
             return []
         used: set[int] = set()
         hits: list[PhraseHit] = []
         candidates = []
-        for start, term in enumerate(canon):
-            for length, same in self._by_first.get(term, ()):
+        for start in starts:
+            for length, same in by_first[canon[start]]:
                 end = start + length
                 for label, weight, latin in same.get(tuple(canon[start:end]), ()):
                     if not (latin and any(cyrillic[start:end])):
                         candidates.append((length, start, label, weight))
-        for length, start, label, weight in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if len(candidates) > 1:
+            candidates.sort(key=lambda c: (-c[0], c[1]))
+        for length, start, label, weight in candidates:
             span = tuple(range(start, start + length))
             if used.isdisjoint(span):
                 used.update(span)
@@ -98,9 +119,12 @@ class PhraseSpotter:
 def topic_spotter() -> PhraseSpotter:
     """A spotter for the topic cues of the lexicon."""
     return PhraseSpotter(
-        (topic, cue, SUMMARY_WEIGHT if topic == "summary" else CUE_WEIGHTS.get(cue))
-        for topic, cues in TOPIC_CUES.items()
-        for cue in cues
+        (
+            (topic, cue, SUMMARY_WEIGHT if topic == "summary" else CUE_WEIGHTS.get(cue))
+            for topic, cues in TOPIC_CUES.items()
+            for cue in cues
+        ),
+        remember=True,
     )
 
 
