@@ -16,6 +16,7 @@ from bot.engine.lexicon import (
     PARTICIPLE_ENDINGS,
     PRICE_QUESTIONS,
     PRICE_VERBS,
+    QUESTION_WORDS,
     RELATIVE_PRONOUNS,
     STOPWORDS,
     VERB_ENDINGS,
@@ -40,7 +41,11 @@ ENGLISH = ENGLISH_VERB_FORMS | frozenset(ENGLISH_WORDS)  # common English words:
 _LATIN_STOPWORDS = frozenset(w for w in STOPWORDS if w.isascii())
 # Bulgarian little words as typed in Latin letters ("li", "za", "6te") that no English word is
 _BULGARIAN_SIGNS = frozenset(
-    t.folded for w in STOPWORDS if not w.isascii() for t in tokens(w) if len(t.folded) >= 2
+    t.folded
+    for w in (*STOPWORDS, *QUESTION_WORDS)
+    if not w.isascii()
+    for t in tokens(w)
+    if len(t.folded) >= 2
 ) - {t.folded for w in (*_LATIN_STOPWORDS, *ENGLISH) for t in tokens(w)}
 _FOLDED_VERB_ENDINGS = tuple(t.folded for ending in VERB_ENDINGS for t in tokens(ending))
 
