@@ -103,6 +103,9 @@ def test_what_the_municipalitys_texts_never_speak_of_is_declined(
         ),
         # "what's" is "what is"; "right now" asks for what is under way
         ("spa", "what's being built in Bukak right now?", ["Bukak forest road"], ["Sarnino"]),
+        # what the municipality is doing somewhere is what it does there: its projects
+        ("spa", "what is the municipality doing in Sarnino", ["Sarnino school gym"], []),
+        ("steppe", "what are you doing in Orachevo", ["Orachevo village square"], []),
     ],
 )
 def test_a_list_with_a_filter(
