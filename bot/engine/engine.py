@@ -128,8 +128,8 @@ class Engine:
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
-            or (faq[2] >= best.confidence and not (named and faq[1] is None))
-        ):
+            or (faq[2] >= best.confidence and (not (named and faq[1] is None) or faq[2] >= 1.0))
+        ):  # a general entry asked in its very words ("няма вода") is asked, project named or not
             return self._faq_answer(question, faq, lang)
         general = (
             None
@@ -364,6 +364,9 @@ class Engine:
         words = [w for i, w in enumerate(parsed.words) if len(w) >= 2 and i not in parsed.quiet]
         projects = [self._id(c) for c in candidates[:3]] + ([chat.project] if chat.project else [])
         entry, score = self.faq.best(frozenset(words), projects)
+        if parsed.told:  # "Няма вода в селото, на кого да се обадя?" is asked whole
+            whole = self.faq.best(frozenset([*words, *parsed.told]), projects)
+            entry, score = whole if whole[1] > score else (entry, score)
         if entry is None or score < FAQ_THRESHOLD:
             return None
         return entry.qa.answer, entry.project, score
