@@ -16,6 +16,7 @@ from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
+from bot.engine.message import asks_anything
 from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
@@ -128,8 +129,9 @@ class Engine:
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
-            or (faq[2] >= best.confidence and (not (named and faq[1] is None) or faq[2] >= 1.0))
-        ):  # a general entry asked in its very words ("няма вода") is asked, project named or not
+            or (faq[2] >= best.confidence and not (named and faq[1] is None))
+            or (faq[2] >= 1.0 and (best.name_coverage < 1.0 or asks_anything(parsed.text)))
+        ):  # a general entry asked in its very words ("няма вода"), unless a name alone is
             return self._faq_answer(question, faq, lang)
         general = (
             None
