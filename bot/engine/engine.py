@@ -16,6 +16,7 @@ from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.language import LanguageDetector
+from bot.engine.message import asks_anything
 from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
@@ -133,7 +134,8 @@ class Engine:
             best is None
             or faq[1] == self._id(best)
             or (faq[2] >= best.confidence and not (named and faq[1] is None))
-        ):
+            or (faq[2] >= 1.0 and (best.name_coverage < 1.0 or asks_anything(parsed.text)))
+        ):  # a general entry asked in its very words ("няма вода"), unless a name alone is
             return self._faq_answer(question, faq, lang)
         general = (
             None
@@ -368,6 +370,9 @@ class Engine:
         words = [w for i, w in enumerate(parsed.words) if len(w) >= 2 and i not in parsed.quiet]
         projects = [self._id(c) for c in candidates[:3]] + ([chat.project] if chat.project else [])
         entry, score = self.faq.best(frozenset(words), projects)
+        if parsed.told:  # "Няма вода в селото, на кого да се обадя?" is asked whole
+            whole = self.faq.best(frozenset([*words, *parsed.told]), projects)
+            entry, score = whole if whole[1] > score else (entry, score)
         if entry is None or score < FAQ_THRESHOLD:
             return None
         return entry.qa.answer, entry.project, score

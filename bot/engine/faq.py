@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.stopwords import content_terms
+from bot.engine.normalize import tokens
+from bot.engine.stopwords import content_terms, is_quiet
 from bot.knowledge import QA, KnowledgeBase, Text
 
 FAQ_THRESHOLD = 0.75
@@ -24,6 +25,14 @@ class FaqEntry:
 def meaningful_terms(text: str) -> frozenset[str]:
     """The terms of text without stop words."""
     return frozenset(content_terms(text))
+
+
+def asked_terms(question: str) -> frozenset[str]:
+    """The terms of an entry's question as the reader keeps a citizen's: without stop words
+    and filler ("имам оплакване" is "оплакване"), unless nothing else is left."""
+    found = tokens(question)
+    kept = frozenset(t.term for t in found if not is_quiet(t) and len(t.term) >= 2)
+    return kept or meaningful_terms(question)
 
 
 def _names(text: Text) -> frozenset[str]:
@@ -74,7 +83,7 @@ class FaqMatcher:
         ]:
             ignore = self.names[project_id]
             for qa in items:
-                variants = tuple(meaningful_terms(q) - ignore for q in qa.questions)
+                variants = tuple(asked_terms(q) - ignore for q in qa.questions)
                 keys = tuple(map(stem_keys, variants))
                 entry = FaqEntry(qa, project_id, variants, keys, frozenset().union(*keys))
                 self.entries.append(entry)

@@ -14,7 +14,7 @@ from bot.engine.compose import (
     municipality_contacts,
     project_list,
 )
-from bot.engine.detail import FOUND, DetailFinder
+from bot.engine.detail import FOUND, DetailFinder, Found
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
@@ -277,7 +277,9 @@ class General:
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
         if asked and all(map(self._known, asked)):
-            found = self.details.rank(*self.facts, parsed, asked, self.words)
+            found = self._most_places(
+                self.details.rank(*self.facts, parsed, asked, self.words), parsed
+            )
             best = found[0] if found else None
             if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
                 return quote(None, [best.fact], lang)
@@ -288,6 +290,16 @@ class General:
         # words it uses
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
+
+    def _most_places(self, found: list[Found], parsed: Parsed) -> list[Found]:
+        """Of the sentences as good as the best, for "кои села" / "which villages" with none
+        named, the one that names the most places (the list of villages, not a sentence that
+        speaks of "the village")."""
+        if parsed.topic != "location" or parsed.places or len(found) < 2:
+            return found
+        tied = [f for f in found if round(f.score, 6) == round(found[0].score, 6)]
+        named = max(tied, key=lambda f: len(self.places.find(terms(f.fact.text("bg")))))
+        return [named, *(f for f in found if f is not named)]
 
     def _known(self, word: str) -> bool:
         """Whether the municipality's texts hold the word, or a synonym of it ("населението":

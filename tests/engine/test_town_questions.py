@@ -33,6 +33,12 @@ from bot.engine import Conversation, Engine
         # a measure or the villages, asked with no word of the municipality
         ("spa", "каква е площта", ["312 кв. км"]),
         ("spa", "кои села има в общината", ["Сърнино", "Каменарци"]),
+        # of the sentences that speak of villages, the one that names them
+        ("steppe", "кои села влизат в общината", ["Суховей", "Орачево"]),
+        ("steppe", "what villages are in the municipality", ["Suhovey", "Orachevo"]),
+        # a Latin question word ("kolko", "koga") says the question is Bulgarian
+        ("steppe", "kolko dushi jiveqt v obshtina zlatoklas", ["9 412"]),
+        ("spa", "kolko dushi jiveqt v obshtinata", ["9 480 жители"]),
         # the mayor's e-mail or phone is the mayor's, not the switchboard's
         ("spa", "мейла на кмета", ["kmet@example-toplobuk.bg"]),
         ("spa", "телефона на кмета", ["+359 3149 2201"]),
@@ -97,6 +103,9 @@ def test_what_the_municipalitys_texts_never_speak_of_is_declined(
         ),
         # "what's" is "what is"; "right now" asks for what is under way
         ("spa", "what's being built in Bukak right now?", ["Bukak forest road"], ["Sarnino"]),
+        # what the municipality is doing somewhere is what it does there: its projects
+        ("spa", "what is the municipality doing in Sarnino", ["Sarnino school gym"], []),
+        ("steppe", "what's the municipality doing in Orachevo", ["Orachevo village square"], []),
     ],
 )
 def test_a_list_with_a_filter(
@@ -133,10 +142,16 @@ def test_a_question_for_a_date_of_projects_is_no_list(bases: dict[str, Engine]) 
         ("👋", "greeting"),
         ("???", "about"),
         ("what is this bot", "about"),
+        # "нещо ново" asks for the news, though a project's title says "нов"
+        ("има ли нещо ново", "news"),
+        # an address to the listener names no subject
+        ("cheers mate", "thanks"),
+        ("мерси много, шефе", "thanks"),
     ],
 )
-def test_small_talk_and_news(bases: dict[str, Engine], question: str, kind: str) -> None:
-    answer = bases["danube"].answer(question)
+@pytest.mark.parametrize("base", ["danube", "steppe"])
+def test_small_talk_and_news(bases: dict[str, Engine], base: str, question: str, kind: str) -> None:
+    answer = bases[base].answer(question)
     assert answer.answered and answer.kind == kind
 
 
