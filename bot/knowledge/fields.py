@@ -255,9 +255,10 @@ def parse_status(value: Any) -> str:
 
 
 def parse_currency(value: Any) -> str:
-    """Accept BGN or EUR (any case; лв and € too)."""
+    """Accept BGN or EUR (any case; лв, лева, € and евро too)."""
     word = _word(value, "currency", "BGN or EUR").upper()
-    aliases = {"ЛВ": "BGN", "ЛВ.": "BGN", "LEV": "BGN", "LV": "BGN", "€": "EUR", "ЕВРО": "EUR"}
+    leva = ("ЛВ", "ЛВ.", "ЛЕВ", "ЛЕВА", "LEV", "LEVA", "LV")
+    aliases = {**dict.fromkeys(leva, "BGN"), "€": "EUR", "ЕВРО": "EUR", "EURO": "EUR"}
     word = aliases.get(word, word)
     if word in CURRENCIES:
         return word

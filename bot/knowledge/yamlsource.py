@@ -14,12 +14,15 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.problems import Problem
-from bot.knowledge.yamlsyntax import syntax_problem, tab_problems
+from bot.knowledge.problems import Problem, Severity
+from bot.knowledge.yamlsyntax import NBSP, layout_problems, syntax_problem
 from bot.knowledge.yamltree import TOO_DEEP, Builder, Positions, Stop, position
 
 MAX_FILE_BYTES = 1024 * 1024
 CHECKED = re.compile(r"(^|\s)#\s*checked\b", re.IGNORECASE)
+# characters a copy from Word or a web page leaves unseen in a word (zero-width spaces, a soft
+# hyphen, direction marks); the zero-width joiner stays, as emoji are made with it
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 @dataclass
@@ -68,7 +71,8 @@ def read_limited(file: Path) -> tuple[bytes, int]:
 
 
 def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
-    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs)."""
+    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs or
+    non-breaking spaces in its layout)."""
     if size > MAX_FILE_BYTES:
         return _failed(
             display,
@@ -88,8 +92,9 @@ def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
             "open it in your editor and save it with the UTF-8 encoding"
         )
         return _failed(display, line, column, message)
-    tabs = tab_problems(display, text) if "\t" in text else []
-    return YamlDocument(None, Positions(), tabs) if tabs else text
+    odd_spaces = "\t" in text or any(char in text for char in NBSP)
+    layout = layout_problems(display, text) if odd_spaces else []
+    return YamlDocument(None, Positions(), layout) if layout else text
 
 
 def read_tree(text: str, display: str) -> YamlDocument:
@@ -111,4 +116,19 @@ def read_tree(text: str, display: str) -> YamlDocument:
         return _failed(display, 1, 1, message)
     lines = enumerate(text.splitlines(), 1) if "checked" in text.lower() else ()
     checked = frozenset(number for number, line in lines if CHECKED.search(line))
-    return YamlDocument(builder.root, builder.positions, builder.problems, checked)
+    problems = [*builder.problems, *invisible_problems(display, text)]
+    return YamlDocument(builder.root, builder.positions, problems, checked)
+
+
+def invisible_problems(display: str, text: str) -> list[Problem]:
+    """A warning for every invisible character in text, where it stands."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for found in INVISIBLE.finditer(line):
+            message = (
+                f"an invisible character (U+{ord(found[0]):04X}) stands here, as a copy from "
+                "Word or a web page leaves it; delete it (the arrow keys stop at it): a word "
+                "with it inside is not found when citizens ask"
+            )
+            problems.append(Problem(display, number, found.start() + 1, message, Severity.WARNING))
+    return problems
