@@ -51,6 +51,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("nbsp", project(P + "funding:\u00a0ЕСФ\n")),
     ("word_dash", project(P + "goals:\n– a\n– b\n")),
     ("invisible", project(P + "funding: ЕС\u200bФ\n")),
+    ("hash_in_text", project(P + "funding: Фонд #2\n")),
     ("control_character", project(P + "funding: ЕС\x01Ф\n")),
     ("second_document", project(P + "---\ntitle: x\n")),
     ("unknown_alias", project(P + "funding: *esf\n")),

@@ -347,12 +347,16 @@ def test_an_error_cannot_be_marked_checked(tmp_path: Path) -> None:
     [
         ("short_title: “Паркът”\n", 4, 14, ["wrapped in typographic quotes “”", "straight"]),
         ("short_title:\n  bg: Парк\n  de: Park\n", 6, 3, ["only bg and en", "'de'"]),
+        ("short_title: Парк #3 в центъра\n", 4, 19, ["ends before '#3 в центъра'", "quotes"]),
+        ("contract:\n  number: №12 #45\n", 5, 15, ["ends before '#45'", "double quotes"]),
         ("short_title: Пар\u200bкът\n", 4, 17, ["an invisible character (U+200B)", "delete"]),
         ("aliases: [пар\u00adка]\n", 4, 14, ["an invisible character (U+00AD)", "delete"]),
     ],
     ids=[
         "Word quotes around a whole text",
         "a language the bot does not speak",
+        "a '#' in a text: the rest of the line is a comment",
+        "a '#' in a contract number",
         "a zero-width space from a web page",
         "a soft hyphen from Word",
     ],
@@ -367,6 +371,12 @@ def test_doubtful_texts_are_warnings(
     assert (warning.line, warning.column) == (line, column)
     for word in words:
         assert word in warning.message
+
+
+def test_comments_after_values_are_no_warning(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE.replace("ongoing", "ongoing  #в изпълнение") + "goals: [a] # b\n")
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and not result.warnings, result.warnings
 
 
 def test_bulgarian_quotes_inside_a_text_are_fine(tmp_path: Path) -> None:
