@@ -100,6 +100,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_txt", {"projects/park.yaml.txt": P}),
     ("unread_other", {"projects/park.jpg": "x"}),
     ("unread_root", {"park.yaml": P}),
+    ("root_file_name", {"Municipality.yaml": MUNICIPALITY}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
     ("id_twice", {"projects/old/park.yaml": P}),
     (

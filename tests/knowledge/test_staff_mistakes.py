@@ -294,6 +294,10 @@ FILES = [
     ("photo.jpg", "projects", Severity.WARNING, ["not read", "start its name with '_'"]),
     ("faq.yaml.txt", ".", Severity.ERROR, ["rename it to faq.yaml"]),
     ("hall.yaml", ".", Severity.ERROR, ["only municipality.yaml and faq.yaml", "projects"]),
+    ("Municipality.yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("municipality (1).yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("munitsipality.yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("FAQ.yml", ".", Severity.ERROR, ["rename it to faq.yaml"]),
     ("notes.docx", ".", Severity.WARNING, ["only .yaml files are"]),
 ]
 
