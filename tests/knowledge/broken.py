@@ -132,6 +132,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("money_type", project(P + "budget:\n  total: [1]\n")),
     ("money_text", project(P + 'budget:\n  total: "около 1 000 лв."\n')),
     ("money_text_fix", project(P + "budget:\n  total: 1 000,50 лв.\n")),
+    ("money_text_euro", project(P + "budget:\n  total: 1 000,50 €\n")),
+    ("money_three_decimals", project(P + "budget:\n  total: 1.200\n")),
     ("money_negative", project(P + "budget:\n  total: -5\n")),
     ("count_type", project(P + "period:\n  months: много\n")),
     ("count_type", project(P + "period:\n  months: _\n")),  # not Python's int() error

@@ -233,6 +233,20 @@ MISTAKES = [
         ["'*' starts a YAML alias", "put text that starts with '*' in quotes"],
     ),
     (
+        "an amount in euro written as text: the currency must not be lost",
+        BASE + "budget:\n  total: 250 000 €\n",
+        5,
+        10,
+        ["write 250000", "'currency: EUR'"],
+    ),
+    (
+        "an amount with the euro sign first",
+        BASE + "budget:\n  total: € 1.250.000,50\n",
+        5,
+        10,
+        ["write 1250000.50", "'currency: EUR'"],
+    ),
+    (
         "a non-breaking space from Word as indentation",
         TWO_LANGUAGES.replace("  bg:", "\u00a0 bg:"),
         4,
@@ -351,6 +365,7 @@ def test_an_error_cannot_be_marked_checked(tmp_path: Path) -> None:
     [
         ("short_title: “Паркът”\n", 4, 14, ["wrapped in typographic quotes “”", "straight"]),
         ("short_title:\n  bg: Парк\n  de: Park\n", 6, 3, ["only bg and en", "'de'"]),
+        ("budget:\n  total: 1.200\n", 5, 10, ["three digits after the dot", "write 1200"]),
         ("short_title: Парк #3 в центъра\n", 4, 19, ["ends before '#3 в центъра'", "quotes"]),
         ("contract:\n  number: №12 #45\n", 5, 15, ["ends before '#45'", "double quotes"]),
         ("short_title: Пар\u200bкът\n", 4, 17, ["an invisible character (U+200B)", "delete"]),
@@ -359,6 +374,7 @@ def test_an_error_cannot_be_marked_checked(tmp_path: Path) -> None:
     ids=[
         "Word quotes around a whole text",
         "a language the bot does not speak",
+        "a dot between thousands, as Bulgarians write 1.200 leva",
         "a '#' in a text: the rest of the line is a comment",
         "a '#' in a contract number",
         "a zero-width space from a web page",
