@@ -109,6 +109,16 @@ def project_checks(project: Project, file: str, positions: Positions) -> list[Pr
             )
         else:
             first_given[item.id] = index
+    for name in ("total", "grant", "own_contribution") if budget else ():
+        amount = getattr(budget, name)
+        if amount is not None and amount.as_tuple().exponent == -3:  # no price has 3 decimals
+            meant = f"{amount * 1000:.0f}"
+            add(
+                ("budget", name),
+                f"the amount {amount} has three digits after the dot, which no price has; if "
+                f"you meant {meant}, write {meant} (no dot between thousands)",
+                Severity.WARNING,
+            )
     total, grant = (budget.total, budget.grant) if budget else (None, None)
     if total is not None and grant is not None and grant > total:
         add(

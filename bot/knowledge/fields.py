@@ -57,7 +57,9 @@ def _digits(value: Any) -> str | None:
     return None
 
 
-_CURRENCY = re.compile(r"(лв\.?|лева|bgn|eur|евро|€)$", re.IGNORECASE)
+_CURRENCIES = r"(?:лв\.?|лева|bgn|eur|euro|евро|€)"
+_CURRENCY = re.compile(rf"^\s*{_CURRENCIES}|{_CURRENCIES}\s*$", re.IGNORECASE)
+_EURO = re.compile(r"eur|евро|€", re.IGNORECASE)
 
 
 def _amount_meant(text: str) -> str | None:
@@ -84,6 +86,13 @@ def parse_money(value: Any) -> Decimal:
     refuse_typographic(text)
     if (isinstance(value, Scalar) and value.quoted) or not _NUMBER.match(text.replace("_", "")):
         plain = _amount_meant(text)
+        if plain is not None and _EURO.search(text):
+            raise value_error(
+                "money_text_euro",
+                f"the amount {describe(text)} is written as text; write {plain} (a plain number "
+                "with a dot for decimals, no quotes, spaces or currency) and 'currency: EUR' "
+                "in the budget",
+            )
         if plain is not None:
             raise value_error(
                 "money_text_fix",
@@ -255,9 +264,10 @@ def parse_status(value: Any) -> str:
 
 
 def parse_currency(value: Any) -> str:
-    """Accept BGN or EUR (any case; лв and € too)."""
+    """Accept BGN or EUR (any case; лв, лева, € and евро too)."""
     word = _word(value, "currency", "BGN or EUR").upper()
-    aliases = {"ЛВ": "BGN", "ЛВ.": "BGN", "LEV": "BGN", "LV": "BGN", "€": "EUR", "ЕВРО": "EUR"}
+    leva = ("ЛВ", "ЛВ.", "ЛЕВ", "ЛЕВА", "LEV", "LEVA", "LV")
+    aliases = {**dict.fromkeys(leva, "BGN"), "€": "EUR", "ЕВРО": "EUR", "EURO": "EUR"}
     word = aliases.get(word, word)
     if word in CURRENCIES:
         return word

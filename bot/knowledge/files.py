@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import re
@@ -136,6 +137,17 @@ def _unread(file: Path, in_projects: bool) -> Problem:
     )
 
 
+def _root_file_meant(name: str) -> str | None:
+    """municipality.yaml or faq.yaml when a YAML file's name is one of them in capitals, with
+    a typo, or as a download renamed it ('municipality (1).yaml'), else None."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in YAML_SUFFIXES:
+        return None
+    words = re.sub(r"-(?:\d+|copy|kopie)$", "", suggested_id(stem))
+    close = difflib.get_close_matches(words, ROOT_FILES, n=1, cutoff=0.8)
+    return f"{close[0]}.yaml" if close else None
+
+
 def root_problems(root: Path) -> list[Problem]:
     """The files beside municipality.yaml that are not read."""
     known = {f"{stem}{suffix}" for stem in ROOT_FILES for suffix in YAML_SUFFIXES}
@@ -143,7 +155,11 @@ def root_problems(root: Path) -> list[Problem]:
     for file in sorted(p for p in root.iterdir() if p.is_file() and not is_draft(p, root)):
         if file.name in known or file.name in SCHEMA_FILES:
             continue
-        if file.name.endswith(YAML_SUFFIXES):
+        meant = _root_file_meant(file.name)
+        if meant is not None:
+            message = f"the file is not read: its name must be {meant}; rename it to {meant}"
+            problems.append(_problem(file, message))
+        elif file.name.endswith(YAML_SUFFIXES):
             problems.append(
                 _problem(
                     file,

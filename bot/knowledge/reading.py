@@ -19,7 +19,7 @@ from bot.knowledge.model import QA, Project
 from bot.knowledge.problems import Problem
 from bot.knowledge.values import REVIEW, Text
 from bot.knowledge.yamlquick import quick_tree
-from bot.knowledge.yamlsource import YamlDocument, decode_source, read_tree
+from bot.knowledge.yamlsource import YamlDocument, decode_source, plainly_ordinary, read_tree
 from bot.knowledge.yamltree import ORIGIN_KEY, DataPath, Positions
 
 
@@ -46,7 +46,7 @@ def read_file(
     """Validate a file's bytes (size: the file's whole size) as model, with extra fields."""
     source = decode_source(raw, size, name)
     if isinstance(source, str):
-        value = quick_value(source, name, model, extra)
+        value = quick_value(source, name, model, extra) if plainly_ordinary(source) else None
         if value is not None:
             return FileResult(value)
         source = read_tree(source, name)

@@ -14,12 +14,17 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.problems import Problem
-from bot.knowledge.yamlsyntax import syntax_problem, tab_problems
+from bot.knowledge.problems import Problem, Severity
+from bot.knowledge.yamlsyntax import NBSP, layout_problems, syntax_problem
 from bot.knowledge.yamltree import TOO_DEEP, Builder, Positions, Stop, position
 
 MAX_FILE_BYTES = 1024 * 1024
 CHECKED = re.compile(r"(^|\s)#\s*checked\b", re.IGNORECASE)
+# characters a copy from Word or a web page leaves unseen in a word (zero-width spaces, a soft
+# hyphen, direction marks); the zero-width joiner stays, as emoji are made with it
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# ' #' then a word right after a text: YAML reads "Проект #3" as "Проект" and a comment "#3"
+_HASH_IN_TEXT = re.compile(r" #(?!checked\b)[^\s#]", re.IGNORECASE)
 
 
 @dataclass
@@ -68,7 +73,8 @@ def read_limited(file: Path) -> tuple[bytes, int]:
 
 
 def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
-    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs)."""
+    """A file's text, or why it is not read as YAML at all (too big, not UTF-8, tabs or
+    non-breaking spaces in its layout)."""
     if size > MAX_FILE_BYTES:
         return _failed(
             display,
@@ -88,16 +94,21 @@ def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
             "open it in your editor and save it with the UTF-8 encoding"
         )
         return _failed(display, line, column, message)
-    tabs = tab_problems(display, text) if "\t" in text else []
-    return YamlDocument(None, Positions(), tabs) if tabs else text
+    odd_spaces = "\t" in text or any(char in text for char in NBSP)
+    layout = layout_problems(display, text) if odd_spaces else []
+    return YamlDocument(None, Positions(), layout) if layout else text
 
 
 def read_tree(text: str, display: str) -> YamlDocument:
     """The data of a file's text, read event by event within the limits, with its positions."""
     builder = Builder(display)
+    lines = text.splitlines() if _HASH_IN_TEXT.search(text) else []
+    cut_short = []
     try:
         for event in yaml.parse(text, Loader=_FAST_LOADER):
             builder.feed(event)
+            if lines and isinstance(event, yaml.ScalarEvent) and not event.style:
+                cut_short += _comment_in_text(display, lines, *position(event.end_mark))
     except Stop as stop:
         return YamlDocument(None, Positions(), [*builder.problems, stop.problem])
     except yaml.YAMLError as error:
@@ -109,6 +120,41 @@ def read_tree(text: str, display: str) -> YamlDocument:
     if builder.root is None:
         message = "the file is empty; fill it in (see the README's staff section) or delete it"
         return _failed(display, 1, 1, message)
-    lines = enumerate(text.splitlines(), 1) if "checked" in text.lower() else ()
-    checked = frozenset(number for number, line in lines if CHECKED.search(line))
-    return YamlDocument(builder.root, builder.positions, builder.problems, checked)
+    marked = enumerate(text.splitlines(), 1) if "checked" in text.lower() else ()
+    checked = frozenset(number for number, line in marked if CHECKED.search(line))
+    problems = [*builder.problems, *cut_short, *invisible_problems(display, text)]
+    return YamlDocument(builder.root, builder.positions, problems, checked)
+
+
+def plainly_ordinary(text: str) -> bool:
+    """False when text holds what only read_tree reports: an invisible character, or a '#'
+    that may cut a text short."""
+    return not INVISIBLE.search(text) and not _HASH_IN_TEXT.search(text)
+
+
+def _comment_in_text(display: str, lines: list[str], line: int, end: int) -> list[Problem]:
+    """A warning when a plain text ending at line and column end (1-based, one past its last
+    character) is followed by ' #word': YAML took the rest of the line for a comment, and
+    staff most likely meant it as part of the text."""
+    rest = lines[line - 1][end - 1 :] if line <= len(lines) else ""
+    if not _HASH_IN_TEXT.match(rest):
+        return []
+    message = (
+        f"the text ends before '{rest[1:].rstrip()}': ' #' starts a comment in YAML; if the "
+        "'#' belongs to the text, put the whole text in double quotes"
+    )
+    return [Problem(display, line, end + 1, message, Severity.WARNING)]
+
+
+def invisible_problems(display: str, text: str) -> list[Problem]:
+    """A warning for every invisible character in text, where it stands."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for found in INVISIBLE.finditer(line):
+            message = (
+                f"an invisible character (U+{ord(found[0]):04X}) stands here, as a copy from "
+                "Word or a web page leaves it; delete it (the arrow keys stop at it): a word "
+                "with it inside is not found when citizens ask"
+            )
+            problems.append(Problem(display, number, found.start() + 1, message, Severity.WARNING))
+    return problems

@@ -9,6 +9,10 @@ import yaml
 from bot.knowledge.problems import Problem
 
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
+NBSP = "\u00a0\u2007\u202f"  # the non-breaking spaces Word and web pages type
+WORD_DASHES = "–—−•"  # what Word makes of a list's '- '
+# where YAML reads a line's spaces as its layout: the indentation, after list dashes, after "name:"
+_LAYOUT = re.compile(rf"[ {NBSP}]*(?:-[ {NBSP}]+)*(?:[\w-]+:[ {NBSP}])?")
 # Where a line's value begins: after the indentation, list dashes and a "name: " (or "[").
 _VALUE_START = re.compile(r"\s*(?:-\s+)*(?:[\w-]+:\s+)?\[?\s*")
 
@@ -44,22 +48,48 @@ _HINTS = (
 )
 
 
-def tab_problems(display: str, text: str) -> list[Problem]:
-    """One problem for every line indented with a tab."""
+def layout_problems(display: str, text: str) -> list[Problem]:
+    """One problem for every line indented with a tab, or with a non-breaking space where YAML
+    reads its layout (the indentation, after a list's dash, after a field's colon)."""
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
+        layout = _LAYOUT.match(line)
+        spaces = layout[0] if layout else ""
+        hard = next((at for at, char in enumerate(spaces) if char in NBSP), None)
         if "\t" in indent:
-            problems.append(
-                Problem(
-                    display,
-                    number,
-                    indent.index("\t") + 1,
-                    "a tab character is used for indentation; YAML needs "
-                    "spaces: replace the tab with spaces",
-                )
+            message = (
+                "a tab character is used for indentation; YAML needs "
+                "spaces: replace the tab with spaces"
             )
+            problems.append(Problem(display, number, indent.index("\t") + 1, message))
+        elif hard is not None:
+            message = (
+                "a non-breaking space (as Word types it) stands where YAML needs an ordinary "
+                "one; delete it and type an ordinary space"
+            )
+            problems.append(Problem(display, number, hard + 1, message))
     return problems
+
+
+def _word_dash(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Problem | None:
+    """The line that starts a list item with a dash or bullet as Word types it, if one does."""
+    mark = error.problem_mark
+    assert mark is not None
+    start = error.context_mark if error.context == "while scanning a simple key" else None
+    line = (start or mark).line
+    text = lines[line] if line < len(lines) else ""
+    column = len(text) - len(text.lstrip(" "))
+    dash = text[column : column + 1]
+    if dash not in WORD_DASHES or text[column + 1 : column + 2] not in (" ", *NBSP):
+        return None
+    return Problem(
+        display,
+        line + 1,
+        column + 1,
+        f"YAML syntax error: '{dash}' is a dash as Word types it; start each list item with "
+        "'- ' (the minus key and a space)",
+    )
 
 
 def _indent(line: str) -> int:
@@ -195,7 +225,7 @@ def syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
             f"{runaway.end_mark.line + 1}, so the lines in between were read as part of the "
             "text; add the closing quote at the end of the text on this line",
         )
-    missing = _missing_colon(error, lines, display)
+    missing = _word_dash(error, lines, display) or _missing_colon(error, lines, display)
     if missing is not None:
         return missing
     current = lines[mark.line] if mark.line < len(lines) else ""

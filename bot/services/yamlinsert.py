@@ -1,7 +1,8 @@
 """Add one item to a list in a YAML file by inserting its lines: every other byte stays as it was.
 
 The file is parsed only to find where the list is; the new item is written in block style with
-its strings double-quoted (so they are kept exactly as given) and the result is parsed again.
+its strings double-quoted (so they are kept exactly as given, but for invisible characters) and
+the result is parsed again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Union
 
 import yaml
 
+from bot.knowledge.yamlsource import INVISIBLE
+
 Value = Union[str, dt.date, Mapping[str, str], Sequence[str]]  # noqa: UP007 (a runtime alias)
 Item = Mapping[str, Value]
 
@@ -22,9 +25,11 @@ class InsertError(ValueError):
 
 
 def _scalar(value: str | dt.date) -> str:
-    return (
-        value.isoformat() if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
-    )
+    """A date as YYYY-MM-DD, a text double-quoted without the invisible characters a paste
+    brings (the validator would warn of them in a file the bot itself wrote)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(INVISIBLE.sub("", value), ensure_ascii=False)
 
 
 def item_lines(item: Item, indent: int) -> str:

@@ -48,6 +48,10 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("indented_more", project(P + "funding: ЕСФ\n  bg: ЕСФ\n")),
     ("tab", project(P + "goals:\n  - a\n  -\tb: c\n")),
     ("tab_indent", project(P + "funding:\n\tbg: ЕСФ\n")),
+    ("nbsp", project(P + "funding:\u00a0ЕСФ\n")),
+    ("word_dash", project(P + "goals:\n– a\n– b\n")),
+    ("invisible", project(P + "funding: ЕС\u200bФ\n")),
+    ("hash_in_text", project(P + "funding: Фонд #2\n")),
     ("control_character", project(P + "funding: ЕС\x01Ф\n")),
     ("second_document", project(P + "---\ntitle: x\n")),
     ("unknown_alias", project(P + "funding: *esf\n")),
@@ -96,6 +100,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_txt", {"projects/park.yaml.txt": P}),
     ("unread_other", {"projects/park.jpg": "x"}),
     ("unread_root", {"park.yaml": P}),
+    ("root_file_name", {"Municipality.yaml": MUNICIPALITY}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
     ("id_twice", {"projects/old/park.yaml": P}),
     (
@@ -127,6 +132,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("money_type", project(P + "budget:\n  total: [1]\n")),
     ("money_text", project(P + 'budget:\n  total: "около 1 000 лв."\n')),
     ("money_text_fix", project(P + "budget:\n  total: 1 000,50 лв.\n")),
+    ("money_text_euro", project(P + "budget:\n  total: 1 000,50 €\n")),
+    ("money_three_decimals", project(P + "budget:\n  total: 1.200\n")),
     ("money_negative", project(P + "budget:\n  total: -5\n")),
     ("count_type", project(P + "period:\n  months: много\n")),
     ("count_type", project(P + "period:\n  months: _\n")),  # not Python's int() error

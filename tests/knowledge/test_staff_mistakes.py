@@ -69,6 +69,23 @@ def test_text_is_taken_exactly_as_written(
     assert read(result.knowledge.projects[0]) == typed
 
 
+@pytest.mark.parametrize(
+    ("typed", "currency"),
+    [
+        *[(typed, "BGN") for typed in ("лв.", "лева", "лев", "leva")],
+        *[(typed, "EUR") for typed in ("€", "евро", "Евро", "euro")],
+    ],
+)
+def test_the_currency_as_people_write_it_is_understood(
+    tmp_path: Path, typed: str, currency: str
+) -> None:
+    make_knowledge(tmp_path, BASE + f"budget:\n  total: 100\n  currency: {typed}\n")
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None, result.problems
+    budget = result.knowledge.projects[0].budget
+    assert budget is not None and budget.currency == currency
+
+
 # (case, project file, line, column, words the one error must contain)
 MISTAKES = [
     (
@@ -216,6 +233,48 @@ MISTAKES = [
         ["'*' starts a YAML alias", "put text that starts with '*' in quotes"],
     ),
     (
+        "an amount in euro written as text: the currency must not be lost",
+        BASE + "budget:\n  total: 250 000 €\n",
+        5,
+        10,
+        ["write 250000", "'currency: EUR'"],
+    ),
+    (
+        "an amount with the euro sign first",
+        BASE + "budget:\n  total: € 1.250.000,50\n",
+        5,
+        10,
+        ["write 1250000.50", "'currency: EUR'"],
+    ),
+    (
+        "a non-breaking space from Word as indentation",
+        TWO_LANGUAGES.replace("  bg:", "\u00a0 bg:"),
+        4,
+        1,
+        ["a non-breaking space", "type an ordinary space"],
+    ),
+    (
+        "a non-breaking space from Word after a field's colon",
+        BASE.replace("status: ", "status:\u00a0"),
+        2,
+        8,
+        ["a non-breaking space", "type an ordinary space"],
+    ),
+    (
+        "a non-breaking space from Word after a list item's dash",
+        BASE + "goals:\n  -\u00a0повече зеленина\n",
+        5,
+        4,
+        ["a non-breaking space", "type an ordinary space"],
+    ),
+    (
+        "list items started with Word's dash",
+        BASE + "goals:\n– повече зеленина\n– нови пейки\n",
+        5,
+        1,
+        ["'–' is a dash as Word types it", "'- '"],
+    ),
+    (
         "a control character pasted from a PDF",
         BASE.replace("Нов парк", "Нов\x01парк"),
         3,
@@ -249,6 +308,10 @@ FILES = [
     ("photo.jpg", "projects", Severity.WARNING, ["not read", "start its name with '_'"]),
     ("faq.yaml.txt", ".", Severity.ERROR, ["rename it to faq.yaml"]),
     ("hall.yaml", ".", Severity.ERROR, ["only municipality.yaml and faq.yaml", "projects"]),
+    ("Municipality.yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("municipality (1).yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("munitsipality.yaml", ".", Severity.ERROR, ["rename it to municipality.yaml"]),
+    ("FAQ.yml", ".", Severity.ERROR, ["rename it to faq.yaml"]),
     ("notes.docx", ".", Severity.WARNING, ["only .yaml files are"]),
 ]
 
@@ -302,8 +365,21 @@ def test_an_error_cannot_be_marked_checked(tmp_path: Path) -> None:
     [
         ("short_title: “Паркът”\n", 4, 14, ["wrapped in typographic quotes “”", "straight"]),
         ("short_title:\n  bg: Парк\n  de: Park\n", 6, 3, ["only bg and en", "'de'"]),
+        ("budget:\n  total: 1.200\n", 5, 10, ["three digits after the dot", "write 1200"]),
+        ("short_title: Парк #3 в центъра\n", 4, 19, ["ends before '#3 в центъра'", "quotes"]),
+        ("contract:\n  number: №12 #45\n", 5, 15, ["ends before '#45'", "double quotes"]),
+        ("short_title: Пар\u200bкът\n", 4, 17, ["an invisible character (U+200B)", "delete"]),
+        ("aliases: [пар\u00adка]\n", 4, 14, ["an invisible character (U+00AD)", "delete"]),
     ],
-    ids=["Word quotes around a whole text", "a language the bot does not speak"],
+    ids=[
+        "Word quotes around a whole text",
+        "a language the bot does not speak",
+        "a dot between thousands, as Bulgarians write 1.200 leva",
+        "a '#' in a text: the rest of the line is a comment",
+        "a '#' in a contract number",
+        "a zero-width space from a web page",
+        "a soft hyphen from Word",
+    ],
 )
 def test_doubtful_texts_are_warnings(
     tmp_path: Path, lines: str, line: int, column: int, words: list[str]
@@ -315,6 +391,12 @@ def test_doubtful_texts_are_warnings(
     assert (warning.line, warning.column) == (line, column)
     for word in words:
         assert word in warning.message
+
+
+def test_comments_after_values_are_no_warning(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE.replace("ongoing", "ongoing  #в изпълнение") + "goals: [a] # b\n")
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and not result.warnings, result.warnings
 
 
 def test_bulgarian_quotes_inside_a_text_are_fine(tmp_path: Path) -> None:

@@ -230,6 +230,25 @@ async def test_a_question_and_answer_is_added_to_the_faq(
     assert faq[-1].answer.get("en") == "At 7."
 
 
+async def test_invisible_characters_typed_in_telegram_are_not_written(
+    services: Services,
+) -> None:
+    """A title pasted from a web page into /addnews, an answer pasted into a ticket: their
+    zero-width spaces and soft hyphens would be warnings of `make validate` in a file the bot
+    itself wrote."""
+    title = {"bg": "Паркът е от\u00adкрит\u200b", "en": "\u200fThe park is open"}
+    item = news_item(title, None, None, dt.date(2026, 12, 1), "n-1")
+    faq = {"questions": ["кога\u200b отваря паркът"], "answer": {"bg": "В 7\u2060 ч."}}
+    await services.editor.apply_draft(services.editor.add_news("park-block-66", item), EDITOR, "")
+    await services.editor.apply_draft(services.editor.add_faq(faq, None), EDITOR, "")
+    result = load_knowledge(services.settings.knowledge_dir)
+    assert result.knowledge is not None
+    assert not [w for w in result.warnings if "invisible" in w.message], result.warnings
+    [news] = result.knowledge.project("park-block-66").news  # type: ignore[union-attr]
+    assert news.title.get("bg") == "Паркът е открит" and news.title.get("en") == "The park is open"
+    assert result.knowledge.faq[-1].questions == ("кога отваря паркът",)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -70,6 +70,7 @@ async def test_addnews_from_the_first_button_to_exactly_one_notification_of_the_
     link = await say(bot, "Заповядайте на откриването в 10 ч.")
     assert "https://" in link["text"]
     assert "не е връзка" in (await say(bot, "septemvri.bg"))["text"]
+    assert "без интервали" in (await say(bot, "https://septemvri.bg/нов парк"))["text"]
     date = await press(bot, link, ":#skip")
     assert "1.12.2026" in (await say(bot, "вчера"))["text"]  # the example in the answer
     preview = await say(bot, "1.12.2026")
