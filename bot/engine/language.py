@@ -82,6 +82,10 @@ class LanguageDetector:
         """A detector that knows the words of a knowledge base in each language."""
         return cls.build(_texts(knowledge, "bg"), _texts(knowledge, "en"))
 
+    def forget(self) -> None:
+        """Forget the messages told."""
+        self._told.clear()
+
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text; a command (/start) says nothing of the language."""
         if text not in self._told:

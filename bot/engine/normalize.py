@@ -213,6 +213,11 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(token for word in surface_words(text) for token in _word_tokens(word))
 
 
+def forget_texts() -> None:
+    """Forget the tokens of whole texts (those of single words stay)."""
+    _tokens.cache_clear()
+
+
 @lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[Token, ...]:
     cyrillic = is_cyrillic_letter(word[0])

@@ -120,6 +120,10 @@ class Speller:
         self._cache: dict[str, list[str]] = {}  # a word -> the words it may mean, likeliest first
         self._fixed: dict[tuple[str, object, object], tuple[str, frozenset[str]]] = {}
 
+    def forget(self) -> None:
+        """Forget the messages corrected (their words' readings stay)."""
+        self._fixed.clear()
+
     def resembles(self, word: str) -> bool:
         """True when a Cyrillic word is one typo (at any letter) from a word of the base: it may
         be that word mistyped, so it says nothing sure about a new subject."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class PhraseSpotter:
         self._canon: dict[str, str] = {}
         self._found: dict[tuple[Phrase, tuple[bool, ...]], tuple[PhraseHit, ...]] = {}
         self._remember = remember
+        if remember:
+            _REMEMBERING.add(self)
 
     @property
     def words(self) -> set[str]:
@@ -136,3 +139,12 @@ def best_topic(hits: list[PhraseHit]) -> str | None:
     if not scores:
         return None
     return max(scores.items(), key=lambda item: item[1])[0]
+
+
+_REMEMBERING: weakref.WeakSet[PhraseSpotter] = weakref.WeakSet()
+
+
+def forget_phrases() -> None:
+    """Empty every spotter's memory of the words it was asked about."""
+    for spotter in list(_REMEMBERING):
+        spotter._found.clear()
