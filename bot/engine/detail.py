@@ -56,6 +56,7 @@ KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
 HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
+ASKED_BONUS = 0.15  # an FAQ answer to a yes-or-no question asked with the question's words
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,8 @@ class DetailFinder:
             support = min(1.0, holds)
             if cues:
                 support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            if parsed.yes_no and fact.source == "faq" and not fact.about.isdisjoint(every):
+                support += ASKED_BONUS  # "може ли с малки деца": the staff's "Може ли с деца?"
             counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
             score = support + holds - min(1.0, holds)

@@ -38,6 +38,8 @@ from bot.engine.lexicon import (
     WHICH_PROJECTS,
     WHICH_WORDS,
     WORKS_VERBS,
+    YES_NO_PARTICLES,
+    YES_NO_STARTS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -78,6 +80,8 @@ _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
+_YES_NO = frozenset(YES_NO_PARTICLES)
+_YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -144,6 +148,7 @@ class Parsed:
     which: bool = False  # "кои проекти": the list of those the other words describe
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
+    yes_no: bool = False  # "може ли с деца", "can locals use it": yes or no is asked
 
     @property
     def empty(self) -> bool:
@@ -279,6 +284,9 @@ class QuestionReader:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
         parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
+        parsed.yes_no = any(t.written in _YES_NO for t in found) or (
+            bool(found) and not found[0].cyrillic and found[0].written in _YES_NO_FIRST
+        )
         parsed.themes, parsed.theme_words = self.places.themes_named(words, ranking)
         named = parsed.theme_words | {w for place in parsed.places for w in place}
         parsed.filters_only = set(parsed.content) <= named and bool(
