@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
+from bot.engine.lexicon import UNITS
 from bot.engine.question import Parsed
 from bot.engine.reply import Reply
 
@@ -47,6 +49,9 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
+_CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, reverse=True))
+# a sum of money: its digits (grouped by spaces, dots or commas), then a currency or "млн" first
+_SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 FOUND = 0.5  # the share of the detail's weight a fact must hold
@@ -277,3 +282,18 @@ def states_field(fact: Fact, topic: str) -> bool:
 def field_answers(topic: str | None, answer: str | None) -> bool:
     """True when a topic's own field gives the kind of answer asked."""
     return answer is None or answer in FIELD_ANSWERS.get(topic or "", set())
+
+
+def sums(text: str) -> frozenset[str]:
+    """The sums of money a text states, as their digits ("3 418 276,40 лв." and "3,418,276.40
+    BGN" alike)."""
+    return frozenset(re.sub(r"\D", "", m.group(1)) for m in _SUM.finditer(text))
+
+
+def new_sums_first(found: list[Found], field: Reply, lang: str) -> list[Found]:
+    """The sentences that state a sum the budget's field does not, first: asked how much a part
+    of the works cost ("the landslide on the road"), the summary's total repeats the field, the
+    activity's own sum answers."""
+    said = sums(field.plain())
+    adding = [f for f in found if sums(f.fact.text(lang)) - said]
+    return adding + [f for f in found if f not in adding]

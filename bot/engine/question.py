@@ -24,6 +24,7 @@ from bot.engine.lexicon import (
     NOW_WORDS,
     NUMBER_WORDS,
     OFF_TOPIC,
+    PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -82,6 +83,7 @@ _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
+_PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -236,6 +238,12 @@ class QuestionReader:
             )
         if parsed.topic in (None, "summary") and parsed.answer in ANSWER_TOPICS:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
+        if (
+            parsed.answer is None
+            and parsed.topic == "budget"
+            and not _PRICE_VERBS.isdisjoint(words)
+        ):
+            parsed.answer = "amount"  # "what did the repair cost": a price, without "how much"
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
         parsed.works = not WORKS.isdisjoint(words)
