@@ -91,6 +91,25 @@ class DetailFinder:
                     named.add(word)
         return named
 
+    def parts(self, number: int, naming: Iterable[str], answer: str | None) -> list[str]:
+        """The words naming the project that neither its short title, its places nor its summary
+        say (which describe the whole), beside one that does, when a sentence stating the number
+        asked holds them all: a long title lists the works' parts ("довеждащ водопровод" of
+        "Водопровод и нов резервоар"), and such a word says which."""
+        project = self.index.projects[number]
+        if project.short_title is None or answer not in NUMBERS:
+            return []
+        facts, _ = self.book.of(number)
+        said = {t for _, text in project.short_title.values() for t in indexed_terms(text)}
+        said |= {t for f in facts if f.source in ("locations", "summary") for t in f.terms}
+        found = {w: {m.term for m in self.index.lookup(w)} for w in naming}
+        parts = {w: terms for w, terms in found.items() if said.isdisjoint(terms)}
+        if len(parts) == len(found):  # nothing names the project by its short name
+            return []
+        stating = [f for f in facts if ANSWER_KINDS[answer] & f.kinds and f.source != "title"]
+        held = any(all(not f.terms.isdisjoint(t) for t in parts.values()) for f in stating)
+        return list(parts) if held else []
+
     def one_of_places(self, number: int, parsed: Parsed) -> set[str]:
         """The words of a place the question names that is one of several of the project's and
         not in its title ("чешмата в Букак" of a network of fountains): they choose the sentence

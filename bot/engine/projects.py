@@ -137,6 +137,8 @@ class ProjectAnswers:
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
+        if not details and answer in ANSWER_KINDS:  # "колко метра е довеждащият водопровод"
+            details = self.details.parts(number, naming, answer)
         if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)

@@ -16,12 +16,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 @pytest.fixture(scope="session")
 def bases() -> dict[str, Engine]:
     """The shipped base ("shipped") and the tuning municipalities ("vine", "mountain", "danube",
-    "spa", "town")."""
+    "spa", "town", "steppe")."""
     folders = {
         "shipped": ROOT / "knowledge",
         **{
             name: FIXTURES / f"tuning-{name}" / "knowledge"
-            for name in ("vine", "mountain", "danube", "spa", "town")
+            for name in ("vine", "mountain", "danube", "spa", "town", "steppe")
         },
     }
     return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}
