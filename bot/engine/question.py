@@ -84,6 +84,7 @@ _OFF_TOPIC = frozenset(OFF_TOPIC)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
+_UNIT_TERMS = frozenset(t for words in UNITS.values() for w in words for t in terms(w))
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -184,7 +185,7 @@ class QuestionReader:
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
         # the words of the lexicon and of the knowledge base: none of them is read as a typo
-        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS
+        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS | _UNIT_TERMS
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
             TYPO_QUESTION_WORDS,

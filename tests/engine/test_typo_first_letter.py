@@ -57,3 +57,24 @@ def test_a_stem_is_not_another_word(bases: dict[str, Engine]) -> None:
     """The word "една" (stem "edn") is not read as "бедни" ("bedn")."""
     terms = {m.term for m in bases["shipped"].index.lookup("edn")}
     assert "bedn" not in terms
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "answer"),
+    [
+        ("steppe", "базата в хамбарци колко тона побира", "weight"),  # not "тома"
+        ("spa", "колко тона тежи мостът над топлица", "weight"),
+        ("vine", "колко декара лозя има по маршрута", None),
+        ("mountain", "how many tonnes does the tower weigh", "weight"),
+        ("danube", "колко килограма риба", None),
+    ],
+)
+def test_units_are_no_typos(
+    bases: dict[str, Engine], base: str, question: str, answer: str | None
+) -> None:
+    """A unit of measure (`units` in lexicon.yaml) is a known word, never read as a typo of a
+    word of the base."""
+    parsed = bases[base].reader.read(question)
+    assert not parsed.guessed
+    if answer is not None:
+        assert parsed.answer == answer
