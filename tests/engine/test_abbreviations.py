@@ -9,6 +9,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.abbreviations import defined, used
 from bot.engine.index import indexed_terms
+from tests.engine.conftest import assert_quoted
 
 
 @pytest.mark.parametrize(
@@ -30,9 +31,7 @@ def test_asked_in_words(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     """The sentence with the abbreviation is quoted."""
-    answer = bases[base].answer(question)
-    assert answer.answered and answer.project == project and answer.confidence >= 0.7
-    assert fact in answer.reply.plain()
+    assert_quoted(bases[base], question, project, fact, sure=0.7)
 
 
 @pytest.mark.parametrize(

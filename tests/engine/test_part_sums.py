@@ -9,6 +9,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.detail import sums
 from bot.engine.question import Parsed
+from tests.engine.conftest import assert_quoted
 
 
 @pytest.mark.parametrize(
@@ -31,9 +32,7 @@ def test_a_parts_own_sum(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     """The reply states the part's own sum."""
-    answer = bases[base].answer(question)
-    assert answer.answered and answer.project == project
-    assert fact in answer.reply.plain()
+    assert_quoted(bases[base], question, project, fact)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from tests.engine.conftest import assert_quoted
 
 
 @pytest.mark.parametrize(
@@ -27,9 +28,7 @@ def test_a_part_of_the_title(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     """The sentence stating the part's number is quoted, and it is sure of it."""
-    answer = bases[base].answer(question)
-    assert answer.answered and answer.project == project and answer.confidence >= 0.8
-    assert fact in answer.reply.plain()
+    assert_quoted(bases[base], question, project, fact, sure=0.8)
 
 
 @pytest.mark.parametrize(
