@@ -47,7 +47,7 @@ def _short_typo(term: str, other: str, initial: bool = False) -> bool:
     """In a four-letter word the first letter is right (or, when initial, left out: "ълга" for
     "дълга"), and a replaced letter is a keyboard neighbour of the right one (the Bulgarian
     phonetic layout puts letters where Latin has them)."""
-    if term[0] != other[0]:  # the first two swapped
+    if term[0] != other[0]:  # the first two swapped, or (initial) the first left out
         swapped = term[:2] == other[1::-1] and term[2:] == other[2:]
         return swapped or (initial and other[1:] == term)
     if len(term) != len(other):
