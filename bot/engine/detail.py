@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
+from bot.engine.lexicon import UNITS
 from bot.engine.question import Parsed
 from bot.engine.reply import Reply
 
@@ -47,6 +49,9 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
+_CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, reverse=True))
+# a sum of money: its digits (grouped by spaces, dots or commas), then a currency or "млн" first
+_SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 FOUND = 0.5  # the share of the detail's weight a fact must hold
@@ -56,6 +61,7 @@ KIND_BONUS = 0.3
 COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
 HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
+ASKED_BONUS = 0.15  # an FAQ answer to a yes-or-no question asked with the question's words
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,25 @@ class DetailFinder:
                 if self.index.postings[match.term].get(number, 0.0) >= LOCATION:
                     named.add(word)
         return named
+
+    def parts(self, number: int, naming: Iterable[str], answer: str | None) -> list[str]:
+        """The words naming the project that neither its short title, its places nor its summary
+        say (which describe the whole), beside one that does, when a sentence stating the number
+        asked holds them all: a long title lists the works' parts ("довеждащ водопровод" of
+        "Водопровод и нов резервоар"), and such a word says which."""
+        project = self.index.projects[number]
+        if project.short_title is None or answer not in NUMBERS:
+            return []
+        facts, _ = self.book.of(number)
+        said = {t for _, text in project.short_title.values() for t in indexed_terms(text)}
+        said |= {t for f in facts if f.source in ("locations", "summary") for t in f.terms}
+        found = {w: {m.term for m in self.index.lookup(w)} for w in naming}
+        parts = {w: terms for w, terms in found.items() if said.isdisjoint(terms)}
+        if len(parts) == len(found):  # nothing names the project by its short name
+            return []
+        stating = [f for f in facts if ANSWER_KINDS[answer] & f.kinds and f.source != "title"]
+        held = any(all(not f.terms.isdisjoint(t) for t in parts.values()) for f in stating)
+        return list(parts) if held else []
 
     def one_of_places(self, number: int, parsed: Parsed) -> set[str]:
         """The words of a place the question names that is one of several of the project's and
@@ -196,6 +221,8 @@ class DetailFinder:
             support = min(1.0, holds)
             if cues:
                 support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
+            if parsed.yes_no and fact.source == "faq" and not fact.about.isdisjoint(every):
+                support += ASKED_BONUS  # "може ли с малки деца": the staff's "Може ли с деца?"
             counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
             score = support + holds - min(1.0, holds)
@@ -274,3 +301,18 @@ def states_field(fact: Fact, topic: str) -> bool:
 def field_answers(topic: str | None, answer: str | None) -> bool:
     """True when a topic's own field gives the kind of answer asked."""
     return answer is None or answer in FIELD_ANSWERS.get(topic or "", set())
+
+
+def sums(text: str) -> frozenset[str]:
+    """The sums of money a text states, as their digits ("3 418 276,40 лв." and "3,418,276.40
+    BGN" alike)."""
+    return frozenset(re.sub(r"\D", "", m.group(1)) for m in _SUM.finditer(text))
+
+
+def new_sums_first(found: list[Found], field: Reply, lang: str) -> list[Found]:
+    """The sentences that state a sum the budget's field does not, first: asked how much a part
+    of the works cost ("the landslide on the road"), the summary's total repeats the field, the
+    activity's own sum answers."""
+    said = sums(field.plain())
+    adding = [f for f in found if sums(f.fact.text(lang)) - said]
+    return adding + [f for f in found if f not in adding]

@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from bot.engine.abbreviations import defined, used
 from bot.engine.formatting import MONTHS
 from bot.engine.index import indexed_terms
 from bot.engine.lexicon import (
@@ -247,12 +248,18 @@ def _items(project: Project) -> Iterator[tuple[str, Text, dict[str, object]]]:
 
 
 def project_facts(project: Project) -> list[Fact]:
-    """Every fact of one project's record."""
-    return [
+    """Every fact of one project's record (a sentence that uses an abbreviation the record
+    defines holds the words it stands for: "247 СВО")."""
+    items = list(_items(project))
+    facts = [
         make_fact(source, texts, **extra)
-        for source, value, extra in _items(project)
+        for source, value, extra in items
         for texts in split_sentences(value)
     ]
+    known = defined(text for _, value, _ in items for _, text in value.values())
+    if not known:
+        return facts
+    return [replace(f, terms=f.terms | used(" ".join(f.texts.values()), known)) for f in facts]
 
 
 Facts = tuple[list[Fact], Counter[str]]

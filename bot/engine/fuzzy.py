@@ -47,11 +47,13 @@ _NEIGHBOURS = {
 }
 
 
-def _short_typo(term: str, other: str) -> bool:
-    """In a four-letter word the first letter is right, and a replaced letter is a keyboard
-    neighbour of the right one (the Bulgarian phonetic layout puts letters where Latin has them)."""
-    if term[0] != other[0]:
-        return term[:2] == other[1::-1] and term[2:] == other[2:]  # the first two swapped
+def _short_typo(term: str, other: str, initial: bool = False) -> bool:
+    """In a four-letter word the first letter is right (or, when initial, left out: "ълга" for
+    "дълга"), and a replaced letter is a keyboard neighbour of the right one (the Bulgarian
+    phonetic layout puts letters where Latin has them)."""
+    if term[0] != other[0]:  # the first two swapped, or (initial) the first left out
+        swapped = term[:2] == other[1::-1] and term[2:] == other[2:]
+        return swapped or (initial and other[1:] == term)
     if len(term) != len(other):
         return True
     changed = [(a, b) for a, b in zip(term, other, strict=True) if a != b]
@@ -109,19 +111,25 @@ class TypoIndex:
             if other != term
         )
 
-    def near(self, term: str, short: bool | None = None) -> list[str]:
+    def near(self, term: str, short: bool | None = None, initial: bool = False) -> list[str]:
         """Terms one typo away from term (never term itself), closest spelling first.
 
         In a short word (four letters or fewer; by default judged by term) the first letter is
         right and a replaced letter is a keyboard neighbour; a word of three letters is only a
         four-letter term with a letter dropped ("кга" for "кога"), and only when one term fits.
+        initial: a whole word as typed, whose first letter may be left out ("ясък", "ark"); never
+        a stem, whose three letters are another's tail ("една": "edn", not "bedn").
         """
         short = len(term) <= MIN_TYPO_LENGTH if short is None else short
         if len(term) < MIN_TYPO_LENGTH - 1 or term.isdigit():
             return []
         if len(term) == MIN_TYPO_LENGTH - 1:
             dropped = [t for t in self._by_deletion.get(term, ()) if len(t) == MIN_TYPO_LENGTH]
-            fits = [t for t in dropped if t[0] == term[0] and t[-1] == term[-1]]
+            fits = [
+                t
+                for t in dropped
+                if (t[0] == term[0] or (initial and t[1:] == term)) and t[-1] == term[-1]
+            ]
             return fits if len(fits) == 1 else []
         found: set[str] = set()
         for probe in (term, *_deletions(term)):
@@ -133,7 +141,7 @@ class TypoIndex:
             if len(other) >= MIN_TYPO_LENGTH
             and len(term) >= MIN_TYPO_LENGTH - 1
             and DamerauLevenshtein.distance(term, other, score_cutoff=1) <= 1
-            and (_short_typo(term, other) if short else _first_letter_typo(term, other))
+            and (_short_typo(term, other, initial) if short else _first_letter_typo(term, other))
         ]
         return sorted(close, key=lambda other: (abs(len(other) - len(term)), other))
 

@@ -13,6 +13,7 @@ from bot.engine.detail import (
     DetailFinder,
     Found,
     field_answers,
+    new_sums_first,
     states_field,
 )
 from bot.engine.events import dates_event, event_terms
@@ -136,6 +137,8 @@ class ProjectAnswers:
             described = {w for w in naming if self.details.describes(number, w)}
             if described - WORK_TERMS:  # the project is named by what it is about, and more
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
+        if not details and answer in ANSWER_KINDS:  # "колко метра е довеждащият водопровод"
+            details = self.details.parts(number, naming, answer)
         if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)
@@ -226,6 +229,8 @@ class ProjectAnswers:
                 cued = [f for f in cued if f not in others or not lacking.isdisjoint(f.fact.terms)]
             if missing and answer:  # the field is empty: a sentence of the kind asked
                 cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
+            if answer == "amount" and fits and not missing:  # a part's own sum, not the total
+                strong = new_sums_first(strong, reply, lang)
             extra = _best(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says

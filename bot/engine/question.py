@@ -24,6 +24,7 @@ from bot.engine.lexicon import (
     NOW_WORDS,
     NUMBER_WORDS,
     OFF_TOPIC,
+    PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     SMALL_TALK,
@@ -38,6 +39,8 @@ from bot.engine.lexicon import (
     WHICH_PROJECTS,
     WHICH_WORDS,
     WORKS_VERBS,
+    YES_NO_PARTICLES,
+    YES_NO_STARTS,
 )
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
@@ -78,6 +81,10 @@ _NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
+_YES_NO = frozenset(YES_NO_PARTICLES)
+_YES_NO_FIRST = frozenset(YES_NO_STARTS)
+_PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
+_UNIT_TERMS = frozenset(t for words in UNITS.values() for w in words for t in terms(w))
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -145,6 +152,7 @@ class Parsed:
     which: bool = False  # "кои проекти": the list of those the other words describe
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
+    yes_no: bool = False  # "може ли с деца", "can locals use it": yes or no is asked
 
     @property
     def empty(self) -> bool:
@@ -178,7 +186,7 @@ class QuestionReader:
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
         # the words of the lexicon and of the knowledge base: none of them is read as a typo
-        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS
+        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS | _UNIT_TERMS
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
             TYPO_QUESTION_WORDS,
@@ -232,6 +240,12 @@ class QuestionReader:
             )
         if parsed.topic in (None, "summary") and parsed.answer in ANSWER_TOPICS:
             parsed.topic = ANSWER_TOPICS[parsed.answer]
+        if (
+            parsed.answer is None
+            and parsed.topic == "budget"
+            and not _PRICE_VERBS.isdisjoint(words)
+        ):
+            parsed.answer = "amount"  # "what did the repair cost": a price, without "how much"
         if parsed.answer == "count" and parsed.topic == "budget":
             parsed.answer, parsed.counted = "amount", []  # "колко дава общината от бюджета си"
         parsed.works = not WORKS.isdisjoint(words)
@@ -283,6 +297,9 @@ class QuestionReader:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
         parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
+        parsed.yes_no = any(t.written in _YES_NO for t in found) or (
+            bool(found) and not found[0].cyrillic and found[0].written in _YES_NO_FIRST
+        )
         parsed.themes, parsed.theme_words = self.places.themes_named(words, ranking)
         named = parsed.theme_words | {w for place in parsed.places for w in place}
         parsed.filters_only = set(parsed.content) <= named and bool(

@@ -40,7 +40,7 @@ class _Words:
         if spelling in self.words:
             return []
         near = sorted(
-            self.typos.near(spelling, short),
+            self.typos.near(spelling, short, initial=True),
             key=lambda s: (len(s) == len(spelling), self.counts[s]),
             reverse=True,
         )

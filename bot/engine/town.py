@@ -263,6 +263,8 @@ class General:
         asked = [*subject, *parsed.counted]
         if asked or (parsed.answer not in MEASURED and parsed.topic != "location"):
             return asked
+        if parsed.town_fields:  # "адрес на общината": a field of its own, not a place to find
+            return []
         places = {w for place in parsed.places for w in place}
         return [
             w

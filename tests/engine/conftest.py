@@ -25,3 +25,13 @@ def bases() -> dict[str, Engine]:
         },
     }
     return {name: Engine(load_or_raise(folder)) for name, folder in folders.items()}
+
+
+def assert_quoted(
+    engine: Engine, question: str, project: str, fact: str, sure: float = 0.0
+) -> None:
+    """The question is answered about the project, with the fact in the reply, at least as sure
+    as sure."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.project == project and answer.confidence >= sure
+    assert fact in answer.reply.plain()
