@@ -253,8 +253,11 @@ class General:
         if self._asked(parsed, subject):
             return self.stated(parsed, subject, lang)
         builder = ReplyBuilder()  # what was asked is not known: said, and every contact given
-        unknown = [t(f"town.no_{name}", lang) for name in names if name in UNKNOWN_SAID]
-        municipality_contacts(builder, self.knowledge.municipality, lang, lead=unknown)
+        lead = [t(f"town.no_{name}", lang) for name in names if name in UNKNOWN_SAID]
+        summary = self.knowledge.municipality.summary
+        if not names and parsed.topic == "summary" and summary is not None:
+            lead.append(summary.get(lang))  # "какво е Септември": what it is, then its contacts
+        municipality_contacts(builder, self.knowledge.municipality, lang, lead=lead)
         return builder.build()
 
     def _asked(self, parsed: Parsed, subject: list[str]) -> list[str]:

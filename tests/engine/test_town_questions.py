@@ -39,6 +39,9 @@ from bot.engine import Conversation, Engine
         # a Latin question word ("kolko", "koga") says the question is Bulgarian
         ("steppe", "kolko dushi jiveqt v obshtina zlatoklas", ["9 412"]),
         ("spa", "kolko dushi jiveqt v obshtinata", ["9 480 жители"]),
+        # what the municipality is: its summary, then its contacts
+        ("shipped", "какво е Септември", ["Горнотракийската низина", "+359 3561 7777"]),
+        ("spa", "what is Toplobuk", ["9,480 residents"]),
         # the mayor's e-mail or phone is the mayor's, not the switchboard's
         ("spa", "мейла на кмета", ["kmet@example-toplobuk.bg"]),
         ("spa", "телефона на кмета", ["+359 3149 2201"]),
