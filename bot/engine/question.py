@@ -261,6 +261,8 @@ class QuestionReader:
             elif kind == "rank":
                 parsed.rank, ranking = label, set(hit.positions)
             elif kind == "town":
+                if not latin and all(i in parsed.quiet for i in hit.positions):
+                    continue  # "tell me about Septemvri" folds like "тел", and asks no phone
                 parsed.town_fields.append(label)
                 parsed.extra += [words[i] for i in hit.positions if i not in parsed.quiet]
             elif kind == "talk":

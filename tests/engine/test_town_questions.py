@@ -42,6 +42,7 @@ from bot.engine import Conversation, Engine
         # what the municipality is: its summary, then its contacts
         ("shipped", "какво е Септември", ["Горнотракийската низина", "+359 3561 7777"]),
         ("spa", "what is Toplobuk", ["9,480 residents"]),
+        ("shipped", "tell me about Septemvri", ["Upper Thracian Plain"]),  # "tell" is no "тел"
         # the mayor's e-mail or phone is the mayor's, not the switchboard's
         ("spa", "мейла на кмета", ["kmet@example-toplobuk.bg"]),
         ("spa", "телефона на кмета", ["+359 3149 2201"]),
