@@ -18,6 +18,9 @@ from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+# The municipality's fields that are its pages and numbers: asked with a word the project never
+# uses ("сайтът на общинския съвет"), they ask about that thing, not the project
+_PAGES = frozenset({"website", "email", "phones"})
 # Topics only a project has: "а коя община е партньор" asks the project's partner, not about
 # the municipality.
 PROJECT_TOPICS = frozenset(
@@ -148,6 +151,8 @@ class FollowUps:
         ]
         if said and len(unexplained) == len(words) and not parsed.refers:  # "а кой го монтира"
             return None
+        if said and not _PAGES.isdisjoint(parsed.town_fields) and not parsed.refers:
+            return None  # "какъв е сайтът на общинския съвет": the page of what it never names
         if any(w in parsed.subjects or self.names_other(number, w) for w in unexplained):
             return None
         head = self._head(parsed)

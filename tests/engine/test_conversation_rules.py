@@ -19,6 +19,8 @@ def _talk(engine: Engine, turns: list[str]) -> list[tuple[str | None, str, bool]
 @pytest.mark.parametrize(
     ("base", "turns", "project"),
     [
+        # the project's own page or phone: a word of the project's ("проекта", "фирмата")
+        ("shipped", ["колко струва паркът в кв. 66", "а телефонът на фирмата"], "park-block-66"),
         # a pronoun ("тях", "тогава") points back, small talk in between changes nothing
         ("shipped", ["колко струва паркът в кв. 66", "мерси", "а колко от тях са безвъзмездни"],
          "park-block-66"),
@@ -63,6 +65,9 @@ def test_a_follow_up_continues_the_project(
         # after the municipality's answer, a follow-up goes on with the municipality
         ("spa", ["работно време на общината", "а в петък до колко"], "municipality"),
         ("spa", ["работно време на общината", "а в петък до колко", "адресът"], "municipality"),
+        # a page or number of something the project never speaks of is not the project's
+        ("shipped", ["колко струва паркът в кв. 66", "какъв е сайтът на общинския съвет"],
+         "municipality"),
         # "друго": something other than the project talked about
         ("shipped", ["пречиствателнта станция кой я подписа", "а във Варвара друго какво има"],
          "list"),
