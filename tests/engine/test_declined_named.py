@@ -1,0 +1,52 @@
+"""Questions declined by a gate although they name a project whose record answers them: each
+gate keeps declining what no project answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("steppe", "с колко ще се скъси времето за пристигане на линейка в южните села",
+         "rural-ambulance-post", "20 мин"),
+        ("mountain", "какво е времето за изкачване с лифта „Елов връх“ след ремонта",
+         "ski-lift-renovation", "7,5 мин"),
+        ("mountain", "колко е времето за откриване на пожар с наблюдателните кули",
+         "fire-station-towers", None),
+        ("mountain", "времето за пътуване до манастира след ремонта на пътя колко е",
+         "monastery-road", None),
+        ("mountain", "с колко се намалява времето за пътуване по пътя за манастира",
+         "monastery-road", None),
+        ("steppe", "с колко се съкращава времето за пътуване по пътя Суховей – Класовик",
+         "suhovey-klasovik-road", None),
+    ],
+)  # fmt: skip
+def test_a_weather_word_of_a_project_named_whole(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str | None
+) -> None:
+    """The word "времето" is the time of something a project named whole measures, not weather."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    if fact is not None:
+        assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("mountain", "какво ще е времето на елов връх в събота"),
+        ("steppe", "какво ще е времето утре в Суховей"),
+        ("spa", "какво ще е времето в топлобук в неделя"),
+        ("vine", "какво ще е времето в събота, ще вали ли за гроздобера"),
+        ("mountain", "каква е прогнозата за времето на лифта „Елов връх“ в неделя"),
+        ("steppe", "what's the weather forecast for the Suhovey – Klasovik road tomorrow"),
+    ],
+)
+def test_the_weather_is_still_declined(bases: dict[str, Engine], base: str, question: str) -> None:
+    """The weather, even at a place a project is named by, is no project's."""
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None and answer.kind == "fallback"
