@@ -50,3 +50,32 @@ def test_the_weather_is_still_declined(bases: dict[str, Engine], base: str, ques
     """The weather, even at a place a project is named by, is no project's."""
     answer = bases[base].answer(question)
     assert not answer.answered and answer.project is None and answer.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("steppe", "колко аварии имаше на водата в мелничево преди ремонта бе",
+         "melnichevo-water-main", "94 бр."),
+        ("vine", "колко бяха загубите на вода преди ремонта на канала",
+         "irrigation-canal-repair", "40 %"),
+        ("mountain", "колко минути се пътуваше до манастира преди ремонта на пътя",
+         "monastery-road", "35 мин."),
+        ("mountain", "колко души на час качваше лифтът преди ремонта",
+         "ski-lift-renovation", "720"),
+        ("steppe", "колко минути се пътуваше от Класовик до Златоклас преди ремонта на пътя",
+         "suhovey-klasovik-road", "25 мин."),
+        ("vine", "колко места имаше столовата в училището преди ремонта",
+         "school-canteen", "старите 70"),
+        ("danube", "колко места има чакалнята след ремонта на речната гара",
+         "pristan-ladovitsa", "40 места"),
+    ],
+)  # fmt: skip
+def test_the_works_are_no_detail_a_sentence_must_hold(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """The works ("преди ремонта") are the project itself: the sentence that counts the thing
+    asked answers, though it does not say the repair."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
