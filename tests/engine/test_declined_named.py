@@ -79,3 +79,28 @@ def test_the_works_are_no_detail_a_sentence_must_hold(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("danube", "на ден кво ше чисти таз станция, колко кубика", "psov-ladovitsa",
+         "2 800 куб. м"),
+        ("steppe", "резервоарът в мелничево колко кубика ще побира", "melnichevo-water-main",
+         "250 куб. м"),
+        ("vine", "каналът к-3 колко хектара ще напоява", "irrigation-canal-repair", "780 ха"),
+        ("mountain", "по екопътеката орлова колко километра ще вървим", "eco-trail-orlova",
+         "7,4 км"),
+        ("spa", "мостът над топлица колко метра ще е дълъг", "toplitsa-footbridge", "42 м"),
+        ("danube", "колко километра ще прокопаят за канализацията в ладовица",
+         "psov-ladovitsa", "9,6 км"),
+    ],
+)  # fmt: skip
+def test_the_unit_chooses_when_the_details_are_verbs(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """A measure asked by its unit whose other words are only verbs ("ще чисти", "ще побира")
+    is answered by a sentence stating that unit, not declined for want of the verb."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain().replace("\u00a0", " ")
