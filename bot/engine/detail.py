@@ -16,6 +16,7 @@ from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.lexicon import UNITS
 from bot.engine.question import Parsed
 from bot.engine.reply import Reply
+from bot.engine.subject import WORK_TERMS
 
 # The kinds of things a fact must state to answer each kind of question.
 ANSWER_KINDS = {
@@ -182,8 +183,10 @@ class DetailFinder:
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
         exacts = [{t for t, s in m.items() if s == 1.0} for m, _ in detail]  # the very words
-        nouns = [
-            weight for w, (_, weight) in zip(details, detail, strict=True) if w not in parsed.verbs
+        nouns = [  # ... and the works ("преди ремонта") are the project's, no detail of it
+            weight
+            for w, (_, weight) in zip(details, detail, strict=True)
+            if w not in parsed.verbs and w not in WORK_TERMS
         ]
         total = sum(nouns) if nouns else sum(weight for _, weight in detail)
         cues = [matched(c) for c in parsed.cues]

@@ -98,12 +98,12 @@ class Engine:
             kind = TALK_REPLY.get(kind, kind)
             reply = small_talk(kind, self.knowledge, lang)
             return Answer(question, lang, True, reply, None, None, 0.9, kind=kind)
-        if parsed.off_topic:  # "какво ще е времето утре": no project answers it
-            return self._fallback(question, lang, ())
         ident = self.index.identified(question)
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self._rank(parsed)
+        if parsed.off_topic and not alone_named(candidates):  # "какво ще е времето утре": no
+            return self._fallback(question, lang, ())  # project's, unless it names one whole
         if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
             candidates = told(candidates)  # "... снимки на площада. Колко струва ремонтът?"
         best = candidates[0] if candidates else None

@@ -177,7 +177,8 @@ class ProjectAnswers:
         whole_period = answer == "duration" and not details and not each
         whole_period &= not _acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
         if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
-            strong = _measured(found, answer)  # answer, not a sure one
+            verbs_only = bool(details) and set(details) <= parsed.verbs  # answer, not a sure one
+            strong = _measured(found, answer, verbs_only)
             certainty = MEASURED if strong else certainty
         if any(not self._holds(number, w) for w in parsed.subjects - WORK_TERMS):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
@@ -301,12 +302,16 @@ def _of_period(found: list[Found], parsed: Parsed) -> list[Found]:
     return of_period or found
 
 
-def _measured(found: list[Found], answer: str | None) -> list[Found]:
+def _measured(found: list[Found], answer: str | None, verbs_only: bool) -> list[Found]:
     """The sentences that state the very unit asked and hold one of the question's details
-    ("до колко тона може да минава по пътя" ~ "до 25 тона"), when none holds more of them."""
+    ("до колко тона може да минава по пътя" ~ "до 25 тона"), when none holds more of them; any
+    that states it when the details are only verbs, which say how, not what ("колко кубика ще
+    чисти станцията": the station's "2 800 куб. м вода на ден")."""
     if answer not in MEASURES:
         return []
-    return [f for f in found if f.support > 0 and ANSWER_KINDS[answer] & f.fact.kinds]
+    return [
+        f for f in found if (f.support > 0 or verbs_only) and ANSWER_KINDS[answer] & f.fact.kinds
+    ]
 
 
 def _acts(parsed: Parsed) -> bool:
