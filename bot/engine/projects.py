@@ -154,9 +154,12 @@ class ProjectAnswers:
             parsed,
         )
         if places:  # of the sentences that hold the question, those about the village asked
+            # (or under a heading that names it: a news item "Открит селският дом в с. Ветровица")
             place_terms = {m.term for w in places for m in self.details.index.lookup(w)}
             about = [
-                f for f in found if f.support >= FOUND and not f.fact.terms.isdisjoint(place_terms)
+                f
+                for f in found
+                if f.support >= FOUND and not (f.fact.terms | f.fact.about).isdisjoint(place_terms)
             ]
             found = about or found
         counted = [
