@@ -83,9 +83,10 @@ class ProjectAnswers:
 
     def _known_verb(self, word: str) -> bool:
         """True when the knowledge base holds the verb, or a noun made from it ("отоплява":
-        "отопление"): it may choose the sentence."""
+        "отопление"), or it names an event ("свършиха": "завършено"): it may choose the
+        sentence."""
         index = self.details.index
-        return bool(index.lookup(word) or index.vocabulary.verb_nouns(word))
+        return bool(index.lookup(word) or index.vocabulary.verb_nouns(word) or event_terms([word]))
 
     def _kind_alone(
         self, parsed: Parsed, number: int, details: list[str], found: list[Found]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.detail import lists_places
 from bot.engine.facts import describe
 
 
@@ -59,3 +60,75 @@ def test_seats_asked_are_answered_by_the_sentence_stating_them(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        # the title lists all three villages; the one asked still says which sentence answers
+        (
+            "steppe",
+            "how many street lights are going up in Tiho Pole",
+            "street-lighting-three-villages",
+            "119",
+        ),
+        (
+            "steppe",
+            "колко км мрежа ще се прави в Пчеларци",
+            "street-lighting-three-villages",
+            "3,7 км",
+        ),
+        (
+            "steppe",
+            "uli4noto osvetlenie v p4elarci koga shte go pravqt",
+            "street-lighting-three-villages",
+            "31.12.2026",
+        ),
+        (
+            "steppe",
+            "колко души дойдоха на обсъждането на поясите в Бразденци",
+            "forest-shelter-belt",
+            "39",
+        ),
+        ("vine", "колко километра е велоалеята до Памидово", "cycling-route-villages", "4,2 км"),
+        # a verb of an event ("свършиха") holds the detail: the sentence saying it ended
+        (
+            "steppe",
+            "кога свършиха с осветлението във Ветровица",
+            "street-lighting-three-villages",
+            "21.10.2026",
+        ),
+        (
+            "steppe",
+            "кво е станало с лампите във ветровица, свършиха ли",
+            "street-lighting-three-villages",
+            "завършено",
+        ),
+    ],
+)
+def test_one_village_of_a_title_listing_them_all_chooses_the_sentence(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("title", "asked", "located", "lists"),
+    [
+        ({"lamp", "a", "b", "c"}, {"b"}, [{"a", "x"}, {"b", "x"}, {"c", "x"}], True),
+        ({"road", "a", "b"}, {"a"}, [{"a"}, {"b"}], False),  # two places: a road's two ends
+        ({"lamp", "a", "b"}, {"b"}, [{"a"}, {"b"}, {"c"}], False),  # the title lists not all
+        (
+            {"lamp", "a", "b", "c"},
+            {"x"},
+            [{"a", "x"}, {"b", "x"}, {"c", "x"}],
+            False,
+        ),  # all of them
+    ],
+)
+def test_a_titlelists_places(
+    title: set[str], asked: set[str], located: list[set[str]], lists: bool
+) -> None:
+    assert lists_places(frozenset(title), asked, [frozenset(t) for t in located]) is lists
