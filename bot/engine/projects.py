@@ -10,6 +10,7 @@ from bot.engine.detail import (
     ANSWER_KINDS,
     CUE_BONUS,
     FOUND,
+    NUMBERS,
     DetailFinder,
     Found,
     field_answers,
@@ -162,7 +163,9 @@ class ProjectAnswers:
                 for f in found
                 if f.support >= FOUND and not (f.fact.terms | f.fact.about).isdisjoint(place_terms)
             ]
-            found = about or found
+            # the village's own item of the places speaks of it alone ("с. Пчеларци (145 тела)")
+            own = [f for f in about if f.fact.source == "locations" and answer in NUMBERS]
+            found = own or about or found
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]

@@ -91,6 +91,25 @@ def test_seats_asked_are_answered_by_the_sentence_stating_them(
             "39",
         ),
         ("vine", "колко километра е велоалеята до Памидово", "cycling-route-villages", "4,2 км"),
+        # a number asked of one village: the village's own item of the places states it
+        (
+            "steppe",
+            "колко лампи ще сменят в Пчеларци",
+            "street-lighting-three-villages",
+            "145 тела",
+        ),
+        (
+            "steppe",
+            "колко осветителни тела слагат в Тихо поле",
+            "street-lighting-three-villages",
+            "119 тела",
+        ),
+        (
+            "steppe",
+            "kolko lampi shte ima vav Vetrovica",
+            "street-lighting-three-villages",
+            "148 тела",
+        ),
         # a verb of an event ("свършиха") holds the detail: the sentence saying it ended
         (
             "steppe",
