@@ -114,16 +114,23 @@ class DetailFinder:
     def one_of_places(self, number: int, parsed: Parsed) -> set[str]:
         """The words of a place the question names that is one of several of the project's and
         not in its title ("чешмата в Букак" of a network of fountains): they choose the sentence
-        about that place, as a detail does."""
+        about that place, as a detail does; so do those of the one place asked of a title that
+        lists them all ("осветление в с. Ветровица, с. Тихо поле и с. Пчеларци")."""
         facts, _ = self.book.of(number)
-        if sum(1 for f in facts if f.source == "locations") < 2:
+        located = [f.terms for f in facts if f.source == "locations"]
+        if len(located) < 2:
             return set()
         title = next((f.terms for f in facts if f.source == "title"), frozenset())
-        found = set()
+        found: set[str] = set()
+        listed: dict[str, set[str]] = {}
         for word in {w for place in parsed.places for w in place}:
-            if title.isdisjoint(m.term for m in self.index.lookup(word)):
+            forms = {m.term for m in self.index.lookup(word)}
+            if title.isdisjoint(forms):
                 found.add(word)
-        return found
+            elif lists_places(title, forms, located):
+                listed[word] = forms
+        hit = {i for forms in listed.values() for i, t in enumerate(located) if forms & t}
+        return found | set(listed) if len(hit) == 1 else found  # "between A and B": the whole
 
     def describes(self, number: int, word: str) -> bool:
         """True when the project's title or summary holds the word: it describes the project."""
@@ -268,6 +275,20 @@ class DetailFinder:
             or (answer == "person" and "person" in fact.kinds)
             or (answer == "place" and fact.source == "links")  # "къде да видя снимки": a page
         )
+
+
+def lists_places(title: frozenset[str], forms: set[str], located: list[frozenset[str]]) -> bool:
+    """True when a title lists every one of three or more places of the project, each by a word
+    of its own ("в с. Ветровица, с. Тихо поле и с. Пчеларци"), and the place asked is one of
+    them: the title names the whole, the place says which of the like works is asked about (two
+    places are more often a road's or a pipe's two ends, which name the one work)."""
+    if len(located) < 3 or sum(1 for terms in located if not terms.isdisjoint(forms)) != 1:
+        return False
+    for i, terms in enumerate(located):
+        others = frozenset().union(*(t for j, t in enumerate(located) if j != i))
+        if title.isdisjoint(terms - others):
+            return False
+    return True
 
 
 def _synonyms(word: str) -> dict[str, float]:

@@ -108,8 +108,9 @@ def _units(text: str) -> tuple[set[str], set[str]]:
             continue  # "от 6 септември": the day of a date is no quantity
         kinds.add("number")
         unit = next((k for k, names in _UNIT.items() if following and following[0] in names), None)
-        if unit:
+        if unit:  # the unit is also the thing counted when it is a word ("90 места", "42 кв. м")
             kinds.add(unit)
+            counted.update(content_terms(following[0]))
         elif following:
             kinds.add("count")
             counted.update(content_terms(" ".join(following[:2])))

@@ -10,6 +10,7 @@ from bot.engine.detail import (
     ANSWER_KINDS,
     CUE_BONUS,
     FOUND,
+    NUMBERS,
     DetailFinder,
     Found,
     field_answers,
@@ -83,9 +84,10 @@ class ProjectAnswers:
 
     def _known_verb(self, word: str) -> bool:
         """True when the knowledge base holds the verb, or a noun made from it ("отоплява":
-        "отопление"): it may choose the sentence."""
+        "отопление"), or it names an event ("свършиха": "завършено"): it may choose the
+        sentence."""
         index = self.details.index
-        return bool(index.lookup(word) or index.vocabulary.verb_nouns(word))
+        return bool(index.lookup(word) or index.vocabulary.verb_nouns(word) or event_terms([word]))
 
     def _kind_alone(
         self, parsed: Parsed, number: int, details: list[str], found: list[Found]
@@ -154,11 +156,16 @@ class ProjectAnswers:
             parsed,
         )
         if places:  # of the sentences that hold the question, those about the village asked
+            # (or under a heading that names it: a news item "Открит селският дом в с. Ветровица")
             place_terms = {m.term for w in places for m in self.details.index.lookup(w)}
             about = [
-                f for f in found if f.support >= FOUND and not f.fact.terms.isdisjoint(place_terms)
+                f
+                for f in found
+                if f.support >= FOUND and not (f.fact.terms | f.fact.about).isdisjoint(place_terms)
             ]
-            found = about or found
+            # the village's own item of the places speaks of it alone ("с. Пчеларци (145 тела)")
+            own = [f for f in about if f.fact.source == "locations" and answer in NUMBERS]
+            found = own or about or found
         counted = [
             f for f in found if f.counted and self.details.answers(f.fact, answer or "count")
         ]
