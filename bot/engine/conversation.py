@@ -94,6 +94,11 @@ class Conversation:
         return replace(parsed, extra=[*parsed.extra, *self.details])
 
 
+def _bulgarian(text: str) -> frozenset[str]:
+    """The terms of the words of the text written in Cyrillic."""
+    return frozenset(t.term for t in tokens(text) if t.cyrillic)
+
+
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
 
 
@@ -153,14 +158,23 @@ class FollowUps:
             return None
         if said and not _PAGES.isdisjoint(parsed.town_fields) and not parsed.refers:
             return None  # "какъв е сайтът на общинския съвет": the page of what it never names
-        if any(w in parsed.subjects or self.names_other(number, w) for w in unexplained):
+        # the thing counted, which the record holds, and verbs: "how many trees did they plant"
+        counted = bool(parsed.counted) and set(words) - parsed.verbs <= set(parsed.counted)
+        counted = counted and not said
+        # nor does a Bulgarian verb name another project ("от кога съществува": no "съществуващ
+        # парк"); an English one may be a noun ("and for the park?")
+        acts = parsed.verbs if counted else _bulgarian(parsed.text) & parsed.sure_verbs
+        if any(
+            w in parsed.subjects or (w not in acts and self.names_other(number, w))
+            for w in unexplained
+        ):
             return None
         head = self._head(parsed)
         if head in said and not parsed.refers:  # "а кога ще направят басейн за децата"
             return None
         only_held = bool(held) and set(words) - parsed.verbs <= {w for p in held for w in p}
         if best is not None and best.number != number and best.name_coverage >= 0.99:
-            return number if only_held else None  # "а в Букак кога": a village it speaks of
+            return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
 
     @staticmethod

@@ -1,0 +1,95 @@
+"""Follow-ups whose words look like another project's subject but are not: a Bulgarian verb that
+shares a stem with another project's name, a word pointing back to the time talked about
+("дотогава"), the thing counted that the record counts; each rule with the tuning turn that
+showed it and new ones on other bases, and turns that must still start afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+
+# a Bulgarian verb never names another project ("съществува" is not "съществуващ парк")
+VERB_OF_ANOTHER_NAME = [
+    ("shipped", ["патронажа", "от кога съществува"], "home-patronage-equipment"),  # tuning
+    ("shipped", ["топъл обяд", "а от колко време съществува"], "hot-lunch"),
+    ("shipped", ["патронажа", "съществува ли още"], "home-patronage-equipment"),
+    ("spa", ["покритият пазар в топлобук", "а кога ще го обновяват"], "market-hall"),
+    ("spa", ["мостът над топлица", "а кога ще го възстановяват"], "toplitsa-footbridge"),
+    ("vine", ["велоалеята между селата", "а кой ще я почиства"], "cycling-route-villages"),
+    ("mountain", ["хижа сърнена", "кога ще я обновяват"], "mountain-hut-sarnena"),
+]  # fmt: skip
+# "дотогава", "оттогава", "междувременно", "until then", "meanwhile" point back to the time of
+# what was talked about
+TIME_POINTED_BACK = [
+    ("steppe", ["кво стаа със спешната в суховей", "ами дотогава като ми стане зле кво да праа"],
+     "rural-ambulance-post"),  # tuning
+    ("mountain", ["църквата в горна еловица", "а междувременно може ли да се влиза"],
+     "church-st-nikola-frescoes"),
+    ("shipped", ["околовръстния път", "оттогава какво е направено"], "ring-road"),
+    ("steppe", ["спешния пункт в суховей", "dotogava kude da hodim"], "rural-ambulance-post"),
+    ("spa", ["мостът над топлица кога ще е готов", "а дотогава откъде минават хората"],
+     "toplitsa-footbridge"),
+    ("vine", ["when will the cycling route be ready", "and until then where can I ride"],
+     "cycling-route-villages"),
+    ("danube", ["the new pier in Ladovitsa", "meanwhile, where do the boats stop"],
+     "pristan-ladovitsa"),
+]  # fmt: skip
+# the thing counted, which the record counts, and verbs: a detail, though they name another
+# project whole ("trees" and "plant": the shelter belts)
+COUNTED_OF_THE_PROJECT = [
+    ("steppe", ["Who built the Orachevo square?", "how many trees did they plant"],
+     "village-square-fountain"),  # tuning
+    ("steppe", ["Orachevo square", "how many trees will be planted there"],
+     "village-square-fountain"),
+    ("steppe", ["площада в орачево", "kolko durveta zasadiha"], "village-square-fountain"),
+    ("vine", ["the square in Grozdevo", "how many trees did they plant"],
+     "village-square-grozdevo"),
+    ("danube", ["the riverside promenade", "how many trees will they plant"], "dunavska-aleya"),
+    ("spa", ["площад извора", "колко дървета засадиха"], "izvora-square"),
+    ("mountain", ["екопътеката орлова", "how many bridges will they build"], "eco-trail-orlova"),
+]  # fmt: skip
+# still afresh: an English word that is a verb and a noun names the other project ("park");
+# a thing counted the record never speaks of is another project's ("канавки")
+STILL_AFRESH = [
+    ("shipped", ["monitoring project budget", "and the partners?", "and for the park?"],
+     "park-block-66"),
+    ("vine", ["велоалеята между селата", "колко канавки ще почистят"], "storm-drain-cleaning"),
+]  # fmt: skip
+
+
+def _last(engine: Engine, turns: list[str]) -> tuple[str | None, bool]:
+    chat = Conversation()
+    answers = [engine.answer(turn, chat) for turn in turns]
+    return answers[-1].project, answers[-1].answered
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project"),
+    [*VERB_OF_ANOTHER_NAME, *TIME_POINTED_BACK, *COUNTED_OF_THE_PROJECT, *STILL_AFRESH],
+)
+def test_the_last_turn_is_about(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    """The last turn is about the project given: the one talked about, or the one it names."""
+    assert _last(bases[base], turns)[0] == project
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project", "fact"),
+    [
+        ("shipped", ["патронажа", "от кога съществува"], "home-patronage-equipment", "1986"),
+        ("steppe", ["Who built the Orachevo square?", "how many trees did they plant"],
+         "village-square-fountain", "34 trees"),
+        ("danube", ["площад свобода в ладовица", "колко дървета ще засадят"], "ploshtad-svoboda",
+         "42"),
+    ],
+)  # fmt: skip
+def test_the_fact_of_the_project(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    """The follow-up is answered with the fact from the record of the project talked about."""
+    chat = Conversation()
+    answers = [bases[base].answer(turn, chat) for turn in turns]
+    assert answers[-1].answered and answers[-1].project == project
+    assert fact in answers[-1].reply.plain().replace("\u00a0", " ")
