@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import OTHER_WORDS
+from bot.engine.lexicon import OTHER_WORDS, TELLING_VERBS
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.places import Place, Places
 from bot.engine.question import Parsed
@@ -18,6 +18,7 @@ from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+_TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
 # The municipality's fields that are its pages and numbers: asked with a word the project never
 # uses ("сайтът на общинския съвет"), they ask about that thing, not the project
 _PAGES = frozenset({"website", "email", "phones"})
@@ -27,6 +28,11 @@ PROJECT_TOPICS = frozenset(
     {"budget", "contract", "programme", "activities", "goals", "results", "target_groups",
      "partners", "contractors", "status"}
 )  # fmt: skip
+
+
+def tells(parsed: Parsed) -> bool:
+    """True when the question asks what was said or written ("какво пишеше тогава")."""
+    return not _TELLING.isdisjoint(parsed.words)
 
 
 LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again
@@ -86,6 +92,11 @@ class Conversation:
         if project:
             self.project, self.topic = project, topic
 
+    def kept_topic(self, parsed: Parsed) -> str | None:
+        """The topic talked about, for a follow-up with none of its own ("а за парка?") or one
+        asking what the last answer's texts said ("какво пишеше тогава" after the news)."""
+        return self.topic if parsed.follow_up or tells(parsed) else None
+
     def elided(self, parsed: Parsed) -> Parsed | None:
         """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата
         за гости") asks about what the last question did: its details, or None."""
@@ -140,10 +151,11 @@ class FollowUps:
         now = "now" in parsed.intents or parsed.status == "ongoing"
         if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None
-        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
+        # a guess decides nothing, nor does a verb of saying ("what did they write")
+        words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
         if not words:
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return number if asks else None
+            return number if asks or tells(parsed) else None
         unexplained = [w for w in words if not self.explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
         # a verb whatever the base holds ("how many people came"), and the noun counted ("а

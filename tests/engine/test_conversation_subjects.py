@@ -1,7 +1,8 @@
 """Follow-ups whose words look like another project's subject but are not: a Bulgarian verb that
 shares a stem with another project's name, a word pointing back to the time talked about
-("дотогава"), the thing counted that the record counts; each rule with the tuning turn that
-showed it and new ones on other bases, and turns that must still start afresh."""
+("дотогава"), the thing counted that the record counts, a verb of saying after the news; each
+rule with the tuning turn that showed it and new ones on other bases, and turns that must still
+start afresh."""
 
 from __future__ import annotations
 
@@ -49,6 +50,18 @@ COUNTED_OF_THE_PROJECT = [
     ("spa", ["площад извора", "колко дървета засадиха"], "izvora-square"),
     ("mountain", ["екопътеката орлова", "how many bridges will they build"], "eco-trail-orlova"),
 ]  # fmt: skip
+# a verb of saying ("какво пишеше тогава", "what did they write") asks what the last answer's
+# texts said: the same project, the same topic (here the news)
+WHAT_IT_SAID = [
+    ("shipped", ["а за пречиствателната станция има ли новини", "какво пишеше тогава"],
+     "water-cycle"),  # tuning
+    ("mountain", ["новини за лифта на елов връх", "какво казаха тогава"], "ski-lift-renovation"),
+    ("danube", ["news about the riverside promenade", "what did they write"], "dunavska-aleya"),
+    ("mountain", ["има ли новини за пътя до манастира", "kakvo pishe6e tam"], "monastery-road"),
+    ("danube", ["има ли новини за дигата при върбак", "а какво пишеше там"], "diga-varbak"),
+    ("danube", ["any news about the new pier", "and what did it say"], "pristan-ladovitsa"),
+    ("shipped", ["новини за топъл обяд", "а какво казваха"], "hot-lunch"),
+]  # fmt: skip
 # still afresh: an English word that is a verb and a noun names the other project ("park");
 # a thing counted the record never speaks of is another project's ("канавки")
 STILL_AFRESH = [
@@ -75,6 +88,17 @@ def test_the_last_turn_is_about(
     assert _last(bases[base], turns)[0] == project
 
 
+@pytest.mark.parametrize(("base", "turns", "project"), WHAT_IT_SAID)
+def test_what_it_said_is_the_news_again(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    """After the news of a project, asking what it said gives that project's news again."""
+    chat = Conversation()
+    answers = [bases[base].answer(turn, chat) for turn in turns]
+    assert answers[-1].answered and answers[-1].project == project
+    assert answers[-1].topic == "news"
+
+
 @pytest.mark.parametrize(
     ("base", "turns", "project", "fact"),
     [
@@ -83,6 +107,8 @@ def test_the_last_turn_is_about(
          "village-square-fountain", "34 trees"),
         ("danube", ["площад свобода в ладовица", "колко дървета ще засадят"], "ploshtad-svoboda",
          "42"),
+        ("shipped", ["а за пречиствателната станция има ли новини", "какво пишеше тогава"],
+         "water-cycle", "есента"),
     ],
 )  # fmt: skip
 def test_the_fact_of_the_project(
