@@ -153,9 +153,13 @@ class FollowUps:
             return None
         # a guess decides nothing, nor does a verb of saying ("what did they write")
         words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
-        if not words:
+        if not words:  # "а покритият пазар, кога отваря": "it" is what the context names whole
             asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return number if asks or tells(parsed) else None
+            return (
+                number
+                if (asks or tells(parsed)) and not self._told_other(parsed, number, best)
+                else None
+            )
         unexplained = [w for w in words if not self.explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
         # a verb whatever the base holds ("how many people came"), and the noun counted ("а
@@ -188,6 +192,12 @@ class FollowUps:
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
+
+    def _told_other(self, parsed: Parsed, number: int, best: Candidate | None) -> bool:
+        """True when the message's context names another project whole, in words the project
+        talked about does not hold."""
+        other = best is not None and best.number != number and best.name_coverage >= 0.99
+        return other and not all(self.explains(number, w) for w in parsed.told)
 
     @staticmethod
     def _head(parsed: Parsed) -> str | None:

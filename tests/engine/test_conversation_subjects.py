@@ -1,6 +1,7 @@
 """Follow-ups whose words look like another project's subject but are not: a Bulgarian verb that
 shares a stem with another project's name, a word pointing back to the time talked about
-("дотогава"), the thing counted that the record counts, a verb of saying after the news; each
+("дотогава"), the thing counted that the record counts, a verb of saying after the news, and
+a context naming another project before a question with no words of its own; each
 rule with the tuning turn that showed it and new ones on other bases, and turns that must still
 start afresh."""
 
@@ -62,6 +63,23 @@ WHAT_IT_SAID = [
     ("danube", ["any news about the new pier", "and what did it say"], "pristan-ladovitsa"),
     ("shipped", ["новини за топъл обяд", "а какво казваха"], "hot-lunch"),
 ]  # fmt: skip
+# a context that names another project whole, then a question with no words of its own ("а
+# изложбената зала, кога ще е готова"): the project named, not the one talked about, nor a list
+CONTEXT_NAMES_ANOTHER = [
+    ("town", ["the dog shelter", "and the covered market, when does it open"], "covered-market"),
+    ("vine", ["колко струва детският лагер", "а изложбената зала, кога ще е готова"],
+     "wine-fair-hall"),
+    ("danube", ["рибният пазар", "абе онзи понтон на пристанището, кога ще го завършат"],
+     "pristan-ladovitsa"),
+    ("mountain", ["хижа сърнена", "а лифтът на елов връх, колко струва"], "ski-lift-renovation"),
+    ("steppe", ["библиобусът", "Чух че ще правят младежки център в старото кино. Колко ще струва?"],
+     "youth-centre-old-cinema"),
+    ("shipped", ["топъл обяд", "а околовръстния път, кога ще го почнат"], "ring-road"),
+    ("town", ["водната кула в краище", "a detskata gradina v babyak, koga shte e gotova"],
+     "kindergarten-babyak"),
+    ("spa", ["старата баня", "ok, and the footbridge over the Toplitsa - when will it be ready?"],
+     "toplitsa-footbridge"),
+]  # fmt: skip
 # still afresh: an English word that is a verb and a noun names the other project ("park");
 # a thing counted the record never speaks of is another project's ("канавки")
 STILL_AFRESH = [
@@ -79,7 +97,13 @@ def _last(engine: Engine, turns: list[str]) -> tuple[str | None, bool]:
 
 @pytest.mark.parametrize(
     ("base", "turns", "project"),
-    [*VERB_OF_ANOTHER_NAME, *TIME_POINTED_BACK, *COUNTED_OF_THE_PROJECT, *STILL_AFRESH],
+    [
+        *VERB_OF_ANOTHER_NAME,
+        *TIME_POINTED_BACK,
+        *COUNTED_OF_THE_PROJECT,
+        *CONTEXT_NAMES_ANOTHER,
+        *STILL_AFRESH,
+    ],
 )
 def test_the_last_turn_is_about(
     bases: dict[str, Engine], base: str, turns: list[str], project: str
