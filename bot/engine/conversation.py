@@ -92,10 +92,12 @@ class Conversation:
         if project:
             self.project, self.topic = project, topic
 
-    def kept_topic(self, parsed: Parsed) -> str | None:
-        """The topic talked about, for a follow-up with none of its own ("а за парка?") or one
-        asking what the last answer's texts said ("какво пишеше тогава" after the news)."""
-        return self.topic if parsed.follow_up or tells(parsed) else None
+    def kept_topic(self, parsed: Parsed, naming: set[str]) -> str | None:
+        """The topic talked about, for a follow-up with no words but the project's name (naming)
+        ("а за парка?"; not "а водата от тях става ли за пиене") or one asking what the last
+        answer's texts said ("какво пишеше тогава" after the news)."""
+        own = set(parsed.content) - naming - _TELLING
+        return self.topic if (parsed.follow_up and not own) or tells(parsed) else None
 
     def elided(self, parsed: Parsed) -> Parsed | None:
         """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата

@@ -336,7 +336,7 @@ class Engine:
         if topic is None and parsed.answer is None and "now" in parsed.intents | {parsed.status}:
             topic = "status"
         if topic is None and parsed.answer is None:
-            topic = chat.kept_topic(parsed)
+            topic = chat.kept_topic(parsed, self.details.naming(number, parsed.content))
         told = self.follow.with_context(parsed, number)
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says

@@ -1,7 +1,8 @@
 """Follow-ups whose words look like another project's subject but are not: a Bulgarian verb that
 shares a stem with another project's name, a word pointing back to the time talked about
 ("дотогава"), the thing counted that the record counts, a verb of saying after the news, and
-a context naming another project before a question with no words of its own; each
+a context naming another project before a question with no words of its own, and a follow-up
+with words of its own that keeps the project but not the last topic; each
 rule with the tuning turn that showed it and new ones on other bases, and turns that must still
 start afresh."""
 
@@ -80,6 +81,17 @@ CONTEXT_NAMES_ANOTHER = [
     ("spa", ["старата баня", "ok, and the footbridge over the Toplitsa - when will it be ready?"],
      "toplitsa-footbridge"),
 ]  # fmt: skip
+# a follow-up with words of its own asks them, not the topic of the last answer (the budget)
+OWN_WORDS_NOT_LAST_TOPIC = [
+    ("spa", ["колко струва площад извора", "а водата от фонтана става ли за пиене"],
+     "izvora-square"),
+    ("danube", ["колко струва рибният пазар", "а има ли хладилна камера"], "riben-pazar"),
+    ("steppe", ["колко струва площадът в орачево", "and are there benches"],
+     "village-square-fountain"),
+    ("town", ["колко струва приютът за кучета", "а ще има ли ветеринар"], "dog-shelter"),
+    ("danube", ["колко струва училищният автобус", "and does it have seat belts"],
+     "uchilishten-avtobus"),
+]  # fmt: skip
 # still afresh: an English word that is a verb and a noun names the other project ("park");
 # a thing counted the record never speaks of is another project's ("канавки")
 STILL_AFRESH = [
@@ -121,6 +133,25 @@ def test_what_it_said_is_the_news_again(
     answers = [bases[base].answer(turn, chat) for turn in turns]
     assert answers[-1].answered and answers[-1].project == project
     assert answers[-1].topic == "news"
+
+
+@pytest.mark.parametrize(("base", "turns", "project"), OWN_WORDS_NOT_LAST_TOPIC)
+def test_own_words_are_not_the_last_topic(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    """The project talked about answers, but not with the budget the last turn asked."""
+    chat = Conversation()
+    answers = [bases[base].answer(turn, chat) for turn in turns]
+    assert answers[-1].answered and answers[-1].project == project
+    assert answers[-1].topic != "budget"
+
+
+def test_a_name_alone_keeps_the_last_topic(bases: dict[str, Engine]) -> None:
+    """ "а за пречиствателната станция?" after a budget asks that project's budget."""
+    chat = Conversation()
+    bases["shipped"].answer("колко струва паркът в кв. 66", chat)
+    answer = bases["shipped"].answer("а за пречиствателната станция?", chat)
+    assert answer.project == "water-cycle" and answer.topic == "budget"
 
 
 @pytest.mark.parametrize(
