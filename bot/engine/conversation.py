@@ -156,12 +156,9 @@ class FollowUps:
         # a guess decides nothing, nor does a verb of saying ("what did they write")
         words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
         if not words:  # "а покритият пазар, кога отваря": "it" is what the context names whole
-            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return (
-                number
-                if (asks or tells(parsed)) and not self._told_other(parsed, number, best)
-                else None
-            )
+            asks = bool(parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields)
+            asks = asks or tells(parsed)
+            return number if asks and not self._told_other(parsed, number, best) else None
         unexplained = [w for w in words if not self.explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
         # a verb whatever the base holds ("how many people came"), and the noun counted ("а

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Conversation, Engine
+from bot.engine import Answer, Conversation, Engine
 
 # a Bulgarian verb never names another project ("съществува" is not "съществуващ парк")
 VERB_OF_ANOTHER_NAME = [
@@ -101,10 +101,10 @@ STILL_AFRESH = [
 ]  # fmt: skip
 
 
-def _last(engine: Engine, turns: list[str]) -> tuple[str | None, bool]:
+def _last(engine: Engine, turns: list[str]) -> Answer:
+    """The answer to the last turn, the turns asked in one chat."""
     chat = Conversation()
-    answers = [engine.answer(turn, chat) for turn in turns]
-    return answers[-1].project, answers[-1].answered
+    return [engine.answer(turn, chat) for turn in turns][-1]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_the_last_turn_is_about(
     bases: dict[str, Engine], base: str, turns: list[str], project: str
 ) -> None:
     """The last turn is about the project given: the one talked about, or the one it names."""
-    assert _last(bases[base], turns)[0] == project
+    assert _last(bases[base], turns).project == project
 
 
 @pytest.mark.parametrize(("base", "turns", "project"), WHAT_IT_SAID)
@@ -129,10 +129,9 @@ def test_what_it_said_is_the_news_again(
     bases: dict[str, Engine], base: str, turns: list[str], project: str
 ) -> None:
     """After the news of a project, asking what it said gives that project's news again."""
-    chat = Conversation()
-    answers = [bases[base].answer(turn, chat) for turn in turns]
-    assert answers[-1].answered and answers[-1].project == project
-    assert answers[-1].topic == "news"
+    last = _last(bases[base], turns)
+    assert last.answered and last.project == project
+    assert last.topic == "news"
 
 
 @pytest.mark.parametrize(("base", "turns", "project"), OWN_WORDS_NOT_LAST_TOPIC)
@@ -140,17 +139,16 @@ def test_own_words_are_not_the_last_topic(
     bases: dict[str, Engine], base: str, turns: list[str], project: str
 ) -> None:
     """The project talked about answers, but not with the budget the last turn asked."""
-    chat = Conversation()
-    answers = [bases[base].answer(turn, chat) for turn in turns]
-    assert answers[-1].answered and answers[-1].project == project
-    assert answers[-1].topic != "budget"
+    last = _last(bases[base], turns)
+    assert last.answered and last.project == project
+    assert last.topic != "budget"
 
 
 def test_a_name_alone_keeps_the_last_topic(bases: dict[str, Engine]) -> None:
-    """ "а за пречиствателната станция?" after a budget asks that project's budget."""
-    chat = Conversation()
-    bases["shipped"].answer("колко струва паркът в кв. 66", chat)
-    answer = bases["shipped"].answer("а за пречиствателната станция?", chat)
+    """A project's name alone after the budget ("а за пречиствателната станция?") asks its."""
+    answer = _last(
+        bases["shipped"], ["колко струва паркът в кв. 66", "а за пречиствателната станция?"]
+    )
     assert answer.project == "water-cycle" and answer.topic == "budget"
 
 
@@ -170,7 +168,6 @@ def test_the_fact_of_the_project(
     bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
 ) -> None:
     """The follow-up is answered with the fact from the record of the project talked about."""
-    chat = Conversation()
-    answers = [bases[base].answer(turn, chat) for turn in turns]
-    assert answers[-1].answered and answers[-1].project == project
-    assert fact in answers[-1].reply.plain().replace("\u00a0", " ")
+    last = _last(bases[base], turns)
+    assert last.answered and last.project == project
+    assert fact in last.reply.plain().replace("\u00a0", " ")
