@@ -335,7 +335,7 @@ class Engine:
         topic = parsed.topic
         if topic is None and parsed.answer is None and "now" in parsed.intents | {parsed.status}:
             topic = "status"
-        if topic is None and parsed.answer is None:
+        if topic is None and parsed.answer is None and chat.topic:
             topic = chat.kept_topic(parsed, self.details.naming(number, parsed.content))
         told = self.follow.with_context(parsed, number)
         done = self.projects.answer(told, number, lang, topic)
