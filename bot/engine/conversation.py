@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import OTHER_WORDS
+from bot.engine.lexicon import OTHER_WORDS, TELLING_VERBS
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.places import Place, Places
 from bot.engine.question import Parsed
@@ -18,6 +18,7 @@ from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+_TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
 # The municipality's fields that are its pages and numbers: asked with a word the project never
 # uses ("сайтът на общинския съвет"), they ask about that thing, not the project
 _PAGES = frozenset({"website", "email", "phones"})
@@ -27,6 +28,11 @@ PROJECT_TOPICS = frozenset(
     {"budget", "contract", "programme", "activities", "goals", "results", "target_groups",
      "partners", "contractors", "status"}
 )  # fmt: skip
+
+
+def tells(parsed: Parsed) -> bool:
+    """True when the question asks what was said or written ("какво пишеше тогава")."""
+    return not _TELLING.isdisjoint(parsed.words)
 
 
 LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again
@@ -86,12 +92,24 @@ class Conversation:
         if project:
             self.project, self.topic = project, topic
 
+    def kept_topic(self, parsed: Parsed, naming: set[str]) -> str | None:
+        """The topic talked about, for a follow-up with no words but the project's name (naming)
+        ("а за парка?"; not "а водата от тях става ли за пиене") or one asking what the last
+        answer's texts said ("какво пишеше тогава" after the news)."""
+        own = set(parsed.content) - naming - _TELLING
+        return self.topic if (parsed.follow_up and not own) or tells(parsed) else None
+
     def elided(self, parsed: Parsed) -> Parsed | None:
         """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата
         за гости") asks about what the last question did: its details, or None."""
         if parsed.content or not self.details:
             return None
         return replace(parsed, extra=[*parsed.extra, *self.details])
+
+
+def _bulgarian(text: str) -> frozenset[str]:
+    """The terms of the words of the text written in Cyrillic."""
+    return frozenset(t.term for t in tokens(text) if t.cyrillic)
 
 
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
@@ -135,10 +153,12 @@ class FollowUps:
         now = "now" in parsed.intents or parsed.status == "ongoing"
         if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None
-        words = [w for w in parsed.content if w not in parsed.guessed]  # a guess decides nothing
-        if not words:
-            asks = parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields
-            return number if asks else None
+        # a guess decides nothing, nor does a verb of saying ("what did they write")
+        words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
+        if not words:  # "а покритият пазар, кога отваря": "it" is what the context names whole
+            asks = bool(parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields)
+            asks = asks or tells(parsed)
+            return number if asks and not self._told_other(parsed, number, best) else None
         unexplained = [w for w in words if not self.explains(number, w)]
         # a word nothing in the knowledge base holds with a verb's ending ("ще го пуснат"), or
         # a verb whatever the base holds ("how many people came"), and the noun counted ("а
@@ -153,15 +173,30 @@ class FollowUps:
             return None
         if said and not _PAGES.isdisjoint(parsed.town_fields) and not parsed.refers:
             return None  # "какъв е сайтът на общинския съвет": the page of what it never names
-        if any(w in parsed.subjects or self.names_other(number, w) for w in unexplained):
+        # the thing counted, which the record holds, and verbs: "how many trees did they plant"
+        counted = bool(parsed.counted) and set(words) - parsed.verbs <= set(parsed.counted)
+        counted = counted and not said
+        # nor does a Bulgarian verb name another project ("от кога съществува": no "съществуващ
+        # парк"); an English one may be a noun ("and for the park?")
+        acts = parsed.verbs if counted else _bulgarian(parsed.text) & parsed.sure_verbs
+        if any(
+            w in parsed.subjects or (w not in acts and self.names_other(number, w))
+            for w in unexplained
+        ):
             return None
         head = self._head(parsed)
         if head in said and not parsed.refers:  # "а кога ще направят басейн за децата"
             return None
         only_held = bool(held) and set(words) - parsed.verbs <= {w for p in held for w in p}
         if best is not None and best.number != number and best.name_coverage >= 0.99:
-            return number if only_held else None  # "а в Букак кога": a village it speaks of
+            return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
+
+    def _told_other(self, parsed: Parsed, number: int, best: Candidate | None) -> bool:
+        """True when the message's context names another project whole, in words the project
+        talked about does not hold."""
+        other = best is not None and best.number != number and best.name_coverage >= 0.99
+        return other and not all(self.explains(number, w) for w in parsed.told)
 
     @staticmethod
     def _head(parsed: Parsed) -> str | None:

@@ -60,7 +60,7 @@ from bot.engine.subject import (
     typed_bulgarian,
 )
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
-from bot.engine.verbs import WORKS, after_particles, verb_form
+from bot.engine.verbs import WORKS, after_particles, sure_verb, verb_form
 
 # English sentence shapes whose topic words are not next to each other.
 _PATTERNS = (
@@ -205,7 +205,7 @@ class QuestionReader:
         parsed.sure_verbs = after_particles(found) | {
             t.term
             for t in found
-            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or t.term in WORKS
+            if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or sure_verb(t)
         }
         parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
         parsed.finite = parsed.sure_verbs | {

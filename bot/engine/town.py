@@ -125,7 +125,8 @@ class General:
         ]
         if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
             return self.ranked(parsed, lang)  # в историята на общината", which a text says
-        listing = "list" in parsed.intents or (parsed.status and not parsed.content)
+        # "кога ще е готова" lists by status, unless the context names a project whole
+        listing = "list" in parsed.intents or (parsed.status and not parsed.content and not whole)
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
         there = (
             self.places.foreign(parsed.places)

@@ -10,6 +10,7 @@ from bot.engine.lexicon import (
     ENGLISH_WORDS,
     LATIN_VERB_ENDINGS,
     PARTICIPLE_FORMS,
+    SURE_VERB_ENDINGS,
     VERB_ENDINGS,
     VERB_PARTICLES,
     WORKS_VERBS,
@@ -28,6 +29,15 @@ _LATIN = {  # the endings of verb forms, participles and articles as folded from
     )
 }
 WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
+_SURE = tuple(SURE_VERB_ENDINGS)
+
+
+def sure_verb(token: Token) -> bool:
+    """True for a verb of doing the works, or a Cyrillic word with an ending no noun has
+    ("съществува"; typed in Latin letters "-ува" folds as nouns' "-ава" do)."""
+    return token.term in WORKS or (
+        token.cyrillic and len(token.written) >= 5 and token.written.endswith(_SURE)
+    )
 
 
 def verb_form(token: Token, latin: bool = False) -> bool:
