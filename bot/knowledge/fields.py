@@ -125,6 +125,54 @@ def parse_count(value: Any) -> int:
 
 
 _DOTTED_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*(г\.?)?\s*$")
+# "1 март 2026 г.", "1 March 2026", "March 1, 2026": a date as people write it in words
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("януари", "january", "jan"),
+            ("февруари", "february", "feb"),
+            ("март", "march", "mar"),
+            ("април", "april", "apr"),
+            ("май", "may"),
+            ("юни", "june", "jun"),
+            ("юли", "july", "jul"),
+            ("август", "august", "aug"),
+            ("септември", "september", "sep", "sept"),
+            ("октомври", "october", "oct"),
+            ("ноември", "november", "nov"),
+            ("декември", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})\s*(г\.?)?\s*$")
+_MONTH_DAY_YEAR = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$")
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    """True when the day exists in the calendar."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def written_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written with digits or a month's name, or None."""
+    dotted = _DOTTED_DATE.match(text)
+    if dotted:
+        day, month, year = (int(part) for part in dotted.groups()[:3])
+        return year, month, day
+    worded = _DAY_MONTH_YEAR.match(text)
+    if worded and worded[2].lower() in _MONTHS:
+        return int(worded[3]), _MONTHS[worded[2].lower()], int(worded[1])
+    worded = _MONTH_DAY_YEAR.match(text)
+    if worded and worded[1].lower() in _MONTHS:
+        return int(worded[3]), _MONTHS[worded[1].lower()], int(worded[2])
+    return None
 
 
 def parse_date(value: Any) -> dt.date:
@@ -141,10 +189,15 @@ def parse_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-        dotted = _DOTTED_DATE.match(value)
-        if dotted:
-            day, month, year = (int(part) for part in dotted.groups()[:3])
+        written = written_date(value)
+        if written:
+            year, month, day = written
             hint = f"{year:04d}-{month:02d}-{day:02d}"
+            if not _real(year, month, day):
+                raise value_error(
+                    "date_invalid",
+                    f"{describe(value)} is not a real calendar date; check the month and the day",
+                )
             raise value_error(
                 "date_format",
                 f"the date {describe(value)} must be written as YYYY-MM-DD: write {hint}",

@@ -9,10 +9,10 @@ import re
 from rapidfuzz import fuzz
 
 from bot.knowledge import Project
+from bot.knowledge.fields import written_date
 from bot.services.announcements import SEPARATOR
 
 MAX_TITLE, MAX_TEXT = 300, 3000
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(г\.?)?")
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 
 
@@ -64,12 +64,10 @@ def link(raw: str) -> str:
 
 
 def date(raw: str) -> dt.date:
-    """2026-12-01, or 1.12.2026 as Bulgarians write it."""
+    """2026-12-01, or 1.12.2026 and "1 декември 2026" as Bulgarians write it."""
     text = raw.strip()
     try:
-        found = _DOTTED.fullmatch(text)
-        if found:
-            return dt.date(int(found[3]), int(found[2]), int(found[1]))
-        return dt.date.fromisoformat(text)
+        written = written_date(text)
+        return dt.date(*written) if written else dt.date.fromisoformat(text)
     except ValueError:
         raise AnswerError("addnews.bad_date", text=text[:40]) from None

@@ -90,6 +90,27 @@ CASES = [
         ["'11.06.2024'", "YYYY-MM-DD", "write 2024-06-11"],
     ),
     (
+        "date in words, as a letter is dated",
+        PROJECT.replace("2024-06-11", "11 юни 2024 г."),
+        9,
+        11,
+        ["'11 юни 2024 г.'", "YYYY-MM-DD", "write 2024-06-11"],
+    ),
+    (
+        "date in English words",
+        PROJECT.replace("2024-06-11", "June 11, 2024"),
+        9,
+        11,
+        ["'June 11, 2024'", "YYYY-MM-DD", "write 2024-06-11"],
+    ),
+    (
+        "date in words that does not exist",
+        PROJECT.replace("2024-06-11", "30 февруари 2024"),
+        9,
+        11,
+        ["not a real calendar date"],
+    ),
+    (
         "impossible date",
         PROJECT.replace("2024-06-11", "2024-02-30"),
         9,
