@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.engine.bounded import WORDS, Bounded
+
 MIN_TYPO_LENGTH = 4
 TYPO_SIMILARITY = 0.8
 SHARED_STEM = 0.85  # "санираха" and "саниране": the same stem with another ending
@@ -168,8 +170,8 @@ class Vocabulary:
         self.terms = frozenset(terms)
         self.sorted = sorted(self.terms)
         self.typos = TypoIndex(self.sorted)
-        self._cache: dict[str, tuple[Match, ...]] = {}
-        self._related: dict[str, tuple[str, ...]] = {}
+        self._cache: Bounded[str, tuple[Match, ...]] = Bounded(WORDS)
+        self._related: Bounded[str, tuple[str, ...]] = Bounded(WORDS)
 
     def __contains__(self, term: object) -> bool:
         return term in self.terms
@@ -177,11 +179,7 @@ class Vocabulary:
     def lookup(self, term: str) -> tuple[Match, ...]:
         """The terms that match term, best first (at most four)."""
         cached = self._cache.get(term)
-        if cached is None:
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            cached = self._cache[term] = self._lookup(term)
-        return cached
+        return self._cache.keep(term, self._lookup(term)) if cached is None else cached
 
     def _lookup(self, term: str) -> tuple[Match, ...]:
         found = {term: 1.0} if term in self.terms else {}
@@ -225,9 +223,7 @@ class Vocabulary:
         shorter of at least five letters ("rakovod" and "rakovoditel")."""
         cached = self._related.get(term)
         if cached is None:
-            if len(self._related) > 50_000:  # a running bot meets new words forever
-                self._related.clear()
-            cached = self._related[term] = tuple(self._derived(term))
+            cached = self._related.keep(term, tuple(self._derived(term)))
         return list(cached)
 
     def _derived(self, term: str) -> list[str]:

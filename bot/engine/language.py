@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.engine.bounded import Bounded
 from bot.engine.lexicon import (
     ANSWER_TYPES,
     LIST_CUES,
@@ -60,7 +61,9 @@ class LanguageDetector:
     bg_words: set[str] = field(default_factory=set)
     en_words: set[str] = field(default_factory=set)
     # a message asked again is told once (bounded: a running bot meets new messages forever)
-    _told: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _told: Bounded[str, str | None] = field(
+        default_factory=lambda: Bounded(MESSAGES), repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, bg_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageDetector:
@@ -88,11 +91,8 @@ class LanguageDetector:
 
     def detect(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for text; a command (/start) says nothing of the language."""
-        if text not in self._told:
-            if len(self._told) > MESSAGES:
-                self._told.clear()
-            self._told[text] = self._tell(text)
-        return self._told[text] or default
+        told = self._told[text] if text in self._told else self._told.keep(text, self._tell(text))
+        return told or default
 
     def _tell(self, text: str) -> str | None:
         """'bg' or 'en' for text, or None when it does not tell."""

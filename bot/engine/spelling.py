@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from bot.engine.bounded import WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import Token, clean, tokens
 
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
-CACHE = 50_000  # words remembered between questions (a running bot meets new words forever)
 MESSAGES = 4096  # messages remembered corrected, as many as their words (normalize._tokens)
 
 
@@ -117,8 +117,10 @@ class Speller:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
-        self._cache: dict[str, list[str]] = {}  # a word -> the words it may mean, likeliest first
-        self._fixed: dict[tuple[str, object, object], tuple[str, frozenset[str]]] = {}
+        # a word -> the words it may mean, likeliest first
+        self._cache: Bounded[str, list[str]] = Bounded(WORDS)
+        self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
+        self._fixed = Bounded(MESSAGES)
 
     def forget(self) -> None:
         """Forget the messages corrected (their words' readings stay)."""
@@ -162,10 +164,8 @@ class Speller:
         asked = (text, known, fits)
         done = self._fixed.get(asked)
         if done is None:  # a message asked again is corrected once
-            if len(self._fixed) > MESSAGES:
-                self._fixed.clear()
             fixed, corrected = self._fix(text, known, fits)
-            done = self._fixed[asked] = fixed, frozenset(corrected)
+            done = self._fixed.keep(asked, (fixed, frozenset(corrected)))
         return done[0], set(done[1])
 
     def _fix(
@@ -175,11 +175,9 @@ class Speller:
 
         def correct(match: re.Match[str]) -> str:
             word = clean(match.group())
-            if word not in self._cache:
-                if len(self._cache) > CACHE:
-                    self._cache.clear()
-                self._cache[word] = self._candidates(word, known)
-            candidates = self._cache[word]
+            candidates = self._cache.get(word)
+            if candidates is None:
+                candidates = self._cache.keep(word, self._candidates(word, known))
             if not candidates:
                 return match.group()
             meant = candidates[0]

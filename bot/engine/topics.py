@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.engine.bounded import WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
 from bot.engine.normalize import is_cyrillic_letter, terms
@@ -47,8 +48,9 @@ class PhraseSpotter:
         self._vocabulary = TypoIndex(
             t for lengths in by_first.values() for same in lengths.values() for p in same for t in p
         )
-        self._canon: dict[str, str] = {}
-        self._found: dict[tuple[Phrase, tuple[bool, ...]], tuple[PhraseHit, ...]] = {}
+        self._canon: Bounded[str, str] = Bounded(WORDS)
+        self._found: Bounded[tuple[Phrase, tuple[bool, ...]], tuple[PhraseHit, ...]]
+        self._found = Bounded(SEEN)
         self._remember = remember
         if remember:
             _REMEMBERING.add(self)
@@ -62,9 +64,7 @@ class PhraseSpotter:
         """The phrases' own spelling of term, allowing one typo in a word of four letters."""
         found = self._canon.get(term)
         if found is None:
-            if len(self._canon) > 50_000:  # a running bot meets new words forever
-                self._canon.clear()
-            found = self._canon[term] = self._vocabulary.best(term) or term
+            found = self._canon.keep(term, self._vocabulary.best(term) or term)
         return found
 
     def find(
@@ -90,9 +90,7 @@ class PhraseSpotter:
         asked = (tuple(canon), tuple(cyrillic))
         found = self._found.get(asked)
         if found is None:  # the same words are looked for again: in a clause, the next question
-            if len(self._found) > SEEN:
-                self._found.clear()
-            found = self._found[asked] = tuple(self._hits(canon, cyrillic))
+            found = self._found.keep(asked, tuple(self._hits(canon, cyrillic)))
         return list(found)
 
     def _hits(self, canon: list[str], cyrillic: Sequence[bool]) -> list[PhraseHit]:
