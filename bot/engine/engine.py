@@ -6,7 +6,7 @@ from collections.abc import Collection
 from copy import copy
 from dataclasses import replace
 
-from bot.engine.aboutness import about_another_thing, held_whole
+from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
 from bot.engine.certainty import quoted_of_named, sure_of_field
 from bot.engine.compose import Composer
@@ -15,6 +15,7 @@ from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.index import ProjectIndex, town_texts
+from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector
 from bot.engine.message import asks_anything
 from bot.engine.parts import answer_parts, sure_part
@@ -22,7 +23,7 @@ from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
-from bot.engine.ranking import Candidate, Query, alone_named, clear_lead, near_ties, rank, told
+from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -30,12 +31,8 @@ from bot.engine.town import General
 from bot.knowledge import KnowledgeBase, Text, collector_paused
 from bot.texts import t
 
-ANSWER_AT = 0.5
 CLARIFY_AT = 0.3
 SUGGEST_AT = 0.15
-CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
-ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
-WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
 CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 ONLY_PROJECT = 0.7  # how sure a question for a part of "the project" is on a base of one project
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
@@ -62,6 +59,7 @@ class Engine:
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
         self.follow = FollowUps(self.index, self.places)
+        self.judge = Judge(self.index, self.places, self.follow, self.details)
 
     def detect_language(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for a message."""
@@ -101,7 +99,7 @@ class Engine:
         ident = self.index.identified(question)
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
-        candidates = self._rank(parsed)
+        candidates = self.judge.rank(parsed)
         if parsed.off_topic and not alone_named(candidates):  # "какво ще е времето утре": no
             return self._fallback(question, lang, ())  # project's, unless it names one whole
         if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
@@ -155,11 +153,11 @@ class Engine:
                 fuller = self._project(question, elided, context, lang, CONTEXT, (), chat)
                 return fuller if fuller.answered and fuller.kind == "quote" else plain
             return plain
-        if self._another_thing(parsed, best):  # "ще строят ли мост до Румъния"
+        if self.judge.another_thing(parsed, best):  # "ще строят ли мост до Румъния"
             return self._town_faq(question, parsed, lang) or self._fallback(question, lang, ())
         likely = tuple(self._id(c) for c in candidates if c.confidence >= SUGGEST_AT)[:3]
         if best is not None and best.confidence >= ANSWER_AT:
-            if self._elsewhere(parsed, candidates):
+            if self.judge.elsewhere(parsed, candidates):
                 return self._fallback(question, lang, likely)
             unknown = [w for w in parsed.content if not self.index.lookup(w)]
             town = self._town_faq(question, parsed, lang, unknown) if unknown else None
@@ -171,7 +169,7 @@ class Engine:
             if (
                 found.answered
                 and (found.confidence > CLARIFY_AT or quoted_of_named(found, candidates, parsed))
-                and self._stands(found, best, parsed)
+                and self.judge.stands(found, best, parsed)
             ):
                 return found
             # no sentence of the project answers, or too unsure to be worth giving
@@ -182,7 +180,7 @@ class Engine:
         if town is not None:  # "откъде да взема чували с пясък": no project's, the town's
             return town
         unsure = (  # a noun no record uses is no project's, not even as "did you mean"; nor
-            self._unknown_subject(parsed)  # is a mayor ("кой е кметът на калинище")
+            self.judge.unknown_subject(parsed)  # is a mayor ("кой е кметът на калинище")
             or bool(parsed.strange)
             or "mayor" in parsed.town_fields
             or bool(parsed.guessed & set(parsed.content))
@@ -197,7 +195,7 @@ class Engine:
             ):  # a project found by its details alone answers a question for a number or date,
                 return sure  # or any question when no other project comes near it
             named_part = best.name_coverage > 0 and best.confidence >= CLARIFY_AT
-            if named_part and not self._named_generally(parsed, best.number):
+            if named_part and not self.judge.named_generally(parsed, best.number):
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     return sure
                 return self._clarify(question, lang, likely, best.confidence)
@@ -241,84 +239,6 @@ class Engine:
             return None
         reply, share = found
         return Answer(question, lang, True, reply, None, "faq", TOWN_FAQ * share, kind="faq")
-
-    def _rank(self, parsed: Parsed) -> list[Candidate]:
-        """Candidates for the question's words; a project elsewhere than the village asked, or
-        one found by a village's name alone, counts for less; now prefers an ongoing project."""
-        query = Query(
-            parsed.content,
-            parsed.subjects,
-            parsed.soft,
-            parsed.support,
-            parsed.guessed,
-            parsed.verbs,
-        )
-        found = rank(self.index, query)
-        place_words = {w for place in parsed.places for w in place}
-        nouns = set(parsed.content) - parsed.verbs  # "колко души живеят в X": a verb names nothing
-        only_places = bool(nouns) and nouns <= place_words
-        now = "now" in parsed.intents or parsed.status == "ongoing"
-        ranked = []
-        for c in found:
-            factor = CONFLICT if self.places.conflicts(c.number, parsed.places) else 1.0
-            factor *= ONLY_PLACES if only_places else 1.0
-            if now and self.index.projects[c.number].status == "ongoing":
-                factor *= 1.2
-            ranked.append(
-                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
-            )
-        # a project named whole comes first, but is no surer, and a close one is still a near tie
-        ranked.sort(
-            key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
-        )
-        return ranked
-
-    def _stands(self, found: Answer, best: Candidate, parsed: Parsed) -> bool:
-        """False for a guess: a field of a project the question does not name whole, given
-        because no sentence of it holds the question's details, when the question also says a
-        noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus)."""
-        if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
-            return True
-        return all(
-            self.follow.explains(best.number, w) for w in parsed.content if w not in parsed.verbs
-        )
-
-    def _another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
-        """True when the thing asked about is not one the best project is about: a plain
-        decline, no project's text and no "did you mean"."""
-        return best is not None and about_another_thing(
-            parsed, best.number, self.index, self.details.describes
-        )
-
-    def _elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
-        """True when the question names a project whole, but in a place it is not in, and the
-        best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
-        in town; the school in Ковачево is not what is asked)."""
-        best = candidates[0]
-        return any(
-            c.name_coverage >= 0.99 > best.name_coverage
-            and self.places.conflicts(c.number, parsed.places)
-            for c in candidates[1:]
-        )
-
-    def _named_generally(self, parsed: Parsed, number: int) -> bool:
-        """True when only a village and the works name the project, and the question names a
-        village or a subject of its own the project does not hold ("ремонт на училището в X",
-        "ремонт на гарата"): that says nothing of which project is meant ("брошури ремонт"
-        may still mean one)."""
-        places = {w for place in parsed.places for w in place}
-        if not self.details.naming(number, parsed.content) <= places | WORK_TERMS:
-            return False
-        return bool(places) or any(not self.follow.explains(number, w) for w in parsed.subjects)
-
-    def _unknown_subject(self, parsed: Parsed) -> bool:
-        """True when a word the knowledge base does not know (or knows only as a likely typo)
-        looks like what is asked about."""
-        return any(
-            max((m.similarity for m in self.index.lookup(w)), default=0.0) < 0.85
-            for w in parsed.content
-            if w not in parsed.soft and w not in parsed.verbs
-        )
 
     def _project(
         self,

@@ -1,0 +1,112 @@
+"""Weighing the candidates of a question: rank them by place and status, and judge whether the
+best one is what the question is about."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.aboutness import about_another_thing
+from bot.engine.answer import Answer
+from bot.engine.conversation import FollowUps
+from bot.engine.detail import DetailFinder
+from bot.engine.index import ProjectIndex
+from bot.engine.places import Places
+from bot.engine.question import Parsed
+from bot.engine.ranking import Candidate, Query, rank
+from bot.engine.subject import WORK_TERMS
+
+ANSWER_AT = 0.5
+CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
+ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
+WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
+
+
+class Judge:
+    """Ranks a question's candidate projects and judges the best one."""
+
+    def __init__(
+        self, index: ProjectIndex, places: Places, follow: FollowUps, details: DetailFinder
+    ) -> None:
+        """Built once with the engine's index, places, follow-ups and detail finder."""
+        self.index = index
+        self.places = places
+        self.follow = follow
+        self.details = details
+
+    def rank(self, parsed: Parsed) -> list[Candidate]:
+        """Candidates for the question's words; a project elsewhere than the village asked, or
+        one found by a village's name alone, counts for less; now prefers an ongoing project."""
+        query = Query(
+            parsed.content,
+            parsed.subjects,
+            parsed.soft,
+            parsed.support,
+            parsed.guessed,
+            parsed.verbs,
+        )
+        found = rank(self.index, query)
+        place_words = {w for place in parsed.places for w in place}
+        nouns = set(parsed.content) - parsed.verbs  # "колко души живеят в X": a verb names nothing
+        only_places = bool(nouns) and nouns <= place_words
+        now = "now" in parsed.intents or parsed.status == "ongoing"
+        ranked = []
+        for c in found:
+            factor = CONFLICT if self.places.conflicts(c.number, parsed.places) else 1.0
+            factor *= ONLY_PLACES if only_places else 1.0
+            if now and self.index.projects[c.number].status == "ongoing":
+                factor *= 1.2
+            ranked.append(
+                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
+            )
+        # a project named whole comes first, but is no surer, and a close one is still a near tie
+        ranked.sort(
+            key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
+        )
+        return ranked
+
+    def stands(self, found: Answer, best: Candidate, parsed: Parsed) -> bool:
+        """False for a guess: a field of a project the question does not name whole, given
+        because no sentence of it holds the question's details, when the question also says a
+        noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus)."""
+        if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
+            return True
+        return all(
+            self.follow.explains(best.number, w) for w in parsed.content if w not in parsed.verbs
+        )
+
+    def another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
+        """True when the thing asked about is not one the best project is about: a plain
+        decline, no project's text and no "did you mean"."""
+        return best is not None and about_another_thing(
+            parsed, best.number, self.index, self.details.describes
+        )
+
+    def elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
+        """True when the question names a project whole, but in a place it is not in, and the
+        best candidate only for that place ("детска площадка в Ковачево": the playgrounds are
+        in town; the school in Ковачево is not what is asked)."""
+        best = candidates[0]
+        return any(
+            c.name_coverage >= 0.99 > best.name_coverage
+            and self.places.conflicts(c.number, parsed.places)
+            for c in candidates[1:]
+        )
+
+    def named_generally(self, parsed: Parsed, number: int) -> bool:
+        """True when only a village and the works name the project, and the question names a
+        village or a subject of its own the project does not hold ("ремонт на училището в X",
+        "ремонт на гарата"): that says nothing of which project is meant ("брошури ремонт"
+        may still mean one)."""
+        places = {w for place in parsed.places for w in place}
+        if not self.details.naming(number, parsed.content) <= places | WORK_TERMS:
+            return False
+        return bool(places) or any(not self.follow.explains(number, w) for w in parsed.subjects)
+
+    def unknown_subject(self, parsed: Parsed) -> bool:
+        """True when a word the knowledge base does not know (or knows only as a likely typo)
+        looks like what is asked about."""
+        return any(
+            max((m.similarity for m in self.index.lookup(w)), default=0.0) < 0.85
+            for w in parsed.content
+            if w not in parsed.soft and w not in parsed.verbs
+        )
