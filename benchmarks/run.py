@@ -49,6 +49,8 @@ FROZEN = (
     ("v7/rail.yaml", "frozen-v7-rail"),
     ("v8/shipped.yaml", None),
     ("v8/hub.yaml", "frozen-v8-hub"),
+    ("v9/shipped.yaml", None),
+    ("v9/rose.yaml", "frozen-v9-rose"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
