@@ -6,20 +6,44 @@ from __future__ import annotations
 from typing import TypeVar
 
 WORDS = 50_000  # the words a memory of words' readings holds at most
+TEXTS = 4096  # the whole messages (or sentences) a memory of texts holds at most
+CHARACTERS = 1_000_000  # and the characters they hold together: a flood of long messages
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-class Bounded(dict[K, V]):
-    """A dict of remembered values that is emptied when it holds more than limit of them."""
+def characters(key: object) -> int:
+    """The characters of a key: a text's, or those of the texts in a tuple (1 for anything else)."""
+    if isinstance(key, str):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(characters(part) for part in key)
+    return 1
 
-    def __init__(self, limit: int) -> None:
+
+class Bounded(dict[K, V]):
+    """A dict of remembered values that is emptied when it holds more than limit of them, or
+    keys of more than size characters together."""
+
+    def __init__(self, limit: int, size: int | None = None) -> None:
         super().__init__()
         self.limit = limit
+        self.size = size
+        self.held = 0  # the characters of the keys held, when size bounds them
 
     def keep(self, key: K, value: V) -> V:
         """Remember value for key (emptied first when full), and return it."""
         if len(self) > self.limit:
             self.clear()
+        if self.size is not None:
+            cost = characters(key)
+            if self.held + cost > self.size:
+                self.clear()
+            self.held += cost
         self[key] = value
         return value
+
+    def clear(self) -> None:
+        """Forget everything held."""
+        super().clear()
+        self.held = 0

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.engine.bounded import Bounded
+from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
 from bot.engine.lexicon import (
     ANSWER_TYPES,
     LIST_CUES,
@@ -40,7 +40,6 @@ def _has_cyrillic(text: str) -> bool:
 
 
 SAMPLE = 300  # projects whose words teach the detector (enough to tell bg from en)
-MESSAGES = 4096  # messages remembered told (a running bot meets new messages forever)
 
 
 def _texts(knowledge: KnowledgeBase, lang: str) -> list[str]:
@@ -62,7 +61,7 @@ class LanguageDetector:
     en_words: set[str] = field(default_factory=set)
     # a message asked again is told once (bounded: a running bot meets new messages forever)
     _told: Bounded[str, str | None] = field(
-        default_factory=lambda: Bounded(MESSAGES), repr=False, compare=False
+        default_factory=lambda: Bounded(TEXTS, CHARACTERS), repr=False, compare=False
     )
 
     @classmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.engine.message import split_message
+from bot.engine.message import forget_splits
 from bot.engine.normalize import forget_texts
 from bot.engine.topics import forget_phrases
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def forget_messages(engine: Engine) -> None:
     """Forget every message the engine has read whole (never needed by the bot itself)."""
-    split_message.cache_clear()
+    forget_splits()
     forget_texts()
     forget_phrases()
     engine.reader.speller.forget()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
 from bot.engine.lexicon import (
     ABBREVIATIONS,
     CONTEXT_JOINS,
@@ -147,8 +147,22 @@ def _signs(text: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=4096)  # a pure function of the text: a message asked again is read once
+_SPLITS: Bounded[str, Message] = Bounded(TEXTS, CHARACTERS)
+
+
 def split_message(text: str) -> Message:
+    """The question of a message, its context and the kinds of small talk in it (a message
+    asked again is read once)."""
+    found = _SPLITS.get(text)
+    return _SPLITS.keep(text, _split(text)) if found is None else found
+
+
+def forget_splits() -> None:
+    """Forget the messages read."""
+    _SPLITS.clear()
+
+
+def _split(text: str) -> Message:
     """The question of a message, its context and the kinds of small talk in it.
 
     The questions are the sentences that end with "?"; without one, those that hold a question

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
+
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300]")
 
 # The official streamlined system (2009 Transliteration Act), lowercase.
@@ -208,14 +210,20 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=8192)
+_TEXTS: Bounded[str, tuple[Token, ...]] = Bounded(2 * TEXTS, CHARACTERS)
+
+
 def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(token for word in surface_words(text) for token in _word_tokens(word))
+    found = _TEXTS.get(text)
+    if found is None:
+        found = tuple(token for word in surface_words(text) for token in _word_tokens(word))
+        _TEXTS.keep(text, found)
+    return found
 
 
 def forget_texts() -> None:
     """Forget the tokens of whole texts (those of single words stay)."""
-    _tokens.cache_clear()
+    _TEXTS.clear()
 
 
 @lru_cache(maxsize=65536)

@@ -13,13 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from bot.engine.bounded import WORDS, Bounded
+from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.normalize import Token, clean, tokens
 
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
-MESSAGES = 4096  # messages remembered corrected, as many as their words (normalize._tokens)
 
 
 class _Words:
@@ -120,7 +119,7 @@ class Speller:
         # a word -> the words it may mean, likeliest first
         self._cache: Bounded[str, list[str]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
-        self._fixed = Bounded(MESSAGES)
+        self._fixed = Bounded(TEXTS, CHARACTERS)
 
     def forget(self) -> None:
         """Forget the messages corrected (their words' readings stay)."""

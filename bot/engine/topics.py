@@ -7,14 +7,13 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.engine.bounded import WORDS, Bounded
+from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
 from bot.engine.normalize import is_cyrillic_letter, terms
 
 Phrase = tuple[str, ...]
 Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
-SEEN = 8192  # word sequences remembered with their phrases (a running bot meets new ones forever)
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class PhraseSpotter:
         )
         self._canon: Bounded[str, str] = Bounded(WORDS)
         self._found: Bounded[tuple[Phrase, tuple[bool, ...]], tuple[PhraseHit, ...]]
-        self._found = Bounded(SEEN)
+        self._found = Bounded(2 * TEXTS, CHARACTERS)
         self._remember = remember
         if remember:
             _REMEMBERING.add(self)

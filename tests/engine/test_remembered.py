@@ -50,7 +50,7 @@ def test_a_message_that_tells_no_language_keeps_each_callers_default() -> None:
 
 
 def test_the_languages_told_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "MESSAGES", 3)
+    monkeypatch.setattr(language, "TEXTS", 3)
     detector = LanguageDetector.build(["Ремонт на улица"], ["Street repair"])
     told = [detector.detect(f"street repair {n}", "bg") for n in range(10)]
     assert told == ["en"] * 10 and len(detector._told) <= 4
