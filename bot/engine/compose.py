@@ -79,12 +79,20 @@ def _missing(builder: ReplyBuilder, key: str, town: Municipality, lang: str) -> 
     return True
 
 
+STATUSES = ("ongoing", "planned", "completed")  # the order of a list's groups
+
+
+def by_status(projects: Sequence[Project]) -> list[Project]:
+    """Projects in the order a list shows them: ongoing, planned, then completed."""
+    return sorted(projects, key=lambda p: STATUSES.index(p.status))
+
+
 def project_list(projects: Sequence[Project], heading: str, lang: str) -> Reply:
     """Projects grouped by status under a heading (or "none" when a filter found none)."""
     builder = ReplyBuilder().title(heading)
     if not projects:
         return builder.line(t("list.none", lang)).build()
-    for status in ("ongoing", "planned", "completed"):
+    for status in STATUSES:
         group = [p for p in projects if p.status == status]
         if group:
             builder.blank().line(Span(t(f"heading.group.{status}", lang), bold=True))

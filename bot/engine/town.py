@@ -10,6 +10,7 @@ from typing import NamedTuple
 from bot.engine.compose import (
     Composer,
     budget_list,
+    by_status,
     in_leva,
     municipality_contacts,
     project_list,
@@ -37,7 +38,7 @@ from bot.knowledge import KnowledgeBase, Project, Text
 from bot.texts import t
 
 ANSWER_AT = 0.5
-LIST_BUTTONS = 8  # a list of at most this many projects offers each of them
+LIST_BUTTONS = 24  # a list of at most this many projects offers each of them (a button each)
 RANKED = 5  # projects shown by their budgets (unless the question asks for another number)
 _HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
@@ -184,7 +185,7 @@ class General:
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Said:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only); a short list offers each of them."""
-        chosen = self._chosen(parsed, only)
+        chosen = by_status(self._chosen(parsed, only))  # the buttons in the list's order
         heading = self._heading("heading.projects", parsed, lang)
         heading += f" ({len(chosen)})" if chosen else ""
         offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()

@@ -14,6 +14,7 @@ from bot.texts import t
 TOPIC_BUTTONS = ("summary", "budget", "dates", "activities", "results", "news", "contacts")
 STATUS_MARK = {"ongoing": "🟢", "planned": "🟡", "completed": "✅"}
 MAX_LABEL = 60
+ONE_COLUMN = 8  # suggestions past this many go two to a row
 
 
 def _button(text: str, callback: Callback) -> InlineKeyboardButton:
@@ -72,10 +73,9 @@ def project_keyboard(
 
 
 def suggestions(projects: Iterable[Project], lang: str) -> InlineKeyboardMarkup:
-    """One button per suggested project."""
-    return InlineKeyboardMarkup(
-        [[_button(p.name(lang), Callback("p", (project_key(p.id),)))] for p in projects]
-    )
+    """One button per suggested project, one to a row (two past ONE_COLUMN of them)."""
+    buttons = [_button(p.name(lang), Callback("p", (project_key(p.id),))) for p in projects]
+    return InlineKeyboardMarkup(_rows(buttons, 1 if len(buttons) <= ONE_COLUMN else 2))
 
 
 def project_list(page: ProjectPage, lang: str) -> InlineKeyboardMarkup | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Conversation, Engine
+from bot.engine import Conversation, Engine, town
 
 
 @pytest.mark.parametrize(
@@ -296,10 +296,15 @@ def test_a_time_asked_with_the_office_hours(bases: dict[str, Engine]) -> None:
     assert bases["spa"].answer("работите ли в петък до 18").kind == "municipality"
 
 
-def test_a_short_list_offers_its_projects_and_a_long_one_does_not(
-    bases: dict[str, Engine],
+def test_a_list_offers_its_projects_in_its_own_order(
+    bases: dict[str, Engine], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     short = bases["spa"].answer("кои проекти са в изпълнение")
     assert short.kind == "list" and len(short.suggestions) == 4
-    every = bases["spa"].answer("всички проекти")  # twelve: the list is the answer
-    assert every.kind == "list" and every.suggestions == ()
+    every = bases["spa"].answer("всички проекти")  # twelve, ongoing first, as the list shows them
+    projects = {p.id: p for p in bases["spa"].knowledge.projects}
+    statuses = [projects[p].status for p in every.suggestions]
+    assert every.kind == "list" and len(every.suggestions) == 12
+    assert statuses == sorted(statuses, key=("ongoing", "planned", "completed").index)
+    monkeypatch.setattr(town, "LIST_BUTTONS", 11)  # longer than that: the list is the answer
+    assert bases["spa"].answer("всички проекти").suggestions == ()

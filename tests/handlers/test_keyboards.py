@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.handlers.keyboards import project_keyboard
+from bot.handlers.keyboards import project_keyboard, suggestions
 from bot.knowledge import Project
 
 BARE = {"__id__": "chitalishte", "title": "Читалище", "status": "ongoing", "summary": "Ремонт."}
@@ -45,3 +45,16 @@ def test_a_button_only_for_a_part_the_record_has(
 
 def test_the_part_shown_has_no_button_of_its_own() -> None:
     assert topics({"budget": {"total": 5}}, shown="budget") == ["summary", "contacts"]
+
+
+@pytest.mark.parametrize(("count", "rows"), [(1, 1), (8, 8), (9, 5), (15, 8), (24, 12)])
+def test_suggestions_go_two_to_a_row_past_eight(count: int, rows: int) -> None:
+    projects = [
+        Project.model_validate({**BARE, "__id__": f"project-{n}", "title": f"Проект {n}"})
+        for n in range(count)
+    ]
+    markup = suggestions(projects, "bg")
+    assert len(markup.inline_keyboard) == rows
+    data = [str(b.callback_data) for row in markup.inline_keyboard for b in row]
+    assert len(data) == count and len(set(data)) == count
+    assert all(len(d.encode()) <= 64 for d in data)

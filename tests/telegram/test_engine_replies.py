@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from tests.botapi import updates
 from tests.botapi.server import Call
 from tests.telegram.harness import BotHarness
 
+ROOT = Path(__file__).resolve().parents[2]
 USER = 1002
 MENU = ["m:projects", "m:news", "m:contacts", "m:language"]
 
@@ -36,3 +38,14 @@ async def test_a_fact_from_the_news_links_its_source(bot: BotHarness) -> None:
     assert "Нона Караджова" in sent["text"]
     assert "https://vestnikstroitel.bg/news/50384" in " ".join(buttons(sent))
     assert "t:water-cycle:budget" in buttons(sent)
+
+
+async def test_a_list_of_every_project_offers_each_of_them(bot: BotHarness) -> None:
+    [sent] = messages(await bot.send(updates.message(USER, "кои са всички проекти на общината")))
+    offered = [b for b in buttons(sent) if b.startswith("p:")]
+    assert len(offered) == len(list((ROOT / "knowledge" / "projects").glob("*.yaml"))) == 17
+    keyboard = sent["reply_markup"]["inline_keyboard"]
+    assert max(len(row) for row in keyboard) == 2
+    listed = [line[2:] for line in sent["text"].splitlines() if line.startswith("• ")]
+    labels = [b["text"] for row in keyboard for b in row if b["callback_data"].startswith("p:")]
+    assert labels == listed  # the buttons in the list's order
