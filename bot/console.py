@@ -71,9 +71,13 @@ class ConsoleChat:
             self.write("\n".join(problems) + "\n")
 
     def show(self, answer: Answer) -> None:
-        """Print an answer and number its suggestions."""
-        self.write(answer.reply.plain())
+        """Print an answer and number its suggestions (a list's own lines, when it is one)."""
         self.suggestions = answer.suggestions
+        listed = numbered(answer.reply.plain(), len(answer.suggestions))
+        if answer.kind == "list" and listed is not None:
+            self.write(f"{listed}\n{t('console.pick', answer.lang)}\n")
+            return
+        self.write(answer.reply.plain())
         if answer.suggestions:
             names = []
             for number, project_id in enumerate(answer.suggestions, start=1):
@@ -94,3 +98,14 @@ class ConsoleChat:
             line = await loop.run_in_executor(None, stream.readline)
             if not line or not await self.handle(line):
                 break
+
+
+def numbered(text: str, count: int) -> str | None:
+    """A list's bullets numbered [1], [2]... when it has count of them (else None)."""
+    lines = text.splitlines()
+    bullets = [i for i, line in enumerate(lines) if line.startswith("• ")]
+    if not bullets or len(bullets) != count:
+        return None
+    for number, i in enumerate(bullets, start=1):
+        lines[i] = f"[{number}] {lines[i][2:]}"
+    return "\n".join(lines)

@@ -90,3 +90,23 @@ async def test_telegram_commands_are_not_read_as_questions(
         said.clear()
         assert await chat.handle(line) is True
         assert len(said) == 1 and said[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "pick"),
+    [("кои проекти са в изпълнение", "bg", "Напишете номера"), ("list all projects", "en", "Type")],
+)
+async def test_a_list_is_numbered_in_its_own_lines_and_a_number_opens_that_one(
+    tmp_path: Path, question: str, lang: str, pick: str
+) -> None:
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, lang, said) as (chat, _):
+        await chat.handle(question)
+        listed = said[-1].splitlines()
+        numbered = [line for line in listed if line.startswith("[")]
+        assert numbered[0].startswith("[1] ") and len(numbered) == len(chat.suggestions) > 2
+        assert not any(line.startswith("• ") for line in listed) and pick in listed[-1]
+        third = numbered[2].removeprefix("[3] ")
+        said.clear()
+        await chat.handle("3")
+        assert said[0].splitlines()[0] == third
