@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
@@ -119,6 +120,31 @@ def budget_list(projects: Sequence[Project], heading: str, lang: str, some: bool
         budget = project.budget
         assert budget is not None and budget.total is not None
         builder.bullet(f"{project.name(lang)} – {fmt.money(budget.total, budget.currency, lang)}")
+    return builder.build()
+
+
+def first_dated(project: Project) -> tuple[str, dt.date] | None:
+    """The first date a record gives of a project, with what it is: its start, else its
+    contract's date, else its first news item's."""
+    if project.first_date:
+        return ("list.started" if project.start else "list.contracted"), project.first_date
+    first_news = min((item.date for item in project.news), default=None)
+    return ("list.first_news", first_news) if first_news else None
+
+
+def dated_list(projects: Sequence[Project], heading: str, lang: str, some: bool = False) -> Reply:
+    """Projects with the first date their records give (an undated one: upcoming), in the
+    order given; when there are none, that none passed the filters, or (some) that none of
+    those that did states a date."""
+    builder = ReplyBuilder().title(heading)
+    if not projects:
+        return builder.line(t("list.no_dates" if some else "list.none", lang)).build()
+    for project in projects:
+        dated = first_dated(project)
+        said = (
+            t(dated[0], lang, date=fmt.date(dated[1], lang)) if dated else t("list.upcoming", lang)
+        )
+        builder.bullet(f"{project.name(lang)} – {said}")
     return builder.build()
 
 

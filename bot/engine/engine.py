@@ -24,6 +24,7 @@ from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import Parsed, QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
+from bot.engine.rankings import several
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -115,7 +116,9 @@ class Engine:
         ):
             # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
-        context = self.follow.project(parsed, chat, best)
+        context = (
+            None if several(parsed.rank, parsed.text) else self.follow.project(parsed, chat, best)
+        )
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
         whole = named and best is not None and best.name_coverage >= 0.99

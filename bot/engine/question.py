@@ -11,13 +11,13 @@ from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_NOUNS,
     ANSWER_TYPES,
-    BUDGET_RANK,
     EVENTS,
     EVERYDAY_WORDS,
     FILLER,
     FOLLOW_UP,
     LIST_CUE_STATUS,
     LIST_CUES,
+    LIST_VERBS,
     MUNICIPALITY,
     MUNICIPALITY_FIELDS,
     MUNICIPALITY_NOUNS,
@@ -27,6 +27,7 @@ from bot.engine.lexicon import (
     PRICE_VERBS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
+    RANKS,
     SMALL_TALK,
     SOLD_BY_UNIT,
     STATUS_WORDS,
@@ -84,7 +85,8 @@ _OFF_TOPIC = frozenset(OFF_TOPIC)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
-_UNIT_TERMS = frozenset(t for words in UNITS.values() for w in words for t in terms(w))
+_UNITS = [w for words in UNITS.values() for w in words]
+_NEVER_TYPOS = frozenset(t for w in (*LIST_VERBS, *_UNITS) for t in terms(w))  # units, "покажи"
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -177,7 +179,7 @@ class QuestionReader:
                 "now": NOW_WORDS,
                 "unit": UNIT_PRICE,
                 **{f"status:{k}": v for k, v in STATUS_WORDS.items()},
-                **{f"rank:{k}": v for k, v in BUDGET_RANK.items()},
+                **{f"rank:{k}": v for k, v in RANKS.items()},
                 **{f"town:{k}": v for k, v in MUNICIPALITY_FIELDS.items()},
                 **{f"talk:{k}": v for k, v in SMALL_TALK.items()},
             }
@@ -186,7 +188,7 @@ class QuestionReader:
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
         # the words of the lexicon and of the knowledge base: none of them is read as a typo
-        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS | _UNIT_TERMS
+        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS | _NEVER_TYPOS
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
             TYPO_QUESTION_WORDS,

@@ -3,15 +3,15 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
+from bot.engine import rankings
 from bot.engine.compose import (
     Composer,
     budget_list,
     by_status,
-    in_leva,
+    dated_list,
     municipality_contacts,
     project_list,
 )
@@ -39,8 +39,6 @@ from bot.texts import t
 
 ANSWER_AT = 0.5
 LIST_BUTTONS = 24  # a list of at most this many projects offers each of them (a button each)
-RANKED = 5  # projects shown by their budgets (unless the question asks for another number)
-_HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
@@ -199,20 +197,19 @@ class General:
         return t(key, lang) + (f" – {', '.join(parts)}" if parts else "")
 
     def ranked(self, parsed: Parsed, lang: str) -> Said:
-        """The projects that pass the filters, by their totals ("кои проекти са най-скъпи"); the
-        chat goes on about the first when one was asked for ("кой е най-скъпият проект")."""
+        """The projects that pass the filters, by their totals ("кои проекти са най-скъпи") or
+        their first dates ("кои са най-новите проекти"); the chat goes on about the first when
+        one was asked for ("кой е най-скъпият проект")."""
         chosen = self._chosen(parsed, None)
-        costed = [p for p in chosen if p.budget and p.budget.total]
-        costed.sort(key=in_leva, reverse=parsed.rank == "most")
-        heading = self._heading(f"heading.rank.{parsed.rank}", parsed, lang)
-        many = _HOW_MANY.search(parsed.text)  # "кои са 3-те най-скъпи проекта"
-        shown = int(many.group(1)) if many and 0 < int(many.group(1)) <= RANKED * 2 else RANKED
-        reply = budget_list(costed[:shown], heading, lang, bool(chosen))
-        one = costed and many is None and _PLURALS.isdisjoint(surface_words(parsed.text))
-        offered = tuple(p.id for p in costed[:shown])
-        return Said(
-            reply, "list", "budget" if one else None, costed[0].id if one else None, offered
-        )
+        rank = parsed.rank or "most"
+        order = rankings.ranked(chosen, rank)[: rankings.shown(parsed.text)]
+        heading = self._heading(f"heading.rank.{rank}", parsed, lang)
+        listing = dated_list if rank in rankings.BY_DATE else budget_list
+        reply = listing(order, heading, lang, bool(chosen))
+        one = order and not rankings.several(rank, parsed.text)
+        topic = ("dates" if rank in rankings.BY_DATE else "budget") if one else None
+        offered = tuple(p.id for p in order)
+        return Said(reply, "list", topic, order[0].id if one else None, offered)
 
     def _chosen(self, parsed: Parsed, only: set[int] | None) -> list[Project]:
         """The projects that pass the question's status, place and theme (and are in only)."""

@@ -308,3 +308,85 @@ def test_a_list_offers_its_projects_in_its_own_order(
     assert statuses == sorted(statuses, key=("ongoing", "planned", "completed").index)
     monkeypatch.setattr(town, "LIST_BUTTONS", 11)  # longer than that: the list is the answer
     assert bases["spa"].answer("всички проекти").suggestions == ()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "heading", "first"),
+    [
+        (
+            "shipped",
+            "кои са най-новите проекти",
+            "Най-новите проекти",
+            "Околовръстен път – предстои",
+        ),
+        ("shipped", "which are the oldest projects", "The oldest projects", "Water cycle"),
+        (
+            "shipped",
+            "nai-novite proekti v izpalnenie",
+            "Най-новите проекти – в изпълнение",
+            "Топъл обяд – първа новина от 11 юни 2024",
+        ),
+        (
+            "shipped",
+            "кои са 2-та най-стари проекта",
+            "Най-старите проекти",
+            "начало 20 ноември 2012",
+        ),
+        ("spa", "покажи ми последните проекти", "Най-новите проекти", "предстои"),
+        ("spa", "кои са най-старите проекти", "Най-старите проекти", "начало 5 септември 2018"),
+        ("steppe", "the oldest project?", "The oldest projects", "start 23 November 2021"),
+        (
+            "shipped",
+            "покажи петте най-евтини проекта",
+            "Проектите с най-малък бюджет",
+            "Мониторинг",
+        ),
+        (
+            "shipped",
+            "кои са двата най-скъпи проекта",
+            "Проектите с най-голям бюджет",
+            "Воден цикъл",
+        ),
+        (
+            "shipped",
+            "покажи проектите в изпълнение",
+            "Проектите на общината – в изпълнение (5)",
+            "",
+        ),
+        ("spa", "pokaji mi nai-novite proekti", "Най-новите проекти", "предстои"),
+    ],
+)
+def test_projects_ranked_by_their_first_dates(
+    bases: dict[str, Engine], base: str, question: str, heading: str, first: str
+) -> None:
+    answer = bases[base].answer(question)
+    lines = answer.reply.plain().replace("\u00a0", " ").splitlines()
+    assert answer.kind == "list" and lines[0] == heading and first in lines[1]
+    assert len([line for line in lines if line.startswith("• ")]) == len(answer.suggestions)
+
+
+def test_the_newest_project_asked_for_one_carries_the_chat_on(bases: dict[str, Engine]) -> None:
+    chat = Conversation()
+    first = bases["shipped"].answer("кой е първият проект на общината", chat)
+    assert first.project == "water-cycle"
+    assert "9 018 280" in bases["shipped"].answer("а колко струва", chat).reply.plain().replace(
+        "\u00a0", " "
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "first", "ranking", "shown"),
+    [
+        ("shipped", "топъл обяд", "кои са 3-те най-скъпи проекта", 3),
+        ("shipped", "колко струва минералния водопровод", "кои са двата най-нови проекта", 2),
+        ("spa", "колко струва халето", "а кои са най-скъпите проекти", 5),
+    ],
+)
+def test_a_ranking_of_several_projects_is_no_follow_up(
+    bases: dict[str, Engine], base: str, first: str, ranking: str, shown: int
+) -> None:
+    chat = Conversation()
+    assert bases[base].answer(first, chat).project is not None
+    answer = bases[base].answer(ranking, chat)
+    assert answer.kind == "list" and answer.project is None
+    assert answer.reply.plain().count("• ") == shown
