@@ -390,3 +390,18 @@ def test_a_ranking_of_several_projects_is_no_follow_up(
     answer = bases[base].answer(ranking, chat)
     assert answer.kind == "list" and answer.project is None
     assert answer.reply.plain().count("• ") == shown
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("steppe", "най-новите новини на общината"),
+        ("steppe", "newest news"),
+        ("shipped", "кои са най-новите новини"),
+        ("spa", "какви са последните новини"),
+    ],
+)
+def test_the_newest_news_are_the_news_not_the_newest_projects(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    assert bases[base].answer(question).kind == "news"
