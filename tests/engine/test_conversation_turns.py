@@ -1,0 +1,57 @@
+"""Conversation turns that ask a new detail without naming the project: the village the chat
+asked about stays the place of the detail; each rule with the tuning turn that showed it, new
+conversations on other bases, and turns that must not take the village."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Answer, Conversation, Engine
+
+
+def _chat(engine: Engine, turns: list[str]) -> Answer:
+    """The answer to the last turn of a conversation."""
+    chat = Conversation()
+    answers = [engine.answer(turn, chat) for turn in turns]
+    return answers[-1]
+
+
+# a follow-up asking a detail, naming no place, is about the village the chat asked about
+VILLAGE_KEPT = [
+    ("steppe", ["uli4noto osvetlenie v p4elarci koga shte go pravqt", "kolko lampi shte slojat"],
+     "street-lighting-three-villages", "145 тела"),  # tuning
+    ("steppe", ["уличното осветление в Ветровица кога ще е готово", "а колко лампи слагат"],
+     "street-lighting-three-villages", "148 тела"),
+    ("steppe", ["kога ще има осветление в Тихо поле", "а колко км мрежа"],
+     "street-lighting-three-villages", "2,8 км"),
+    ("steppe", ["street lights in Pchelartsi, when", "and how many lights"],
+     "street-lighting-three-villages", "145"),
+    ("danube", ["дигата при Камъшица кога ще е готова", "а какво още остава"], "diga-varbak",
+     "затревят"),
+    ("spa", ["има ли чешма с минерална вода в Букак", "а кога ще е готова"], "fountain-network",
+     "април 2027"),
+    ("mountain", ["фестивалът в Горна Еловица", "а коя група спечели"], "folklore-festival",
+     "Еловчанки"),
+    ("spa", ["разделното събиране в Сърнино", "колко площадки има вече"],
+     "waste-separation-points", "26"),
+]  # fmt: skip
+# a village of its own replaces the chat's; a topic's field is the project's whole
+VILLAGE_NOT_KEPT = [
+    ("steppe", ["осветлението в Ветровица", "а в Пчеларци колко лампи"],
+     "street-lighting-three-villages", "145 тела"),
+    ("steppe", ["осветлението в Пчеларци кога ще е готово", "а колко струва"],
+     "street-lighting-three-villages", "274 600"),
+    ("spa", ["чешмите в Букак кога ще са готови", "а кой ги прави"], "fountain-network",
+     "Каменоделец"),
+    ("danube", ["в колко тръгва училищният автобус от горна ракита", "а обратно в колко тръгва",
+                "плаща ли се нещо"], "uchilishten-avtobus", "безплатен"),  # tuning
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), VILLAGE_KEPT + VILLAGE_NOT_KEPT)
+def test_village_of_the_chat(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    answer = _chat(bases[base], turns)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain().replace("\xa0", " ")
