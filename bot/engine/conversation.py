@@ -126,6 +126,7 @@ def _bulgarian(text: str) -> frozenset[str]:
     return frozenset(t.term for t in tokens(text) if t.cyrillic)
 
 
+COMMON = 3  # projects at least that hold a word that says nothing of which one is meant
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
 
 
@@ -169,6 +170,11 @@ class FollowUps:
             return None
         # a guess decides nothing, nor does a verb of saying ("what did they write")
         words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
+        # a word half the projects hold ("town", "село") says nothing of which one is meant,
+        # beside words the base knows ("is there a swimming pool in town"); the thing counted is
+        # a detail ("колко места ще има вътре")
+        rare = [w for w in words if w in parsed.counted or not self.common(w)]
+        words = rare if rare and all(self.index.lookup(w) for w in rare) else words
         if not words:  # "а покритият пазар, кога отваря": "it" is what the context names whole
             asks = bool(parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields)
             asks = asks or tells(parsed)
@@ -255,6 +261,11 @@ class FollowUps:
             return parsed
         held = [w for w in parsed.told if self.explains(number, w)]
         return replace(parsed, extra=held) if held else parsed
+
+    def common(self, word: str) -> bool:
+        """True when half the projects or more (three at least) hold the word."""
+        held = {n for m in self.index.lookup(word) for n in self.index.postings[m.term]}
+        return len(held) >= COMMON and 2 * len(held) >= len(self.index.projects)
 
     def explains(self, number: int, word: str) -> bool:
         """True when the project's record holds the word."""
