@@ -97,3 +97,42 @@ def test_common_words_beside_details(
     answer = _chat(bases[base], turns)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain().replace("\xa0", " ")
+
+
+# after a list, "the X one" is that project of the list, and "how much" its budget: an English
+# "one" right after a word of content is no price of one thing
+THE_ONE_OF_A_LIST = [
+    ("steppe", ["hi, who are you", "what projects are planned",
+                "tell me about the beekeepers one, how much money"], "beekeepers-support",
+     "12,000"),  # tuning
+    ("danube", ["what projects are finished",
+                "tell me about the school bus one, how much did it cost"], "uchilishten-avtobus",
+     "298,800"),
+    ("mountain", ["what projects are completed", "how much did the museum one cost"],
+     "museum-digitisation", "148,600"),
+    ("vine", ["what projects are going on", "the youth centre one - how much money"],
+     "youth-centre", "784,200"),
+    ("town", ["what projects are planned", "the dog shelter one, how much will it cost"],
+     "dog-shelter", "not in our data"),
+    ("danube", ["what projects are planned", "and the beach one, how much"], "plazh-pyasachnik",
+     "not in our data"),
+]  # fmt: skip
+# "one" after a little word is one thing: a price of it, not the budget
+ONE_THING = [
+    ("mountain", "how much is one night at the Sarnena hut"),
+    ("mountain", "how much does the hut cost for one night"),
+]
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), THE_ONE_OF_A_LIST)
+def test_the_one_of_a_list(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    answer = _chat(bases[base], turns)
+    assert answer.answered and answer.project == project and answer.topic == "budget"
+    assert fact in answer.reply.plain().replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(("base", "question"), ONE_THING)
+def test_one_thing_is_no_budget(bases: dict[str, Engine], base: str, question: str) -> None:
+    assert not bases[base].answer(question).answered
