@@ -136,3 +136,36 @@ def test_the_one_of_a_list(
 @pytest.mark.parametrize(("base", "question"), ONE_THING)
 def test_one_thing_is_no_budget(bases: dict[str, Engine], base: str, question: str) -> None:
     assert not bases[base].answer(question).answered
+
+
+# the language switches: an English follow-up on a record written in Bulgarian only finds its
+# words through the glossary (seats, a driver, a free fare), and a Bulgarian one on an English
+# question's project
+LANGUAGE_SWITCHED = [
+    ("danube", ["новият училищен автобус", "how many seats does it have"], "uchilishten-avtobus",
+     "32"),
+    ("danube", ["училищният автобус", "and who is the driver"], "uchilishten-avtobus",
+     "Митко Иванов"),
+    ("danube", ["училищният автобус", "is it free"], "uchilishten-avtobus", "безплатен"),
+    ("vine", ["изложбената зала до стадиона", "how many seats will it have"], "wine-fair-hall",
+     "800"),
+    ("town", ["велоалеята край реката", "how many benches"], "bike-lane-river", "60"),
+    ("steppe", ["the school bus in Zlatoklas", "а колко деца вози"], "school-bus", "31"),
+    ("danube", ["the fish market", "а колко сергии има"], "riben-pazar", "14"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), LANGUAGE_SWITCHED)
+def test_language_switched(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    answer = _chat(bases[base], turns)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain().replace("\xa0", " ")
+
+
+def test_free_lunch_in_english(bases: dict[str, Engine]) -> None:
+    """The tuning question the glossary's "free" answers."""
+    answer = bases["vine"].answer("is school lunch free for 2nd grade kids?")
+    assert answer.answered and answer.project == "school-canteen"
+    assert "безплатен" in answer.reply.plain()
