@@ -263,9 +263,10 @@ class FollowUps:
         return replace(parsed, extra=held) if held else parsed
 
     def common(self, word: str) -> bool:
-        """True when half the projects or more (three at least) hold the word."""
-        held = {n for m in self.index.lookup(word) for n in self.index.postings[m.term]}
-        return len(held) >= COMMON and 2 * len(held) >= len(self.index.projects)
+        """True when half the projects or more (three at least) hold one form of the word (its
+        postings' sizes: the cost does not grow with the number of projects)."""
+        held = max((len(self.index.postings[m.term]) for m in self.index.lookup(word)), default=0)
+        return held >= COMMON and 2 * held >= len(self.index.projects)
 
     def explains(self, number: int, word: str) -> bool:
         """True when the project's record holds the word."""

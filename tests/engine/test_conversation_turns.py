@@ -48,15 +48,6 @@ VILLAGE_NOT_KEPT = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), VILLAGE_KEPT + VILLAGE_NOT_KEPT)
-def test_village_of_the_chat(
-    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
-) -> None:
-    answer = _chat(bases[base], turns)
-    assert answer.answered and answer.project == project
-    assert fact in answer.reply.plain().replace("\xa0", " ")
-
-
 # a word half the projects hold ("town", "град") says nothing of which project is meant: a
 # thing the chat's project never speaks of starts afresh though the town is in its record
 NOT_CAPTURED = [
@@ -90,15 +81,6 @@ def test_common_words_capture_nothing(
     assert _chat(bases[base], turns).project != project
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), STILL_CONTINUED)
-def test_common_words_beside_details(
-    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
-) -> None:
-    answer = _chat(bases[base], turns)
-    assert answer.answered and answer.project == project
-    assert fact in answer.reply.plain().replace("\xa0", " ")
-
-
 # after a list, "the X one" is that project of the list, and "how much" its budget: an English
 # "one" right after a word of content is no price of one thing
 THE_ONE_OF_A_LIST = [
@@ -124,15 +106,6 @@ ONE_THING = [
 ]
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), THE_ONE_OF_A_LIST)
-def test_the_one_of_a_list(
-    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
-) -> None:
-    answer = _chat(bases[base], turns)
-    assert answer.answered and answer.project == project and answer.topic == "budget"
-    assert fact in answer.reply.plain().replace("\xa0", " ")
-
-
 @pytest.mark.parametrize(("base", "question"), ONE_THING)
 def test_one_thing_is_no_budget(bases: dict[str, Engine], base: str, question: str) -> None:
     assert not bases[base].answer(question).answered
@@ -155,17 +128,21 @@ LANGUAGE_SWITCHED = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), LANGUAGE_SWITCHED)
-def test_language_switched(
-    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
-) -> None:
-    answer = _chat(bases[base], turns)
-    assert answer.answered and answer.project == project
-    assert fact in answer.reply.plain().replace("\xa0", " ")
-
-
 def test_free_lunch_in_english(bases: dict[str, Engine]) -> None:
     """The tuning question the glossary's "free" answers."""
     answer = bases["vine"].answer("is school lunch free for 2nd grade kids?")
     assert answer.answered and answer.project == "school-canteen"
     assert "безплатен" in answer.reply.plain()
+
+
+ANSWERED = VILLAGE_KEPT + VILLAGE_NOT_KEPT + STILL_CONTINUED + THE_ONE_OF_A_LIST + LANGUAGE_SWITCHED
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), ANSWERED)
+def test_turn_answered(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    """The last turn is answered about the project, with the fact in the reply."""
+    answer = _chat(bases[base], turns)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain().replace("\xa0", " ")
