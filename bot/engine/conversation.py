@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.engine.detail import NUMBERS
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS, TELLING_VERBS
 from bot.engine.normalize import surface_words, terms, tokens
@@ -58,6 +59,7 @@ class Conversation:
     town: bool = False  # the last answer was the municipality's ("а в петък до колко")
     details: tuple[str, ...] = ()  # what the last question about the project asked of it
     listed: Listed | None = None  # the filters of the list the last answer was
+    places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
 
     def reread(self, parsed: Parsed) -> None:
         """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
@@ -89,6 +91,8 @@ class Conversation:
             self.town = kind in ("municipality", "faq") and not project
         if project and (parsed.content or project != self.project):
             self.details = tuple(details)
+        if project and (parsed.places or project != self.project):
+            self.places = tuple(parsed.places)
         if project:
             self.project, self.topic = project, topic
 
@@ -98,6 +102,16 @@ class Conversation:
         answer's texts said ("какво пишеше тогава" after the news)."""
         own = set(parsed.content) - naming - _TELLING
         return self.topic if (parsed.follow_up and not own) or tells(parsed) else None
+
+    def placed(self, parsed: Parsed) -> Parsed:
+        """A follow-up asking a detail of its own that names no place is about the village the
+        chat asked about ("уличното осветление в Пчеларци кога" ... "колко лампи ще сложат"):
+        of the sentences that hold it, those about the village; a number asked is the village's
+        own ("с. Пчеларци (145 тела)"), not a fare or a rule of the whole project."""
+        if parsed.places or not parsed.content or parsed.topic is not None or not self.places:
+            return parsed
+        said = [w for place in self.places for w in place] if parsed.answer in NUMBERS else []
+        return replace(parsed, places=list(self.places), extra=[*parsed.extra, *said])
 
     def elided(self, parsed: Parsed) -> Parsed | None:
         """A follow-up that says nothing of its own ("до кога?" after "как да си включа къщата
@@ -112,6 +126,7 @@ def _bulgarian(text: str) -> frozenset[str]:
     return frozenset(t.term for t in tokens(text) if t.cyrillic)
 
 
+COMMON = 3  # projects at least that hold a word that says nothing of which one is meant
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
 
 
@@ -155,6 +170,11 @@ class FollowUps:
             return None
         # a guess decides nothing, nor does a verb of saying ("what did they write")
         words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
+        # a word half the projects hold ("town", "село") says nothing of which one is meant,
+        # beside words the base knows ("is there a swimming pool in town"); the thing counted is
+        # a detail ("колко места ще има вътре")
+        rare = [w for w in words if w in parsed.counted or not self.common(w)]
+        words = rare if rare and all(self.index.lookup(w) for w in rare) else words
         if not words:  # "а покритият пазар, кога отваря": "it" is what the context names whole
             asks = bool(parsed.topic or parsed.answer or parsed.follow_up or parsed.town_fields)
             asks = asks or tells(parsed)
@@ -241,6 +261,12 @@ class FollowUps:
             return parsed
         held = [w for w in parsed.told if self.explains(number, w)]
         return replace(parsed, extra=held) if held else parsed
+
+    def common(self, word: str) -> bool:
+        """True when half the projects or more (three at least) hold one form of the word (its
+        postings' sizes: the cost does not grow with the number of projects)."""
+        held = max((len(self.index.postings[m.term]) for m in self.index.lookup(word)), default=0)
+        return held >= COMMON and 2 * held >= len(self.index.projects)
 
     def explains(self, number: int, word: str) -> bool:
         """True when the project's record holds the word."""

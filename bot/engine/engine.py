@@ -150,6 +150,7 @@ class Engine:
             about = about or self._contact_of(reply, kind, candidates)
             return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
         if context is not None:
+            parsed = chat.placed(parsed)  # "колко лампи" after "... в Пчеларци": there
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None
             if elided is not None:  # "до кога?": the sentence about what was asked before

@@ -56,6 +56,7 @@ from bot.engine.subject import (
     is_strange,
     noun_shaped,
     priced,
+    pronoun_one,
     refers_back,
     relative_clause,
     typed_bulgarian,
@@ -260,6 +261,8 @@ class QuestionReader:
             kind, _, label = hit.label.partition(":")
             if kind == "status":
                 parsed.status = label
+            elif kind == "unit" and pronoun_one(words, hit.positions, parsed.quiet):
+                continue  # "the school bus one": that one of a list, no price of one thing
             elif kind == "rank":
                 parsed.rank, ranking = label, set(hit.positions)
             elif kind == "town":

@@ -90,6 +90,13 @@ def priced(parsed: Parsed, start: int) -> list[str]:
     return words
 
 
+def pronoun_one(words: Sequence[str], positions: Sequence[int], quiet: set[int]) -> bool:
+    """True for an English "one" right after a word of content: that one of a list ("the
+    beekeepers one, how much money"), no price of one thing ("how much for one")."""
+    at = positions[0]
+    return len(positions) == 1 and words[at] == "one" and at > 0 and at - 1 not in quiet
+
+
 def typed_bulgarian(found: Sequence[Token]) -> bool:
     """True when a question in Latin letters is Bulgarian: it has one of Bulgarian's little words
     that no English word is ("li", "za", "6te")."""
