@@ -152,3 +152,23 @@ def test_a_clause_that_asks_again_is_the_question() -> None:
     """A clause that asks again after "защото ..." is part of the question."""
     found = split_message("Колко струва ремонтът, защото плащаме данъци, а кога ще е готов?")
     assert "кога ще е готов" in found.question
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project"),
+    [
+        ("shipped", "санирането на училищата колко школа бяха бе", "school-energy-efficiency"),
+        # new questions on other bases: all but the last were not answered before
+        ("danube", "кога пуснаха автобуса за школото", "uchilishten-avtobus"),
+        ("spa", "кога ще е готов салонът на школото в Сърнино", "sarnino-school-gym"),
+        ("danube", "какво дадоха на школата за дигиталните класни стаи", "digitalni-klasni-stai"),
+        ("steppe", "в колко тръгва автобусът за школото от Класовик", "school-bus"),
+        ("shipped", "коя школа санираха в Ковачево", "school-energy-efficiency"),
+    ],
+)
+def test_a_colloquial_word_for_a_records_word(
+    bases: dict[str, Engine], base: str, question: str, project: str
+) -> None:
+    """The colloquial "школо" / "школата" is "училище" (the glossary, as "черква" is "църква")."""
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
