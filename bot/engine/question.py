@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
-    ANSWER_NOUNS,
     ANSWER_TYPES,
     BUDGET_RANK,
     EVENTS,
@@ -45,7 +44,7 @@ from bot.engine.lexicon import (
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.places import Place, Places
-from bot.engine.shapes import names_thing, unshaped, verb_after_who
+from bot.engine.shapes import ANSWER_NOUN_TERMS, names_thing, unshaped, verb_after_who
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
 from bot.engine.subject import (
@@ -78,7 +77,6 @@ LEXICON_TEXTS = [
                             EVENTS)
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
-_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
@@ -340,7 +338,7 @@ class QuestionReader:
         if hit.label == "person":  # "кой изля кея", "коя фирма смени покрива"
             at = hit.positions[-1] + 1
             parsed.moods |= verb_after_who(parsed.words, at, parsed.unshaped, self.index.lookup)
-        used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        used = {i for i in hit.positions if parsed.words[i] not in ANSWER_NOUN_TERMS}
         if hit.label == "person" and len(hit.positions) == 1:
             next_at = hit.positions[0] + 1
             if next_at < len(parsed.words) and names_thing(parsed, next_at):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _NAMED = re.compile(r"(?<=\w)\W+([А-ЯЁ]\w+)")  # a word with a capital, not the first one
 _ARTICLED = re.compile(r"\w\w\w(ът|ят|ата|ята|ото|ето|ите|та|то)$")
 _NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
-_ANSWER_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
+ANSWER_NOUN_TERMS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))  # "цената"
 
 
 def unshaped(found: Sequence[Token], question: str) -> frozenset[str]:
@@ -42,8 +42,9 @@ def unshaped(found: Sequence[Token], question: str) -> frozenset[str]:
 def verb_after_who(
     words: list[str], after: int, shapeless: frozenset[str], known: Callable[[str], object]
 ) -> frozenset[str]:
-    """The word right after "кой" / "коя фирма" (at after) when it is shaped like no noun and
-    no record knows it: the verb of the works ("кой изля кея"), not which thing ("кой сезон")."""
+    """The word at position after ("кой" / "коя фирма" before it) when it is shaped like no noun
+    and no record knows it: the verb of the works ("кой изля кея"), not which thing ("кой
+    сезон")."""
     if after >= len(words):
         return frozenset()
     word = words[after]
@@ -53,7 +54,7 @@ def verb_after_who(
 def names_thing(parsed: Parsed, at: int) -> bool:
     """True when the word at a position is a noun of the question's own (not quiet, no verb)."""
     word = parsed.words[at]
-    return at not in parsed.quiet and word not in parsed.verbs | parsed.moods | _ANSWER_NOUNS
+    return at not in parsed.quiet and word not in parsed.verbs | parsed.moods | ANSWER_NOUN_TERMS
 
 
 def _names_next(token: Token) -> bool:
