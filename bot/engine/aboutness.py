@@ -8,15 +8,15 @@ from collections.abc import Callable
 
 from bot.engine.facts import LINK_ABOUT
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import ANSWER_NOUNS, EXISTENCE
+from bot.engine.lexicon import EXISTENCE
 from bot.engine.normalize import terms
 from bot.engine.question import Parsed
+from bot.engine.shapes import ANSWER_NOUN_TERMS
 from bot.engine.subject import WORK_TERMS
 
 THING_WORDS = 2  # the thing asked about is its first noun and the word after it ("детска градина")
 EXISTENCE_REACH = 4  # "има ли (нов) (проект) (за) X": how far after "има ли" the thing may start
 WHETHER_OR_WHEN = frozenset({None, "dates", "status", "summary"})
-_ANSWER_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _EXISTENCE = tuple(tuple(terms(phrase)) for phrase in EXISTENCE)
 _EXISTENCE_FIRSTS = frozenset(phrase[0] for phrase in _EXISTENCE)
 
@@ -27,7 +27,7 @@ def thing_asked(parsed: Parsed, start: int = 0, within: int | None = None) -> li
     the works, "ремонтът", nor a word for the answer) and the word right after it when that is
     one too ("детска градина")."""
     places = {w for place in parsed.places for w in place}
-    skip = parsed.verbs | places | WORK_TERMS | _ANSWER_NOUNS | set(parsed.counted)
+    skip = parsed.verbs | places | WORK_TERMS | ANSWER_NOUN_TERMS | set(parsed.counted)
     own = set(parsed.content) - skip - parsed.guessed - parsed.described
     words = parsed.words
     end = len(words) if within is None else min(len(words), start + within)

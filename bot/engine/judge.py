@@ -70,9 +70,8 @@ class Judge:
         noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus)."""
         if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
             return True
-        return all(
-            self.follow.explains(best.number, w) for w in parsed.content if w not in parsed.verbs
-        )
+        verbs = parsed.verbs | parsed.moods  # "коя фирма пребоядиса кулата": a verb
+        return all(self.follow.explains(best.number, w) for w in parsed.content if w not in verbs)
 
     def another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
         """True when the thing asked about is not one the best project is about: a plain
@@ -108,5 +107,5 @@ class Judge:
         return any(
             max((m.similarity for m in self.index.lookup(w)), default=0.0) < 0.85
             for w in parsed.content
-            if w not in parsed.soft and w not in parsed.verbs
+            if w not in parsed.soft and w not in parsed.verbs | parsed.moods | parsed.unshaped
         )

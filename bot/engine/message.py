@@ -118,7 +118,7 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
     clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
     asking: list[str] = []
     scene: list[str] = []
-    started = False
+    started = telling = False
     for clause in clauses:
         words = terms(clause)
         if _starts(words, _CONTRAST):
@@ -128,10 +128,15 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
         if not started and (only_talk or not _clause_asks(clause, words)):
             scene.append(clause)
             continue
-        if _starts(words, _JOINS) or (asking and _explains(asking, words)):
-            scene.append(clause)  # "..., защото съседите ми казаха": context
+        if (
+            _starts(words, _JOINS)
+            or (asking and _explains(asking, words))
+            or (telling and not _clause_asks(clause, words))
+        ):  # "..., защото съседите ми казаха", "..., понеже се чудя – аз съм готвачка": context
+            scene.append(clause)  # goes on until a clause asks again
+            telling = True
             continue
-        started = True
+        started, telling = True, False
         asking.append(clause)
     if scene and asking and says_nothing(terms(" ".join(asking))):
         asking.insert(0, scene.pop())  # "чух, че някаква фирма е дарила пари – коя е?"

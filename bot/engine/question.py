@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
-    ANSWER_NOUNS,
     ANSWER_TYPES,
     EVENTS,
     EVERYDAY_WORDS,
@@ -46,6 +45,7 @@ from bot.engine.lexicon import (
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.places import Place, Places
+from bot.engine.shapes import ANSWER_NOUN_TERMS, names_thing, unshaped, verb_after_who
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
 from bot.engine.subject import (
@@ -79,7 +79,6 @@ LEXICON_TEXTS = [
                             EVENTS)
       for phrases in groups.values() for phrase in phrases),
 ]  # fmt: skip
-_NOUNS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _OFF_TOPIC = frozenset(OFF_TOPIC)
@@ -100,12 +99,6 @@ _COUNT_KINDS |= {
 ANSWER_TOPICS = {
     "amount": "budget", "duration": "dates", "date": "dates", "place": "location", "reason": "goals"
 }  # fmt: skip
-
-
-def _names_thing(parsed: Parsed, at: int) -> bool:
-    """True when the word at a position is a noun of the question's own (not quiet, no verb)."""
-    word = parsed.words[at]
-    return at not in parsed.quiet and word not in parsed.verbs and word not in _NOUNS
 
 
 def _spotter(groups: dict[str, tuple[str, ...]]) -> PhraseSpotter:
@@ -150,6 +143,8 @@ class Parsed:
     verbs: frozenset[str] = frozenset()  # words with the ending of a verb form
     sure_verbs: frozenset[str] = frozenset()  # ... known to be verbs, not only by the ending
     finite: frozenset[str] = frozenset()  # ... with a finite verb's ending, no participle's
+    moods: frozenset[str] = frozenset()  # other words after "да" ("да звъня"): verbs, no subject
+    unshaped: frozenset[str] = frozenset()  # Cyrillic, no article, no consonant end: "смени"
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
     off_topic: bool = False  # the weather: no project's
     which: bool = False  # "кои проекти": the list of those the other words describe
@@ -203,6 +198,7 @@ class QuestionReader:
         words = [token.term for token in found]
         parsed = Parsed(message.question, words, small_talk=message.small_talk)
         latin = typed_bulgarian(found)
+        parsed.unshaped = unshaped(found, message.question)
         parsed.quiet = {i for i, token in enumerate(found) if is_quiet(token, latin)}
         parsed.guessed = frozenset(t.term for t in found if t.written in corrected)
         parsed.sure_verbs = after_particles(found) | {
@@ -211,6 +207,7 @@ class QuestionReader:
             if (not t.cyrillic and t.written in ENGLISH_VERB_FORMS) or sure_verb(t)
         }
         parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
+        parsed.moods = after_particles(found, mood=True) - parsed.verbs
         parsed.finite = parsed.sure_verbs | {
             t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
         }
@@ -343,10 +340,13 @@ class QuestionReader:
             return set()
         hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
         parsed.answer = hit.label
-        used = {i for i in hit.positions if parsed.words[i] not in _NOUNS}
+        if hit.label == "person":  # "кой изля кея", "коя фирма смени покрива"
+            at = hit.positions[-1] + 1
+            parsed.moods |= verb_after_who(parsed.words, at, parsed.unshaped, self.index.lookup)
+        used = {i for i in hit.positions if parsed.words[i] not in ANSWER_NOUN_TERMS}
         if hit.label == "person" and len(hit.positions) == 1:
             next_at = hit.positions[0] + 1
-            if next_at < len(parsed.words) and _names_thing(parsed, next_at):
+            if next_at < len(parsed.words) and names_thing(parsed, next_at):
                 parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
                 return used
         if (

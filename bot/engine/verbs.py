@@ -9,6 +9,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERB_ENDINGS,
     ENGLISH_WORDS,
     LATIN_VERB_ENDINGS,
+    MOOD_PARTICLES,
     PARTICIPLE_FORMS,
     SURE_VERB_ENDINGS,
     VERB_ENDINGS,
@@ -18,6 +19,7 @@ from bot.engine.lexicon import (
 from bot.engine.normalize import Token, terms, tokens
 
 _PARTICLES = frozenset(VERB_PARTICLES)
+_MOOD = frozenset(MOOD_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
 _NOT_VERBS = frozenset(ENGLISH_WORDS)  # "morning", "swimming (pool)": -ing, yet no verb
 _LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
@@ -60,13 +62,15 @@ def verb_form(token: Token, latin: bool = False) -> bool:
     )
 
 
-def after_particles(found: list[Token]) -> frozenset[str]:
-    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат")."""
+def after_particles(found: list[Token], mood: bool = False) -> frozenset[str]:
+    """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат"); with
+    mood, the words "да" stands before ("да звъня", past "ми", "се": "да ми носят")."""
+    particles = _MOOD if mood else _PARTICLES
     verbs, waiting = set(), False
     for token in found:
-        if token.written in _PARTICLES:
+        if token.written in particles:
             waiting = True
-        elif waiting and token.written not in _PRONOUNS:
+        elif waiting and token.written not in _PRONOUNS and not (mood and len(token.written) <= 2):
             verbs.add(token.term)
             waiting = False
     return frozenset(verbs)
