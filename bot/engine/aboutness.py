@@ -10,7 +10,7 @@ from bot.engine.facts import LINK_ABOUT
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import EXISTENCE
 from bot.engine.normalize import terms
-from bot.engine.question import Parsed
+from bot.engine.parsed import Parsed
 from bot.engine.shapes import ANSWER_NOUN_TERMS
 from bot.engine.subject import WORK_TERMS
 

@@ -8,7 +8,7 @@ from bot.engine.answer import Answer
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import OWN_WORDS
 from bot.engine.normalize import terms
-from bot.engine.question import Parsed
+from bot.engine.parsed import Parsed
 from bot.engine.ranking import Candidate, alone_named
 
 UNSAID = 0.55  # a field that says nothing of a noun asked is this much as sure

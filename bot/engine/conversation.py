@@ -13,8 +13,8 @@ from bot.engine.detail import NUMBERS
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import OTHER_WORDS, TELLING_VERBS
 from bot.engine.normalize import surface_words, terms, tokens
+from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
-from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate
 from bot.engine.subject import noun_shaped, typed_bulgarian
 

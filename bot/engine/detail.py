@@ -14,7 +14,7 @@ from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.lexicon import UNITS
-from bot.engine.question import Parsed
+from bot.engine.parsed import Parsed
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 

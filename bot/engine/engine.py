@@ -18,11 +18,12 @@ from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector
 from bot.engine.message import asks_anything
+from bot.engine.parsed import Parsed
 from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
-from bot.engine.question import Parsed, QuestionReader
+from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
 from bot.engine.rankings import several
 from bot.engine.replies import small_talk

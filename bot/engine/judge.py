@@ -10,8 +10,8 @@ from bot.engine.answer import Answer
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.index import ProjectIndex
+from bot.engine.parsed import Parsed
 from bot.engine.places import Places
-from bot.engine.question import Parsed
 from bot.engine.ranking import Candidate, Query, rank
 from bot.engine.subject import WORK_TERMS
 

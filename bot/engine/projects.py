@@ -21,8 +21,9 @@ from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
+from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
-from bot.engine.question import LASTING, Parsed
+from bot.engine.question import LASTING
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS

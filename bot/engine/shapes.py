@@ -13,7 +13,7 @@ from bot.engine.normalize import Token, terms
 from bot.engine.subject import noun_shaped
 
 if TYPE_CHECKING:
-    from bot.engine.question import Parsed
+    from bot.engine.parsed import Parsed
 
 _NAMED = re.compile(r"(?<=\w)\W+([А-ЯЁ]\w+)")  # a word with a capital, not the first one
 _ARTICLED = re.compile(r"\w\w\w(ът|ят|ата|ята|ото|ето|ите|та|то)$")

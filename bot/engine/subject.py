@@ -26,7 +26,7 @@ from bot.engine.normalize import Token, surface_words, terms, tokens
 from bot.engine.spelling import Speller
 
 if TYPE_CHECKING:
-    from bot.engine.question import Parsed
+    from bot.engine.parsed import Parsed
 
 _ANAPHORA = frozenset(ANAPHORA)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)

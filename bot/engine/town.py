@@ -29,8 +29,8 @@ from bot.engine.lexicon import (
     WEEKDAYS,
 )
 from bot.engine.normalize import surface_words, terms
+from bot.engine.parsed import Parsed
 from bot.engine.places import Places
-from bot.engine.question import Parsed
 from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms

@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.detail import sums
-from bot.engine.question import Parsed
+from bot.engine.parsed import Parsed
 from tests.engine.conftest import assert_quoted
 
 
