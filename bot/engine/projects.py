@@ -22,6 +22,7 @@ from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.periods import periods_of
+from bot.engine.progress import asks_hours, asks_progress, latest_progress
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -103,6 +104,17 @@ class ProjectAnswers:
             and not any(self._holds(number, w) for w in details)
         )
 
+    def _progress(self, project: Project, number: int, places: set[str], lang: str) -> ProjectReply:
+        """The project's status, then (while its works go on) the latest sentence stating the
+        share of them done, of the place asked when one says it."""
+        reply, _ = self.composer.project(project, "status", lang)
+        place_terms = frozenset(m.term for w in places for m in self.details.index.lookup(w))
+        facts, _ = self.details.book.of(number)
+        done = latest_progress(facts, place_terms) if project.status == "ongoing" else []
+        if done:
+            reply = _titled(project, lang, quote(None, done, lang), reply)
+        return ProjectReply(reply, "status", quoted=tuple(done))
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
@@ -122,9 +134,14 @@ class ProjectAnswers:
         naming -= places
         if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
             parsed = replace(parsed, answer="person")  # "а зъболекар": a role alone asks who
+        if asks_hours(parsed, self.details.book.of(number)[0]):  # "в кои дни работи пазарът"
+            parsed = replace(parsed, answer="time", topic=None)
+            topic = None if topic in ("dates", "location") else topic
         answer = parsed.answer
         if answer == "person":  # "как се казва докторката": the role asked is a detail
-            naming -= ROLES
+            roles = {w for w in parsed.content if self.details.role_asked(number, w)}
+            naming -= ROLES | roles
+            places = set() if roles else places  # a contact's role: theirs for every place
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)
@@ -133,6 +150,8 @@ class ProjectAnswers:
             and not w.isdigit()
             and (w not in parsed.verbs or self._known_verb(w))
         ]
+        if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
+            return self._progress(project, number, places, lang)
         if not details and answer is None and topic in (None, "summary"):
             # "санираха ли детската градина Червена шапчица": the words that found the project
             # in its places, not its title or summary, are the detail: the sentence naming them
