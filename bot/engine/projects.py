@@ -147,7 +147,7 @@ class ProjectAnswers:
             for w in (*parsed.content, *parsed.extra)
             if w not in naming
             and w not in parsed.described
-            and not w.isdigit()
+            and (not w.isdigit() or _counted_by(w, answer))
             and (w not in parsed.verbs or self._known_verb(w))
         ]
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
@@ -193,6 +193,9 @@ class ProjectAnswers:
             # "колко домашни помощници работеха по патронажа": the thing counted also names the
             # project, so it is no detail; the sentence that counts it comes first
             strong = counted
+        numbers = {w for w in details if w.isdigit()}  # "от 14 до 29 години": which ones
+        stating = [f for f in found if f.support >= FOUND and numbers <= f.fact.terms]
+        strong = stating if numbers and stating else strong
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
@@ -300,6 +303,12 @@ class ProjectAnswers:
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+
+
+def _counted_by(number: str, answer: str | None) -> bool:
+    """True when a number of the question says which of the things counted ("колко души над
+    65", "how many kids under 7"): a sentence stating it answers; a year only dates the works."""
+    return answer in NUMBERS and not (len(number) == 4 and number[:2] in ("19", "20"))
 
 
 def _of_unit(found: list[Found], answer: str | None) -> list[Found]:

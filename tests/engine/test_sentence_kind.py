@@ -180,3 +180,51 @@ def test_a_word_ending_like_a_womans_title_asked_no_who_keeps_its_meaning(
     """ "сметката" is no woman's "смет": outside a who-question the ending means nothing."""
     answer = bases["spa"].answer("с колко ще падне сметката за отопление на банята на година")
     assert answer.answered and "62 000 лв" in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        (
+            "mountain",
+            "колко деца до 14 г. свириха на гайди на фестивала",
+            "folklore-festival",
+            "46",
+        ),
+        (
+            "mountain",
+            "how many kids under 14 played the bagpipes at the festival",
+            "folklore-festival",
+            "46",
+        ),
+        (
+            "vine",
+            "колко младежи от 14 до 29 години има в общината за младежкия център",
+            "youth-centre",
+            "1 300",
+        ),
+        (
+            "danube",
+            "в колко деца от 4 до 6 години е групата с логопеда при медиаторите",
+            "obrazovatelni-mediatori",
+            "8 деца",
+        ),
+        (
+            "danube",
+            "колко деца от 3 до 16 години обхваща проектът с медиаторите",
+            "obrazovatelni-mediatori",
+            "340",
+        ),
+        (
+            "steppe",
+            "колко души над 65 има в селата, дето ще ги обслужва спешният пункт",
+            "rural-ambulance-post",
+            "1 790",
+        ),
+    ],
+)
+def test_a_number_of_a_count_question_says_which_are_counted(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """ "Колко младежи от 14 до 29 години": the sentence stating those ages counts them."""
+    _asked(bases[base], question, project, [fact])
