@@ -67,6 +67,8 @@ def test_the_latest_dated_share_of_the_works_comes_first() -> None:
     assert latest_progress([older, summary, newer, aim]) == [newer]
     assert latest_progress([summary, aim]) == [summary]
     assert latest_progress([aim]) == []
+    village = make_fact("results", {"bg": "с. Букак: към 1.02.2026 г. изпълнени 90 %"})
+    assert latest_progress([village, newer], frozenset(terms("Букак"))) == [village]
 
 
 @pytest.mark.parametrize(
