@@ -10,7 +10,7 @@ import re
 
 from bot.engine.facts import Fact
 from bot.engine.formatting import MONTHS
-from bot.engine.lexicon import MUNICIPALITY_FIELDS, NUMBER_WORDS, UNITS
+from bot.engine.lexicon import MUNICIPALITY_FIELDS, NUMBER_WORDS, UNITS, WHATS_UP
 from bot.engine.normalize import terms
 from bot.engine.question import Parsed
 from bot.engine.subject import WORK_TERMS
@@ -24,6 +24,9 @@ _DONE_SOURCES = frozenset({"summary", "activities", "results", "news"})
 _HOURS_TOPICS = frozenset({None, "summary", "dates", "location"})  # "кой работи": no hours
 _HOURS = frozenset(t for word in MUNICIPALITY_FIELDS["hours"] for t in terms(word))
 _SINCE = frozenset(terms("от since did"))  # the date a place opened, not its hours
+_WHATS_UP = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in WHATS_UP) + r")(?!\w)", re.IGNORECASE
+)
 _DAY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 _MONTH = {name.lower(): i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _WRITTEN = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(_MONTH)}) ((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -38,6 +41,12 @@ def asks_progress(parsed: Parsed, details: list[str], places: set[str]) -> bool:
     if parsed.answer == "percent":
         return _PERCENT_WORDS.isdisjoint(parsed.words)
     return parsed.answer is None and parsed.topic == "status"
+
+
+def asks_whats_up(parsed: Parsed) -> bool:
+    """True when the question asks what is happening with the project ("кво стаа с кея",
+    "what's going on with the hall"): of works that go on, how far they have got adds to it."""
+    return _WHATS_UP.search(parsed.text) is not None
 
 
 def asks_hours(parsed: Parsed, facts: list[Fact]) -> bool:

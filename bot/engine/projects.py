@@ -22,7 +22,7 @@ from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.periods import periods_of
-from bot.engine.progress import asks_hours, asks_progress, latest_progress
+from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest_progress
 from bot.engine.question import LASTING, Parsed
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -302,7 +302,20 @@ class ProjectAnswers:
         if details and (parsed.counted or answer in ("count", "length", "size")):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
-        return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+        done = self._done(project, number, parsed, details, topic)  # "кво стаа с кея"
+        reply = reply.then(quote(None, done, lang)) if done else reply
+        return ProjectReply(
+            reply, topic or "summary", missing=missing, quoted=tuple(done), certainty=certainty
+        )
+
+    def _done(
+        self, project: Project, number: int, parsed: Parsed, details: list[str], topic: str | None
+    ) -> list[Fact]:
+        """The latest share of the works done, when the question asks only what is happening
+        with a project whose works go on; else []."""
+        if details or topic not in (None, "summary") or project.status != "ongoing":
+            return []
+        return latest_progress(self.details.book.of(number)[0]) if asks_whats_up(parsed) else []
 
 
 def _counted_by(number: str, answer: str | None) -> bool:

@@ -230,3 +230,34 @@ def test_a_number_of_a_count_question_says_which_are_counted(
 ) -> None:
     """ "Колко младежи от 14 до 29 години": the sentence stating those ages counts them."""
     _asked(bases[base], question, project, [fact])
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("mountain", "кво става с лифта на елов връх", "ski-lift-renovation", "70 %"),
+        ("mountain", "ко стаа с пътя за манастира", "monastery-road", "78 %"),
+        ("mountain", "what's going on with the monastery road", "monastery-road", "78%"),
+        ("vine", "кво става със залата до стадиона", "wine-fair-hall", "70 %"),
+        (
+            "vine",
+            "what's happening with the exhibition hall next to the stadium",
+            "wine-fair-hall",
+            "70%",
+        ),
+        ("vine", "kvo stava s izlojbenata zala", "wine-fair-hall", "70 %"),
+        ("steppe", "кво стаа със спешната в суховей", "rural-ambulance-post", "46 %"),
+    ],
+)
+def test_whats_up_with_works_going_on_adds_how_far_they_have_got(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    """The summary, then the latest share of the works done."""
+    _asked(bases[base], question, project, [fact])
+
+
+def test_whats_up_with_finished_works_adds_no_progress(bases: dict[str, Engine]) -> None:
+    """Of a completed project, an old share done would mislead: the summary alone."""
+    answer = bases["mountain"].answer("кво става с водата в калинище")
+    assert answer.project == "water-catchment-kalinishte"
+    assert "71 %" not in answer.reply.plain()
