@@ -1,7 +1,8 @@
 """Kinds of answer a question's words imply beyond its question word: how far along the works
 are ("на какъв етап е", "докъде е стигнал", "how far along": the project's status, and the latest
-sentence that states the share of the works done by a date), and the hours a place is open ("в
-кои дни работи пазарът", "кога е отворен центърът": the sentence that states them)."""
+sentence that states the share of the works done by a date), what is happening with them ("кво
+стаа с кея": the summary, and that sentence), and the hours a place is open ("в кои дни работи
+пазарът", "кога е отворен центърът": the sentence that states them)."""
 
 from __future__ import annotations
 

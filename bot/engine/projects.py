@@ -109,8 +109,7 @@ class ProjectAnswers:
         share of them done, of the place asked when one says it."""
         reply, _ = self.composer.project(project, "status", lang)
         place_terms = frozenset(m.term for w in places for m in self.details.index.lookup(w))
-        facts, _ = self.details.book.of(number)
-        done = latest_progress(facts, place_terms) if project.status == "ongoing" else []
+        done = self._latest(project, number, place_terms)
         if done:
             reply = _titled(project, lang, quote(None, done, lang), reply)
         return ProjectReply(reply, "status", quoted=tuple(done))
@@ -312,10 +311,19 @@ class ProjectAnswers:
         self, project: Project, number: int, parsed: Parsed, details: list[str], topic: str | None
     ) -> list[Fact]:
         """The latest share of the works done, when the question asks only what is happening
-        with a project whose works go on; else []."""
-        if details or topic not in (None, "summary") or project.status != "ongoing":
+        with the project; else []."""
+        if details or topic not in (None, "summary") or not asks_whats_up(parsed):
             return []
-        return latest_progress(self.details.book.of(number)[0]) if asks_whats_up(parsed) else []
+        return self._latest(project, number)
+
+    def _latest(
+        self, project: Project, number: int, places: frozenset[str] = frozenset()
+    ) -> list[Fact]:
+        """The latest sentence stating the share of the works done (of the places asked when
+        one does), while they go on: of finished works an old share would mislead."""
+        if project.status != "ongoing":
+            return []
+        return latest_progress(self.details.book.of(number)[0], places)
 
 
 def _counted_by(number: str, answer: str | None) -> bool:
