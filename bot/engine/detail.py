@@ -14,6 +14,7 @@ from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.lexicon import UNITS
+from bot.engine.normalize import stem
 from bot.engine.parsed import Parsed
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -55,6 +56,7 @@ _CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, rever
 _SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
+_FEMININE = ("ic", "k")  # the terms of "-ица", "-ка": a woman's title made from a man's
 FOUND = 0.5  # the share of the detail's weight a fact must hold
 UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
 NAMED_BONUS = 0.1  # a fact that also names what the question names is a little likelier
@@ -140,6 +142,14 @@ class DetailFinder:
             f.source in ("title", "summary") and not f.terms.isdisjoint(terms) for f in facts
         )
 
+    def role_asked(self, number: int, word: str) -> bool:
+        """True when a contact of the project holds the word, or the man's form of a woman's
+        title ("библиотекарката": "библиотекар"): asked who, it names the role asked, not the
+        project ("а библиотекарката как се казва" of the library van)."""
+        forms = {word, *masculine(word)}
+        facts, _ = self.book.of(number)
+        return any(f.source == "contacts" and not f.terms.isdisjoint(forms) for f in facts)
+
     def lacking(self, cues: list[str], field: Reply) -> frozenset[str]:
         """The terms of the cue words that a topic's field does not say ("квартал" when the field
         names only the town): a sentence that says them adds what the question asks."""
@@ -183,7 +193,10 @@ class DetailFinder:
             # a synonym of the glossary holds the detail too ("човека": "жители"), and another
             # form of an event ("готови": "завършени")
             same = [*words.related(word), *GLOSSARY.translate([word]), *event_terms([word])]
-            return {**dict.fromkeys(same, RELATED), **found}
+            # asked who, a woman's title is the very word of the role ("библиотекарката":
+            # "библиотекар"); asked anything else, "сметка" is no woman's "смет"
+            roles = masculine(word) if parsed.answer == "person" else []
+            return {**dict.fromkeys(same, RELATED), **found, **dict.fromkeys(roles, 1.0)}
 
         detail = [(m, self._weight(m, frequency, len(facts))) for m in map(matched, details)]
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
@@ -289,6 +302,16 @@ def lists_places(title: frozenset[str], forms: set[str], located: list[frozenset
         if title.isdisjoint(terms - others):
             return False
     return True
+
+
+def masculine(term: str) -> list[str]:
+    """The term of the man's form of a woman's title or trade ("библиотекарка", "учителката",
+    "кметицата": "библиотекар", "учител", "кмет"), which the record's roles use; [] for a
+    term that is none."""
+    for ending in _FEMININE:
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return [stem(term[: -len(ending)])]
+    return []
 
 
 def _synonyms(word: str) -> dict[str, float]:

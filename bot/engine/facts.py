@@ -23,6 +23,7 @@ from bot.engine.lexicon import (
     LINK_WORDS,
     MUNICIPALITY_FIELDS,
     NUMERALS,
+    OPEN_DAYS,
     ORGANISATION_MARKS,
     PERSON_ROLES,
     PERSON_TITLES,
@@ -55,6 +56,11 @@ _LANGUAGES = frozenset(t for word in LANGUAGES for t in terms(word))
 WHO_SOURCES = frozenset({"contacts", "contractors", "partners"})
 LINK_ABOUT = frozenset(t for word in LINK_WORDS for t in terms(word))
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
+# a sentence stating the hours of the day says when a place is open ("вторник – събота,
+# 09:00 – 17:00 ч."): it is about opening hours and days, whatever it was asked for
+_OPEN_ABOUT = frozenset(
+    t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
+)
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
@@ -185,6 +191,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     found = [t for text in texts.values() for t in indexed_terms(text)]
     found += [t for text in texts.values() for t in _titles(text)]
     kinds, counted = describe(texts.values())
+    if "time" in kinds:
+        extra["about"] = _OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
     if extra.get("date") is not None:
         kinds |= {"date"}
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it

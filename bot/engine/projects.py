@@ -23,6 +23,7 @@ from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
+from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest_progress
 from bot.engine.question import LASTING
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
@@ -104,6 +105,16 @@ class ProjectAnswers:
             and not any(self._holds(number, w) for w in details)
         )
 
+    def _progress(self, project: Project, number: int, places: set[str], lang: str) -> ProjectReply:
+        """The project's status, then (while its works go on) the latest sentence stating the
+        share of them done, of the place asked when one says it."""
+        reply, _ = self.composer.project(project, "status", lang)
+        place_terms = frozenset(m.term for w in places for m in self.details.index.lookup(w))
+        done = self._latest(project, number, place_terms)
+        if done:
+            reply = _titled(project, lang, quote(None, done, lang), reply)
+        return ProjectReply(reply, "status", quoted=tuple(done))
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
@@ -123,17 +134,24 @@ class ProjectAnswers:
         naming -= places
         if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
             parsed = replace(parsed, answer="person")  # "а зъболекар": a role alone asks who
+        if asks_hours(parsed, self.details.book.of(number)[0]):  # "в кои дни работи пазарът"
+            parsed = replace(parsed, answer="time", topic=None)
+            topic = None if topic in ("dates", "location") else topic
         answer = parsed.answer
         if answer == "person":  # "как се казва докторката": the role asked is a detail
-            naming -= ROLES
+            roles = {w for w in parsed.content if self.details.role_asked(number, w)}
+            naming -= ROLES | roles
+            places = set() if roles else places  # a contact's role: theirs for every place
         details = [  # an unknown verb form says nothing about which sentence answers
             w
             for w in (*parsed.content, *parsed.extra)
             if w not in naming
             and w not in parsed.described
-            and not w.isdigit()
+            and (not w.isdigit() or _counted_by(w, answer))
             and (w not in parsed.verbs or self._known_verb(w))
         ]
+        if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
+            return self._progress(project, number, places, lang)
         if not details and answer is None and topic in (None, "summary"):
             # "санираха ли детската градина Червена шапчица": the words that found the project
             # in its places, not its title or summary, are the detail: the sentence naming them
@@ -175,6 +193,9 @@ class ProjectAnswers:
             # "колко домашни помощници работеха по патронажа": the thing counted also names the
             # project, so it is no detail; the sentence that counts it comes first
             strong = counted
+        numbers = {w for w in details if w.isdigit()}  # "от 14 до 29 години": which ones
+        stating = [f for f in found if f.support >= FOUND and numbers <= f.fact.terms]
+        strong = stating if numbers and stating else strong
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
@@ -281,7 +302,35 @@ class ProjectAnswers:
         if details and (parsed.counted or answer in ("count", "length", "size")):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
-        return ProjectReply(reply, topic or "summary", missing=missing, certainty=certainty)
+        done = self._done(project, number, parsed, details, topic)  # "кво стаа с кея"
+        reply = reply.then(quote(None, done, lang)) if done else reply
+        return ProjectReply(
+            reply, topic or "summary", missing=missing, quoted=tuple(done), certainty=certainty
+        )
+
+    def _done(
+        self, project: Project, number: int, parsed: Parsed, details: list[str], topic: str | None
+    ) -> list[Fact]:
+        """The latest share of the works done, when the question asks only what is happening
+        with the project; else []."""
+        if details or topic not in (None, "summary") or not asks_whats_up(parsed):
+            return []
+        return self._latest(project, number)
+
+    def _latest(
+        self, project: Project, number: int, places: frozenset[str] = frozenset()
+    ) -> list[Fact]:
+        """The latest sentence stating the share of the works done (of the places asked when
+        one does), while they go on: of finished works an old share would mislead."""
+        if project.status != "ongoing":
+            return []
+        return latest_progress(self.details.book.of(number)[0], places)
+
+
+def _counted_by(number: str, answer: str | None) -> bool:
+    """True when a number of the question says which of the things counted ("колко души над
+    65", "how many kids under 7"): a sentence stating it answers; a year only dates the works."""
+    return answer in NUMBERS and not (len(number) == 4 and number[:2] in ("19", "20"))
 
 
 def _of_unit(found: list[Found], answer: str | None) -> list[Found]:
