@@ -49,6 +49,10 @@ class Glossary:
                     found.extend(others)
         return found
 
+    def begins(self, term: str) -> bool:
+        """True when some phrase starts with term."""
+        return term in self._by_first
+
     def synonyms(self, term: str) -> frozenset[str]:
         """The one-word synonyms of a term in its own language ("деца": "ученици"), never a
         translation, which may fold like another word of the other language ("levee": "лев")."""
