@@ -6,6 +6,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from bot.engine.bounded import WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
@@ -107,8 +108,8 @@ class PhraseSpotter:
                 for label, weight, latin in same.get(tuple(canon[start:end]), ()):
                     if not (latin and any(cyrillic[start:end])):
                         candidates.append((length, start, label, weight))
-        if len(candidates) > 1:
-            candidates.sort(key=lambda c: (-c[0], c[1]))
+        if len(candidates) > 1:  # longest first; of the same length, in order (a stable sort)
+            candidates.sort(key=itemgetter(0), reverse=True)
         for length, start, label, weight in candidates:
             span = tuple(range(start, start + length))
             if used.isdisjoint(span):
