@@ -111,10 +111,17 @@ class PhraseSpotter:
         if len(candidates) > 1:  # longest first; of the same length, in order (a stable sort)
             candidates.sort(key=itemgetter(0), reverse=True)
         for length, start, label, weight in candidates:
-            span = tuple(range(start, start + length))
-            if used.isdisjoint(span):
+            if length == 1:  # most phrases are one word
+                if start in used:
+                    continue
+                used.add(start)
+                span: tuple[int, ...] = (start,)
+            else:
+                span = tuple(range(start, start + length))
+                if not used.isdisjoint(span):
+                    continue
                 used.update(span)
-                hits.append(PhraseHit(label, weight, span))
+            hits.append(PhraseHit(label, weight, span))
         return hits
 
 
