@@ -38,16 +38,19 @@ class Glossary:
         each word, True when it was written in Cyrillic, when known: a phrase matches words of
         its own script only, since the Bulgarian "поле" folds like the English "pool")."""
         found: list[str] = []
-        if self._by_first.keys().isdisjoint(words):
-            return found
-        for start, word in enumerate(words):
-            for phrase, others, cyrillic in self._by_first.get(word, ()):
+        by_first = self._by_first
+        for start in [start for start, word in enumerate(words) if word in by_first]:
+            for phrase, others, cyrillic in by_first[words[start]]:
                 end = start + len(phrase)
                 if tuple(words[start:end]) == phrase and (
-                    not scripts or all(s == cyrillic for s in scripts[start:end])
+                    not scripts or (not cyrillic) not in scripts[start:end]
                 ):
                     found.extend(others)
         return found
+
+    def begins(self, term: str) -> bool:
+        """True when some phrase starts with term."""
+        return term in self._by_first
 
     def synonyms(self, term: str) -> frozenset[str]:
         """The one-word synonyms of a term in its own language ("деца": "ученици"), never a

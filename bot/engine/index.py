@@ -95,14 +95,18 @@ def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
         yield from [*qa.questions, *texts_of(qa.answer)]
 
 
-Analysed = tuple[tuple[str, ...], tuple[str, ...]]
+# a written word's terms it is found by (none for a stop word), all its terms, each term's script
+# (a glossary phrase matches its own only), and whether any term may start a glossary phrase
+Analysed = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool]
 
 
 def _analysed(word: str) -> Analysed:
-    """The terms a written word is found by (none for a stop word), and all its terms."""
+    """What indexing needs of one written word, worked out once per word."""
     found = tokens(word)
+    every = tuple(t.term for t in found)
     own = tuple(t.term for t in found if not is_stop(t) and len(t.term) >= 2)
-    return own, tuple(t.term for t in found)
+    scripts = (_CYRILLIC_TEXT.search(word) is not None,) * len(every)
+    return own, every, scripts, any(GLOSSARY.begins(term) for term in every)
 
 
 class ProjectTerms:
@@ -112,26 +116,24 @@ class ProjectTerms:
 
     def __init__(self, project: Project, analysed: dict[str, Analysed]) -> None:
         self.best: dict[str, float] = {}
-        self.written: Counter[str] = Counter()
         self.names: list[frozenset[str]] = []
         self.own: set[str] = set()
+        written: list[str] = []
         for weight, texts in project_fields(project):
             held: set[str] = set()
             translated: set[str] = set()
             for text in texts:
                 words = surface_words(text)
-                self.written.update(words)
+                written += words
                 found = [analysed.get(w) or analysed.setdefault(w, _analysed(w)) for w in words]
                 terms = [t for f in found for t in f[0]]
                 if weight == NAME:
                     self.names.append(frozenset(terms))
                 held.update(terms)
+                if not any(f[3] for f in found):  # no glossary phrase can start in this text
+                    continue
                 every = [t for f in found for t in f[1]]
-                scripts = [  # each term's script: a glossary phrase matches its own only
-                    _CYRILLIC_TEXT.search(w) is not None
-                    for w, f in zip(words, found, strict=True)
-                    for _ in f[1]
-                ]
+                scripts = [s for f in found for s in f[2]]
                 synonyms = GLOSSARY.translate(every, scripts)
                 translated.update(synonyms)
                 if synonyms and _CYRILLIC_TEXT.search(text):  # of the staff's own Bulgarian
@@ -139,6 +141,7 @@ class ProjectTerms:
             self.own |= held
             self._weigh(translated - held, weight * TRANSLATED)
             self._weigh(held, weight)
+        self.written: Counter[str] = Counter(written)
 
     def _weigh(self, terms: set[str], weight: float) -> None:
         best = self.best

@@ -60,10 +60,11 @@ class Places:
         for lang, text in knowledge.municipality.name.values():
             self._remember(lang, place_names(_SUFFIX.sub("", text)))
         self.home: frozenset[Place] = frozenset(self.display)
+        self._named: dict[str, list[str]] = {}  # each location text's place names, once
         for project in knowledge.projects:
             for location in project.locations:
                 for lang, text in location.values():
-                    self._remember(lang, place_names(text))
+                    self._remember(lang, self._names_in(text))
         known = {name for shown in self.display.values() for name in shown.values()}
         self._spotter = PhraseSpotter(("place", name, None) for name in sorted(known))
         self._themes = PhraseSpotter(
@@ -82,6 +83,14 @@ class Places:
         self.of_project: list[frozenset[Place]] = [places for places, _, _ in found]
         self._located: list[frozenset[Place]] = [located for _, located, _ in found]
         self.themes: list[frozenset[str]] = [themes for _, _, themes in found]
+        self._named = {}
+
+    def _names_in(self, location: str) -> list[str]:
+        """place_names of a location text, worked out once per text while building."""
+        names = self._named.get(location)
+        if names is None:
+            names = self._named[location] = place_names(location)
+        return names
 
     def _of_project(self, project: Project) -> ProjectPlaces:
         """The places a project's names, summary and locations name, those its locations start
@@ -89,7 +98,7 @@ class Places:
         names = [*_texts([project.title, project.short_title]), *project.aliases]
         opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
         words = _joined([*names, *opening])
-        located = [n for text in _texts(project.locations) for n in place_names(text)]
+        located = [n for text in _texts(project.locations) for n in self._names_in(text)]
         everywhere = words + _joined(_texts(project.locations))
         return (
             frozenset(self.find(everywhere)),

@@ -6,6 +6,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
@@ -106,13 +107,20 @@ class PhraseSpotter:
                 for label, weight, latin in same.get(tuple(canon[start:end]), ()):
                     if not (latin and any(cyrillic[start:end])):
                         candidates.append((length, start, label, weight))
-        if len(candidates) > 1:
-            candidates.sort(key=lambda c: (-c[0], c[1]))
+        if len(candidates) > 1:  # longest first; of the same length, in order (a stable sort)
+            candidates.sort(key=itemgetter(0), reverse=True)
         for length, start, label, weight in candidates:
-            span = tuple(range(start, start + length))
-            if used.isdisjoint(span):
+            if length == 1:  # most phrases are one word
+                if start in used:
+                    continue
+                used.add(start)
+                span: tuple[int, ...] = (start,)
+            else:
+                span = tuple(range(start, start + length))
+                if not used.isdisjoint(span):
+                    continue
                 used.update(span)
-                hits.append(PhraseHit(label, weight, span))
+            hits.append(PhraseHit(label, weight, span))
         return hits
 
 

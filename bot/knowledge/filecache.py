@@ -21,6 +21,9 @@ from bot.knowledge.reading import FileResult
 from bot.knowledge.yamlsource import read_limited
 
 SETTLE_NS = 2_000_000_000
+# the forked copy also pickles every file's validated content for this process, about a quarter
+# of what reading and validating it took: it reads fewer files, so that both finish together
+COPY_SHARE = 0.45
 Reader = Callable[[bytes, int], FileResult]
 
 
@@ -77,7 +80,7 @@ class CachedReads:
         """What each job's file gives, in order; many files are read on two processors."""
         if self.cache is None:
             self.reads += len(jobs)
-            return map_forked(_read, jobs)
+            return map_forked(_read, jobs, COPY_SHARE)
         started = time.time_ns()
         entries: list[_Entry | None] = []
         stale: list[tuple[int, Job, os.stat_result, _Entry | None]] = []
@@ -91,7 +94,7 @@ class CachedReads:
             else:
                 stale.append((len(entries), job, stat, old))
                 entries.append(None)
-        fresh = map_forked(_read_unless_same, [(job, old) for _, job, _, old in stale])
+        fresh = map_forked(_read_unless_same, [(job, old) for _, job, _, old in stale], COPY_SHARE)
         for (index, job, stat, old), (size, digest, result) in zip(stale, fresh, strict=True):
             if result is None:  # the same content: the very object the cache holds
                 assert old is not None

@@ -1,5 +1,5 @@
-"""Read many files on two processors: a forked copy of this process does the second half and
-hands back what it made, pickled through a temporary file.
+"""Read many files on two processors: a forked copy of this process does the second half (or a
+given share) and hands back what it made, pickled through a temporary file.
 
 Only where it is safe and pays: a fork needs no thread besides this one (another thread may
 hold a lock the copy would wait for forever), two processors, and MIN_ITEMS or more files (a
@@ -28,30 +28,33 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and (cores or 1) >= 2 and threading.active_count() == 1
 
 
-def map_forked(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """[work(item) for item in items], the second half done by a forked copy when that pays."""
+def map_forked(
+    work: Callable[[Item], Result], items: Sequence[Item], copy_share: float = 0.5
+) -> list[Result]:
+    """[work(item) for item in items], the last copy_share of them done by a forked copy when
+    that pays (less than half where pickling what the copy made is a large part of its work)."""
     if len(items) < MIN_ITEMS or not can_fork():
         return [work(item) for item in items]
-    half = len(items) // 2
+    split = int(len(items) * (1 - copy_share))
     with tempfile.TemporaryFile() as handed:
         pid = os.fork()
         if pid == 0:  # the copy: never returns to the caller
             code = 1
             try:
-                pickle.dump([work(item) for item in items[half:]], handed, pickle.HIGHEST_PROTOCOL)
+                pickle.dump([work(item) for item in items[split:]], handed, pickle.HIGHEST_PROTOCOL)
                 handed.flush()
                 code = 0
             finally:
                 os._exit(code)
         try:
-            mine = [work(item) for item in items[:half]]
+            mine = [work(item) for item in items[:split]]
         except BaseException:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             raise
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            return mine + [work(item) for item in items[half:]]
+            return mine + [work(item) for item in items[split:]]
         handed.seek(0)
         theirs: list[Result] = pickle.load(handed)
         return mine + theirs

@@ -84,3 +84,13 @@ def test_when_the_copy_fails_this_process_reads_its_half(
     monkeypatch.setattr(parallel.pickle, "dump", broken)
     assert as_compared(load_knowledge(root)) == expected
     assert len(forks) == 2
+
+
+@pytest.mark.parametrize(("share", "copied"), [(0.5, 50), (0.45, 45), (0.2, 20)])
+def test_the_copy_does_its_share_of_the_items_at_the_end(
+    forks: list[int], share: float, copied: int
+) -> None:
+    made = parallel.map_forked(lambda item: (item, os.getpid()), range(100), share)
+    assert [item for item, _ in made] == list(range(100))
+    assert [pid for _, pid in made].count(os.getpid()) == 100 - copied
+    assert {pid for _, pid in made[100 - copied :]} == {forks[0]}
