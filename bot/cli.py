@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from bot import cli_admin, cli_database, cli_knowledge, cli_tickets, logs
 from bot.config import ConfigError, Settings, log_format
@@ -139,7 +140,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = _knowledge(_settings(args)).engine
     if args.batch:
         chat = Conversation()
-        for number, line in enumerate(sys.stdin, 1):
+        for number, line in enumerate(_stdin(), 1):
             if not line.strip():
                 chat = Conversation()
                 continue
@@ -180,7 +181,13 @@ def cmd_chat(args: argparse.Namespace) -> int:
 async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: str | None) -> None:
     """The console chat on the knowledge base and the SQLite database of settings."""
     async with Storage.opened(settings.db_path) as storage:
-        await ConsoleChat(Assistant(knowledge, storage), lang).run(sys.stdin, sys.stdin.isatty())
+        stream = _stdin()
+        await ConsoleChat(Assistant(knowledge, storage), lang).run(stream, stream.isatty())
+
+
+def _stdin() -> TextIO:
+    """Standard input; a closed one (`<&-`, sys.stdin None) reads as empty, as /dev/null does."""
+    return sys.stdin if sys.stdin is not None else io.StringIO()
 
 
 def _someone_types() -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import COMMANDS, main
 
 ROOT = Path(__file__).parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -143,9 +143,32 @@ def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr and "munibot:" in done.stderr
 
 
-def test_every_command_has_help() -> None:
-    for command in ("run", "chat", "ask", "validate", "broadcast", "stats", "unanswered"):
-        assert run(command, "--help").returncode == 0
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: munibot {command} ")
+
+
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [
+        (["ask", "--batch", "--json", "--conversation"], ""),
+        (["chat"], "Здравейте! Аз съм ботът на Община Септември."),
+    ],
+)
+def test_a_closed_stdin_reads_as_an_empty_one(tmp_path: Path, args: list[str], out: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args, "--db", str(tmp_path / "db.sqlite3")],
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),  # as `munibot ... <&-` in a shell
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(out)
 
 
 def test_chat_keeps_follow_up_context(tmp_path: Path) -> None:
