@@ -128,7 +128,7 @@ def _unreadable(job: Job, error: OSError) -> FileResult:
     reason = os.strerror(error.errno) if error.errno else str(error)
     message = (
         f"the file cannot be read ({reason}): let the user the bot runs as read it "
-        f"(e.g. chmod a+r '{job.file.name}'), or move it out of the knowledge folder"
+        f"(e.g. 'chmod a+r {job.file.name}'), or move it out of the knowledge folder"
     )
     return FileResult(None, (Problem(job.role[0], 1, 1, message),))
 

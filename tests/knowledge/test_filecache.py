@@ -125,7 +125,7 @@ def test_a_file_the_bot_may_not_read_is_a_problem_then_read_once_it_may(
                 1,
                 1,
                 "the file cannot be read (Permission denied): let the user the bot runs as read "
-                f"it (e.g. chmod a+r '{file.name}'), or move it out of the knowledge folder",
+                f"it (e.g. 'chmod a+r {file.name}'), or move it out of the knowledge folder",
             )
         ]
         assert result.problems[0].file.endswith(file.name)

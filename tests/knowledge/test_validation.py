@@ -69,6 +69,13 @@ CASES = [
     ),
     ("wrong type", PROJECT + "aliases: hot lunch\n", 16, 10, ["expected a list", "'- '"]),
     (
+        "not a short text",
+        PROJECT + "programme_code: {bg: BG05}\n",
+        16,
+        17,
+        ["expected a short text", "write one plain text here, without 'bg:' and 'en:'"],
+    ),
+    (
         "missing field",
         PROJECT.replace("status: ongoing\n", ""),
         1,
