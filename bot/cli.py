@@ -54,6 +54,12 @@ def _lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _web_address(raw: str) -> str:
+    if not raw.lower().startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"'{raw}' must start with https:// (or http://)")
+    return raw
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -66,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(run)
     run.add_argument(
         "--webhook-url",
+        type=_web_address,
         metavar="URL",
         help="receive updates by webhook at this public URL (env MUNIBOT_WEBHOOK_URL)",
     )

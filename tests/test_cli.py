@@ -135,6 +135,8 @@ def test_bad_usage_exits_2() -> None:
     assert run("ask").returncode == 2
     assert run("frobnicate").returncode == 2
     assert run("ask", "--lang", "de", "x").returncode == 2
+    done = run("run", "--webhook-url", "bot.example.bg/munibot")
+    assert done.returncode == 2 and "must start with https://" in done.stderr
 
 
 def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:

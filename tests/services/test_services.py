@@ -210,6 +210,9 @@ def test_delivery_settings() -> None:
         ("MUNIBOT_BROADCAST_LEASE", "0", "must be at least 1"),
         ("MUNIBOT_PORT", "99999", "must be at most 65535"),
         ("MUNIBOT_PORT", "-1", "must be at least 0"),
+        # retried for ever, each try failing the same way ("missing an 'http://' protocol")
+        ("TELEGRAM_API_BASE_URL", "api.telegram.org", "must start with http:// or https://"),
+        ("MUNIBOT_WEBHOOK_URL", "bot.example.bg/munibot", "must start with http:// or https://"),
     ],
 )
 def test_a_setting_out_of_its_range_is_one_clear_sentence(
