@@ -274,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if isinstance(sys.stdin, io.TextIOWrapper):  # invalid UTF-8 in a line is replaced, not fatal
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+        sys.stdin.reconfigure(encoding="utf-8-sig", errors="replace")  # a BOM is no question
     quiet = logging.INFO if args.command == "run" else logging.WARNING
     try:
         logs.setup(logging.DEBUG if args.debug else quiet, log_format(), debug=args.debug)

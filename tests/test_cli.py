@@ -76,6 +76,15 @@ def test_ask_json_and_batch() -> None:
     assert lines[2]["answered"] is False
 
 
+def test_a_file_saved_on_windows_is_read_without_its_bom_and_crlf() -> None:
+    done = run("ask", "--batch", stdin="\ufeffkolko struva parka\r\nwho pays for the hot lunch\r\n")
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["question"] for line in lines] == [
+        "kolko struva parka",  # was: "\ufeffkolko struva parka"
+        "who pays for the hot lunch",
+    ]
+
+
 def test_a_huge_line_is_answered_from_its_first_4096_characters() -> None:
     # was: no answer for minutes (100,000 letters: 4 min); a Telegram message holds 4,096 at most
     huge = "колко струва паркът " + "а" * 100_000
