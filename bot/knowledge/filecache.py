@@ -63,7 +63,7 @@ class Job:
     """One file to read, whatever else its result depends on, and how to read its bytes."""
 
     file: Path
-    role: tuple[Any, ...]
+    role: tuple[Any, ...]  # (the name problems show, the model, its extra fields)
     read: Reader
 
 
