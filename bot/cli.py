@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from bot import cli_admin, cli_database, cli_knowledge, cli_tickets, logs
 from bot.config import ConfigError, Settings, log_format
@@ -53,6 +54,12 @@ def _lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _web_address(raw: str) -> str:
+    if not raw.lower().startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"'{raw}' must start with https:// (or http://)")
+    return raw
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -65,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(run)
     run.add_argument(
         "--webhook-url",
+        type=_web_address,
         metavar="URL",
         help="receive updates by webhook at this public URL (env MUNIBOT_WEBHOOK_URL)",
     )
@@ -139,7 +147,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = _knowledge(_settings(args)).engine
     if args.batch:
         chat = Conversation()
-        for number, line in enumerate(sys.stdin, 1):
+        for number, line in enumerate(_stdin(), 1):
             if not line.strip():
                 chat = Conversation()
                 continue
@@ -180,7 +188,13 @@ def cmd_chat(args: argparse.Namespace) -> int:
 async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: str | None) -> None:
     """The console chat on the knowledge base and the SQLite database of settings."""
     async with Storage.opened(settings.db_path) as storage:
-        await ConsoleChat(Assistant(knowledge, storage), lang).run(sys.stdin, sys.stdin.isatty())
+        stream = _stdin()
+        await ConsoleChat(Assistant(knowledge, storage), lang).run(stream, stream.isatty())
+
+
+def _stdin() -> TextIO:
+    """Standard input; a closed one (`<&-`, sys.stdin None) reads as empty, as /dev/null does."""
+    return sys.stdin if sys.stdin is not None else io.StringIO()
 
 
 def _someone_types() -> bool:
@@ -260,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if isinstance(sys.stdin, io.TextIOWrapper):  # invalid UTF-8 in a line is replaced, not fatal
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+        sys.stdin.reconfigure(encoding="utf-8-sig", errors="replace")  # a BOM is no question
     quiet = logging.INFO if args.command == "run" else logging.WARNING
     try:
         logs.setup(logging.DEBUG if args.debug else quiet, log_format(), debug=args.debug)

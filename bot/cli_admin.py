@@ -105,7 +105,10 @@ async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:
     async with Storage.opened(settings.db_path) as storage:
         recipients = await storage.audience(args.project)
         print(f"recipients: {len(recipients)}")
-        if args.dry_run or not recipients:
+        if args.dry_run:
+            return 0
+        if not recipients:
+            print("sent: 0, failed: 0, blocked: 0, uncertain: 0")
             return 0
         if not settings.token:
             raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")

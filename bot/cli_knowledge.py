@@ -63,6 +63,11 @@ def add_parsers(
 
 def require_folder(settings: Settings) -> None:
     """Stop with one clear sentence when the knowledge folder does not exist."""
+    if settings.knowledge_dir.exists() and not settings.knowledge_dir.is_dir():
+        raise KnowledgeCommandError(
+            f"{settings.knowledge_dir} is a file, not a folder: point --knowledge (or "
+            "MUNIBOT_KNOWLEDGE) at the folder that holds municipality.yaml"
+        )
     if not settings.knowledge_dir.is_dir():
         raise KnowledgeCommandError(
             f"the knowledge folder {settings.knowledge_dir} does not exist: create it, or "

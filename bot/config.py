@@ -57,6 +57,14 @@ def _number(
     return value
 
 
+def _url(env: Mapping[str, str], name: str) -> str:
+    """An http(s) address without its trailing '/', or "" when the variable is not set."""
+    raw = (env.get(name) or "").strip().rstrip("/")
+    if raw and not raw.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{name} must start with http:// or https://, not '{raw}'")
+    return raw
+
+
 def _chat(env: Mapping[str, str], name: str) -> int | None:
     raw = (env.get(name) or "").strip()
     if not raw:
@@ -123,7 +131,7 @@ class Settings:
         values["admin_ids"] = _ids(env.get("MUNIBOT_ADMIN_IDS", ""))
         values["editor_ids"] = _ids(env.get("MUNIBOT_EDITOR_IDS", ""), "MUNIBOT_EDITOR_IDS")
         values["flow_timeout"] = _number(env, "MUNIBOT_FLOW_TIMEOUT", 1800.0, 1)
-        values["api_base_url"] = (env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API).rstrip("/")
+        values["api_base_url"] = _url(env, "TELEGRAM_API_BASE_URL") or DEFAULT_API
         values["webhook_secret"] = env.get("MUNIBOT_WEBHOOK_SECRET") or None
         values["broadcast_rate"] = _number(env, "MUNIBOT_BROADCAST_RATE", 25.0, 0)
         values["broadcast_lease"] = _number(env, "MUNIBOT_BROADCAST_LEASE", 15.0, 1)
@@ -137,7 +145,7 @@ class Settings:
         values["flood_limit"] = int(_number(env, "MUNIBOT_FLOOD_LIMIT", 20, 1))
         values["retention_days"] = int(_number(env, "MUNIBOT_RETENTION_DAYS", 180, 1))
         values["reload_interval"] = _number(env, "MUNIBOT_RELOAD_INTERVAL", 5.0, 0.1)
-        values["webhook_url"] = env.get("MUNIBOT_WEBHOOK_URL") or None
+        values["webhook_url"] = _url(env, "MUNIBOT_WEBHOOK_URL") or None
         values["listen"] = env.get("MUNIBOT_LISTEN") or "0.0.0.0"
         values["port"] = int(_number(env, "MUNIBOT_PORT", 0, 0, 65535)) or None
         values["staff_chat_id"] = _chat(env, "MUNIBOT_STAFF_CHAT_ID")

@@ -24,6 +24,17 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def name_or_key(prefix: str, key: str, lang: str) -> str:
+    """The text for prefix + key, or key itself when there is none (a value an older version
+    stored)."""
+    return t(prefix + key, lang) if prefix + key in TEXTS else key
+
+
+def topic_name(topic: str, lang: str) -> str:
+    """'бюджет' / 'budget' for one of the engine's topics."""
+    return name_or_key("topic.", topic, lang)
+
+
 def errors(count: int, lang: str) -> str:
     """'1 грешка' / '3 грешки' with the right singular or plural."""
     return t("errors.one" if count == 1 else "errors.many", lang, n=count)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import LoadResult
-from bot.services.knowledge import KnowledgeService, Snapshot, fingerprint
+from bot.services.knowledge import KnowledgeService, Snapshot, Stamps, fingerprint
 from tests.botapi.server import FakeBotAPI
 
 SHIPPED = (Path(__file__).parent.parent / "knowledge").resolve()
@@ -22,7 +22,7 @@ SHIPPED = (Path(__file__).parent.parent / "knowledge").resolve()
 
 @pytest.fixture(autouse=True, scope="session")
 def shipped_knowledge_loaded_once() -> Iterator[None]:
-    loaded: dict[tuple[tuple[str, int, int], ...], tuple[LoadResult, Snapshot]] = {}
+    loaded: dict[Stamps, tuple[LoadResult, Snapshot]] = {}
     real_load = KnowledgeService.load
 
     def load(self: KnowledgeService) -> LoadResult:

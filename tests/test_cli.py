@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import COMMANDS, main
 
 ROOT = Path(__file__).parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -76,6 +76,15 @@ def test_ask_json_and_batch() -> None:
     assert lines[2]["answered"] is False
 
 
+def test_a_file_saved_on_windows_is_read_without_its_bom_and_crlf() -> None:
+    done = run("ask", "--batch", stdin="\ufeffkolko struva parka\r\nwho pays for the hot lunch\r\n")
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["question"] for line in lines] == [
+        "kolko struva parka",  # was: "\ufeffkolko struva parka"
+        "who pays for the hot lunch",
+    ]
+
+
 def test_a_huge_line_is_answered_from_its_first_4096_characters() -> None:
     # was: no answer for minutes (100,000 letters: 4 min); a Telegram message holds 4,096 at most
     huge = "колко струва паркът " + "а" * 100_000
@@ -135,6 +144,8 @@ def test_bad_usage_exits_2() -> None:
     assert run("ask").returncode == 2
     assert run("frobnicate").returncode == 2
     assert run("ask", "--lang", "de", "x").returncode == 2
+    done = run("run", "--webhook-url", "bot.example.bg/munibot")
+    assert done.returncode == 2 and "must start with https://" in done.stderr
 
 
 def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
@@ -143,9 +154,32 @@ def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr and "munibot:" in done.stderr
 
 
-def test_every_command_has_help() -> None:
-    for command in ("run", "chat", "ask", "validate", "broadcast", "stats", "unanswered"):
-        assert run(command, "--help").returncode == 0
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: munibot {command} ")
+
+
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [
+        (["ask", "--batch", "--json", "--conversation"], ""),
+        (["chat"], "Здравейте! Аз съм ботът на Община Септември."),
+    ],
+)
+def test_a_closed_stdin_reads_as_an_empty_one(tmp_path: Path, args: list[str], out: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args, "--db", str(tmp_path / "db.sqlite3")],
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),  # as `munibot ... <&-` in a shell
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(out)
 
 
 def test_chat_keeps_follow_up_context(tmp_path: Path) -> None:

@@ -137,6 +137,17 @@ async def test_broadcast_errors_are_one_sentence(tmp_path: Path) -> None:
     assert code == 1 and "empty.txt has no text to announce" in err and "/cancel" not in err
 
 
+async def test_a_broadcast_to_nobody_still_says_what_was_sent(tmp_path: Path) -> None:
+    """The contract: the recipients' count and, when done, sent / failed / blocked; a script
+    reading those lines gets them when there was no one to send to, too."""
+    (tmp_path / "ok.txt").write_text("ok", encoding="utf-8")
+    code, out, _ = await munibot(
+        "broadcast", "--text-file", str(tmp_path / "ok.txt"), "--db", str(tmp_path / "db.sqlite3")
+    )
+    assert code == 0
+    assert out.splitlines() == ["recipients: 0", "sent: 0, failed: 0, blocked: 0, uncertain: 0"]
+
+
 async def test_stats_and_unanswered(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     await people(db, 3)

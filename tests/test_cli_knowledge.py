@@ -40,6 +40,19 @@ def test_missing_folder_is_named_in_one_sentence(
     )
 
 
+@pytest.mark.parametrize("command", ["validate", "ask"])
+def test_a_file_given_as_the_folder_is_named_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    file = tmp_path / "municipality.yaml"
+    file.write_text("name: x\n", encoding="utf-8")
+    assert main([command, "--knowledge", str(file), *(["x"] if command == "ask" else [])]) == 1
+    assert capsys.readouterr().err == (
+        f"munibot: {file} is a file, not a folder: point --knowledge (or MUNIBOT_KNOWLEDGE) "
+        "at the folder that holds municipality.yaml\n"
+    )
+
+
 def test_validate_counts_the_warnings_marked_checked(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--strict", "--knowledge", str(KNOWLEDGE)]) == 0
     assert "0 errors, 0 warnings (1 more marked '# checked')" in capsys.readouterr().out

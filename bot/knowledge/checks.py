@@ -37,6 +37,14 @@ def _text_warnings(text: Text, path: DataPath, positions: Positions) -> list[tup
                     f"the bot speaks only bg and en: the '{lang}' text is never shown",
                 )
             )
+        elif finding == "alone":
+            found.append(
+                (
+                    positions.of_key((*path, lang)),
+                    f"no 'bg:' or 'en:' text here: the bot shows the '{lang}' text to everyone "
+                    "until you add them",
+                )
+            )
         else:
             version = dict(text.values())[lang]
             found.append(

@@ -267,7 +267,11 @@ def parse_plain(value: Any) -> str:
     """Accept a short text, exactly as written (0012 stays 0012)."""
     text = scalar_text(value)
     if text is None:
-        raise value_error("string_type", f"expected a short text here but found {describe(value)}")
+        raise value_error(
+            "string_type",
+            f"expected a short text here but found {describe(value)}; write one plain text "
+            "here, without 'bg:' and 'en:' and not as a list",
+        )
     if not text:
         raise value_error("text_empty", "this value is empty; write it or delete the line")
     return text

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.parallel import map_forked
+from bot.knowledge.problems import Problem
 from bot.knowledge.reading import FileResult
 from bot.knowledge.yamlsource import read_limited
 
@@ -24,6 +25,7 @@ SETTLE_NS = 2_000_000_000
 # the forked copy also pickles every file's validated content for this process, about a quarter
 # of what reading and validating it took: it reads fewer files, so that both finish together
 COPY_SHARE = 0.45
+UNREAD = -1  # the size of a file that could not be read: read again at the next load
 Reader = Callable[[bytes, int], FileResult]
 
 
@@ -64,7 +66,7 @@ class Job:
     """One file to read, whatever else its result depends on, and how to read its bytes."""
 
     file: Path
-    role: tuple[Any, ...]
+    role: tuple[Any, ...]  # (the name problems show, the model, its extra fields)
     read: Reader
 
 
@@ -101,7 +103,7 @@ class CachedReads:
                 result = old.result
             else:
                 self.reads += 1
-            settled = stat.st_mtime_ns < started - SETTLE_NS
+            settled = stat.st_mtime_ns < started - SETTLE_NS and size != UNREAD
             entries[index] = _Entry(job.role, size, stat.st_mtime_ns, settled, digest, result)
         results = []
         for job, entry in zip(jobs, entries, strict=True):
@@ -118,14 +120,30 @@ class CachedReads:
 
 
 def _read(job: Job) -> FileResult:
-    return job.read(*read_limited(job.file))
+    try:
+        return job.read(*read_limited(job.file))
+    except OSError as error:
+        return _unreadable(job, error)
+
+
+def _unreadable(job: Job, error: OSError) -> FileResult:
+    """The problem of a file the bot may not read (its permissions), or that went away."""
+    reason = os.strerror(error.errno) if error.errno else str(error)
+    message = (
+        f"the file cannot be read ({reason}): let the user the bot runs as read it "
+        f"(e.g. 'chmod a+r {job.file.name}'), or move it out of the knowledge folder"
+    )
+    return FileResult(None, (Problem(job.role[0], 1, 1, message),))
 
 
 def _read_unless_same(task: tuple[Job, _Entry | None]) -> tuple[int, bytes, FileResult | None]:
     """(size, content hash, result): no result when the content is the old entry's (a forked
     copy then hands back nothing to pickle, and the old result is kept as the same object)."""
     job, old = task
-    raw, size = read_limited(job.file)
+    try:
+        raw, size = read_limited(job.file)
+    except OSError as error:
+        return UNREAD, b"", _unreadable(job, error)
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     if old is not None and (old.digest, old.size) == (digest, size):
         return size, digest, None

@@ -88,8 +88,11 @@ def _is(test: Callable[[], bool]) -> bool:
         raise
 
 
-def files_below(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
-    """(names below folder, path) of each file that sorted(folder.rglob("*")) finds, sorted fast."""
+def files_below(
+    folder: Path, unreadable: list[Path] | None = None
+) -> list[tuple[tuple[str, ...], Path]]:
+    """(names below folder, path) of each file that sorted(folder.rglob("*")) finds, sorted fast;
+    the folders that may not be listed go to unreadable."""
     # sorting Paths compares them in Python: half a second for 10,000 project files
     found: list[tuple[tuple[str, ...], Path]] = []
     folders: list[tuple[tuple[str, ...], Path]] = [((), folder)]
@@ -99,6 +102,8 @@ def files_below(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
             with os.scandir(current) as listing:
                 entries = list(listing)
         except PermissionError:
+            if unreadable is not None:
+                unreadable.append(current)
             continue
         for entry in entries:
             inner = (*parts, entry.name)
@@ -178,8 +183,15 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
     folder = root / "projects"
     if not folder.is_dir():
         return [], []
-    files, problems = [], []
-    for parts, file in files_below(folder):
+    files, problems, unreadable = [], [], list[Path]()
+    found = files_below(folder, unreadable)
+    for hidden in unreadable:
+        message = (
+            "the folder cannot be read (Permission denied), so its projects are not loaded: let "
+            f"the user the bot runs as read it (e.g. 'chmod a+rx {hidden.name}')"
+        )
+        problems.append(_problem(hidden, message))
+    for parts, file in found:
         if _draft_parts(parts[:-1]) or file.name.startswith("."):
             continue
         if file.name.startswith("_") and not (drafts and file.name.endswith(YAML_SUFFIXES)):

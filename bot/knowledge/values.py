@@ -178,16 +178,18 @@ class Text:
 
 
 def text_findings(text: Text) -> list[tuple[str, str]]:
-    """("missing" | "unshown" | "quotes", lang) for what staff should look at again in text."""
+    """("missing" | "alone" | "unshown" | "quotes", lang) for what staff should look at again in
+    text; "alone": no bg or en, so this other language is what the bot shows (Text.get)."""
     found = []
     versions = text._values
-    if not text.universal:
+    shown = _SHOWN.intersection(versions)
+    if shown and not text.universal:
         for lang in LANGUAGES:
             if lang not in versions:
                 found.append(("missing", lang))
-    for lang, version in versions.items():
+    for index, (lang, version) in enumerate(versions.items()):
         if lang not in _SHOWN:
-            found.append(("unshown", lang))
+            found.append(("unshown" if shown or index else "alone", lang))
         if (
             version[:1] in _OPENING_QUOTES
             and typographic_inside(version) is not None

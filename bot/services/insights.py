@@ -12,7 +12,7 @@ from bot.knowledge import KnowledgeBase
 from bot.services.chart import bar_chart
 from bot.services.grouping import QuestionGroup, group_questions
 from bot.storage import Storage
-from bot.texts import period, t
+from bot.texts import name_or_key, period, t, topic_name
 
 UNSURE_BELOW = 0.6
 
@@ -101,16 +101,24 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase | None, lang: str) -> Re
         t("stats.chart_title", lang, period=period(stats.days, lang)),
         f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",
     )
-    for label, rows in (
-        ("stats.projects", stats.projects),
-        ("stats.topics", stats.topics),
-        ("stats.languages", stats.languages),
+
+    def project_name(name: str) -> str:
+        project = knowledge.project(name) if knowledge else None
+        return project.name(lang) if project else name
+
+    for label, rows, named in (
+        ("stats.projects", stats.projects, project_name),
+        ("stats.topics", stats.topics, lambda topic: topic_name(topic, lang)),
+        (
+            "stats.languages",
+            stats.languages,
+            lambda code: name_or_key("language.name.", code, lang),
+        ),
     ):
         if rows:
             b.line(Span(t(label, lang), bold=True))
             for name, count, _ in rows:
-                project = knowledge.project(name) if knowledge else None
-                b.bullet(f"{project.name(lang) if project else name}: {count}")
+                b.bullet(f"{named(name)}: {count}")
     return b.build()
 
 

@@ -22,6 +22,8 @@ from bot.knowledge.files import watched
 from bot.services.knowledge_cache import Cached, read_cache, write_cache
 
 log = logging.getLogger(__name__)
+# name, size, modification time, mode and owner of each file: a change of any is a change
+Stamps = tuple[tuple[str, int, int, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -30,18 +32,19 @@ class Snapshot:
 
     knowledge: KnowledgeBase
     engine: Engine
-    fingerprint: tuple[tuple[str, int, int], ...]
+    fingerprint: Stamps
 
 
-def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file the validator looks at."""
+def fingerprint(directory: Path) -> Stamps:
+    """Name, size, modification time, mode and owner of every file the validator looks at (a
+    file made readable with chmod or chown is read again)."""
     stamps = []
     for path in watched(directory):
         try:
             stat = path.stat()
         except OSError:
             continue
-        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+        stamps.append((str(path), stat.st_size, stat.st_mtime_ns, stat.st_mode, stat.st_uid))
     return tuple(stamps)
 
 
@@ -52,7 +55,7 @@ class KnowledgeService:
         """cache_file: where what the files gave is kept across restarts (None: nowhere)."""
         self.directory = directory
         self._snapshot: Snapshot | None = None
-        self._attempted: tuple[tuple[str, int, int], ...] | None = None
+        self._attempted: Stamps | None = None
         self.files = FileCache()
         self.prepared = Prepared()
         self.cache_file = cache_file

@@ -13,7 +13,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.services.ticket_drafts import MAX_QUESTION, CitizenDrafts, checked
 from bot.services.ticket_drafts import TicketError as TicketError
 from bot.storage import NewTicket, Post, Storage, Ticket, TicketState
-from bot.texts import TEXTS, t
+from bot.texts import t, topic_name
 
 MAX_ANSWER = 3200
 QUOTED = 300  # characters of the question quoted above the answer
@@ -216,9 +216,7 @@ class TicketDesk(CitizenDrafts):
             "ticket.post.guesses",
             lang,
             project=project.name(lang) if project else "—",
-            topic=t(f"button.topic.{ticket.topic}", lang)
-            if f"button.topic.{ticket.topic}" in TEXTS
-            else ticket.topic or "—",
+            topic=topic_name(ticket.topic, lang) if ticket.topic else "—",
             confidence=round(ticket.confidence * 100),
             language=t(f"language.name.{ticket.lang}", lang),
         )

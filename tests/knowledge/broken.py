@@ -160,6 +160,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("language_case", project(P + "funding:\n  BG: ЕСФ\n")),
     ("missing_language", project(P + "funding:\n  bg: ЕСФ\n")),
     ("unshown_language", project(P + "funding:\n  bg: ЕСФ\n  en: ESF\n  de: ESF\n")),
+    ("other_language_alone", project(P + "funding:\n  de: ESF\n  fr: FSE\n")),
     ("typographic_text", project(P + "funding: “ЕСФ”\n")),
     # facts that disagree
     ("end_before_start", project(P + "period:\n  start: 2024-05-01\n  end: 2023-05-01\n")),

@@ -7,8 +7,10 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from benchmarks.generate_kb import generate
-from bot.knowledge import FileCache, LoadResult, load_knowledge
+from bot.knowledge import FileCache, LoadResult, filecache, load_knowledge
 from tests.knowledge.generated import nth_project, reword
 
 HOUR_NS = 3600 * 10**9
@@ -99,3 +101,33 @@ def test_a_deleted_file_is_forgotten(tmp_path: Path) -> None:
     reloaded = load_knowledge(tmp_path, cache=cache)
     assert reloaded.knowledge is not None and len(reloaded.knowledge.projects) == 11
     assert cache.reads == 0
+
+
+def test_a_file_the_bot_may_not_read_is_a_problem_then_read_once_it_may(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chmod 000 (or a file of another owner): one FILE:1:1 problem, not a crash of the load;
+    the cache does not keep it, so the next load reads the file when it may."""
+    _, file = base(tmp_path)
+    readable, cache = filecache.read_limited, FileCache()
+
+    def denied(path: Path) -> tuple[bytes, int]:
+        if path == file:
+            raise PermissionError(13, "Permission denied", str(path))
+        return readable(path)
+
+    monkeypatch.setattr(filecache, "read_limited", denied)
+    for used in (None, cache):
+        result = load_knowledge(tmp_path, cache=used)
+        assert result.knowledge is None
+        assert [(p.line, p.column, p.message) for p in result.problems] == [
+            (
+                1,
+                1,
+                "the file cannot be read (Permission denied): let the user the bot runs as read "
+                f"it (e.g. 'chmod a+r {file.name}'), or move it out of the knowledge folder",
+            )
+        ]
+        assert result.problems[0].file.endswith(file.name)
+    monkeypatch.setattr(filecache, "read_limited", readable)
+    assert load_knowledge(tmp_path, cache=cache).knowledge is not None

@@ -69,6 +69,13 @@ CASES = [
     ),
     ("wrong type", PROJECT + "aliases: hot lunch\n", 16, 10, ["expected a list", "'- '"]),
     (
+        "not a short text",
+        PROJECT + "programme_code: {bg: BG05}\n",
+        16,
+        17,
+        ["expected a short text", "write one plain text here, without 'bg:' and 'en:'"],
+    ),
+    (
         "missing field",
         PROJECT.replace("status: ongoing\n", ""),
         1,
@@ -256,6 +263,23 @@ def test_missing_translation_is_a_warning(tmp_path: Path) -> None:
     assert (warning.line, warning.column) == (6, 3)
     assert "no English text" in warning.message
     assert str(warning).endswith("warning: " + warning.message)
+
+
+def test_a_text_in_other_languages_alone_is_shown_and_the_warning_says_so(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, PROJECT + "funding:\n  de: ESF\n  fr: FSE\n")
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None
+    [project] = result.knowledge.projects
+    assert project.funding is not None and project.funding.get("bg") == "ESF"
+    assert [(w.line, w.column, w.message) for w in result.warnings] == [
+        (
+            17,
+            3,
+            "no 'bg:' or 'en:' text here: the bot shows the 'de' text to everyone until "
+            "you add them",
+        ),
+        (18, 3, "the bot speaks only bg and en: the 'fr' text is never shown"),
+    ]
 
 
 def test_drafts_are_skipped(tmp_path: Path) -> None:

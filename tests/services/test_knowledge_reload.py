@@ -75,3 +75,11 @@ async def test_a_reload_reads_again_only_the_changed_file(services: Services) ->
     assert service.files.reads == 1
     assert service.knowledge.project("park-block-66").status == "ongoing"  # type: ignore[union-attr]
     assert result.knowledge == load_knowledge(services.settings.knowledge_dir).knowledge
+
+
+def test_a_file_made_readable_with_chmod_is_a_change(tmp_path: Path) -> None:
+    """A file the bot could not read is read again once staff fix its permissions (or owner)."""
+    shutil.copytree(Path(__file__).parents[2] / "knowledge", tmp_path / "k")
+    before = knowledge_service.fingerprint(tmp_path / "k")
+    (tmp_path / "k" / "municipality.yaml").chmod(0o600)
+    assert knowledge_service.fingerprint(tmp_path / "k") != before

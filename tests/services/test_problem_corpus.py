@@ -10,11 +10,12 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from bot.knowledge import Problem, load_knowledge
+from bot.knowledge import Problem, filecache, files, load_knowledge
 from bot.knowledge.yamlsyntax import syntax_problem
 from bot.services.problem_texts import PREFIX, problem_text, translated, wordings
 from bot.texts import TEXTS
@@ -67,8 +68,38 @@ def test_what_no_file_makes_the_yaml_reader_say_is_told_too(
     assert PREFIX + wording in assert_told_in_bulgarian(problem)
 
 
+def test_a_file_the_bot_may_not_read_is_told_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(path: Path) -> tuple[bytes, int]:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(filecache, "read_limited", denied)
+    [problem, *_] = load_knowledge(build(tmp_path, {})).problems
+    assert PREFIX + "file_unreadable" in assert_told_in_bulgarian(problem)
+
+
+def test_a_folder_the_bot_may_not_list_is_told_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = build(tmp_path, {})
+    (folder / "projects" / "old").mkdir()
+    listing = files.os.scandir
+
+    def denied(path: Path) -> Any:
+        if Path(path).name == "old":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(files.os, "scandir", denied)
+    [problem] = load_knowledge(folder).problems
+    assert problem.file.endswith("old") and (problem.line, problem.column) == (1, 1)
+    assert PREFIX + "folder_unreadable" in assert_told_in_bulgarian(problem)
+
+
 def test_the_corpus_reaches_every_wording() -> None:
     made_for = {case[0] for case in CASES} | {error[0] for error in READER_ERRORS}
+    made_for |= {"file_unreadable", "folder_unreadable"}  # made by the tests above
     assert made_for == WORDINGS
 
 

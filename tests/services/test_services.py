@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, Settings
+from bot.engine.lexicon import TOPICS
 from bot.knowledge import load_or_raise
 from bot.services.announcements import DraftError, split_versions
 from bot.services.flood import FloodGuard, Verdict
@@ -20,6 +21,7 @@ from bot.services.insights import (
 )
 from bot.services.news import announce_new_news, news_key
 from bot.storage import MIGRATIONS, QuestionRecord, Storage
+from bot.texts import TEXTS, topic_name
 
 KNOWLEDGE = Path(__file__).parent.parent.parent / "knowledge"
 
@@ -123,6 +125,37 @@ async def test_one_day_is_said_in_the_singular(
     assert unanswered in render_unanswered([], days, lang).plain()
 
 
+@pytest.mark.parametrize(
+    ("lang", "topics", "languages"),
+    [
+        ("bg", ["• договор: 2", "• целеви групи: 1"], ["• български: 2", "• английски: 1"]),
+        ("en", ["• contract: 2", "• target groups: 1"], ["• Bulgarian: 2", "• English: 1"]),
+    ],
+)
+async def test_stats_name_topics_and_languages_in_the_reader_s_language(
+    tmp_path: Path, lang: str, topics: list[str], languages: list[str]
+) -> None:
+    async with Storage.opened(tmp_path / "db.sqlite3") as storage:
+        for topic, question_lang in (
+            ("contract", "bg"),
+            ("contract", "bg"),
+            ("target_groups", "en"),
+        ):
+            record = QuestionRecord(1, "въпрос", question_lang, True, "hot-lunch", topic, 0.9)
+            await storage.log_question(record)
+        figures = await collect_stats(storage, 30)
+    lines = render_stats(figures, load_or_raise(KNOWLEDGE), lang).plain().splitlines()
+    assert all(line in lines for line in topics + languages), lines  # was: contract, bg
+
+
+def test_every_topic_of_the_engine_has_a_name_in_both_languages() -> None:
+    assert {
+        topic for topic in TOPICS if set(TEXTS.get(f"topic.{topic}", {})) != {"bg", "en"}
+    } == set()
+    assert topic_name("target_groups", "bg") == "целеви групи"
+    assert topic_name("something-new", "bg") == "something-new"  # a topic of an older version
+
+
 def test_settings_from_environment_hide_the_token() -> None:
     settings = Settings.from_env(
         {
@@ -177,6 +210,9 @@ def test_delivery_settings() -> None:
         ("MUNIBOT_BROADCAST_LEASE", "0", "must be at least 1"),
         ("MUNIBOT_PORT", "99999", "must be at most 65535"),
         ("MUNIBOT_PORT", "-1", "must be at least 0"),
+        # retried for ever, each try failing the same way ("missing an 'http://' protocol")
+        ("TELEGRAM_API_BASE_URL", "api.telegram.org", "must start with http:// or https://"),
+        ("MUNIBOT_WEBHOOK_URL", "bot.example.bg/munibot", "must start with http:// or https://"),
     ],
 )
 def test_a_setting_out_of_its_range_is_one_clear_sentence(

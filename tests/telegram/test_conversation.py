@@ -54,6 +54,26 @@ async def test_subscribing_twice_says_already(bot: BotHarness) -> None:
     assert said == ["Абонирахте", "Вече", "Отписахте", "Не"]
 
 
+async def test_following_lists_the_projects_followed_and_a_press_stops_one(
+    bot: BotHarness,
+) -> None:
+    """README: Follow under an answer, /following, and its buttons that stop following."""
+    [none] = messages(await bot.send(updates.message(USER, "/following")))
+    assert none["text"].startswith("Не следвате нито един проект.")
+    [answer] = messages(await bot.send(updates.message(USER, "колко струва топъл обяд")))
+    assert "f:hot-lunch" in buttons(answer)
+    pressed = await bot.send(updates.button(USER, "f:hot-lunch", answer))
+    [toast] = [c.params for c in pressed if c.method == "answerCallbackQuery"]
+    assert toast["text"] == "Ще получавате новините за този проект."
+    [listed] = messages(await bot.send(updates.message(USER, "/following")))
+    assert buttons(listed) == ["u:hot-lunch"]
+    pressed = await bot.send(updates.button(USER, "u:hot-lunch", listed))
+    [toast] = [c.params for c in pressed if c.method == "answerCallbackQuery"]
+    assert toast["text"] == "Вече не следвате този проект."
+    [none] = messages(await bot.send(updates.message(USER, "/following")))
+    assert none["text"].startswith("Не следвате нито един проект.")
+
+
 @pytest.mark.parametrize(
     ("text", "code", "fact"),
     [
