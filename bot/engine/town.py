@@ -11,6 +11,7 @@ from bot.engine.compose import (
     Composer,
     budget_list,
     by_status,
+    contact_lines,
     dated_list,
     municipality_contacts,
     project_list,
@@ -63,6 +64,16 @@ class Said(NamedTuple):
     suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
 
 
+def _fleeting(word: str, keys: frozenset[str]) -> bool:
+    """True when a key is the word with one more letter inside it: a vowel that comes and goes
+    ("главен" / "главния")."""
+    return len(word) >= 4 and any(
+        len(key) == len(word) + 1
+        and any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
+        for key in keys
+    )
+
+
 def _keys(texts: Iterable[str]) -> frozenset[str]:
     """The content terms of texts and their first five letters (another ending, same word)."""
     return stem_keys(frozenset(t for text in texts for t in content_terms(text)))
@@ -91,6 +102,10 @@ class General:
             for qa in knowledge.faq
         ]
         self.links = [(link, _keys(texts_of(link.title))) for link in town.links]
+        self.people = [  # the municipality's contacts, by their roles and names
+            (c, _keys([*(texts_of(c.role) if c.role else ()), *texts_of(c.name)]))
+            for c in town.contacts
+        ]
         self.words = Vocabulary(self.facts[1])
 
     def answer(
@@ -145,11 +160,17 @@ class General:
             # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about)
         page = self._page(subject, lang) if "website" in parsed.town_fields else None
+        mayor_asked = "mayor" in parsed.town_fields
+        person = parsed.answer in (None, "person") and not parsed.counted  # not "колко"
+        if person and subject and best < ANSWER_AT and not (parsed.places or mayor_asked):
+            # "кой е главният архитект", "профил на купувача": a contact of the municipality by
+            # its role or name, or one of its pages by its title, holds every word asked
+            page = self._person(subject, lang) or self._page(subject, lang)
         if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
             return Said(page, "municipality", "contacts")
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
-        mayor = "mayor" in parsed.town_fields and all(map(self.words.lookup, subject))
+        mayor = mayor_asked and all(map(self.words.lookup, subject))
         if "municipality" in parsed.intents and not parsed.town_fields and not whole:
             # "колко ха лозя има в общината"; not "собственият принос на общината за площада"
             stated = self.stated(parsed, subject, lang)
@@ -239,7 +260,7 @@ class General:
         if mayors and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
             own = {
                 "contacts",
-                *(f for f in ("phones", "email") if any(getattr(c, f) for c in mayors)),
+                *(f for f in ("phones", "email", "hours") if any(getattr(c, f) for c in mayors)),
             }
             for name in own:  # (the municipality's when the mayor's is not given; and not in
                 names.pop(name, None)  # "кметът и телефонът на общината")
@@ -311,6 +332,15 @@ class General:
         return bool(self.words.lookup(word)) or any(
             term in self.words for term in GLOSSARY.synonyms(word)
         )
+
+    def _person(self, subject: list[str], lang: str) -> Reply | None:
+        """The municipality's contact whose role or name holds every word asked, or None."""
+        for contact, keys in self.people:
+            if all(held(w, keys) or _fleeting(w, keys) for w in subject):
+                builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
+                contact_lines(builder, contact, lang)
+                return builder.build()
+        return None
 
     def _page(self, subject: list[str], lang: str) -> Reply | None:
         """The municipality's link whose title holds every word asked, or None."""

@@ -405,3 +405,36 @@ def test_the_newest_news_are_the_news_not_the_newest_projects(
     bases: dict[str, Engine], base: str, question: str
 ) -> None:
     assert bases[base].answer(question).kind == "news"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "expected"),
+    [
+        ("steppe", "гражданска регистрация", "Център за административно обслужване"),
+        ("steppe", "telefon za mestni danaci", "Център за административно обслужване"),
+        ("steppe", "кой се занимава с обществените поръчки", "Отдел „Проекти, програми"),
+        ("spa", "сигнали за замърсяване", "Звено „Чистота и екология“"),
+        ("spa", "профил на купувача", "profil-na-kupuvacha"),
+        ("spa", "обществени поръчки", "profil-na-kupuvacha"),
+        ("vine", "а кметът кога приема граждани", "приемен ден – сряда"),
+    ],
+)
+def test_a_contact_or_page_of_the_municipality_by_its_role_or_title(
+    bases: dict[str, Engine], base: str, question: str, expected: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.kind == "municipality" and expected in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "kind"),
+    [
+        ("danube", "колко посетители се очакват в информационния център", "quote"),  # a count
+        ("spa", "кои проекти са с европейско финансиране", "list"),
+        ("spa", "разделно събиране", "project"),
+    ],
+)
+def test_a_question_a_project_or_a_list_answers_is_no_contact_s(
+    bases: dict[str, Engine], base: str, question: str, kind: str
+) -> None:
+    assert bases[base].answer(question).kind == kind
