@@ -92,7 +92,11 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase | None, lang: str) -> Re
     )
     b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
     opened, answered, median, learned = stats.tickets
-    hours = "—" if median is None else _decimal(median, lang)
+    hours = (
+        t("stats.no_answer_yet", lang)
+        if median is None
+        else t("stats.hours", lang, hours=_decimal(median, lang))
+    )
     b.field(
         t("stats.tickets", lang),
         t("stats.tickets_value", lang, opened=opened, answered=answered, hours=hours, faq=learned),

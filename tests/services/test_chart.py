@@ -87,3 +87,19 @@ def test_the_stats_reply_says_what_the_colours_mean(lang: str, legend: str) -> N
     stats = Stats(7, {}, [("2026-11-05", 3, 1)], [], [], [])
     text = render_stats(stats, load_or_raise(KNOWLEDGE), lang).plain()
     assert legend in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "tickets", "said"),
+    [
+        ("en", (0, 0, None, 0), "median time to answer: none answered yet,"),
+        ("bg", (0, 0, None, 0), "медиана до отговора: още няма отговорени,"),
+        ("en", (3, 2, 1.5, 1), "median time to answer: 1.5 h,"),
+        ("bg", (3, 2, 1.5, 1), "медиана до отговора: 1,5 ч.,"),
+    ],
+)
+def test_the_median_time_to_answer_says_when_none_was_answered(
+    lang: str, tickets: tuple[int, int, float | None, int], said: str
+) -> None:
+    stats = Stats(7, {}, [("2026-11-05", 3, 1)], [], [], [], tickets=tickets)
+    assert said in render_stats(stats, load_or_raise(KNOWLEDGE), lang).plain()
