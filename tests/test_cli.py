@@ -154,6 +154,19 @@ def test_broken_knowledge_is_one_clear_sentence(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr and "munibot:" in done.stderr
 
 
+@pytest.mark.parametrize("command", ["ask", "chat"])
+def test_an_invalid_base_is_its_problems_and_one_sentence_without_a_log_line(
+    tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_bytes((KNOWLEDGE / "municipality.yaml").read_bytes())
+    (tmp_path / "projects" / "a.yaml").write_text("title: x\nstatus: finished\nsummary: y\n")
+    done = run(command, "--knowledge", str(tmp_path), *(["x"] if command == "ask" else []))
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1 and len(lines) == 2, done.stderr
+    assert "a.yaml:2:9: unknown status 'finished'" in lines[0] and "has errors" in lines[1]
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:

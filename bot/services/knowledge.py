@@ -91,8 +91,13 @@ class KnowledgeService:
             self._snapshot = Snapshot(result.knowledge, engine, stamp)
             log.info("knowledge loaded: %s", result.knowledge.counts())
             self._keep()
-        else:
-            log.warning("knowledge not loaded: %d error(s)", len(result.errors))
+        elif self._snapshot is not None:  # the running bot answers from the last good version
+            log.warning(
+                "knowledge not reloaded: %d error(s); the last good version stays",
+                len(result.errors),
+            )
+        else:  # the first load: the caller reports the problems (load_or_raise)
+            log.info("knowledge not loaded: %d error(s)", len(result.errors))
         return result
 
     def _keep(self) -> None:
