@@ -1,10 +1,14 @@
-"""The sentence chosen for a measure asked of a part of a project states the number beside it.
+"""The sentence chosen: a measure asked of a part of a project is the number stated beside it;
+where to see photos, a map or a form is the project's page that names it.
 
 A sentence that names the thing asked but states its number of the kind asked in another clause
 ("ски влек с дължина 420 м ... 2 „килимчета“ за деца") measures something else: asked how long
 the "килимчета" are, the sentence stating "2 ленти „магически килим“ (по 60 м)" answers. The
 table holds the two tuning failures (mountain, spa) and questions written for the rule on the
-other bases (danube, steppe, vine).
+other bases (danube, steppe, vine). "Къде да видя снимки от ...", "where can I vote on ...",
+"има ли карта на пътеката" are answered by the link whose title names the photos, the vote, the
+map: the tuning failures were on danube, vine and steppe; the questions written for the rule are
+on steppe, mountain and spa.
 """
 
 from __future__ import annotations
@@ -119,3 +123,81 @@ def test_a_number_measures_the_noun_of_its_own_clause() -> None:
     assert beside.other(summary) and not beside.other(lanes)
     assert not beside.other(make_fact("results", {"bg": "420 м нов влек"}))  # it names no carpet
     assert not Beside(length, nouns, best=0.0).other(summary)  # no sentence measures a carpet
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "address"),
+    [
+        (
+            "danube",
+            "къде да видя снимки от докарването на понтона",
+            "pristan-ladovitsa",
+            "ponton-2026",
+        ),
+        ("vine", "where can I vote on what the youth centre will offer?", "youth-centre", "anketa"),
+        (
+            "steppe",
+            "къде са правилата на фонда от перките, формуляра де",
+            "wind-fund-village-halls",
+            "fond-vyatar-za-selata",
+        ),
+        (
+            "steppe",
+            "къде мога да видя снимки от откриването на пътя Суховей Класовик",
+            "suhovey-klasovik-road",
+            "galeriya/pat-suhovey-klasovik",
+        ),
+        (
+            "steppe",
+            "kade moga da vidq snimki ot otkrivaneto na pata za klasovik",
+            "suhovey-klasovik-road",
+            "galeriya/pat-suhovey-klasovik",
+        ),
+        (
+            "steppe",
+            "къде да намеря формуляра за кандидатстване във фонда от перките",
+            "wind-fund-village-halls",
+            "fond-vyatar-za-selata",
+        ),
+        (
+            "mountain",
+            "къде да видя картата на екопътеката до Орлови скали",
+            "eco-trail-orlova",
+            "orlova-pateka-karta.pdf",
+        ),
+        (
+            "mountain",
+            "има ли карта на пътеката за орлови скали някъде в интернет",
+            "eco-trail-orlova",
+            "orlova-pateka-karta.pdf",
+        ),
+        (
+            "spa",
+            "where can I see photos of the old bath before and after",
+            "old-mineral-bath",
+            "galeria/starata-banya",
+        ),
+    ],
+)
+def test_where_to_see_a_page_is_the_page_that_names_it(
+    bases: dict[str, Engine], base: str, question: str, project: str, address: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project, answer.reply.plain()
+    assert address in (answer.source_url or ""), answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "place"),
+    [
+        ("steppe", "какъв е адресът на спешния пункт в Суховей", "Първи май"),
+        ("steppe", "exact address of the new emergency post in Suhovey pls", "14 Parvi May St."),
+        ("mountain", "къде започва екопътеката до Орлови скали", "Бистрица"),
+    ],
+)
+def test_an_address_or_a_place_asked_is_still_the_place(
+    bases: dict[str, Engine], base: str, question: str, place: str
+) -> None:
+    """A street address is no page, and a place asked without a page's word is where it is."""
+    answer = bases[base].answer(question)
+    assert answer.topic == "location" and place in answer.reply.plain()
