@@ -57,8 +57,8 @@ _CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, rever
 _SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
-# The kinds of numbers that measure the thing asked beside it: how big, by its area or its length
-# (a diameter), not by a count of something beside it ("2 варианта (кръгово кръстовище")
+# The kinds of numbers that measure the thing asked beside it: how big, by an area, a count or a
+# length too (a diameter: "кръгово кръстовище с диаметър 36 м")
 MEASURE_KINDS = {
     answer: frozenset(kinds | ({"length"} if answer == "size" else set()))
     for answer, kinds in ANSWER_KINDS.items()

@@ -67,7 +67,7 @@ _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километро
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # a list's items and joined clauses: a comma or semicolon (not a decimal one), a sentence's end,
-# "и", "and", "или"
+# "и", "and", "или", "or"
 _CLAUSE = re.compile(r"[;,](?!\d)|[.!?]\s+(?=\W?[A-ZА-Я])|\s(?:и|and|или|or)\s", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 _CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d\b")  # dates, times

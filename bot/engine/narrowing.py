@@ -1,5 +1,6 @@
 """Narrow the sentences found for a question to those that state what it asks: the unit, the
-period of a rate, the number of the things asked; and say what a question's verb and price ask."""
+period of a rate, the number of the things asked, the page asked for; and say what a question's
+verb and price ask."""
 
 from __future__ import annotations
 

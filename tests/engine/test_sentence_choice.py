@@ -19,6 +19,7 @@ from bot.engine import Engine
 from bot.engine.beside import Beside, measured
 from bot.engine.facts import make_fact, measured_clauses
 from bot.engine.normalize import terms
+from tests.engine.conftest import assert_quoted
 
 
 @pytest.mark.parametrize(
@@ -86,9 +87,7 @@ from bot.engine.normalize import terms
 def test_the_number_asked_is_the_one_stated_beside_the_thing(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
-    answer = bases[base].answer(question)
-    assert answer.answered and answer.project == project, answer.reply.plain()
-    assert fact in answer.reply.plain()
+    assert_quoted(bases[base], question, project, fact)
 
 
 def test_a_counted_thing_keeps_its_sentence(bases: dict[str, Engine]) -> None:
