@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.engine.beside import Beside
 from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
@@ -56,6 +57,13 @@ _CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, rever
 _SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
+# The kinds of numbers that measure the thing asked beside it: how big, by an area, a count or a
+# length too (a diameter: "кръгово кръстовище с диаметър 36 м")
+MEASURE_KINDS = {
+    answer: frozenset(kinds | ({"length"} if answer == "size" else set()))
+    for answer, kinds in ANSWER_KINDS.items()
+    if answer in NUMBERS
+}
 _FEMININE = ("ic", "k")  # the terms of "-ица", "-ка": a woman's title made from a man's
 FOUND = 0.5  # the share of the detail's weight a fact must hold
 UNKNOWN = 0.6  # the weight of a detail word the knowledge base does not know, against the rarest
@@ -218,6 +226,11 @@ class DetailFinder:
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
+        # a number of the kind asked is stated beside the thing asked ("2 ленти „магически
+        # килим“ (по 60 м)"), not in another clause of a sentence that names it
+        beside = Beside.of(
+            parsed, details, detail, facts, MEASURE_KINDS.get(parsed.answer or "", frozenset())
+        )
         found = []
         linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
         for fact in facts:
@@ -248,12 +261,16 @@ class DetailFinder:
                 support += ASKED_BONUS  # "може ли с малки деца": the staff's "Може ли с деца?"
             counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
             support += COUNTED_BONUS if counts else 0.0
+            # its number of the kind asked is another thing's (counting the thing asked, it is not)
+            other = not counts and beside.other(fact)
             score = support + holds - min(1.0, holds)
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share
-            if wanted & fact.kinds:
+            if wanted & fact.kinds and not other:
                 score += KIND_BONUS
+            elif other:  # as good as a sentence stating no number of the kind asked
+                score *= 0.5
             elif wanted and parsed.answer in NUMBERS and _other_number(fact):
                 score += KIND_BONUS / 3
             elif parsed.answer == "person" and "person" in fact.kinds:

@@ -66,6 +66,9 @@ _DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# a list's items and joined clauses: a comma or semicolon (not a decimal one), a sentence's end,
+# "и", "and", "или", "or"
+_CLAUSE = re.compile(r"[;,](?!\d)|[.!?]\s+(?=\W?[A-ZА-Я])|\s(?:и|and|или|or)\s", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 _CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d\b")  # dates, times
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
@@ -92,6 +95,8 @@ class Fact:
     heading: Text | None = None
     more: Text | None = None  # the rest of a news item whose title this is; a whole FAQ answer
     about: frozenset[str] = frozenset()  # the terms of its heading, or of the FAQ's questions
+    # (kinds of numbers, terms) of each clause stating a number, when it has several clauses
+    clauses: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     def text(self, lang: str) -> str:
         """The sentence in lang, else in the other language."""
@@ -163,6 +168,26 @@ def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(kinds), frozenset(counted)
 
 
+def measured_clauses(
+    texts: Iterable[str], known: dict[str, frozenset[str]] | None = None
+) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The kinds of numbers and the terms of each clause of the texts that states a number, when a
+    text has several clauses (with the words of the abbreviations known that a clause uses): the
+    number stated beside a noun measures it ("обучителна зона от 2,1 ха с 2 „килимчета“" after
+    "влек с дължина 420 м"), not what another clause names."""
+    found = []
+    for text in texts:
+        parts = _CLAUSE.split(text)
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            kinds, _ = _units(part)
+            if kinds:
+                said = frozenset(indexed_terms(part))
+                found.append((frozenset(kinds), said | used(part, known) if known else said))
+    return tuple(found)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a written text ("ок. 410 кв. м", "гр. Смолян" and "А. Иванов" end none)."""
     found: list[str] = []
@@ -197,6 +222,7 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
         kinds |= {"date"}
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
         kinds |= {"who"}
+    extra["clauses"] = measured_clauses(texts.values())
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 
@@ -268,7 +294,14 @@ def project_facts(project: Project) -> list[Fact]:
     known = defined(text for _, value, _ in items for _, text in value.values())
     if not known:
         return facts
-    return [replace(f, terms=f.terms | used(" ".join(f.texts.values()), known)) for f in facts]
+    return [
+        replace(
+            f,
+            terms=f.terms | used(" ".join(f.texts.values()), known),
+            clauses=measured_clauses(f.texts.values(), known),
+        )
+        for f in facts
+    ]
 
 
 Facts = tuple[list[Fact], Counter[str]]

@@ -20,11 +20,18 @@ from bot.engine.detail import (
 from bot.engine.events import dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
+from bot.engine.narrowing import (
+    acts,
+    counted_by,
+    of_measure,
+    of_period,
+    of_unit,
+    pages,
+    priced_elsewhere,
+)
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
-from bot.engine.periods import periods_of
 from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest_progress
-from bot.engine.question import LASTING
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -33,7 +40,6 @@ from bot.knowledge import Project
 # The summary says what is done, and why, when no activity or goal is written down.
 FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
 QUOTES = 2
-MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # asked by a unit
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
@@ -147,7 +153,7 @@ class ProjectAnswers:
             for w in (*parsed.content, *parsed.extra)
             if w not in naming
             and w not in parsed.described
-            and (not w.isdigit() or _counted_by(w, answer))
+            and (not w.isdigit() or counted_by(w, answer))
             and (w not in parsed.verbs or self._known_verb(w))
         ]
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
@@ -163,8 +169,8 @@ class ProjectAnswers:
         if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)
-        found = _of_period(
-            _of_unit(
+        found = of_period(
+            of_unit(
                 [
                     f
                     for f in self.details.search(number, parsed, details, naming)
@@ -174,6 +180,13 @@ class ProjectAnswers:
             ),
             parsed,
         )
+        linked = pages(found, parsed)
+        if linked and topic in (None, "location"):  # "къде да видя снимките": the page, of
+            facts = _best(linked)  # whichever place
+            sure = min(1.0, 0.6 + 0.4 * linked[0].support)
+            return ProjectReply(
+                quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=sure
+            )
         if places:  # of the sentences that hold the question, those about the village asked
             # (or under a heading that names it: a news item "Открит селският дом в с. Ветровица")
             place_terms = {m.term for w in places for m in self.details.index.lookup(w)}
@@ -204,15 +217,15 @@ class ProjectAnswers:
         # ("колко месеца е предвидено да трае ремонтът": the works' own, whatever the verb)
         each = not _EACH.isdisjoint(parsed.words)  # "на една сграда": how long each one takes
         whole_period = answer == "duration" and not details and not each
-        whole_period &= not _acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
+        whole_period &= not acts(parsed) or not WORK_TERMS.isdisjoint(parsed.words)
         if not strong and not whole_period:  # the unit asked alone chooses the sentence: an
             verbs_only = bool(details) and set(details) <= parsed.verbs  # answer, not a sure one
-            strong = _measured(found, answer, verbs_only)
+            strong = of_measure(found, answer, verbs_only)
             certainty = MEASURED if strong else certainty
         if any(not self._holds(number, w) for w in parsed.subjects - WORK_TERMS):
             certainty *= ELSEWHERE  # "колко деца има в училището": no school in this project
         if not strong and (
-            (answer == "amount" and ("unit" in parsed.intents or _priced_elsewhere(parsed, naming)))
+            (answer == "amount" and ("unit" in parsed.intents or priced_elsewhere(parsed, naming)))
             or (
                 answer in ANSWER_KINDS
                 and any(  # the works ("ремонтът") are the project itself, never a thing in it
@@ -226,7 +239,7 @@ class ProjectAnswers:
             # of one; the project's budget is not the answer
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         timed = [f for f in found if "duration" in f.fact.kinds]
-        if timed and answer == "duration" and not whole_period and (_acts(parsed) or each):
+        if timed and answer == "duration" and not whole_period and (acts(parsed) or each):
             # "за колко време се ходи до ...": how long the walk takes, not the project; "на
             # една сграда": how long each one takes
             facts = _best(timed)
@@ -325,62 +338,6 @@ class ProjectAnswers:
         if project.status != "ongoing":
             return []
         return latest_progress(self.details.book.of(number)[0], places)
-
-
-def _counted_by(number: str, answer: str | None) -> bool:
-    """True when a number of the question says which of the things counted ("колко души над
-    65", "how many kids under 7"): a sentence stating it answers; a year only dates the works."""
-    return answer in NUMBERS and not (len(number) == 4 and number[:2] in ("19", "20"))
-
-
-def _of_unit(found: list[Found], answer: str | None) -> list[Found]:
-    """Only the sentences that state the very unit asked, when one of them holds something of
-    the question ("колко км канавки": "23 км канавки", not "68 литра за 2 часа"): a number of
-    another unit answers how long or how big only when no sentence states the unit."""
-    if answer not in MEASURES:
-        return found
-    unit = ANSWER_KINDS[answer]
-    of_unit = [f for f in found if unit & f.fact.kinds]
-    return of_unit if any(f.support > 0 for f in of_unit) else found
-
-
-def _of_period(found: list[Found], parsed: Parsed) -> list[Found]:
-    """Only the sentences that state the period a rate is asked for, when one of them holds
-    something of the question ("по колко кораба на година": "60 спирания на кораби на година",
-    not the summary's "кораби" with no period)."""
-    asked = periods_of(parsed.text) if parsed.answer else frozenset()
-    if not asked:
-        return found
-    of_period = [
-        f
-        for f in found
-        if f.support > 0 and any(asked & periods_of(text) for text in f.fact.texts.values())
-    ]
-    return of_period or found
-
-
-def _measured(found: list[Found], answer: str | None, verbs_only: bool) -> list[Found]:
-    """The sentences that state the very unit asked and hold one of the question's details
-    ("до колко тона може да минава по пътя" ~ "до 25 тона"), when none holds more of them; any
-    that states it when the details are only verbs, which say how, not what ("колко кубика ще
-    чисти станцията": the station's "2 800 куб. м вода на ден")."""
-    if answer not in MEASURES:
-        return []
-    return [
-        f for f in found if (f.support > 0 or verbs_only) and ANSWER_KINDS[answer] & f.fact.kinds
-    ]
-
-
-def _acts(parsed: Parsed) -> bool:
-    """True when the question's verb is an action of its own ("ходи", "се качваш"), neither
-    the works nor their lasting ("трае", "продължи"): a duration asked is that action's."""
-    return not parsed.works and any(v not in LASTING for v in parsed.verbs)
-
-
-def _priced_elsewhere(parsed: Parsed, naming: set[str]) -> bool:
-    """True when the thing whose price is asked is not the project: none of its words names it
-    ("колко струва хлябът в пекарната": a price of bread, not the bakery's budget)."""
-    return bool(parsed.priced) and naming.isdisjoint(parsed.priced)
 
 
 def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:

@@ -1,0 +1,80 @@
+"""Narrow the sentences found for a question to those that state what it asks: the unit, the
+period of a rate, the number of the things asked, the page asked for; and say what a question's
+verb and price ask."""
+
+from __future__ import annotations
+
+from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found
+from bot.engine.facts import LINK_ABOUT
+from bot.engine.parsed import Parsed
+from bot.engine.periods import periods_of
+from bot.engine.question import LASTING
+
+MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # asked by a unit
+
+
+def counted_by(number: str, answer: str | None) -> bool:
+    """True when a number of the question says which of the things counted ("колко души над
+    65", "how many kids under 7"): a sentence stating it answers; a year only dates the works."""
+    return answer in NUMBERS and not (len(number) == 4 and number[:2] in ("19", "20"))
+
+
+def of_unit(found: list[Found], answer: str | None) -> list[Found]:
+    """Only the sentences that state the very unit asked, when one of them holds something of
+    the question ("колко км канавки": "23 км канавки", not "68 литра за 2 часа"): a number of
+    another unit answers how long or how big only when no sentence states the unit."""
+    if answer not in MEASURES:
+        return found
+    unit = ANSWER_KINDS[answer]
+    of_unit = [f for f in found if unit & f.fact.kinds]
+    return of_unit if any(f.support > 0 for f in of_unit) else found
+
+
+def of_period(found: list[Found], parsed: Parsed) -> list[Found]:
+    """Only the sentences that state the period a rate is asked for, when one of them holds
+    something of the question ("по колко кораба на година": "60 спирания на кораби на година",
+    not the summary's "кораби" with no period)."""
+    asked = periods_of(parsed.text) if parsed.answer else frozenset()
+    if not asked:
+        return found
+    of_period = [
+        f
+        for f in found
+        if f.support > 0 and any(asked & periods_of(text) for text in f.fact.texts.values())
+    ]
+    return of_period or found
+
+
+def of_measure(found: list[Found], answer: str | None, verbs_only: bool) -> list[Found]:
+    """The sentences that state the very unit asked and hold one of the question's details
+    ("до колко тона може да минава по пътя" ~ "до 25 тона"), when none holds more of them; any
+    that states it when the details are only verbs, which say how, not what ("колко кубика ще
+    чисти станцията": the station's "2 800 куб. м вода на ден")."""
+    if answer not in MEASURES:
+        return []
+    return [
+        f for f in found if (f.support > 0 or verbs_only) and ANSWER_KINDS[answer] & f.fact.kinds
+    ]
+
+
+def acts(parsed: Parsed) -> bool:
+    """True when the question's verb is an action of its own ("ходи", "се качваш"), neither
+    the works nor their lasting ("трае", "продължи"): a duration asked is that action's."""
+    return not parsed.works and any(v not in LASTING for v in parsed.verbs)
+
+
+def priced_elsewhere(parsed: Parsed, naming: set[str]) -> bool:
+    """True when the thing whose price is asked is not the project: none of its words names it
+    ("колко струва хлябът в пекарната": a price of bread, not the bakery's budget)."""
+    return bool(parsed.priced) and naming.isdisjoint(parsed.priced)
+
+
+def pages(found: list[Found], parsed: Parsed) -> list[Found]:
+    """The project's pages whose titles name the page, photo, map or form the question names,
+    when it asks where or whether there is one: "къде да видя снимки от ...", "where can I vote
+    on ...", "има ли карта на пътеката" are answered by the page, not by where the works are (an
+    "адрес" asked is rather the street's, unless a page's title says it)."""
+    if parsed.answer != "place" and not (parsed.answer is None and parsed.yes_no):
+        return []
+    named = LINK_ABOUT.intersection(parsed.words)
+    return [f for f in found if f.fact.source == "links" and not f.fact.terms.isdisjoint(named)]
