@@ -14,6 +14,7 @@ _FORMS = {
     label: frozenset(t for word in words for t in terms(word)) for label, words in EVENTS.items()
 }
 _GATHERINGS = frozenset(t for word in GATHERINGS for t in terms(word))
+COMPLETION = _FORMS["completion"]  # "кога приключва": of the project itself, its end date
 _TAKING_PLACE = frozenset(t for word in TAKING_PLACE for t in terms(word))
 
 

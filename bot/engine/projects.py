@@ -17,7 +17,7 @@ from bot.engine.detail import (
     new_sums_first,
     states_field,
 )
-from bot.engine.events import dates_event, event_terms
+from bot.engine.events import COMPLETION, dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.narrowing import (
@@ -247,6 +247,9 @@ class ProjectAnswers:
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
             )
         events = event_terms(parsed.words) if answer == "date" else frozenset()
+        works = set(details) <= WORK_TERMS  # nothing asked but the project or its works
+        if events <= COMPLETION and works and project.period and project.period.end:
+            events = frozenset()  # "кога приключва салонът": the project's own end, no part's
         dated = [f for f in found if dates_event(f.fact, events)]
         if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
             facts = _best(dated)
