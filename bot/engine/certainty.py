@@ -13,7 +13,7 @@ from bot.engine.parsed import Parsed
 from bot.engine.ranking import Candidate, alone_named
 
 UNSAID = 0.55  # a field that says nothing of a noun asked is this much as sure
-OWN_LETTERS = 3  # a word of fewer letters ("ул", "96") says too little to name what is asked
+OWN_LETTERS = 3  # a word of fewer letters ("ул", "на") says too little to name what is asked
 QUOTED_AT = 0.15  # a quote of the one project named whole stands from this confidence
 _OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
 
@@ -54,8 +54,8 @@ def quoted_of_named(found: Answer, candidates: list[Candidate], parsed: Parsed) 
 
 def quote_holds_question(found: Answer, parsed: Parsed, index: ProjectIndex, number: int) -> bool:
     """True when the sentence quoted (of the project number) holds the question's own words:
-    two of three letters or more that are no verb and no village ("ot koi grad e firmata niko
-    96": the firm and its name; "температурата на водата в сухия фонтан"), and all others but
+    two of three letters or more, or numbers, that are no verb and no village ("ot koi grad e
+    firmata niko 96": the firm's name; "температурата на водата в сухия фонтан"), and all others but
     one, which names no other project nor its place. Found only by such words, a project is
     the one asked about even when common words keep its confidence low; not when works are
     asked of a thing ("кога ще направят басейн"), which a sentence that names the thing does
@@ -68,16 +68,16 @@ def quote_holds_question(found: Answer, parsed: Parsed, index: ProjectIndex, num
     held = {w for w in nouns if w in said or any(m.term in said for m in index.lookup(w))}
     unsaid = nouns - held
     return (
-        sum(len(w) >= OWN_LETTERS for w in held) >= 2
+        sum(len(w) >= OWN_LETTERS or w.isdigit() for w in held) >= 2
         and len(unsaid) <= 1
         and not any(_names_another(index, number, w) for w in unsaid)
     )
 
 
 def _names_another(index: ProjectIndex, number: int, word: str) -> bool:
-    """True when the word names another project than number, or its place."""
-    return any(
-        weight >= LOCATION and other != number
-        for match in index.lookup(word)
-        for other, weight in index.postings[match.term].items()
+    """True when the word names another project than number, or its place, and the record of
+    number never holds it ("Смреча" asked of a ski lift; not "град", said of every town)."""
+    postings = [index.postings[match.term] for match in index.lookup(word)]
+    return not any(number in found for found in postings) and any(
+        weight >= LOCATION for found in postings for weight in found.values()
     )

@@ -54,6 +54,7 @@ def test_an_english_do_still_asks() -> None:
             "forest-shelter-belt",
             "12 t/ha",
         ),
+        ("shipped", "ot koi grad e firmata niko 96", "monitoring-policies", "Стара Загора"),
         # new, on other bases than the failures'
         ("spa", "who looked after the shelters and the railings", "samodivska-trail", "Gorska"),
         ("spa", "how many meters of wooden railing are there", "samodivska-trail", "220 m"),
