@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.engine.answer import Answer
@@ -18,14 +18,19 @@ QUOTED_AT = 0.15  # a quote of the one project named whole stands from this conf
 _OWN = frozenset(t for word in OWN_WORDS for t in terms(word))
 
 
+def said_in(answer: Answer, words: Iterable[str], index: ProjectIndex) -> set[str]:
+    """The words the answer's reply says, in any of their forms the knowledge base knows."""
+    said = set(terms(answer.reply.plain()))
+    return {w for w in words if w in said or any(m.term in said for m in index.lookup(w))}
+
+
 def sure_of_field(answer: Answer, nouns: list[str], index: ProjectIndex) -> Answer:
     """A topic's field that says nothing of some noun the question asks about beyond the
     project's name is no sure answer: it is as often wrong as right, so its confidence is
     reported lower (what is answered does not change)."""
     if not nouns:
         return answer
-    said = set(terms(answer.reply.plain()))
-    if all(w in said or any(m.term in said for m in index.lookup(w)) for w in nouns):
+    if said_in(answer, nouns, index) == set(nouns):
         return answer
     return replace(answer, confidence=answer.confidence * UNSAID)
 
@@ -64,8 +69,7 @@ def quote_holds_question(found: Answer, parsed: Parsed, index: ProjectIndex, num
         return False
     places = {w for place in parsed.places for w in place}
     nouns = {w for w in parsed.content if w not in parsed.verbs | parsed.moods | places}
-    said = set(terms(found.reply.plain()))
-    held = {w for w in nouns if w in said or any(m.term in said for m in index.lookup(w))}
+    held = said_in(found, nouns, index)
     unsaid = nouns - held
     return (
         sum(len(w) >= OWN_LETTERS or w.isdigit() for w in held) >= 2

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
+from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.index import ProjectIndex
-from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.ranking import Candidate, Query, rank
@@ -99,14 +99,9 @@ class Judge:
         naming = self.details.naming(number, parsed.content)
         if not naming & places or not naming <= places | WORK_TERMS | set(parsed.counted):
             return False
-        said = set(terms(found.reply.plain()))
         subjects = parsed.subjects - places
-        return bool(subjects) and not any(
-            self.details.describes(number, w)
-            or w in said
-            or any(m.term in said for m in self.index.lookup(w))
-            for w in subjects
-        )
+        described = {w for w in subjects if self.details.describes(number, w)}
+        return bool(subjects) and not described and not said_in(found, subjects, self.index)
 
     def elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the
