@@ -204,12 +204,9 @@ class Engine:
                 return sure
             named_part = best.name_coverage > 0 and best.confidence >= CLARIFY_AT
             if named_part and not self.judge.named_generally(parsed, best.number):
-                if (
-                    sure.answered
-                    and clear_lead(candidates)
-                    and self.judge.stands(sure, best, parsed)
-                ):
-                    return sure
+                if sure.answered and clear_lead(candidates):  # "did you mean" offers one
+                    stands = self.judge.stands(sure, best, parsed)  # or it asks another thing
+                    return sure if stands else self._fallback(question, lang, ())
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             if len(self.index.projects) == 1:  # "кога приключва" on a base of one project: it

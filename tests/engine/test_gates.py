@@ -103,3 +103,15 @@ def test_a_count_of_a_thing_the_record_never_names_is_unsure(bases: dict[str, En
     """ "колко човека работят в кухнята": the kitchen's record counts no people."""
     answer = bases["steppe"].answer("колко човека работят в кухнята сега")
     assert answer.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("spa", "колко взимат заплата рехабилитаторите в банята"),
+        ("mountain", "колко взимат заплата уредниците в музея"),  # new: "did you mean" before
+    ],
+)
+def test_a_wage_is_declined_plainly(bases: dict[str, Engine], base: str, question: str) -> None:
+    """The project is found clearly, but its budget answers no wage: no "did you mean" either."""
+    assert bases[base].answer(question).kind == "fallback"
