@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from copy import copy
 from dataclasses import replace
 
 from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
-from bot.engine.certainty import quoted_of_named, sure_of_field
+from bot.engine.certainty import (
+    quote_holds_question,
+    quoted_of_named,
+    sure_of_count,
+    sure_of_field,
+)
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -85,6 +90,8 @@ class Engine:
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
         if answer.kind == "not_found":
             chat.project = answer.suggestions[0]
+        if answer.answered and number is not None:
+            answer = sure_of_count(answer, parsed, self._holds(number))
         if answer.kind == "project" and answer.confidence >= ANSWER_AT:
             nouns = [w for w in details if w not in parsed.verbs | WORK_TERMS]  # works: the project
             return sure_of_field(answer, nouns, self.index)
@@ -193,16 +200,13 @@ class Engine:
         held = best is not None and held_whole(parsed, best.number, self.follow.explains)
         if best is not None and (best.confidence >= CLARIFY_AT or held) and not unsure:
             sure = self._project(question, parsed, best.number, lang, best.confidence, (), chat)
-            if (
-                sure.kind == "quote"
-                and sure.confidence >= 0.95 * best.confidence
-                and (best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates))
-            ):  # a project found by its details alone answers a question for a number or date,
-                return sure  # or any question when no other project comes near it
+            if self._quote_stands(sure, best, candidates, parsed):
+                return sure
             named_part = best.name_coverage > 0 and best.confidence >= CLARIFY_AT
             if named_part and not self.judge.named_generally(parsed, best.number):
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
-                    return sure
+                    stands = self.judge.stands(sure, best, parsed)  # or it asks another thing
+                    return sure if stands else self._fallback(question, lang, ())
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             if len(self.index.projects) == 1:  # "кога приключва" on a base of one project: it
@@ -213,6 +217,21 @@ class Engine:
         # matches a record's "метра", which makes no project worth offering
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)
         return self._fallback(question, lang, tuple(p for p in likely if p in named_in_part))
+
+    def _quote_stands(
+        self, sure: Answer, best: Candidate, candidates: list[Candidate], parsed: Parsed
+    ) -> bool:
+        """A quote of a project found below the answering confidence stands when it is as sure
+        as the project and the project was found by its details alone for a question for a
+        number or date, or by its name, or with no other project near it; or when the sentence
+        holds the question's own words and the project is in the village asked."""
+        if sure.kind != "quote" or not self.judge.stands(sure, best, parsed):
+            return False
+        alone = best.name_coverage > 0 or parsed.answer in DETAILED or clear_lead(candidates)
+        if sure.confidence >= 0.95 * best.confidence and alone:
+            return True
+        held = quote_holds_question(sure, parsed, self.index, best.number)
+        return held and not self.places.conflicts(best.number, parsed.places)
 
     def _by_parts(
         self, question: str, parsed: Parsed, chat: Conversation, lang: str
@@ -307,6 +326,10 @@ class Engine:
         project = self.knowledge.project(project_id) if project_id else None
         reply = self.composer.faq(answer, lang, project)
         return Answer(question, lang, True, reply, project_id, "faq", score, kind="faq")
+
+    def _holds(self, number: int) -> Callable[[str], bool]:
+        """Whether the project's record holds a word."""
+        return lambda word: self.follow.explains(number, word)
 
     def _id(self, candidate: Candidate) -> str:
         return self.index.projects[candidate.number].id

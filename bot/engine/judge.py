@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
+from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.index import ProjectIndex
@@ -67,7 +68,16 @@ class Judge:
     def stands(self, found: Answer, best: Candidate, parsed: Parsed) -> bool:
         """False for a guess: a field of a project the question does not name whole, given
         because no sentence of it holds the question's details, when the question also says a
-        noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus)."""
+        noun its record never uses ("кога ще пуснат автобусна линия до X" of the school bus);
+        or an answer about another thing in the project's village; or the project's budget for
+        a sum of a thing its record never names ("колко взимат заплата рехабилитаторите в
+        банята": a wage, a fee, a price is no project's cost)."""
+        if self.placed_only(parsed, best.number, found):
+            return False
+        if found.topic == "budget" and not all(
+            self.follow.explains(best.number, w) for w in parsed.subjects - WORK_TERMS
+        ):  # the works ("ремонтът") are the project's, whatever the record calls them
+            return False
         if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
             return True
         verbs = parsed.verbs | parsed.moods  # "коя фирма пребоядиса кулата": a verb
@@ -79,6 +89,19 @@ class Judge:
         return best is not None and about_another_thing(
             parsed, best.number, self.index, self.details.describes
         )
+
+    def placed_only(self, parsed: Parsed, number: int, found: Answer) -> bool:
+        """True when nothing but a village (the works, the thing counted) names the project,
+        and neither its title nor its summary nor the answer speaks of the question's subject
+        ("колко деца има в училището в Бабяк" of the new kindergarten in Бабяк, answered with
+        its 75 children): another thing in that village."""
+        places = {w for place in parsed.places for w in place}
+        naming = self.details.naming(number, parsed.content)
+        if not naming & places or not naming <= places | WORK_TERMS | set(parsed.counted):
+            return False
+        subjects = parsed.subjects - places
+        described = {w for w in subjects if self.details.describes(number, w)}
+        return bool(subjects) and not described and not said_in(found, subjects, self.index)
 
     def elsewhere(self, parsed: Parsed, candidates: list[Candidate]) -> bool:
         """True when the question names a project whole, but in a place it is not in, and the

@@ -23,8 +23,8 @@ from bot.engine.lexicon import (
     STOPWORDS,
     TELLING_NOUNS,
 )
-from bot.engine.normalize import terms
-from bot.engine.topics import PhraseSpotter
+from bot.engine.normalize import terms, tokens
+from bot.engine.topics import PhraseHit, PhraseSpotter
 
 MAX_MESSAGE = 1500
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -75,20 +75,26 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+def _question_words(text: str, words: list[str]) -> list[PhraseHit]:
+    """The question words of text (words: its terms); an English one is never a word written
+    in Cyrillic ("живея до дигата": "до" folds like "do", but does not ask)."""
+    return _QUESTION.find(words, cyrillic=[token.cyrillic for token in tokens(text)])
+
+
 def _asks(text: str, words: list[str]) -> bool:
     """A question: it ends with "?", or it holds a question word and no full stop ends it
     ("помним как лятото нямаше вода." tells, it does not ask)."""
     end = text.rstrip()[-1:]
-    return end == "?" or (end not in (".", "!") and bool(_QUESTION.find(words)))
+    return end == "?" or (end not in (".", "!") and bool(_question_words(text, words)))
 
 
 def asks_anything(text: str) -> bool:
     """True when text holds a question word (or is one)."""
-    return bool(_QUESTION.find(terms(text)))
+    return bool(_question_words(text, terms(text)))
 
 
 def _clause_asks(text: str, words: list[str]) -> bool:
-    return text.rstrip().endswith("?") or bool(_QUESTION.find(words))
+    return text.rstrip().endswith("?") or bool(_question_words(text, words))
 
 
 def says_nothing(words: list[str]) -> bool:
@@ -186,7 +192,7 @@ def _split(text: str) -> Message:
         return Message(text if not kinds else "", "", frozenset(kinds))
     asked = [s for s, w in said if _asks(s, w)]
     if not asked:
-        asked = [s for s, w in said if _QUESTION.find(w)] or [said[-1][0]]
+        asked = [s for s, w in said if _question_words(s, w)] or [said[-1][0]]
     questions, context = [], []
     for sentence, _ in said:
         if sentence not in asked:
