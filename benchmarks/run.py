@@ -30,6 +30,17 @@ SHIPPED = ROOT / "knowledge"
 FIXTURES = ROOT / "tests" / "fixtures"
 # Sets asked on a knowledge base of their own (a fixture of the same name); the others on SHIPPED.
 OWN_BASE = tuple(sorted(p.name for p in FIXTURES.glob("tuning-*") if (p / "knowledge").is_dir()))
+
+
+def own_base(stem: str) -> str | None:
+    """The fixture a set is asked on: its own name, or the base its name ends with
+    (`tuning-conversations-2-spa` on `tuning-spa`); None: the shipped base."""
+    for fixture in OWN_BASE:
+        if stem == fixture or stem.endswith("-" + fixture.removeprefix("tuning-")):
+            return fixture
+    return None
+
+
 # The frozen sets and the base each is asked on (None: the shipped one).
 FROZEN = (
     ("shipped.yaml", None),
@@ -210,7 +221,8 @@ def accuracy_sets(engine: Engine, frozen: bool = True) -> list[Measured]:
     names = {"questions": "questions", "holdout": "old held-out (now tuning)"}
     sets = []
     for path in tuning:
-        base = engine_on(FIXTURES / path.stem / "knowledge") if path.stem in OWN_BASE else engine
+        fixture = own_base(path.stem)
+        base = engine if fixture is None else engine_on(FIXTURES / fixture / "knowledge")
         if base is not None:
             sets.append(measure(load_set(path, names.get(path.stem, path.stem)), False, base))
     if not frozen:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.evaluation import load_set  # noqa: E402
 from benchmarks.generate_kb import generate  # noqa: E402
-from benchmarks.run import DATA, FIXTURES, OWN_BASE, SHIPPED  # noqa: E402
+from benchmarks.run import DATA, FIXTURES, SHIPPED, own_base  # noqa: E402
 from benchmarks.variants import variants  # noqa: E402
 from bot.engine import Conversation, Engine  # noqa: E402
 from bot.knowledge import load_or_raise  # noqa: E402
@@ -62,8 +62,9 @@ def dump() -> Iterator[str]:
     shipped = Engine(load_or_raise(SHIPPED))
     tuning = [DATA / "questions.yaml", DATA / "holdout.yaml", *sorted(DATA.glob("tuning-*.yaml"))]
     for path in tuning:
-        own = path.stem in OWN_BASE
-        engine = Engine(load_or_raise(FIXTURES / path.stem / "knowledge")) if own else shipped
+        fixture = own_base(path.stem)
+        own = None if fixture is None else load_or_raise(FIXTURES / fixture / "knowledge")
+        engine = shipped if own is None else Engine(own)
         for label, questions in _chats(path):
             yield from _lines(engine, label, questions)
     with tempfile.TemporaryDirectory() as folder:
