@@ -199,6 +199,8 @@ class FollowUps:
         # nor does a Bulgarian verb name another project ("от кога съществува": no "съществуващ
         # парк"); an English one may be a noun ("and for the park?")
         acts = parsed.verbs if counted else _bulgarian(parsed.text) & parsed.sure_verbs
+        if parsed.refers:  # "who equipped it": a verb said of it, though a title says "equipment"
+            acts = acts | (parsed.verbs - _bulgarian(parsed.text))
         if any(
             w in parsed.subjects or (w not in acts and self.names_other(number, w))
             for w in unexplained
@@ -245,6 +247,14 @@ class FollowUps:
             if any(len(name) >= NAMING_WORDS and name <= said for name in names)
         }
         return self.index.projects[found.pop()].id if len(found) == 1 else None
+
+    def names(self, number: int, words: list[str]) -> bool:
+        """True when one of the words is part of the project's name."""
+        return any(
+            self.index.postings[m.term].get(number, 0) >= NAME
+            for word in words
+            for m in self.index.lookup(word)
+        )
 
     def names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""

@@ -84,12 +84,13 @@ class Engine:
         if not answer.answered:  # "... по новата алея и кога горе-долу?": a part, then the rest
             answer = self._by_parts(question, parsed, chat, lang) or answer
         chat.lang = lang
+        talked = chat.project
         number = self.follow.numbers.get(answer.project or "")
         naming = self.details.naming(number, parsed.content) if number is not None else set()
         details = [w for w in parsed.content if w not in naming]
         chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
-        if answer.kind == "not_found":
-            chat.project = answer.suggestions[0]
+        if answer.kind == "not_found" and (talked is None or self._names(parsed, answer)):
+            chat.project = answer.suggestions[0]  # not one found by the town's name alone
         if answer.answered and number is not None:
             answer = sure_of_count(answer, parsed, self._holds(number))
         if answer.kind == "project" and answer.confidence >= ANSWER_AT:
@@ -326,6 +327,10 @@ class Engine:
         project = self.knowledge.project(project_id) if project_id else None
         reply = self.composer.faq(answer, lang, project)
         return Answer(question, lang, True, reply, project_id, "faq", score, kind="faq")
+
+    def _names(self, parsed: Parsed, answer: Answer) -> bool:
+        """True when the question's own words name the project a detail was not found of."""
+        return self.follow.names(self.follow.numbers[answer.suggestions[0]], parsed.content)
 
     def _holds(self, number: int) -> Callable[[str], bool]:
         """Whether the project's record holds a word."""
