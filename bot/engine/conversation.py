@@ -8,10 +8,11 @@ continues the project talked about; a question with a subject that project does 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.engine.detail import NUMBERS
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import OTHER_WORDS, TELLING_VERBS
+from bot.engine.lexicon import OCCASION_NOUNS, OCCASION_WORDS, OTHER_WORDS, TELLING_VERBS
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
@@ -20,6 +21,8 @@ from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
 _TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
+_OCCASION_NOUNS = frozenset(t for word in OCCASION_NOUNS for t in terms(word))
+_OCCASION_WORDS = frozenset(t for word in OCCASION_WORDS for t in terms(word))
 # The municipality's fields that are its pages and numbers: asked with a word the project never
 # uses ("сайтът на общинския съвет"), they ask about that thing, not the project
 _PAGES = frozenset({"website", "email", "phones"})
@@ -34,6 +37,13 @@ PROJECT_TOPICS = frozenset(
 def tells(parsed: Parsed) -> bool:
     """True when the question asks what was said or written ("какво пишеше тогава")."""
     return not _TELLING.isdisjoint(parsed.words)
+
+
+def occasions(words: list[str]) -> set[str]:
+    """The words of an occasion ("за пръв път", "този път"): no road, no subject."""
+    pairs = pairwise(words)
+    said = [pair for pair in pairs if pair[0] in _OCCASION_WORDS and pair[1] in _OCCASION_NOUNS]
+    return {word for pair in said for word in pair}
 
 
 LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again
@@ -168,8 +178,10 @@ class FollowUps:
         now = "now" in parsed.intents or parsed.status == "ongoing"
         if now and project.status != "ongoing" and not parsed.refers:  # "who runs it" continues
             return None
-        # a guess decides nothing, nor does a verb of saying ("what did they write")
-        words = [w for w in parsed.content if w not in parsed.guessed | _TELLING]
+        # a guess decides nothing, nor does a verb of saying ("what did they write"), nor an
+        # occasion ("за пръв път")
+        ignored = parsed.guessed | _TELLING | occasions(parsed.words)
+        words = [w for w in parsed.content if w not in ignored]
         # a word half the projects hold ("town", "село") says nothing of which one is meant,
         # beside words the base knows ("is there a swimming pool in town"); the thing counted is
         # a detail ("колко места ще има вътре")

@@ -73,3 +73,29 @@ def test_a_verb_said_of_it_continues(
 ) -> None:
     last = _chat(bases[base], turns)[-1]
     assert last.answered and last.project == project and fact in last.reply.plain()
+
+
+# "за пръв път", "този път": an occasion, not a road ("път"), though a road project's title has it
+OCCASION = [
+    ("vine", ["стола в училището колко струва", "мерси", "а кога обядваха за пръв път в него"],
+     "school-canteen"),  # tuning
+    ("spa", ["салонът в сърнино колко струва", "а кога влязоха децата за пръв път в него"],
+     "sarnino-school-gym"),
+    pytest.param("danube", ["училищният автобус колко струва", "а кога тръгна за първи път"],
+                 "uchilishten-avtobus", marks=pytest.mark.xfail(
+                     strict=True, reason="'тръгна', known nowhere, reads as a subject of its own")),
+    ("mountain", ["колко струва ремонтът на лифта на елов връх", "а този път кой го прави"],
+     "ski-lift-renovation"),
+    ("mountain", ["фестивалът песни под елов връх кога е", "а кога е бил за първи път"],
+     "folklore-festival"),
+    ("spa", ["кога откриха площад извора", "а следващия път кой ще го ремонтира"], "izvora-square"),
+    ("danube", ["кога завърши крайбрежната алея", "а колко струваше този път"], "dunavska-aleya"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project"), OCCASION)
+def test_an_occasion_is_no_road(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    last = _chat(bases[base], turns)[-1]
+    assert last.project == project or last.suggestions[:1] == (project,)
