@@ -99,3 +99,27 @@ def test_an_occasion_is_no_road(
 ) -> None:
     last = _chat(bases[base], turns)[-1]
     assert last.project == project or last.suggestions[:1] == (project,)
+
+
+# "koj": й typed as "j" (the phonetic keyboard's key) at the end of a short word is "кой", not a
+# noun no record uses
+KOJ = [
+    ("mountain", ["колко струваха противопожарните кули", "a koj gi napravi kulite"],
+     "fire-station-towers", "Металик Конструкт"),  # tuning
+    ("spa", ["колко струваше ремонтът на старата баня", "a koj q remontira"], "old-mineral-bath",
+     "Термастрой Родопи"),
+    ("danube", ["koj pravi keya v ladovitsa"], "pristan-ladovitsa", "Хидромел Дунав"),
+    ("vine", ["koj remontira kanala k-3"], "irrigation-canal-repair", "Хидрострой Тракия"),
+    ("danube", ["koj stroi pre4istvatelnata stanciq"], "psov-ladovitsa", "ПСОВ Ладовица 2026"),
+    ("spa", ["koj pravi mosta nad toplica"], "toplitsa-footbridge", "Мостконструкт"),
+    ("vine", ["izlojbenata zala koga 6te e gotova", "a koj q stroi"], "wine-fair-hall",
+     "Тракийска лоза 2025"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), KOJ)
+def test_koj_asks_who(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    last = _chat(bases[base], turns)[-1]
+    assert last.answered and last.project == project and fact in last.reply.plain()
