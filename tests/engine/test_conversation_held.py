@@ -1,7 +1,9 @@
 """Conversations as people hold them (tests/data/tuning-conversations-2-*.yaml): a declined
-question does not move the chat to a project it did not name, and an English verb said of "it"
-asks about the project talked about, though another project's title holds the verb's noun. Each
-rule with the tuning turn that showed it and new conversations on other bases."""
+question does not move the chat to a project it did not name; an English verb said of "it" asks
+about the project talked about, though another project's title holds the verb's noun; an
+occasion ("за пръв път") is no road; "koj" typed in Latin letters is "кой". Each rule with the
+tuning turn that showed it and new questions on other bases (the xfails are failures of other
+rules those new questions found)."""
 
 from __future__ import annotations
 
@@ -67,14 +69,6 @@ VERB_OF_IT = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), VERB_OF_IT)
-def test_a_verb_said_of_it_continues(
-    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
-) -> None:
-    last = _chat(bases[base], turns)[-1]
-    assert last.answered and last.project == project and fact in last.reply.plain()
-
-
 # "за пръв път", "този път": an occasion, not a road ("път"), though a road project's title has it
 OCCASION = [
     ("vine", ["стола в училището колко струва", "мерси", "а кога обядваха за пръв път в него"],
@@ -117,8 +111,8 @@ KOJ = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("base", "turns", "project", "fact"), KOJ)
-def test_koj_asks_who(
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), VERB_OF_IT + KOJ)
+def test_the_last_turn_is_the_project_s(
     bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
 ) -> None:
     last = _chat(bases[base], turns)[-1]
