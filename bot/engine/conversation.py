@@ -41,9 +41,8 @@ def tells(parsed: Parsed) -> bool:
 
 def occasions(words: list[str]) -> set[str]:
     """The words of an occasion ("за пръв път", "този път"): no road, no subject."""
-    pairs = pairwise(words)
-    said = [pair for pair in pairs if pair[0] in _OCCASION_WORDS and pair[1] in _OCCASION_NOUNS]
-    return {word for pair in said for word in pair}
+    pairs = [p for p in pairwise(words) if p[0] in _OCCASION_WORDS and p[1] in _OCCASION_NOUNS]
+    return {word for pair in pairs for word in pair}
 
 
 LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again

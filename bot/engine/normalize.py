@@ -55,7 +55,7 @@ _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 _TOKEN = re.compile(r"[a-z0-9@]+")
 _LETTER = re.compile(r"[a-z]")
 _VOWELS = "aeiou"
-SHORT_J = 3  # letters at most of a word whose final j after a vowel is й ("plaj" is плаж)
+_SHORT_J = 3  # letters at most of a word whose final j after a vowel is й ("plaj" is плаж)
 
 # Informal Latin spellings folded onto one form, applied in order to each word.
 _DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"))
@@ -123,7 +123,7 @@ def fold_word(word: str) -> str:
     if _LETTER.search(word) and not _DIGIT_RUN.search(word):  # po4nat, not BG051PO002
         for old, new in _DIGIT_LETTERS:
             word = word.replace(old, new)
-    if 2 <= len(word) <= SHORT_J and word[-1] == "j" and word[-2] in _VOWELS:
+    if 2 <= len(word) <= _SHORT_J and word[-1] == "j" and word[-2] in _VOWELS:
         word = word[:-1] + "y"  # "koj", "moj", "naj": й typed as j (the phonetic keyboard)
     if word.endswith("ts") and len(word) > 4:
         word = word[:-1]  # English plurals (contacts) and a final ц fold together
