@@ -14,7 +14,7 @@ from bot.engine.normalize import surface_words, terms, to_latin, tokens
 from bot.engine.prepared import Memo
 from bot.engine.stopwords import content_terms, is_stop
 from bot.knowledge import KnowledgeBase, Project, Text
-from bot.knowledge.parallel import map_forked
+from bot.knowledge.parallel import COPY_SHARE, map_forked
 
 NAME, LOCATION, DETAIL = 1.0, 0.6, 0.3
 DESCRIPTION = 0.31  # summary, goals, target groups: a detail for ranking, but marked apart
@@ -183,7 +183,7 @@ class ProjectIndex:
 
         own: set[str] = set()
         found = (
-            map_forked(work, index.projects)
+            map_forked(work, index.projects, COPY_SHARE)
             if memo is None
             else memo.computed(index.projects, work)
         )

@@ -15,7 +15,7 @@ from bot.engine.normalize import terms
 from bot.engine.prepared import Memo
 from bot.engine.topics import PhraseSpotter
 from bot.knowledge import KnowledgeBase, Project, Text
-from bot.knowledge.parallel import map_forked
+from bot.knowledge.parallel import COPY_SHARE, map_forked
 
 _PREFIX = re.compile(
     r"^\s*(гр\.|с\.|град|село|town of|village of|the town of|"
@@ -76,7 +76,7 @@ class Places:
         # a large base on two processors; what a project names depends on every known place
         projects, key = knowledge.projects, tuple(sorted(known))
         found = (
-            map_forked(self._of_project, projects)
+            map_forked(self._of_project, projects, COPY_SHARE)
             if memo is None
             else memo.computed(projects, self._of_project, key)
         )

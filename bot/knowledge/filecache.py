@@ -16,15 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge.parallel import map_forked
+from bot.knowledge.parallel import COPY_SHARE, map_forked
 from bot.knowledge.problems import Problem
 from bot.knowledge.reading import FileResult
 from bot.knowledge.yamlsource import read_limited
 
 SETTLE_NS = 2_000_000_000
-# the forked copy also pickles every file's validated content for this process, about a quarter
-# of what reading and validating it took: it reads fewer files, so that both finish together
-COPY_SHARE = 0.45
 UNREAD = -1  # the size of a file that could not be read: read again at the next load
 Reader = Callable[[bytes, int], FileResult]
 
