@@ -200,5 +200,5 @@ def _split(text: str) -> Message:
             continue
         asking, scene = _question_clauses(sentence)
         questions.append(asking or sentence)
-        context.append(scene)
+        context.append(scene if asking else "")  # no clause asks: it is all question, no scene
     return Message(" ".join(questions), " ".join(c for c in context if c), frozenset(kinds))

@@ -63,3 +63,9 @@ def test_the_question_of_a_message(message: str, question: str, kinds: set[str])
 )
 def test_an_abbreviation_ends_no_sentence(message: str) -> None:
     assert split_message(message).question == message
+
+
+@pytest.mark.parametrize("message", ["най-новите новини", "топъл обяд", "kolko struva parka"])
+def test_a_message_no_clause_of_which_asks_is_all_question_and_no_context(message: str) -> None:
+    split = split_message(message)
+    assert split.question == message and split.context == ""
