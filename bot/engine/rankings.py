@@ -39,8 +39,9 @@ def shown(text: str) -> int:
 def several(rank: str | None, text: str) -> bool:
     """True for a ranking of several projects ("кои са 3-те най-скъпи проекта", "най-новите
     проекти"): a question about no one project, not even the one talked about."""
-    plural = not _PLURALS.isdisjoint(surface_words(text))
-    return bool(rank) and (plural or how_many(text) is not None)
+    if not rank:  # asked of every question: most rank nothing
+        return False
+    return not _PLURALS.isdisjoint(surface_words(text)) or how_many(text) is not None
 
 
 def ranked(projects: Iterable[Project], rank: str) -> list[Project]:
