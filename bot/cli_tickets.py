@@ -56,13 +56,13 @@ async def _tickets(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _answer(args: argparse.Namespace, settings: Settings) -> int:
     text = read_text(args.text_file)
-    if not settings.token:
-        raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
     knowledge = KnowledgeService(settings.knowledge_dir)
     knowledge.load_or_raise()
     async with Storage.opened(settings.db_path) as storage:
         if await storage.ticket(args.ticket) is None:
             raise AdminCommandError(f"there is no ticket #{args.ticket}")
+        if not settings.token:  # after the ticket: a wrong number is said first, token or not
+            raise AdminCommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")
         desk = TicketDesk(storage, knowledge, settings)
         try:
             ticket = await desk.answer_directly(args.ticket, 0, text, CLI_STAFF)

@@ -63,3 +63,18 @@ async def test_tickets_and_answer_from_the_shell(tmp_path: Path) -> None:
         assert len(api.texts(100)) == 1
     finally:
         await api.stop()
+
+
+async def test_answer_names_a_missing_ticket_before_a_missing_token(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    await two_tickets(db)
+    answer = tmp_path / "answer.txt"
+    answer.write_text("Отговор.", encoding="utf-8")
+    env = {"MUNIBOT_DB": str(db), "TELEGRAM_BOT_TOKEN": ""}
+    code, _, err = await munibot("answer", "9", "--text-file", str(answer), env=env)
+    assert code == 1 and "there is no ticket #9" in err and "token" not in err
+    code, _, err = await munibot("answer", "1", "--text-file", str(answer), env=env)
+    assert code == 1 and "no Telegram token is set" in err
+    async with Storage.opened(db) as storage:
+        ticket = await storage.ticket(1)
+    assert ticket is not None and ticket.state == "open"
