@@ -62,6 +62,8 @@ FROZEN = (
     ("v8/hub.yaml", "frozen-v8-hub"),
     ("v9/shipped.yaml", None),
     ("v9/rose.yaml", "frozen-v9-rose"),
+    ("v10/shipped.yaml", None),
+    ("v10/tobacco.yaml", "frozen-v10-tobacco"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
