@@ -53,12 +53,20 @@ class ConsoleChat:
             self.write(t("console.help" if known else "console.unknown", self.lang))
             return True
         await self.refresh()
-        if text.isdigit() and 0 < int(text) <= len(self.suggestions):
-            project = self.assistant.project(self.suggestions[int(text) - 1])
-            text = project.name(self.lang) if project else text
+        picked = self.picked(text)
+        if picked is not None:
+            self.show(picked)
+            return True
         asked = await self.assistant.ask(CONSOLE_CHAT, None, text, self.fixed_lang)
         self.show(asked.answer)
         return True
+
+    def picked(self, text: str) -> Answer | None:
+        """The card of the project a number picks, as its button in Telegram opens it."""
+        if not text.isdigit() or not 0 < int(text) <= len(self.suggestions):
+            return None
+        project_id = self.suggestions[int(text) - 1]
+        return self.assistant.project_answer(CONSOLE_CHAT, project_id, "summary", self.lang)
 
     async def refresh(self) -> None:
         """Reload the knowledge base when a file changed, as the bot does, and say so."""

@@ -110,3 +110,29 @@ async def test_a_list_is_numbered_in_its_own_lines_and_a_number_opens_that_one(
         said.clear()
         await chat.handle("3")
         assert said[0].splitlines()[0] == third
+
+
+TOWN = Path(__file__).parent / "fixtures" / "tuning-town" / "knowledge"
+
+
+@pytest.mark.parametrize(("base", "lang"), [(KNOWLEDGE, "bg"), (KNOWLEDGE, "en"), (TOWN, "bg")])
+async def test_every_number_of_a_list_opens_its_own_project_card(
+    tmp_path: Path, base: Path, lang: str
+) -> None:
+    """A number is the project itself, never its name asked again as a question (the name of
+    the ring road listed the road projects, the dog shelter's the animal projects)."""
+    knowledge = KnowledgeService(base)
+    knowledge.load_or_raise()
+    said: list[str] = []
+    async with Storage.opened(tmp_path / "chat.sqlite3") as storage:
+        assistant = Assistant(knowledge, storage)
+        chat = ConsoleChat(assistant, lang, said.append)
+        for number in range(1, len(knowledge.knowledge.projects) + 1):
+            await chat.handle("list all projects" if lang == "en" else "покажи всички проекти")
+            project = assistant.project(chat.suggestions[number - 1])
+            assert project is not None
+            said.clear()
+            await chat.handle(str(number))
+            card = assistant.project_answer(1, project.id, "summary", lang)
+            assert card is not None and said[0] == card.reply.plain()
+            assert assistant.conversation(0).project == project.id  # the chat goes on with it
