@@ -10,15 +10,13 @@ from telegram.constants import ParseMode
 from bot.engine import Answer
 from bot.engine.reply import Reply
 from bot.handlers.common import Context, clean_text, services
+from bot.handlers.sender import split_html
 
 MAX_RESULTS = 8
-MAX_CONTENT = 4096
 
 
 def _result(key: str, title: str, description: str, reply: Reply) -> InlineQueryResultArticle:
-    html = reply.html()
-    if len(html) > MAX_CONTENT:
-        html = html[: html.rfind("\n", 0, MAX_CONTENT)] or reply.plain()[:MAX_CONTENT]
+    html = split_html(reply.html())[0]  # what one message holds: 4,096 units, cut at a line
     return InlineQueryResultArticle(
         id=hashlib.sha1(key.encode()).hexdigest()[:32],
         title=title[:100],
