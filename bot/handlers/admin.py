@@ -227,7 +227,7 @@ async def stats(update: Update, context: Context) -> None:
         return
     figures = await collect_stats(svc.storage, days)
     await reply(update, context, render_stats(figures, svc.knowledge.knowledge, lang).html())
-    if update.effective_chat:
+    if update.effective_chat and figures.questions:
         await context.bot.send_photo(update.effective_chat.id, stats_chart(figures, lang))
 
 

@@ -80,16 +80,14 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase | None, lang: str) -> Re
     """The figures as a reply."""
     b = ReplyBuilder().title(t("stats.title", lang, period=period(stats.days, lang)))
     b.field(t("stats.users", lang), t("stats.users_value", lang, **stats.users))
-    b.field(
-        t("stats.questions", lang),
-        t(
-            "stats.questions_value",
-            lang,
-            total=stats.questions,
-            share=round(stats.answered_share * 100),
-            per_day=_decimal(stats.questions / stats.days, lang),
-        ),
+    questions = t(
+        "stats.questions_value",
+        lang,
+        total=stats.questions,
+        share=round(stats.answered_share * 100),
+        per_day=_decimal(stats.questions / stats.days, lang),
     )
+    b.field(t("stats.questions", lang), questions if stats.questions else t("stats.none", lang))
     b.field(t("stats.feedback", lang), f"👍 {stats.thumbs_up}  👎 {stats.thumbs_down}")
     opened, answered, median, learned = stats.tickets
     hours = (
@@ -101,10 +99,11 @@ def render_stats(stats: Stats, knowledge: KnowledgeBase | None, lang: str) -> Re
         t("stats.tickets", lang),
         t("stats.tickets_value", lang, opened=opened, answered=answered, hours=hours, faq=learned),
     )
-    b.field(
-        t("stats.chart_title", lang, period=period(stats.days, lang)),
-        f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",
-    )
+    if stats.questions:  # the chart's legend; a period without questions has no chart
+        b.field(
+            t("stats.chart_title", lang, period=period(stats.days, lang)),
+            f"🟩 {t('stats.answered', lang)}, 🟥 {t('stats.unanswered', lang)}",
+        )
 
     def project_name(name: str) -> str:
         project = knowledge.project(name) if knowledge else None

@@ -307,6 +307,21 @@ async def test_stats_unanswered_forget(bot: BotHarness, api: FakeBotAPI) -> None
     assert await storage.scalar("SELECT COUNT(*) FROM users WHERE id = 11") == 0
 
 
+@pytest.mark.parametrize("lang", ["bg", "en"])
+async def test_stats_of_a_period_without_questions_say_so_and_send_no_empty_chart(
+    bot: BotHarness, lang: str
+) -> None:
+    """On an empty database /stats said "0 % answered" and sent a chart with no bars."""
+    calls = await bot.send(updates.message(ADMIN, "/stats", language_code=lang))
+    [figures] = sent(calls)
+    none = {"bg": "Въпроси: няма за този период", "en": "Questions: none in this period"}[lang]
+    assert none in figures["text"] and "%" not in figures["text"]
+    assert not [c for c in calls if c.method == "sendPhoto"]
+    await bot.send(updates.message(11, "колко струва паркът", language_code=lang))
+    calls = await bot.send(updates.message(ADMIN, "/stats", language_code=lang))
+    assert [c for c in calls if c.method == "sendPhoto" and c.error is None]
+
+
 @pytest.mark.parametrize("argument", ["-1", "abc", "7.5"])
 @pytest.mark.parametrize("command", ["/stats", "/unanswered"])
 async def test_a_period_that_is_no_number_of_days_is_explained(
