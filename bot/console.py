@@ -53,6 +53,9 @@ class ConsoleChat:
             self.write(t("console.help" if known else "console.unknown", self.lang))
             return True
         await self.refresh()
+        if text.isdecimal() and self.suggestions and not 0 < int(text) <= len(self.suggestions):
+            self.write(t("console.pick_range", self.lang, last=len(self.suggestions)))
+            return True  # the list stands: a number on it still picks
         picked = self.picked(text)
         if picked is not None:
             self.show(picked)
@@ -63,7 +66,7 @@ class ConsoleChat:
 
     def picked(self, text: str) -> Answer | None:
         """The card of the project a number picks, as its button in Telegram opens it."""
-        if not text.isdigit() or not 0 < int(text) <= len(self.suggestions):
+        if not text.isdecimal() or not self.suggestions:
             return None
         project_id = self.suggestions[int(text) - 1]
         return self.assistant.project_answer(CONSOLE_CHAT, project_id, "summary", self.lang)

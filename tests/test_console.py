@@ -136,3 +136,30 @@ async def test_every_number_of_a_list_opens_its_own_project_card(
             card = assistant.project_answer(1, project.id, "summary", lang)
             assert card is not None and said[0] == card.reply.plain()
             assert assistant.conversation(0).project == project.id  # the chat goes on with it
+
+
+@pytest.mark.parametrize(("number", "lang"), [("0", "bg"), ("18", "bg"), ("99", "en")])
+async def test_a_number_not_on_the_list_says_which_are_and_keeps_the_list(
+    tmp_path: Path, number: str, lang: str
+) -> None:
+    """'18' after a list of 17 was asked as a question ("no answer; ask the municipality") and
+    the list was forgotten: '3' then opened nothing."""
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, lang, said) as (chat, _):
+        await chat.handle("list all projects" if lang == "en" else "покажи всички проекти")
+        listed = [line for line in said[-1].splitlines() if line.startswith("[3] ")]
+        said.clear()
+        await chat.handle(number)
+        expected = {"bg": "Напишете номер от 1 до 17.", "en": "Type a number from 1 to 17."}
+        assert said == [expected[lang]]
+        await chat.handle("3")
+        assert said[1].splitlines()[0] == listed[0].removeprefix("[3] ")
+
+
+async def test_a_digit_that_is_no_decimal_after_a_list_is_a_question(tmp_path: Path) -> None:
+    """'²' passed isdigit() and int() raised: the console chat ended with an error."""
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, "bg", said) as (chat, _):
+        await chat.handle("покажи всички проекти")
+        said.clear()
+        assert await chat.handle("²") is True and said
