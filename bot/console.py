@@ -53,23 +53,22 @@ class ConsoleChat:
             self.write(t("console.help" if known else "console.unknown", self.lang))
             return True
         await self.refresh()
-        if text.isdecimal() and self.suggestions and not 0 < int(text) <= len(self.suggestions):
-            self.write(t("console.pick_range", self.lang, last=len(self.suggestions)))
-            return True  # the list stands: a number on it still picks
-        picked = self.picked(text)
-        if picked is not None:
-            self.show(picked)
-            return True
-        asked = await self.assistant.ask(CONSOLE_CHAT, None, text, self.fixed_lang)
-        self.show(asked.answer)
+        if not (text.isdecimal() and self.suggestions and self.pick(int(text))):
+            asked = await self.assistant.ask(CONSOLE_CHAT, None, text, self.fixed_lang)
+            self.show(asked.answer)
         return True
 
-    def picked(self, text: str) -> Answer | None:
-        """The card of the project a number picks, as its button in Telegram opens it."""
-        if not text.isdecimal() or not self.suggestions:
-            return None
-        project_id = self.suggestions[int(text) - 1]
-        return self.assistant.project_answer(CONSOLE_CHAT, project_id, "summary", self.lang)
+    def pick(self, number: int) -> bool:
+        """Show the card of the project a number picks, as its button opens it in Telegram, or
+        which numbers the list has (the list stands); False when that project is gone."""
+        if not 0 < number <= len(self.suggestions):
+            self.write(t("console.pick_range", self.lang, last=len(self.suggestions)))
+            return True
+        project_id = self.suggestions[number - 1]
+        card = self.assistant.project_answer(CONSOLE_CHAT, project_id, "summary", self.lang)
+        if card is not None:
+            self.show(card)
+        return card is not None
 
     async def refresh(self) -> None:
         """Reload the knowledge base when a file changed, as the bot does, and say so."""
