@@ -17,6 +17,7 @@ from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
 from bot.engine.ranking import Candidate
+from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
@@ -105,12 +106,14 @@ class Conversation:
         if project:
             self.project, self.topic = project, topic
 
-    def kept_topic(self, parsed: Parsed, naming: set[str]) -> str | None:
+    def kept_topic(self, parsed: Parsed, naming: set[str], project: str) -> str | None:
         """The topic talked about, for a follow-up with no words but the project's name (naming)
         ("а за парка?"; not "а водата от тях става ли за пиене") or one asking what the last
         answer's texts said ("какво пишеше тогава" after the news)."""
         own = set(parsed.content) - naming - _TELLING
-        return self.topic if (parsed.follow_up and not own) or tells(parsed) else None
+        # "а другия, онзи от 2016?" asks of the sibling what was asked of the project
+        follows = parsed.follow_up or (parsed.points and project != self.project)
+        return self.topic if (follows and not own) or tells(parsed) else None
 
     def placed(self, parsed: Parsed) -> Parsed:
         """A follow-up asking a detail of its own that names no place is about the village the
@@ -146,6 +149,7 @@ class FollowUps:
         self.index = index
         self.places = places
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
+        self.siblings = Siblings(index, places)
 
     def project(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
         """The project talked about last, when the question continues it; else None.
@@ -155,7 +159,17 @@ class FollowUps:
         names another project or looks like a subject of its own ("кога ще има басейн").
         """
         number = self.numbers.get(chat.project or "")
-        if number is None or "list" in parsed.intents or parsed.home:
+        if number is None or "list" in parsed.intents:
+            return None
+        # "а този в Долно Сливаче" after the bridge in Горно Сливаче: the other bridge
+        sibling = self.siblings.named(parsed, number, occasions(parsed.words))
+        if sibling is not None:
+            return sibling
+        # the town's own name asks about the town, unless it is only where a detail of the
+        # project is ("кои училища в Септември бяха")
+        if parsed.home and (parsed.town_fields or "municipality" in parsed.intents):
+            return None
+        if parsed.home and not parsed.content:
             return None
         if not _OTHER.isdisjoint(surface_words(parsed.text)):
             return None  # "а във Варвара друго какво има": not the project talked about
