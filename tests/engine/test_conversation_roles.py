@@ -1,0 +1,47 @@
+"""Follow-ups asking for the one in charge or whom to call or complain to ("а кой е шефа там",
+"и на кой да се оплача", "who's the boss there"): the project talked about, its contacts; the
+v9 turns that showed it and new turns on other bases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Answer, Conversation, Engine
+
+
+def _last(engine: Engine, turns: list[str]) -> Answer:
+    """The answer to the last turn of a conversation."""
+    chat = Conversation()
+    return [engine.answer(turn, chat) for turn in turns][-1]
+
+
+ROLE_ASKED = [
+    ("danube", ["кога ще е готов понтонът на пристанището", "а кой е шефа там"],
+     "pristan-ladovitsa", "Даниела Пеева"),
+    ("danube", ["медиаторите в училищата докога ще работят", "и на кой да се оплача"],
+     "obrazovatelni-mediatori", "Ваня Асенова"),
+    ("steppe", ["библиобусът по кои села ходи", "а кой е началникът там"], "mobile-library-van",
+     "Нели Стойкова"),
+    ("mountain", ["кога ще е фестивалът под елов връх", "а кой е шефът на фестивала"],
+     "folklore-festival", "Радослава Хаджиева"),
+    ("vine", ["изложбената зала кога ще е готова", "и на кого да се оплача, че се бавят"],
+     "wine-fair-hall", "Валентина Чакърова"),
+    ("spa", ["the rehabilitation centre, when will it open", "who's the boss there"],
+     "rehabilitation-centre", "Tanya Manolova"),
+    ("steppe", ["the water main in Melnichevo, when will it be done", "who do I complain to"],
+     "melnichevo-water-main", "Petya Ilieva Marinova"),
+    ("mountain", ["visitor centre kога отваря", "a koi e 6efa tam"], "visitor-centre",
+     "Деница Мурджева"),
+    ("spa", ["чешмите с минерална вода кога ще са готови", "на кого да звънна"],
+     "fountain-network", "Мила Дачева"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), ROLE_ASKED)
+def test_role_asked(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    """The last turn is answered with the project's contact."""
+    answer = _last(bases[base], turns)
+    assert answer.answered and answer.project == project and answer.topic == "contacts"
+    assert fact in answer.reply.plain()
