@@ -12,7 +12,13 @@ from itertools import pairwise
 
 from bot.engine.detail import NUMBERS
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import OCCASION_NOUNS, OCCASION_WORDS, OTHER_WORDS, TELLING_VERBS
+from bot.engine.lexicon import (
+    OCCASION_NOUNS,
+    OCCASION_WORDS,
+    OTHER_WORDS,
+    PERSON_PRONOUNS,
+    TELLING_VERBS,
+)
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
@@ -21,6 +27,7 @@ from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+_PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
 _TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
 _OCCASION_NOUNS = frozenset(t for word in OCCASION_NOUNS for t in terms(word))
 _OCCASION_WORDS = frozenset(t for word in OCCASION_WORDS for t in terms(word))
@@ -75,7 +82,10 @@ class Conversation:
         """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
         after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
         от тях?")."""
-        if self.mayor and parsed.refers and parsed.town_fields:
+        of_mayor = self.mayor and self._of_mayor(parsed)  # "кога е избрана", "кога приема"
+        if of_mayor:  # its verbs say what the mayor does, not what the subject is
+            parsed.extra, parsed.content = [*parsed.extra, *parsed.content], []
+        if of_mayor or (self.mayor and parsed.refers and parsed.town_fields):
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
         afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
         asks = parsed.topic not in (None, "status") and parsed.rank is None  # "колко струва"
@@ -85,6 +95,16 @@ class Conversation:
             parsed.status = parsed.status or self.listed.status
             parsed.places = parsed.places or list(self.listed.places)
             parsed.themes = parsed.themes or self.listed.themes
+
+    def _of_mayor(self, parsed: Parsed) -> bool:
+        """True when a question after the mayor's contact asks about the mayor: it names no
+        subject of its own and asks a date, a person or the hours ("кога е избрана", "а кога
+        приема граждани"), or a person's pronoun points at the mayor ("кога мога да го видя")."""
+        if parsed.places or parsed.topic in PROJECT_TOPICS:
+            return False
+        asks = parsed.answer in ("date", "person") or bool(parsed.town_fields)
+        pointed = not _PERSON_PRONOUNS.isdisjoint(surface_words(parsed.text))
+        return asks and (pointed or set(parsed.content) <= parsed.verbs)
 
     def remember(
         self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]

@@ -34,6 +34,7 @@ FOLLOW_UP = _words("follow_up")
 MUNICIPALITY = _words("municipality")
 MUNICIPALITY_NOUNS = _words("municipality_nouns")
 ANAPHORA = _words("anaphora")
+PERSON_PRONOUNS = _words("person_pronouns")
 SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),

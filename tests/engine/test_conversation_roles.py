@@ -45,3 +45,39 @@ def test_role_asked(
     answer = _last(bases[base], turns)
     assert answer.answered and answer.project == project and answer.topic == "contacts"
     assert fact in answer.reply.plain()
+
+
+# after the mayor's contact, a question that names no subject of its own and asks a date, a
+# person or the hours (its verbs say what the mayor does), or that points at a person ("го",
+# "he"), asks about the mayor
+MAYOR_ASKED = [
+    ("shipped", ["кой е кметът", "кога е избрана"], "27 септември 2020"),  # v9
+    ("danube", ["кой е кметът на Ладовица", "а кога приема граждани"], "сряда"),
+    ("mountain", ["кой е кметът", "кога приема"], "сряда"),
+    ("mountain", ["кой е кметът", "а кога приема граждани"], "сряда"),
+    ("vine", ["кой е кметът на Червено поле", "кога мога да го видя"], "сряда"),
+    ("danube", ["who is the mayor", "and when does he receive citizens"], "Wednesday"),
+    ("mountain", ["koi e kmetat", "a koga priema grajdani"], "сряда"),
+    ("steppe", ["кой е кметът", "а телефонът му"], "2211"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "fact"), MAYOR_ASKED)
+def test_mayor_asked(bases: dict[str, Engine], base: str, turns: list[str], fact: str) -> None:
+    """The last turn is answered with the mayor's contact."""
+    answer = _last(bases[base], turns)
+    assert answer.answered and answer.project is None and fact in answer.reply.plain()
+
+
+# a subject of its own after the mayor is that subject
+AFTER_MAYOR = [
+    ("spa", ["кой е кметът", "а кога откриха площад Извора"], "izvora-square"),
+    ("danube", ["кой е кметът", "кога започна ремонтът на пристанището"], "pristan-ladovitsa"),
+]
+
+
+@pytest.mark.parametrize(("base", "turns", "project"), AFTER_MAYOR)
+def test_subject_after_mayor(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str
+) -> None:
+    assert _last(bases[base], turns).project == project
