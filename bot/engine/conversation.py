@@ -18,6 +18,7 @@ from bot.engine.lexicon import (
     OTHER_WORDS,
     PERSON_PRONOUNS,
     TELLING_VERBS,
+    TOPIC_CUES,
 )
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
@@ -28,6 +29,11 @@ from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
 _PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
+# the cues of each topic that name a part of its thing ("номер на договора", "contract date")
+_PART_CUES = {
+    topic: [frozenset(found) for cue in cues if len(found := terms(cue)) >= 2]
+    for topic, cues in TOPIC_CUES.items()
+}
 _TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
 _OCCASION_NOUNS = frozenset(t for word in OCCASION_NOUNS for t in terms(word))
 _OCCASION_WORDS = frozenset(t for word in OCCASION_WORDS for t in terms(word))
@@ -77,6 +83,7 @@ class Conversation:
     details: tuple[str, ...] = ()  # what the last question about the project asked of it
     listed: Listed | None = None  # the filters of the list the last answer was
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
+    asked: str | None = None  # the topic the last question about a project asked
 
     def reread(self, parsed: Parsed) -> None:
         """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
@@ -87,6 +94,8 @@ class Conversation:
             parsed.extra, parsed.content = [*parsed.extra, *parsed.content], []
         if of_mayor or (self.mayor and parsed.refers and parsed.town_fields):
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
+        if self._part_asked(parsed):  # "а номерът му" after the contract: the contract's
+            parsed.topic, parsed.town_fields = self.asked, []
         afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
         asks = parsed.topic not in (None, "status") and parsed.rank is None  # "колко струва"
         short = len(parsed.words) <= LIST_FOLLOW_UP
@@ -95,6 +104,17 @@ class Conversation:
             parsed.status = parsed.status or self.listed.status
             parsed.places = parsed.places or list(self.listed.places)
             parsed.themes = parsed.themes or self.listed.themes
+
+    def _part_asked(self, parsed: Parsed) -> bool:
+        """True when a follow-up asks for nothing but a part of the thing the last question
+        asked about ("а номерът му", "and its number?" after the contract: a cue of that topic,
+        "номер на договора", holds every word asked)."""
+        if self.asked is None or parsed.topic == self.asked:
+            return False
+        if not (parsed.refers or parsed.follow_up):
+            return False
+        asked = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
+        return bool(asked) and any(asked <= cue for cue in _PART_CUES.get(self.asked, ()))
 
     def _of_mayor(self, parsed: Parsed) -> bool:
         """True when a question after the mayor's contact asks about the mayor: it names no
@@ -124,7 +144,7 @@ class Conversation:
         if project and (parsed.places or project != self.project):
             self.places = tuple(parsed.places)
         if project:
-            self.project, self.topic = project, topic
+            self.project, self.topic, self.asked = project, topic, parsed.topic
 
     def kept_topic(self, parsed: Parsed, naming: set[str], project: str) -> str | None:
         """The topic talked about, for a follow-up with no words but the project's name (naming)
