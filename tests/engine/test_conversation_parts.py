@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Answer, Conversation, Engine
-
-
-def _last(engine: Engine, turns: list[str]) -> Answer:
-    """The answer to the last turn of a conversation."""
-    chat = Conversation()
-    return [engine.answer(turn, chat) for turn in turns][-1]
-
+from bot.engine import Engine
+from tests.engine.conftest import last_answer
 
 PART_ASKED = [
     ("shipped", ["ремонтът на улиците по ПРСР кога е подписан договорът", "а номерът му"],
@@ -41,5 +35,5 @@ def test_part_asked(
     bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
 ) -> None:
     """The last turn is answered about the project, with the fact in the reply."""
-    answer = _last(bases[base], turns)
+    answer = last_answer(bases[base], turns)
     assert answer.answered and answer.project == project and fact in answer.reply.plain()

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Answer, Conversation, Engine
-
-
-def _last(engine: Engine, turns: list[str]) -> Answer:
-    """The answer to the last turn of a conversation."""
-    chat = Conversation()
-    return [engine.answer(turn, chat) for turn in turns][-1]
-
+from bot.engine import Engine
+from tests.engine.conftest import last_answer
 
 ROLE_ASKED = [
     ("danube", ["кога ще е готов понтонът на пристанището", "а кой е шефа там"],
@@ -42,7 +36,7 @@ def test_role_asked(
     bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
 ) -> None:
     """The last turn is answered with the project's contact."""
-    answer = _last(bases[base], turns)
+    answer = last_answer(bases[base], turns)
     assert answer.answered and answer.project == project and answer.topic == "contacts"
     assert fact in answer.reply.plain()
 
@@ -65,7 +59,7 @@ MAYOR_ASKED = [
 @pytest.mark.parametrize(("base", "turns", "fact"), MAYOR_ASKED)
 def test_mayor_asked(bases: dict[str, Engine], base: str, turns: list[str], fact: str) -> None:
     """The last turn is answered with the mayor's contact."""
-    answer = _last(bases[base], turns)
+    answer = last_answer(bases[base], turns)
     assert answer.answered and answer.project is None and fact in answer.reply.plain()
 
 
@@ -80,4 +74,4 @@ AFTER_MAYOR = [
 def test_subject_after_mayor(
     bases: dict[str, Engine], base: str, turns: list[str], project: str
 ) -> None:
-    assert _last(bases[base], turns).project == project
+    assert last_answer(bases[base], turns).project == project

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Answer, Conversation, Engine
-
-
-def _last(engine: Engine, turns: list[str]) -> Answer:
-    """The answer to the last turn of a conversation."""
-    chat = Conversation()
-    return [engine.answer(turn, chat) for turn in turns][-1]
-
+from bot.engine import Engine
+from tests.engine.conftest import last_answer
 
 # a pointing word and a word of the sibling's name that the name of the project talked about
 # lacks (though its record may speak of it): the sibling, asked what the project was asked
@@ -66,7 +60,7 @@ def test_turn_answered(
     bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
 ) -> None:
     """The last turn is answered about the project, with the fact in the reply."""
-    answer = _last(bases[base], turns)
+    answer = last_answer(bases[base], turns)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain().replace("\xa0", " ")
 
@@ -88,4 +82,4 @@ KEPT_OR_LEFT = [
 def test_turn_about(
     bases: dict[str, Engine], base: str, turns: list[str], project: str | None
 ) -> None:
-    assert _last(bases[base], turns).project == project
+    assert last_answer(bases[base], turns).project == project
