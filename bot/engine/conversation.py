@@ -12,14 +12,28 @@ from itertools import pairwise
 
 from bot.engine.detail import NUMBERS
 from bot.engine.index import NAME, ProjectIndex
-from bot.engine.lexicon import OCCASION_NOUNS, OCCASION_WORDS, OTHER_WORDS, TELLING_VERBS
+from bot.engine.lexicon import (
+    OCCASION_NOUNS,
+    OCCASION_WORDS,
+    OTHER_WORDS,
+    PERSON_PRONOUNS,
+    TELLING_VERBS,
+    TOPIC_CUES,
+)
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
 from bot.engine.ranking import Candidate
+from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+_PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
+# the cues of each topic that name a part of its thing ("номер на договора", "contract date")
+_PART_CUES = {
+    topic: [frozenset(found) for cue in cues if len(found := terms(cue)) >= 2]
+    for topic, cues in TOPIC_CUES.items()
+}
 _TELLING = frozenset(t for word in TELLING_VERBS for t in terms(word))
 _OCCASION_NOUNS = frozenset(t for word in OCCASION_NOUNS for t in terms(word))
 _OCCASION_WORDS = frozenset(t for word in OCCASION_WORDS for t in terms(word))
@@ -69,13 +83,19 @@ class Conversation:
     details: tuple[str, ...] = ()  # what the last question about the project asked of it
     listed: Listed | None = None  # the filters of the list the last answer was
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
+    asked: str | None = None  # the topic the last question about a project asked
 
     def reread(self, parsed: Parsed) -> None:
         """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
         after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
         от тях?")."""
-        if self.mayor and parsed.refers and parsed.town_fields:
+        of_mayor = self.mayor and self._of_mayor(parsed)  # "кога е избрана", "кога приема"
+        if of_mayor:  # its verbs say what the mayor does, not what the subject is
+            parsed.extra, parsed.content = [*parsed.extra, *parsed.content], []
+        if of_mayor or (self.mayor and parsed.refers and parsed.town_fields):
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
+        if self._part_asked(parsed):  # "а номерът му" after the contract: the contract's
+            parsed.topic, parsed.town_fields = self.asked, []
         afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
         asks = parsed.topic not in (None, "status") and parsed.rank is None  # "колко струва"
         short = len(parsed.words) <= LIST_FOLLOW_UP
@@ -84,6 +104,27 @@ class Conversation:
             parsed.status = parsed.status or self.listed.status
             parsed.places = parsed.places or list(self.listed.places)
             parsed.themes = parsed.themes or self.listed.themes
+
+    def _part_asked(self, parsed: Parsed) -> bool:
+        """True when a follow-up asks for nothing but a part of the thing the last question
+        asked about ("а номерът му", "and its number?" after the contract: a cue of that topic,
+        "номер на договора", holds every word asked)."""
+        if self.asked is None or parsed.topic == self.asked:
+            return False
+        if not (parsed.refers or parsed.follow_up):
+            return False
+        asked = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
+        return bool(asked) and any(asked <= cue for cue in _PART_CUES.get(self.asked, ()))
+
+    def _of_mayor(self, parsed: Parsed) -> bool:
+        """True when a question after the mayor's contact asks about the mayor: it names no
+        subject of its own and asks a date, a person or the hours ("кога е избрана", "а кога
+        приема граждани"), or a person's pronoun points at the mayor ("кога мога да го видя")."""
+        if parsed.places or parsed.topic in PROJECT_TOPICS:
+            return False
+        asks = parsed.answer in ("date", "person") or bool(parsed.town_fields)
+        pointed = not _PERSON_PRONOUNS.isdisjoint(surface_words(parsed.text))
+        return asks and (pointed or set(parsed.content) <= parsed.verbs)
 
     def remember(
         self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]
@@ -103,14 +144,16 @@ class Conversation:
         if project and (parsed.places or project != self.project):
             self.places = tuple(parsed.places)
         if project:
-            self.project, self.topic = project, topic
+            self.project, self.topic, self.asked = project, topic, parsed.topic
 
-    def kept_topic(self, parsed: Parsed, naming: set[str]) -> str | None:
+    def kept_topic(self, parsed: Parsed, naming: set[str], project: str) -> str | None:
         """The topic talked about, for a follow-up with no words but the project's name (naming)
         ("а за парка?"; not "а водата от тях става ли за пиене") or one asking what the last
         answer's texts said ("какво пишеше тогава" after the news)."""
         own = set(parsed.content) - naming - _TELLING
-        return self.topic if (parsed.follow_up and not own) or tells(parsed) else None
+        # "а другия, онзи от 2016?" asks of the sibling what was asked of the project
+        follows = parsed.follow_up or (parsed.points and project != self.project)
+        return self.topic if (follows and not own) or tells(parsed) else None
 
     def placed(self, parsed: Parsed) -> Parsed:
         """A follow-up asking a detail of its own that names no place is about the village the
@@ -146,6 +189,7 @@ class FollowUps:
         self.index = index
         self.places = places
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
+        self.siblings = Siblings(index, places)
 
     def project(self, parsed: Parsed, chat: Conversation, best: Candidate | None) -> int | None:
         """The project talked about last, when the question continues it; else None.
@@ -155,7 +199,17 @@ class FollowUps:
         names another project or looks like a subject of its own ("кога ще има басейн").
         """
         number = self.numbers.get(chat.project or "")
-        if number is None or "list" in parsed.intents or parsed.home:
+        if number is None or "list" in parsed.intents:
+            return None
+        # "а този в Долно Сливаче" after the bridge in Горно Сливаче: the other bridge
+        sibling = self.siblings.named(parsed, number, occasions(parsed.words))
+        if sibling is not None:
+            return sibling
+        # the town's own name asks about the town, unless it is only where a detail of the
+        # project is ("кои училища в Септември бяха")
+        if parsed.home and (parsed.town_fields or "municipality" in parsed.intents):
+            return None
+        if parsed.home and not parsed.content:
             return None
         if not _OTHER.isdisjoint(surface_words(parsed.text)):
             return None  # "а във Варвара друго какво има": not the project talked about

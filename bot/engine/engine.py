@@ -281,7 +281,8 @@ class Engine:
         if topic is None and parsed.answer is None and "now" in parsed.intents | {parsed.status}:
             topic = "status"
         if topic is None and parsed.answer is None and chat.topic:
-            topic = chat.kept_topic(parsed, self.details.naming(number, parsed.content))
+            naming = self.details.naming(number, parsed.content)
+            topic = chat.kept_topic(parsed, naming, project.id)
         told = self.follow.with_context(parsed, number)
         done = self.projects.answer(told, number, lang, topic)
         if told is not parsed and not done.quoted:  # no sentence holds what the context says

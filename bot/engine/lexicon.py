@@ -34,6 +34,7 @@ FOLLOW_UP = _words("follow_up")
 MUNICIPALITY = _words("municipality")
 MUNICIPALITY_NOUNS = _words("municipality_nouns")
 ANAPHORA = _words("anaphora")
+PERSON_PRONOUNS = _words("person_pronouns")
 SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),
@@ -77,6 +78,7 @@ FUNDING_THEMES: Groups = _groups("funding_themes")
 SMALL_TALK_SIGNS: Groups = _groups("small_talk_signs")
 WHICH_WORDS = _words("which_words")
 OTHER_WORDS = _words("other_words")
+POINTERS = _words("pointers")
 OCCASION_NOUNS = _words("occasion_nouns")
 OCCASION_WORDS = _words("occasion_words")
 THEMES: Groups = _groups("themes")

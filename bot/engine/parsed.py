@@ -27,6 +27,7 @@ class Parsed:
     told: list[str] = field(default_factory=list)  # the words of the message's context
     follow_up: bool = False
     refers: bool = False  # a pronoun points back to what was talked about
+    points: bool = False  # "този", "онзи", "другия", "the one": a thing of the kind talked about
     described: frozenset[str] = frozenset()  # words of a relative clause ("който ремонтират")
     places: list[Place] = field(default_factory=list)
     status: str | None = None

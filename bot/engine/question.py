@@ -55,6 +55,7 @@ from bot.engine.subject import (
     asks_price,
     is_strange,
     noun_shaped,
+    pointing,
     priced,
     pronoun_one,
     refers_back,
@@ -242,6 +243,7 @@ class QuestionReader:
             (w,) not in self.follow_ups for w in words
         )  # "а а а" or "ъъъ" alone continues nothing: it asks nothing
         parsed.refers = refers_back(message.question)
+        parsed.points = pointing(f"{message.question} {message.context}")
         parsed.described = frozenset(relative_clause(message.question)) & set(parsed.content)
         who = any(  # "кой отговаря за проектите"; "кои са проектите" is a list
             hit.label == "person" and found[hit.positions[0]].written not in _WHICH

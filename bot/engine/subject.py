@@ -14,6 +14,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERBS,
     ENGLISH_WORDS,
     PARTICIPLE_ENDINGS,
+    POINTERS,
     PRICE_QUESTIONS,
     PRICE_VERBS,
     RELATIVE_PRONOUNS,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from bot.engine.parsed import Parsed
 
 _ANAPHORA = frozenset(ANAPHORA)
+_POINTERS = frozenset(POINTERS)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
@@ -70,6 +72,11 @@ def relative_clause(question: str) -> list[str]:
         if at is not None and (at > 0 or number > 0):  # a question's first word asks
             found += [t for w in words[at + 1 :] for t in terms(w)]
     return found
+
+
+def pointing(message: str) -> bool:
+    """True when the message points at a thing of the kind talked about ("а онзи от 2016?")."""
+    return not _POINTERS.isdisjoint(surface_words(message))
 
 
 def priced(parsed: Parsed, start: int) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Answer, Conversation, Engine
 from bot.knowledge import load_or_raise
 
 ROOT = Path(__file__).parent.parent.parent
@@ -35,3 +35,9 @@ def assert_quoted(
     answer = engine.answer(question)
     assert answer.answered and answer.project == project and answer.confidence >= sure
     assert fact in answer.reply.plain()
+
+
+def last_answer(engine: Engine, turns: list[str]) -> Answer:
+    """The answer to the last turn of a conversation."""
+    chat = Conversation()
+    return [engine.answer(turn, chat) for turn in turns][-1]

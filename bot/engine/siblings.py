@@ -1,0 +1,67 @@
+"""The other project of the same kind: "а този в Долно Сливаче", "а другия, онзи от 2016?",
+"and the 2016 one" after a bridge or a lunch programme point at its sibling.
+
+Two projects are siblings when their names share a word that is neither a place, nor a word of
+the works ("ремонт", "изграждане"), nor one half the projects' names hold ("мост" of two
+bridges, "топъл обяд" of two programmes). A follow-up with a pointing word ("този", "онзи",
+"другия", "the one", "the other") names the sibling by a word of its name that the name of the
+project talked about lacks, even when that project's record speaks of it ("Това НЕ е мостът в
+Долно Сливаче").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from bot.engine.index import NAME, ProjectIndex
+from bot.engine.parsed import Parsed
+from bot.engine.places import Places
+from bot.engine.subject import WORK_TERMS
+
+
+class Siblings:
+    """Finds the sibling of a project a pointing follow-up names."""
+
+    def __init__(self, index: ProjectIndex, places: Places) -> None:
+        self.index = index
+        self.place_terms = frozenset(t for place in places.display for t in place)
+        self._named_by: dict[str, int] = {}  # how many projects' names hold a term, once asked
+
+    def named(self, parsed: Parsed, number: int, ignored: Set[str]) -> int | None:
+        """The one sibling of the project that the question points at and names by a word of
+        its name the project's name lacks (its context too: "а другия, онзи от 2016?"), the
+        words ignored left out ("този път": an occasion, no road); None."""
+        if not parsed.points:
+            return None
+        own = self.index.name_words[number]
+        words = {*parsed.content, *parsed.told, *(t for place in parsed.places for t in place)}
+        found: set[int] = set()
+        for word in words - parsed.verbs - parsed.guessed - ignored:
+            matches = self.index.lookup(word)
+            if any(m.term in own for m in matches):
+                continue  # a word of the project's own name ("Горно Сливаче") names it
+            found |= {
+                other
+                for m in matches
+                for other, weight in self.index.postings[m.term].items()
+                if weight >= NAME and other != number and self.kin(number, other)
+            }
+        return found.pop() if len(found) == 1 else None
+
+    def kin(self, one: int, other: int) -> bool:
+        """True when the two projects' names share a word of what they are (no place, no word
+        of the works, none half the names hold)."""
+        shared = self.index.name_words[one] & self.index.name_words[other]
+        half = len(self.index.projects) / 2
+        return any(
+            term not in self.place_terms and term not in WORK_TERMS and self._names(term) < half
+            for term in shared
+        )
+
+    def _names(self, term: str) -> int:
+        """How many projects' names hold the term."""
+        count = self._named_by.get(term)
+        if count is None:
+            hits = self.index.postings.get(term, {}).values()
+            count = self._named_by[term] = sum(1 for weight in hits if weight >= NAME)
+        return count
