@@ -71,10 +71,11 @@ class Conversation:
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
 
     def reread(self, parsed: Parsed) -> None:
-        """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
-        after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
-        от тях?")."""
-        if self.mayor and parsed.refers and parsed.town_fields:
+        """A pronoun or a follow-up after the mayor's contact asks for his ("а имейлът му", "а
+        кога приема граждани"); another filter after a list lists again with the filters not
+        replaced ("а в Букак?", "а кой е най-скъп от тях?")."""
+        mayors = parsed.refers or (parsed.follow_up and "municipality" not in parsed.intents)
+        if self.mayor and mayors and parsed.town_fields:
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
         afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
         asks = parsed.topic not in (None, "status") and parsed.rank is None  # "колко струва"

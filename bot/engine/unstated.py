@@ -26,9 +26,10 @@ def says_unstated(text: str) -> bool:
 
 
 def field_lacking(project: Project, topic: str, missing: bool, ends: bool) -> bool:
-    """True when the topic's field is missing, or, asked when the works end (ends), the dates
-    give no end of works that go on."""
-    if missing:
+    """True when the topic's field is missing; when the places are asked (a record's places may
+    be coarser than the route or the streets asked); or, asked when the works end (ends), when
+    the dates give no end of works that go on."""
+    if missing or topic == "location":
         return True
     period = project.period
     no_end = not (period and period.end) and project.status != "completed"
