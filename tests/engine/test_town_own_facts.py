@@ -1,6 +1,6 @@
 """The municipality's own facts, asked as citizens ask them: which villages it has (named with
-the municipality or not), the mayor of one village, and the mayor's reception hours asked as a
-follow-up (bot/engine/town.py, bot/engine/conversation.py)."""
+the municipality or not), the mayor of one village, the mayor's reception hours asked as a
+follow-up, and a ranking of one (bot/engine/town.py, townfacts.py, conversation.py, engine.py)."""
 
 from __future__ import annotations
 
@@ -118,3 +118,28 @@ def test_the_mayors_reception_asked_after_the_mayor(
     bases[base].answer(turns[0], chat)
     answer = bases[base].answer(turns[1], chat)
     assert answer.answered and said in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "then", "said"),
+    [
+        ("spa", "кой е най-скъпият проект на общината", "а кога приключва", ""),
+        ("vine", "кой е най-евтиният проект", "а колко струва", ""),
+        ("danube", "which is the most expensive project of the municipality", "", ""),
+        ("steppe", "кой е най-новият проект", "", ""),
+        ("shipped", "кой е най-старият проект на общината", "а колко струва", "9 018 280"),
+        ("mountain", "най-скъпият проект на общината кой е", "and when does it end", ""),
+    ],
+)
+def test_a_ranking_of_one_is_a_list_and_the_chat_goes_on_about_its_first(
+    bases: dict[str, Engine], base: str, question: str, then: str, said: str
+) -> None:
+    """Six rankings written for the rule; on the code before it, each answer was about its
+    first project. A follow-up goes on about that project, as before."""
+    chat = Conversation()
+    answer = bases[base].answer(question, chat)
+    assert answer.kind == "list" and answer.project is None and answer.suggestions
+    if then:
+        follow = bases[base].answer(then, chat)
+        assert follow.project == answer.suggestions[0]
+        assert said in follow.reply.plain().replace("\xa0", " ")
