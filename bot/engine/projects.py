@@ -333,8 +333,7 @@ class ProjectAnswers:
     ) -> list[Fact]:
         """The record's sentence saying that the field asked is not published, when it is
         missing or (asked when the works end) gives no end; [] when none says so."""
-        ends = not COMPLETION.isdisjoint(event_terms(parsed.words))
-        if not field_lacking(self.details.index.projects[number], topic, missing, ends):
+        if not field_lacking(self.details.index.projects[number], topic, missing, parsed.words):
             return []
         said = unstated(self.details.book.of(number)[0], topic)
         return [fact for fact in said if fact not in quoted][:1]

@@ -69,6 +69,8 @@ def page(
 def of_settlements(parsed: Parsed, village_named: bool) -> Parsed:
     """ "кои са селата на общината", "which villages belong to X": the places asked, whatever the
     question word, when no village is named and nothing is counted."""
+    if _SETTLEMENTS.isdisjoint(parsed.words):
+        return parsed
     said = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
     if (
         _SETTLEMENTS.isdisjoint(said)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.engine.events import COMPLETION, event_terms
 from bot.engine.facts import Fact
 from bot.engine.lexicon import FIELD_NAMES, UNSTATED_NEGATIONS, UNSTATED_WORDS
 from bot.engine.normalize import surface_words, terms
@@ -25,15 +26,15 @@ def says_unstated(text: str) -> bool:
     return not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(_WORDS)
 
 
-def field_lacking(project: Project, topic: str, missing: bool, ends: bool) -> bool:
+def field_lacking(project: Project, topic: str, missing: bool, words: list[str]) -> bool:
     """True when the topic's field is missing; when the places are asked (a record's places may
-    be coarser than the route or the streets asked); or, asked when the works end (ends), when
-    the dates give no end of works that go on."""
+    be coarser than the route or the streets asked); or, asked when the works end (the
+    question's words), when the dates give no end of works that go on."""
     if missing or topic == "location":
         return True
-    period = project.period
-    no_end = not (period and period.end) and project.status != "completed"
-    return topic == "dates" and ends and no_end
+    if topic != "dates" or project.status == "completed" or (project.period and project.period.end):
+        return False
+    return not COMPLETION.isdisjoint(event_terms(words))
 
 
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:

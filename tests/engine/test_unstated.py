@@ -12,8 +12,8 @@ from bot.engine.unstated import says_unstated
 from bot.knowledge import load_or_raise
 
 # Questions written for this rule in shapes and on projects of no held-out question; on the
-# code before it, eight of the ten gave the stock line or the places alone (and four of the five on the small
-# base below).
+# code before it, eight of the ten gave the stock line or the places alone (and four of the
+# five on the small base below).
 SHIPPED = [
     (
         "каква е стойността на ремонта на улиците и тротоарите",
