@@ -331,8 +331,8 @@ class ProjectAnswers:
     def _unstated(
         self, number: int, parsed: Parsed, topic: str, missing: bool, quoted: list[Fact]
     ) -> list[Fact]:
-        """The record's sentence saying that the field asked is not published, when it is
-        missing or (asked when the works end) gives no end; [] when none says so."""
+        """The record's sentence saying that the field asked is not published, when the field
+        lacks it (unstated.field_lacking); [] when none says so."""
         if not field_lacking(self.details.index.projects[number], topic, missing, parsed.words):
             return []
         said = unstated(self.details.book.of(number)[0], topic)
