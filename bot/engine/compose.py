@@ -259,6 +259,8 @@ class Composer:
 
     def _programme(self, b: ReplyBuilder, p: Project, lang: str) -> bool:
         if not (p.programme or p.funding or p.programme_code):
+            if p.beneficiary:  # who applied is known when what funds it is not
+                b.field(t("label.beneficiary", lang), p.beneficiary.get(lang))
             return _missing(b, "missing.programme", self.town, lang)
         if p.programme:
             b.field(t("label.programme", lang), p.programme.get(lang))

@@ -86,13 +86,14 @@ class Conversation:
     asked: str | None = None  # the topic the last question about a project asked
 
     def reread(self, parsed: Parsed) -> None:
-        """A pronoun after the mayor's contact asks for his ("а имейлът му"); another filter
-        after a list lists again with the filters not replaced ("а в Букак?", "а кой е най-скъп
-        от тях?")."""
+        """A pronoun or a follow-up after the mayor's contact asks for his ("а имейлът му", "а
+        кога приема граждани"); another filter after a list lists again with the filters not
+        replaced ("а в Букак?", "а кой е най-скъп от тях?")."""
         of_mayor = self.mayor and self._of_mayor(parsed)  # "кога е избрана", "кога приема"
         if of_mayor:  # its verbs say what the mayor does, not what the subject is
             parsed.extra, parsed.content = [*parsed.extra, *parsed.content], []
-        if of_mayor or (self.mayor and parsed.refers and parsed.town_fields):
+        mayors = parsed.refers or (parsed.follow_up and "municipality" not in parsed.intents)
+        if of_mayor or (self.mayor and mayors and parsed.town_fields):
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
         if self._part_asked(parsed):  # "а номерът му" after the contract: the contract's
             parsed.topic, parsed.town_fields = self.asked, []

@@ -157,6 +157,11 @@ class Engine:
         if general is not None:
             reply, kind, topic, about, offered = general
             about = about or self._contact_of(reply, kind, candidates)
+            if kind == "list" and about and chat.listed is None:
+                # "кой е най-скъпият проект": a ranking, about no one project; the chat goes on
+                # about its first ("а кога приключва"). "А кой от тях е най-скъп" after a list
+                # picks one of it: that project is the answer.
+                chat.project, chat.topic, about = about, topic, None
             return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
         if context is not None:
             parsed = chat.placed(parsed)  # "колко лампи" after "... в Пчеларци": there

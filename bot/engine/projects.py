@@ -35,6 +35,7 @@ from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
+from bot.engine.unstated import field_lacking, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -289,6 +290,9 @@ class ProjectAnswers:
                     if fits and not missing
                     else _titled(project, lang, quoted, reply)
                 )
+            said = self._unstated(number, parsed, topic, missing, extra)
+            if said:  # the record's own "стойността ... не са публикувани" comes first
+                reply = _titled(project, lang, quote(None, said, lang), reply)
             return ProjectReply(
                 reply,
                 topic,
@@ -323,6 +327,16 @@ class ProjectAnswers:
         return ProjectReply(
             reply, topic or "summary", missing=missing, quoted=tuple(done), certainty=certainty
         )
+
+    def _unstated(
+        self, number: int, parsed: Parsed, topic: str, missing: bool, quoted: list[Fact]
+    ) -> list[Fact]:
+        """The record's sentence saying that the field asked is not published, when the field
+        lacks it (unstated.field_lacking); [] when none says so."""
+        if not field_lacking(self.details.index.projects[number], topic, missing, parsed.words):
+            return []
+        said = unstated(self.details.book.of(number)[0], topic)
+        return [fact for fact in said if fact not in quoted][:1]
 
     def _done(
         self, project: Project, number: int, parsed: Parsed, details: list[str], topic: str | None

@@ -3,22 +3,21 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import NamedTuple
 
-from bot.engine import rankings
+from bot.engine import rankings, townfacts
 from bot.engine.compose import (
     Composer,
     budget_list,
     by_status,
-    contact_lines,
     dated_list,
     municipality_contacts,
     project_list,
 )
 from bot.engine.detail import FOUND, DetailFinder, Found
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
-from bot.engine.faq import held, stem_keys
+from bot.engine.faq import held
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import texts_of
@@ -33,9 +32,8 @@ from bot.engine.normalize import surface_words, terms
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.replies import TownReplies, quote
-from bot.engine.reply import Reply, ReplyBuilder, Span
-from bot.engine.stopwords import content_terms
-from bot.knowledge import KnowledgeBase, Project, Text
+from bot.engine.reply import Reply, ReplyBuilder
+from bot.knowledge import KnowledgeBase, Project
 from bot.texts import t
 
 ANSWER_AT = 0.5
@@ -64,21 +62,6 @@ class Said(NamedTuple):
     suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
 
 
-def _fleeting(word: str, keys: frozenset[str]) -> bool:
-    """True when a key is the word with one more letter inside it: a vowel that comes and goes
-    ("главен" / "главния")."""
-    return len(word) >= 4 and any(
-        len(key) == len(word) + 1
-        and any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
-        for key in keys
-    )
-
-
-def _keys(texts: Iterable[str]) -> frozenset[str]:
-    """The content terms of texts and their first five letters (another ending, same word)."""
-    return stem_keys(frozenset(t for text in texts for t in content_terms(text)))
-
-
 class General:
     """Everything the bot says that is about no single project."""
 
@@ -89,21 +72,28 @@ class General:
         self.composer = Composer(knowledge)
         self.town = TownReplies(knowledge)
         town = knowledge.municipality
-        values: list[Text] = [qa.answer for qa in knowledge.faq]
         summary = split_sentences(town.summary) if town.summary is not None else []
         self.summary = [make_fact("town", texts) for texts in summary]
-        facts = [make_fact("town", texts) for value in values for texts in split_sentences(value)]
+        facts = [  # an answer's sentence is about what its entry is asked ("кметът на селото")
+            make_fact("town", texts, about=townfacts.asked_terms(qa.questions))
+            for qa in knowledge.faq
+            for texts in split_sentences(qa.answer)
+        ]
         facts += self.summary
         facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
         self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
         self.entries = [
-            (qa.answer, _keys(qa.questions), _keys([*qa.questions, *texts_of(qa.answer)]))
+            (
+                qa.answer,
+                townfacts.keys(qa.questions),
+                townfacts.keys([*qa.questions, *texts_of(qa.answer)]),
+            )
             for qa in knowledge.faq
         ]
-        self.links = [(link, _keys(texts_of(link.title))) for link in town.links]
+        self.links = [(link, townfacts.keys(texts_of(link.title))) for link in town.links]
         self.people = [  # the municipality's contacts, by their roles and names
-            (c, _keys([*(texts_of(c.role) if c.role else ()), *texts_of(c.name)]))
+            (c, townfacts.keys([*(texts_of(c.role) if c.role else ()), *texts_of(c.name)]))
             for c in town.contacts
         ]
         self.words = Vocabulary(self.facts[1])
@@ -127,6 +117,7 @@ class General:
                 again = self.municipality(parsed, [], lang)
             if again is not None:
                 return Said(again, "municipality", "contacts")
+        parsed = townfacts.of_settlements(parsed, bool(self.places.foreign(parsed.places)))
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents or parsed.rank:
             filters |= parsed.theme_words | _LIST_VERBS
@@ -159,18 +150,29 @@ class General:
             # "кои проекти са за деца": the projects whose description holds the words; "а в
             # Пробуда какво правят" asks about the project whose name holds them
             return self.listing(parsed, lang, about)
-        page = self._page(subject, lang) if "website" in parsed.town_fields else None
+        name = self.knowledge.municipality.name
+        website = "website" in parsed.town_fields
+        page = townfacts.page(name, self.links, subject, lang) if website else None
         mayor_asked = "mayor" in parsed.town_fields
         person = parsed.answer in (None, "person") and not parsed.counted  # not "колко"
         if person and subject and best < ANSWER_AT and not (parsed.places or mayor_asked):
             # "кой е главният архитект", "профил на купувача": a contact of the municipality by
             # its role or name, or one of its pages by its title, holds every word asked
-            page = self._person(subject, lang) or self._page(subject, lang)
+            page = townfacts.person(name, self.people, subject, lang)
+            page = page or townfacts.page(name, self.links, subject, lang)
         if page is not None:  # "сайт на общинския съвет": a page of the municipality's links
             return Said(page, "municipality", "contacts")
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = mayor_asked and all(map(self.words.lookup, subject))
+        village = [*subject, *(w for p in self.places.foreign(parsed.places) for w in p)]
+        alone = parsed.town_fields == ["mayor"]  # not "кой е кметът и кога приема хора"
+        if alone and person and village and not whole and all(map(self._known, village)):
+            # "кой е кметът на калинарци": a village's own mayor, whom the municipality's texts
+            # name beside the village ("Калинарци – Георги Ранков"), not the municipality's
+            fact = townfacts.village_mayor(self.details, self.facts, self.words, parsed, village)
+            if fact is not None:
+                return Said(quote(None, [fact], lang), "municipality", "contacts")
         if "municipality" in parsed.intents and not parsed.town_fields and not whole:
             # "колко ха лозя има в общината"; not "собственият принос на общината за площада"
             stated = self.stated(parsed, subject, lang)
@@ -320,7 +322,7 @@ class General:
         """Of the sentences as good as the best, for "кои села" / "which villages" with none
         named, the one that names the most places (the list of villages, not a sentence that
         speaks of "the village")."""
-        if parsed.topic != "location" or parsed.places or len(found) < 2:
+        if parsed.topic != "location" or self.places.foreign(parsed.places) or len(found) < 2:
             return found
         tied = [f for f in found if round(f.score, 6) == round(found[0].score, 6)]
         named = max(tied, key=lambda f: len(self.places.find(terms(f.fact.text("bg")))))
@@ -332,23 +334,6 @@ class General:
         return bool(self.words.lookup(word)) or any(
             term in self.words for term in GLOSSARY.synonyms(word)
         )
-
-    def _person(self, subject: list[str], lang: str) -> Reply | None:
-        """The municipality's contact whose role or name holds every word asked, or None."""
-        for contact, keys in self.people:
-            if all(held(w, keys) or _fleeting(w, keys) for w in subject):
-                builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
-                contact_lines(builder, contact, lang)
-                return builder.build()
-        return None
-
-    def _page(self, subject: list[str], lang: str) -> Reply | None:
-        """The municipality's link whose title holds every word asked, or None."""
-        for link, keys in self.links if subject else ():
-            if all(held(w, keys) for w in subject):
-                builder = ReplyBuilder().title(self.knowledge.municipality.name.get(lang))
-                return builder.line(Span(link.title.get(lang), url=link.url)).build()
-        return None
 
     def faq(
         self, parsed: Parsed, lang: str, needs: Collection[str] = ()

@@ -1,0 +1,101 @@
+"""The municipality's own texts asked for one thing: a contact by its role or name, a page by
+its title, the villages it has ("кои са селата на общината"), the mayor of one of them ("кой е
+кметът на калинарци")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from bot.engine.compose import contact_lines
+from bot.engine.detail import FOUND, DetailFinder
+from bot.engine.facts import Fact, Facts
+from bot.engine.faq import held, stem_keys
+from bot.engine.fuzzy import Vocabulary
+from bot.engine.lexicon import MAYOR_ROLES, SETTLEMENT_NOUNS
+from bot.engine.normalize import terms
+from bot.engine.parsed import Parsed
+from bot.engine.reply import Reply, ReplyBuilder, Span
+from bot.engine.stopwords import content_terms
+from bot.knowledge import Contact, Link, Text
+
+MAYORS = frozenset(t for word in MAYOR_ROLES for t in terms(word))
+_SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
+
+
+def _fleeting(word: str, keys: frozenset[str]) -> bool:
+    """True when a key is the word with one more letter inside it: a vowel that comes and goes
+    ("главен" / "главния")."""
+    return len(word) >= 4 and any(
+        len(key) == len(word) + 1
+        and any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
+        for key in keys
+    )
+
+
+def asked_terms(questions: Iterable[str]) -> frozenset[str]:
+    """The content terms of the ways an FAQ entry is asked."""
+    return frozenset(t for question in questions for t in content_terms(question))
+
+
+def keys(texts: Iterable[str]) -> frozenset[str]:
+    """The content terms of texts and their first five letters (another ending, same word)."""
+    return stem_keys(frozenset(t for text in texts for t in content_terms(text)))
+
+
+def person(
+    name: Text, people: list[tuple[Contact, frozenset[str]]], subject: list[str], lang: str
+) -> Reply | None:
+    """The municipality's (name) contact whose role or name holds every word asked, or None."""
+    for contact, held_keys in people:
+        if all(held(w, held_keys) or _fleeting(w, held_keys) for w in subject):
+            builder = ReplyBuilder().title(name.get(lang))
+            contact_lines(builder, contact, lang)
+            return builder.build()
+    return None
+
+
+def page(
+    name: Text, links: list[tuple[Link, frozenset[str]]], subject: list[str], lang: str
+) -> Reply | None:
+    """The municipality's (name) link whose title holds every word asked, or None."""
+    for link, held_keys in links if subject else ():
+        if all(held(w, held_keys) for w in subject):
+            builder = ReplyBuilder().title(name.get(lang))
+            return builder.line(Span(link.title.get(lang), url=link.url)).build()
+    return None
+
+
+def of_settlements(parsed: Parsed, village_named: bool) -> Parsed:
+    """ "кои са селата на общината", "which villages belong to X": the places asked, whatever the
+    question word, when no village is named and nothing is counted."""
+    if _SETTLEMENTS.isdisjoint(parsed.words):
+        return parsed
+    said = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
+    if (
+        _SETTLEMENTS.isdisjoint(said)
+        or parsed.counted
+        or parsed.answer not in (None, "person", "place")
+        or village_named
+    ):
+        return parsed
+    return replace(parsed, topic="location", answer="place")
+
+
+def village_mayor(
+    details: DetailFinder, facts: Facts, words: Vocabulary, parsed: Parsed, village: list[str]
+) -> Fact | None:
+    """The sentence of the municipality's texts that names the village asked (every word of it)
+    and a person, and speaks of a mayor in its words or in the ways its FAQ entry is asked
+    ("Калинарци – Георги Ранков"); else None."""
+    roles = [w for w in parsed.words if w in MAYORS]
+    for found in details.rank(*facts, parsed, [*village, *roles], words):
+        fact = found.fact
+        if (
+            found.support >= FOUND
+            and not MAYORS.isdisjoint(fact.terms | fact.about)
+            and details.answers(fact, "person")
+            and all(any(m.term in fact.terms for m in words.lookup(w)) for w in village)
+        ):
+            return fact
+    return None

@@ -1,0 +1,47 @@
+"""What a record says it does not know: asked for a field the record lacks ("колко струва"
+of a project with no budget), the record's own sentence "стойността ... не са публикувани"
+answers first, before the stock "not in our data"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.engine.events import COMPLETION, event_terms
+from bot.engine.facts import Fact
+from bot.engine.lexicon import FIELD_NAMES, UNSTATED_NEGATIONS, UNSTATED_WORDS
+from bot.engine.normalize import surface_words, terms
+from bot.knowledge import Project
+
+_NEGATIONS = frozenset(UNSTATED_NEGATIONS)
+_WORDS = frozenset(UNSTATED_WORDS)
+_NAMES = {
+    topic: frozenset(term for word in words for term in terms(word))
+    for topic, words in FIELD_NAMES.items()
+}
+
+
+def says_unstated(text: str) -> bool:
+    """True when a sentence says that something is not published or not known."""
+    words = set(surface_words(text.lower()))
+    return not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(_WORDS)
+
+
+def field_lacking(project: Project, topic: str, missing: bool, words: list[str]) -> bool:
+    """True when the topic's field is missing; when the places are asked (a record's places may
+    be coarser than the route or the streets asked); or, asked when the works end (the
+    question's words), when the dates give no end of works that go on."""
+    if missing or topic == "location":
+        return True
+    if topic != "dates" or project.status == "completed" or (project.period and project.period.end):
+        return False
+    return not COMPLETION.isdisjoint(event_terms(words))
+
+
+def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:
+    """The sentences of a record that say the topic's field is not published or known."""
+    names = _NAMES.get(topic, frozenset())
+    return [
+        fact
+        for fact in facts
+        if not names.isdisjoint(fact.terms) and any(map(says_unstated, fact.texts.values()))
+    ]
