@@ -186,7 +186,11 @@ class Engine:
             found = self._project(question, parsed, best.number, lang, confidence, ties, chat)
             if (
                 found.answered
-                and (found.confidence > CLARIFY_AT or quoted_of_named(found, candidates, parsed))
+                and (
+                    found.confidence > CLARIFY_AT
+                    or quoted_of_named(found, candidates, parsed)
+                    or self.judge.field_of_named(found, candidates, parsed)
+                )
                 and self.judge.stands(found, best, parsed)
             ):
                 return found

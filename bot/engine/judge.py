@@ -13,7 +13,7 @@ from bot.engine.detail import DetailFinder
 from bot.engine.index import ProjectIndex
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
-from bot.engine.ranking import Candidate, Query, rank
+from bot.engine.ranking import Candidate, Query, alone_named, rank
 from bot.engine.subject import WORK_TERMS
 
 ANSWER_AT = 0.5
@@ -37,8 +37,11 @@ class Judge:
     def rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or
         one found by a village's name alone, counts for less; now prefers an ongoing project."""
+        # a verb of making names no project: every one makes something ("коя фирма направи новия
+        # площад": "направен" in another record says nothing of which)
+        named = [w for w in parsed.content if w not in parsed.making]
         query = Query(
-            parsed.content,
+            named or parsed.content,
             parsed.subjects,
             parsed.soft,
             parsed.support,
@@ -82,6 +85,17 @@ class Judge:
             return True
         verbs = parsed.verbs | parsed.moods  # "коя фирма пребоядиса кулата": a verb
         return all(self.follow.explains(best.number, w) for w in parsed.content if w not in verbs)
+
+    def field_of_named(self, found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
+        """True when the answer is a field of the one project the question names whole, and
+        every word its record lacks is a verb ("патронажа кво получи", "кой шефува тоя
+        инкубатор, на кого да звънна"): a verb names no other thing, so the words the record
+        lacks cost certainty, but not the answer."""
+        if found.kind != "project" or not alone_named(candidates):
+            return False
+        number = candidates[0].number
+        verbs = parsed.verbs | parsed.moods
+        return all(w in verbs or self.follow.explains(number, w) for w in parsed.content)
 
     def another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
         """True when the thing asked about is not one the best project is about: a plain

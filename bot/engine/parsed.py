@@ -49,6 +49,7 @@ class Parsed:
     off_topic: bool = False  # the weather: no project's
     which: bool = False  # "кои проекти": the list of those the other words describe
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
+    making: frozenset[str] = frozenset()  # verbs of making anything ("направи"): no project's
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
     yes_no: bool = False  # "може ли с деца", "can locals use it": yes or no is asked
 

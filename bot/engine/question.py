@@ -35,6 +35,7 @@ from bot.engine.lexicon import (
     UNIT_PRICE,
     UNITS,
     VERB_ENDINGS,
+    WHAT_WORDS,
     WHICH_PROJECTS,
     WHICH_WORDS,
     WORKS_VERBS,
@@ -63,7 +64,7 @@ from bot.engine.subject import (
     typed_bulgarian,
 )
 from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
-from bot.engine.verbs import WORKS, after_particles, sure_verb, verb_form
+from bot.engine.verbs import MAKING, WORKS, after_particles, sure_verb, verb_form
 
 # English sentence shapes whose topic words are not next to each other.
 _PATTERNS = (
@@ -82,6 +83,7 @@ LEXICON_TEXTS = [
 ]  # fmt: skip
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
+_WHAT = frozenset(t for word in WHAT_WORDS for t in terms(word))
 _OFF_TOPIC = frozenset(OFF_TOPIC)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
@@ -159,6 +161,8 @@ class QuestionReader:
         }
         parsed.verbs = frozenset(t.term for t in found if verb_form(t, latin)) | parsed.sure_verbs
         parsed.moods = after_particles(found, mood=True) - parsed.verbs
+        parsed.moods |= self._after_what(words, parsed.unshaped) - parsed.verbs
+        parsed.making = frozenset(t.term for t in found if t.folded in MAKING)
         parsed.finite = parsed.sure_verbs | {
             t.term for t in found if t.cyrillic and t.written.endswith(VERB_ENDINGS)
         }
@@ -280,6 +284,17 @@ class QuestionReader:
             return -1
         others = {t.term for t in tokens(text) if not is_quiet(t) and t.term in postings}
         return sum(not holding.isdisjoint(postings[term]) for term in others)
+
+    def _after_what(self, words: list[str], shapeless: frozenset[str]) -> frozenset[str]:
+        """The verb a "what" is the object of ("патронажа кво получи", "какво купиха"): the word
+        after it when it is shaped like no noun and no record holds it as written (only another
+        form of it, "получават", which is the same verb)."""
+        lookup = self.index.lookup
+        held = lambda word: any(m.similarity >= 1.0 for m in lookup(word))  # noqa: E731
+        after = (
+            verb_after_who(words, i + 1, shapeless, held) for i, w in enumerate(words) if w in _WHAT
+        )
+        return frozenset().union(*after)
 
     def _known(self, token: Token) -> bool:
         """True when a word is no typo: the knowledge base's, the lexicon's, or common English."""

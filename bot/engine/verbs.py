@@ -9,6 +9,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERB_ENDINGS,
     ENGLISH_WORDS,
     LATIN_VERB_ENDINGS,
+    MAKING_VERBS,
     MOOD_PARTICLES,
     PARTICIPLE_FORMS,
     SURE_VERB_ENDINGS,
@@ -31,6 +32,7 @@ _LATIN = {  # the endings of verb forms, participles and articles as folded from
     )
 }
 WORKS = frozenset(t for word in WORKS_VERBS for t in terms(word))
+MAKING = frozenset(t.folded for w in MAKING_VERBS for t in tokens(w))  # as written: no "право"
 _SURE = tuple(SURE_VERB_ENDINGS)
 
 
