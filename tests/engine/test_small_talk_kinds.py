@@ -1,0 +1,83 @@
+"""Small talk as people type it (chatty thanks, goodbyes cut short, Latin letters), also in the
+middle of a conversation; and the kinds of fact no record holds (the weather, timetables,
+recipes, elections, trivia of the country), declined even when the question shares a word with
+a project."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+
+
+@pytest.mark.parametrize(
+    ("base", "message", "kind"),
+    [
+        ("vine", "айде чао", "goodbye"),
+        ("danube", "хайде, всичко хубаво", "goodbye"),
+        ("danube", "dovijdane", "goodbye"),
+        ("spa", "ами добре, мерси все пак", "thanks"),  # a concession says nothing more
+        ("mountain", "blagodarya mnogo", "thanks"),
+        ("steppe", "mersi, mnogo pomogna", "thanks"),
+        ("town", "thanks a lot, that helped a lot", "thanks"),
+        ("shipped", "ok, thank u", "thanks"),
+        ("vine", "супер, много помогнахте", "thanks"),
+    ],
+)
+def test_small_talk(bases: dict[str, Engine], base: str, message: str, kind: str) -> None:
+    answer = bases[base].answer(message)
+    assert (answer.kind, answer.project) == (kind, None)
+
+
+@pytest.mark.parametrize(
+    ("base", "turns", "project"),
+    [
+        ("mountain", ["колко струва ремонтът на ски влека", "mersi", "а кога приключва"], None),
+        ("spa", ["кога ще е готов пазарът", "добре, благодаря все пак", "колко струва"], None),
+    ],
+)
+def test_thanks_inside_a_conversation(
+    bases: dict[str, Engine], base: str, turns: list[str], project: None
+) -> None:
+    """Thanks in the middle is small talk, and the chat goes on about the same project."""
+    engine, chat = bases[base], Conversation()
+    first = engine.answer(turns[0], chat)
+    thanks = engine.answer(turns[1], chat)
+    after = engine.answer(turns[2], chat)
+    assert (thanks.kind, thanks.project) == ("thanks", project)
+    assert first.project is not None and after.project == first.project and after.answered
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        # the weather, asked of a place a project is about
+        ("mountain", "утре ще вали ли сняг на ски влека"),
+        ("shipped", "ще вали ли утре в парка"),
+        ("danube", "ще вали ли в събота на плажа в Пясъчник"),
+        # a recipe of what a project sells or makes
+        ("danube", "рецепта за рибена чорба от рибния пазар"),
+        ("vine", "рецепта за греяно вино"),
+        # elections: "изборите" is no typo of "извори"
+        ("shipped", "кой ще спечели изборите в Септември"),
+        ("town", "кой ще е кмет след изборите"),
+        ("mountain", "who will win the elections for mayor of Sividol"),
+        # timetables
+        ("spa", "разписание на автобуса до пазара"),
+        ("steppe", "what's the train timetable from Zlatoklas"),
+        # a superlative over the country: trivia, no municipal project's
+        ("mountain", "кой е най-високият връх в България"),
+        ("danube", "коя е най-дългата река в България"),
+    ],
+)
+def test_kinds_of_fact_no_record_holds(bases: dict[str, Engine], base: str, question: str) -> None:
+    answer = bases[base].answer(question)
+    assert (answer.answered, answer.project, answer.kind) == (False, None, "fallback")
+
+
+def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
+    """The rain itself is what a storm-drain project is about: only whether it rains is the
+    weather."""
+    answer = bases["vine"].answer("колко мазета наводни поройният дъжд на Търговска")
+    assert answer.answered and answer.project == "storm-drain-cleaning"
