@@ -81,3 +81,23 @@ def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
     weather."""
     answer = bases["vine"].answer("колко мазета наводни поройният дъжд на Търговска")
     assert answer.answered and answer.project == "storm-drain-cleaning"
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        # "кога ще има X" asks whether and when a thing will be there: X must be what the
+        # project is about ("stadion" is no typo of "station")
+        ("mountain", "koga 6te ima nov stadion v Sividol"),
+        ("spa", "кога ще има нов стадион в Топлобук"),
+        ("mountain", "кога ще има ледена пързалка на Детската поляна"),
+        ("steppe", "when will there be a swimming pool in Zlatoklas"),
+        # "кога ще направят X": the works of a thing no project is about
+        ("danube", "кога ще направят басейн на плажа в Пясъчник"),
+        ("shipped", "кога ще направят аквапарк във Варвара"),
+        ("vine", "кога ще построят басейн в Червено поле"),
+    ],
+)
+def test_a_thing_no_project_is_about(bases: dict[str, Engine], base: str, question: str) -> None:
+    answer = bases[base].answer(question)
+    assert (answer.answered, answer.project, answer.kind) == (False, None, "fallback")
