@@ -101,3 +101,19 @@ def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
 def test_a_thing_no_project_is_about(bases: dict[str, Engine], base: str, question: str) -> None:
     answer = bases[base].answer(question)
     assert (answer.answered, answer.project, answer.kind) == (False, None, "fallback")
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        # the price of a private good no record prices: no project's budget
+        ("shipped", "колко струва квартира в Септември"),  # "квартира" is no typo of "квартал"
+        ("vine", "колко струва бутилка вино на панаира"),  # the fair is named whole
+        ("town", "колко струва апартамент в Белица"),
+        ("steppe", "колко струва буркан мед"),
+        ("danube", "how much does a flat cost in Ladovitsa"),
+    ],
+)
+def test_a_price_no_record_states(bases: dict[str, Engine], base: str, question: str) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None and answer.kind != "clarify"
