@@ -10,6 +10,7 @@ from bot.engine.answer import Answer
 from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
+from bot.engine.facts import ROLES
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import EVERYDAY_WORDS
 from bot.engine.normalize import terms
@@ -86,6 +87,13 @@ class Judge:
             self._holds_closely(best.number, w) for w in parsed.priced
         ):  # "колко струва квартира", "... бутилка вино на панаира": no record prices a flat or a
             # bottle ("квартал" is another word)
+            return False
+        roles = [w for w in parsed.content if w in ROLES]
+        if (
+            parsed.answer == "person"
+            and roles
+            and not any(self.follow.explains(best.number, w) for w in roles)
+        ):  # "who is the headmaster of X school": a role no record of the school's yard names
             return False
         if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
             return True

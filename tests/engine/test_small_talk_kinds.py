@@ -117,3 +117,24 @@ def test_a_thing_no_project_is_about(bases: dict[str, Engine], base: str, questi
 def test_a_price_no_record_states(bases: dict[str, Engine], base: str, question: str) -> None:
     answer = bases[base].answer(question)
     assert not answer.answered and answer.project is None and answer.kind != "clarify"
+
+
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        # who holds a role that the record of the project found never names
+        ("shipped", "who is the headmaster of Hristo Botev school"),
+        ("danube", "кой е директорът на училището в Ладовица"),
+        ("town", "кой е управителят на покрития пазар"),
+        ("town", "who is the principal of the kindergarten in Babyak"),
+    ],
+)
+def test_a_role_no_record_names(bases: dict[str, Engine], base: str, question: str) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None
+
+
+def test_a_role_the_record_names_is_answered(bases: dict[str, Engine]) -> None:
+    """The kindergarten's contact is its director: asked who, the project is answered."""
+    answer = bases["steppe"].answer("кой е директорът на детската градина в Суховей")
+    assert answer.answered and answer.project == "kindergarten-kitchen"
