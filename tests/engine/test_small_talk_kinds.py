@@ -1,7 +1,8 @@
 """Small talk as people type it (chatty thanks, goodbyes cut short, Latin letters), also in the
-middle of a conversation; and the kinds of fact no record holds (the weather, timetables,
-recipes, elections, trivia of the country), declined even when the question shares a word with
-a project."""
+middle of a conversation; and what no record states, declined even when the question shares a
+word with a project: the kinds of fact no record holds (the weather, timetables, recipes,
+elections, trivia of the country), a thing no project is about, the price of a private good,
+a role no record names."""
 
 from __future__ import annotations
 
@@ -69,23 +70,6 @@ def test_thanks_inside_a_conversation(
         # a superlative over the country: trivia, no municipal project's
         ("mountain", "кой е най-високият връх в България"),
         ("danube", "коя е най-дългата река в България"),
-    ],
-)
-def test_kinds_of_fact_no_record_holds(bases: dict[str, Engine], base: str, question: str) -> None:
-    answer = bases[base].answer(question)
-    assert (answer.answered, answer.project, answer.kind) == (False, None, "fallback")
-
-
-def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
-    """The rain itself is what a storm-drain project is about: only whether it rains is the
-    weather."""
-    answer = bases["vine"].answer("колко мазета наводни поройният дъжд на Търговска")
-    assert answer.answered and answer.project == "storm-drain-cleaning"
-
-
-@pytest.mark.parametrize(
-    ("base", "question"),
-    [
         # "кога ще има X" asks whether and when a thing will be there: X must be what the
         # project is about ("stadion" is no typo of "station")
         ("mountain", "koga 6te ima nov stadion v Sividol"),
@@ -98,9 +82,16 @@ def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
         ("vine", "кога ще построят басейн в Червено поле"),
     ],
 )
-def test_a_thing_no_project_is_about(bases: dict[str, Engine], base: str, question: str) -> None:
+def test_declined_plainly(bases: dict[str, Engine], base: str, question: str) -> None:
     answer = bases[base].answer(question)
     assert (answer.answered, answer.project, answer.kind) == (False, None, "fallback")
+
+
+def test_rain_a_project_drains_is_still_asked(bases: dict[str, Engine]) -> None:
+    """The rain itself is what a storm-drain project is about: only whether it rains is the
+    weather."""
+    answer = bases["vine"].answer("колко мазета наводни поройният дъжд на Търговска")
+    assert answer.answered and answer.project == "storm-drain-cleaning"
 
 
 @pytest.mark.parametrize(
