@@ -17,6 +17,7 @@ from bot.engine.subject import WORK_TERMS
 THING_WORDS = 2  # the thing asked about is its first noun and the word after it ("детска градина")
 EXISTENCE_REACH = 4  # "има ли (нов) (проект) (за) X": how far after "има ли" the thing may start
 WHETHER_OR_WHEN = frozenset({None, "dates", "status", "summary"})
+SURE_MATCH = 0.85  # a word matched less closely is a likely typo of another, or another word
 _EXISTENCE = tuple(tuple(terms(phrase)) for phrase in EXISTENCE)
 _EXISTENCE_FIRSTS = frozenset(phrase[0] for phrase in _EXISTENCE)
 
@@ -50,12 +51,12 @@ def about_another_thing(
     after = _existence_end(parsed.words)
     if parsed.works:
         thing = thing_asked(parsed)
-        if parsed.answer == "date" and thing and not _about(index, number, thing[0], describes):
-            return True  # "кога ще ремонтират моста": a bridge the cycle lane only passes
     elif after is not None:  # the thing is said right after "има ли" ("има ли проект за X")
         thing = thing_asked(parsed, after, EXISTENCE_REACH)
     else:
         return False
+    if parsed.answer == "date" and thing and not _about(index, number, thing[0], describes):
+        return True  # "кога ще ремонтират моста", "кога ще има стадион": what a lane passes
     linked = bool(index.projects[number].links)  # "има ли снимки": its links hold photos
     return any(
         not _holds(index, number, word) for word in thing if not (linked and word in LINK_ABOUT)
@@ -66,9 +67,11 @@ def _about(
     index: ProjectIndex, number: int, word: str, describes: Callable[[int, str], bool]
 ) -> bool:
     """True when the project's names ("кея" of the aliases) or its title or summary hold the
-    word: it is what the project is about."""
-    named = any(index.postings[m.term].get(number, 0.0) >= NAME for m in index.lookup(word))
-    return named or describes(number, word)
+    word: it is what the project is about. A word the base holds only as a likely typo of
+    another ("басейн" of "basin") is none of them."""
+    sure = [m for m in index.lookup(word) if m.similarity >= SURE_MATCH]
+    named = any(index.postings[m.term].get(number, 0.0) >= NAME for m in sure)
+    return named or (bool(sure) and describes(number, word))
 
 
 def _holds(index: ProjectIndex, number: int, thing: str) -> bool:

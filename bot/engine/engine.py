@@ -110,8 +110,8 @@ class Engine:
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self.judge.rank(parsed)
-        if parsed.off_topic and not alone_named(candidates):  # "какво ще е времето утре": no
-            return self._fallback(question, lang, ())  # project's, unless it names one whole
+        if parsed.off_topic and not self._speaks_of(candidates, parsed.off_topic):
+            return self._fallback(question, lang, ())  # "какво ще е времето утре": no project's
         if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
             candidates = told(candidates)  # "... снимки на площада. Колко струва ремонтът?"
         best = candidates[0] if candidates else None
@@ -341,6 +341,12 @@ class Engine:
     def _names(self, parsed: Parsed, answer: Answer) -> bool:
         """True when the question's own words name the project a detail was not found of."""
         return self.follow.names(self.follow.numbers[answer.suggestions[0]], parsed.content)
+
+    def _speaks_of(self, candidates: list[Candidate], words: Collection[str]) -> bool:
+        """True when the question names one project whole and its record holds all the words
+        ("разписанието на училищния автобус": the bus's record gives its timetable)."""
+        number = candidates[0].number if alone_named(candidates) else None
+        return number is not None and all(self.follow.explains(number, w) for w in words)
 
     def _holds(self, number: int) -> Callable[[str], bool]:
         """Whether the project's record holds a word."""

@@ -10,7 +10,10 @@ from bot.engine.answer import Answer
 from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
+from bot.engine.facts import ROLES
 from bot.engine.index import ProjectIndex
+from bot.engine.lexicon import EVERYDAY_WORDS
+from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.ranking import Candidate, Query, alone_named, rank
@@ -20,6 +23,8 @@ ANSWER_AT = 0.5
 CONFLICT = 0.3  # a project in another village than the one asked keeps this share of its score
 ONLY_PLACES = 0.5  # a question that names nothing but a village names no project for sure
 WHOLE_NAME = 1.5  # a project whose whole name (or an alias) the question says
+CLOSE = 0.9  # an everyday word matched less closely is another word ("квартира", "квартал")
+_EVERYDAY = frozenset(t for word in EVERYDAY_WORDS for t in terms(word))
 
 
 class Judge:
@@ -81,6 +86,18 @@ class Judge:
             self.follow.explains(best.number, w) for w in parsed.subjects - WORK_TERMS
         ):  # the works ("ремонтът") are the project's, whatever the record calls them
             return False
+        if found.topic == "budget" and not all(
+            self._holds_closely(best.number, w) for w in parsed.priced
+        ):  # "колко струва квартира", "... бутилка вино на панаира": no record prices a flat or a
+            # bottle ("квартал" is another word)
+            return False
+        roles = [w for w in parsed.content if w in ROLES]
+        if (
+            parsed.answer == "person"
+            and roles
+            and not any(self.follow.explains(best.number, w) for w in roles)
+        ):  # "who is the headmaster of X school": a role no record of the school's yard names
+            return False
         if found.confidence >= ANSWER_AT or found.kind == "quote" or best.name_coverage >= 0.99:
             return True
         verbs = parsed.verbs | parsed.moods  # "коя фирма пребоядиса кулата": a verb
@@ -96,6 +113,15 @@ class Judge:
         number = candidates[0].number
         verbs = parsed.verbs | parsed.moods
         return all(w in verbs or self.follow.explains(number, w) for w in parsed.content)
+
+    def _holds_closely(self, number: int, word: str) -> bool:
+        """True when the project's record holds the word, or a form of it, or a likely typo of
+        it; an everyday word ("квартира") is never a typo of the record's ("квартал")."""
+        close = CLOSE if word in _EVERYDAY else 0.0
+        return any(
+            m.similarity >= close and number in self.index.postings[m.term]
+            for m in self.index.lookup(word)
+        )
 
     def another_thing(self, parsed: Parsed, best: Candidate | None) -> bool:
         """True when the thing asked about is not one the best project is about: a plain

@@ -46,7 +46,7 @@ class Parsed:
     moods: frozenset[str] = frozenset()  # other words after "да" ("да звъня"): verbs, no subject
     unshaped: frozenset[str] = frozenset()  # Cyrillic, no article, no consonant end: "смени"
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
-    off_topic: bool = False  # the weather: no project's
+    off_topic: frozenset[str] = frozenset()  # the weather, a recipe: no project's
     which: bool = False  # "кои проекти": the list of those the other words describe
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     making: frozenset[str] = frozenset()  # verbs of making anything ("направи"): no project's

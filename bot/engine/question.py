@@ -30,6 +30,7 @@ from bot.engine.lexicon import (
     SOLD_BY_UNIT,
     STATUS_WORDS,
     STOPWORDS,
+    SUPERLATIVES,
     TOPIC_CUES,
     TYPO_QUESTION_WORDS,
     UNIT_PRICE,
@@ -38,6 +39,7 @@ from bot.engine.lexicon import (
     WHAT_WORDS,
     WHICH_PROJECTS,
     WHICH_WORDS,
+    WIDE_SCOPES,
     WORKS_VERBS,
     YES_NO_PARTICLES,
     YES_NO_STARTS,
@@ -85,11 +87,15 @@ _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _WHAT = frozenset(t for word in WHAT_WORDS for t in terms(word))
 _OFF_TOPIC = frozenset(OFF_TOPIC)
+_SUPERLATIVES = frozenset(SUPERLATIVES)
+_WIDE_SCOPES = frozenset(WIDE_SCOPES)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 _UNITS = [w for words in UNITS.values() for w in words]
-_NEVER_TYPOS = frozenset(t for w in (*LIST_VERBS, *_UNITS) for t in terms(w))  # units, "покажи"
+_NEVER_TYPOS = frozenset(  # units, "покажи"; "изборите" (elections) is no typo of "извори"
+    t for w in (*LIST_VERBS, *_UNITS, *OFF_TOPIC, *SUPERLATIVES, *WIDE_SCOPES) for t in terms(w)
+)
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}
@@ -256,7 +262,9 @@ class QuestionReader:
         if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
-        parsed.off_topic = any(t.written in _OFF_TOPIC for t in found)
+        parsed.off_topic = frozenset(t.term for t in found if t.written in _OFF_TOPIC)
+        if any(t.written in _SUPERLATIVES for t in found):  # "най-високият връх в България"
+            parsed.off_topic |= {t.term for t in found if t.written in _WIDE_SCOPES}
         parsed.yes_no = any(t.written in _YES_NO for t in found) or (
             bool(found) and not found[0].cyrillic and found[0].written in _YES_NO_FIRST
         )
