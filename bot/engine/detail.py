@@ -73,6 +73,7 @@ COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
 HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
 ASKED_BONUS = 0.15  # an FAQ answer to a yes-or-no question asked with the question's words
+VERB_TIE = 0.5  # what a verb the sentence holds beyond the nouns adds: it only breaks ties
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ class DetailFinder:
             support += COUNTED_BONUS if counts else 0.0
             # its number of the kind asked is another thing's (counting the thing asked, it is not)
             other = not counts and beside.other(fact)
-            score = support + holds - min(1.0, holds)
+            score = support + min(VERB_TIE, holds - min(1.0, holds))
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share
