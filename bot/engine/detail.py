@@ -16,6 +16,7 @@ from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.lexicon import UNITS
 from bot.engine.normalize import stem
+from bot.engine.normalize import terms as terms_of
 from bot.engine.parsed import Parsed
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -63,6 +64,11 @@ MEASURE_KINDS = {
     answer: frozenset(kinds | ({"length"} if answer == "size" else set()))
     for answer, kinds in ANSWER_KINDS.items()
     if answer in NUMBERS
+}
+# a unit the question names ("колко квадрата", "how many hectares") asks that measure alone: a
+# count of people is no area
+_UNIT_TERMS = {
+    kind: frozenset(t for w in words for t in terms_of(w)) for kind, words in UNITS.items()
 }
 _FEMININE = ("ic", "k")  # the terms of "-ица", "-ка": a woman's title made from a man's
 FOUND = 0.5  # the share of the detail's weight a fact must hold
@@ -229,9 +235,7 @@ class DetailFinder:
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         # a number of the kind asked is stated beside the thing asked ("2 ленти „магически
         # килим“ (по 60 м)"), not in another clause of a sentence that names it
-        beside = Beside.of(
-            parsed, details, detail, facts, MEASURE_KINDS.get(parsed.answer or "", frozenset())
-        )
+        beside = Beside.of(parsed, details, detail, facts, measure_kinds(parsed))
         found = []
         linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
         for fact in facts:
@@ -306,6 +310,22 @@ class DetailFinder:
             or (answer == "person" and "person" in fact.kinds)
             or (answer == "place" and fact.source == "links")  # "къде да видя снимки": a page
         )
+
+
+def measure_kinds(parsed: Parsed) -> frozenset[str]:
+    """The kinds of numbers that answer the measure asked: its unit's alone when the question
+    names the unit ("колко квадрата": "160 кв.м", not "8 доброволци")."""
+    kinds = MEASURE_KINDS.get(parsed.answer or "", frozenset())
+    named = parsed.answer in kinds and not _UNIT_TERMS.get(
+        parsed.answer or "", frozenset()
+    ).isdisjoint(parsed.words)
+    return frozenset({parsed.answer or ""}) if named else kinds
+
+
+def names_unit(word: str, answer: str | None) -> bool:
+    """True when a length, area or weight is asked and the word is a unit of one ("колко
+    квадратни метра е игрището": "метра" says how it is measured, not what)."""
+    return answer in WHOLE_MEASURES and any(word in _UNIT_TERMS[k] for k in WHOLE_MEASURES)
 
 
 def lists_places(title: frozenset[str], forms: set[str], located: list[frozenset[str]]) -> bool:

@@ -62,7 +62,10 @@ _OPEN_ABOUT = frozenset(
     t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
-_DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
+# a length by a width: "24 х 14 м", "14 на 9 метра", "14 by 9 metres"
+_DIMENSIONS = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:[xх×]|на|by)\s*\d+(?:[.,]\d+)?\s*(?:м|m|метра|metres|meters)\b"
+)
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")

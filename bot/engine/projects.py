@@ -14,6 +14,7 @@ from bot.engine.detail import (
     DetailFinder,
     Found,
     field_answers,
+    names_unit,
     new_sums_first,
     states_field,
 )
@@ -154,6 +155,7 @@ class ProjectAnswers:
             if w not in naming
             and w not in parsed.described
             and (not w.isdigit() or counted_by(w, answer))
+            and not names_unit(w, answer)
             and (w not in parsed.verbs or self._known_verb(w))
         ]
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
@@ -176,7 +178,7 @@ class ProjectAnswers:
                     for f in self.details.search(number, parsed, details, naming)
                     if self.details.answers(f.fact, answer)
                 ],
-                answer,
+                parsed,
             ),
             parsed,
         )
