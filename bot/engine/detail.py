@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.engine.beside import Beside
+from bot.engine.beside import Beside, names_unit_of
 from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
@@ -16,7 +16,6 @@ from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
 from bot.engine.lexicon import UNITS
 from bot.engine.normalize import stem
-from bot.engine.normalize import terms as terms_of
 from bot.engine.parsed import Parsed
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -64,11 +63,6 @@ MEASURE_KINDS = {
     answer: frozenset(kinds | ({"length"} if answer == "size" else set()))
     for answer, kinds in ANSWER_KINDS.items()
     if answer in NUMBERS
-}
-# a unit the question names ("колко квадрата", "how many hectares") asks that measure alone: a
-# count of people is no area
-_UNIT_TERMS = {
-    kind: frozenset(t for w in words for t in terms_of(w)) for kind, words in UNITS.items()
 }
 _FEMININE = ("ic", "k")  # the terms of "-ица", "-ка": a woman's title made from a man's
 FOUND = 0.5  # the share of the detail's weight a fact must hold
@@ -217,7 +211,10 @@ class DetailFinder:
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
-        exacts = [{t for t, s in m.items() if s == 1.0} for m, _ in detail]  # the very words
+        exacts = [  # the very words, and every form of an event named
+            {word, *event_terms([word]), *(t for t, s in m.items() if s == 1.0)}
+            for word, (m, _) in zip(details, detail, strict=True)
+        ]
         nouns = [  # ... and the works ("преди ремонта") are the project's, no detail of it
             weight
             for w, (_, weight) in zip(details, detail, strict=True)
@@ -251,12 +248,12 @@ class DetailFinder:
                 if not terms.isdisjoint(every)
                 else 0
             )
-            if fact.about:  # a word only its heading says, the very word: the fact's too
+            if fact.about:  # a word only its heading says, the very word or another form of
+                # the event it names ("откриването" under "Открихме екопътеката"): the fact's too
                 held += HEADED * sum(
                     w
                     for word, (m, w), exact in zip(details, detail, exacts, strict=True)
-                    if terms.isdisjoint(m)
-                    and (word in fact.about or not exact.isdisjoint(fact.about))
+                    if terms.isdisjoint(m) and not exact.isdisjoint(fact.about)
                 )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
@@ -316,16 +313,8 @@ def measure_kinds(parsed: Parsed) -> frozenset[str]:
     """The kinds of numbers that answer the measure asked: its unit's alone when the question
     names the unit ("колко квадрата": "160 кв.м", not "8 доброволци")."""
     kinds = MEASURE_KINDS.get(parsed.answer or "", frozenset())
-    named = parsed.answer in kinds and not _UNIT_TERMS.get(
-        parsed.answer or "", frozenset()
-    ).isdisjoint(parsed.words)
+    named = parsed.answer in kinds and names_unit_of(parsed.words, parsed.answer or "")
     return frozenset({parsed.answer or ""}) if named else kinds
-
-
-def names_unit(word: str, answer: str | None) -> bool:
-    """True when a length, area or weight is asked and the word is a unit of one ("колко
-    квадратни метра е игрището": "метра" says how it is measured, not what)."""
-    return answer in WHOLE_MEASURES and any(word in _UNIT_TERMS[k] for k in WHOLE_MEASURES)
 
 
 def lists_places(title: frozenset[str], forms: set[str], located: list[frozenset[str]]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.engine.beside import names_unit
 from bot.engine.compose import Composer
 from bot.engine.detail import (
     ANSWER_KINDS,
@@ -14,7 +15,6 @@ from bot.engine.detail import (
     DetailFinder,
     Found,
     field_answers,
-    names_unit,
     new_sums_first,
     states_field,
 )

@@ -1,7 +1,8 @@
 """The number asked is the one a sentence states of the thing asked: a verb a sentence holds
 only breaks ties, a phone number or a clock time counts nothing, a number written in words is a
-number, a unit the question names asks that measure alone (bot/engine/detail.py, facts.py,
-narrowing.py)."""
+number, a unit the question names asks that measure alone, a heading names its event in every
+form, and "the boss" is the one the record calls its manager (bot/engine/detail.py, facts.py,
+narrowing.py, lexicon.yaml, glossary.yaml)."""
 
 from __future__ import annotations
 
@@ -128,6 +129,85 @@ def test_the_measure_asked(
     assert_quoted(bases[base], question, project, fact)
 
 
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        # "the boss" as people say it is the one the record calls "управител"
+        ("danube", "кой е шефът на социалната пекарна", "sotsialna-pekarna", "Стефан Гочев"),
+        ("danube", "коя е шефката на пекарната в Ладовица", "sotsialna-pekarna", "Стефан Гочев"),
+        ("mountain", "кой е шефа на посетителския център", "visitor-centre", "Деница Мурджева"),
+        (
+            "mountain",
+            "who is the boss of the visitor centre",
+            "visitor-centre",
+            "Denitsa Murdzheva",
+        ),
+        ("mountain", "кой е началникът на лифта", "ski-lift-renovation", "Петър Кехайов"),
+        ("mountain", "абе кой е шефът на Сивидол Ски", "ski-lift-renovation", "Петър Кехайов"),
+        (
+            "danube",
+            "кой е шефът на фирмата, която ремонтира кея в Ладовица",
+            "pristan-ladovitsa",
+            "Стоян Минков",
+        ),
+        # a sentence under a heading that names the event in another form ("Отвори социалната
+        # пекарна" over the 200 loaves: "когато отвори пекарната")
+        (
+            "danube",
+            "колко души дойдоха на откриването на крайбрежната алея",
+            "dunavska-aleya",
+            "2 000 души",
+        ),
+        (
+            "danube",
+            "колко деца дойдоха на откриването на лятното училище",
+            "obrazovatelni-mediatori",
+            "80 деца",
+        ),
+        (
+            "mountain",
+            "колко души посетиха посетителския център след откриването",
+            "visitor-centre",
+            "1 120 души",
+        ),
+        (
+            "mountain",
+            "колко доброволци участваха в откриването на депото Пресло",
+            "fire-station-towers",
+            "28 доброволци",
+        ),
+        (
+            "spa",
+            "колко души дойдоха на откриването на Старата баня",
+            "old-mineral-bath",
+            "600 души",
+        ),
+        (
+            "vine",
+            "за колко души беше курбанът на откриването на площада в Гроздево",
+            "village-square-grozdevo",
+            "300 души",
+        ),
+        (
+            "vine",
+            "с колко кандидати беше поръчката когато подписахте договора за изложбената зала",
+            "wine-fair-hall",
+            "5 кандидати",
+        ),
+        (
+            "danube",
+            "колко питки раздадоха, когато отвори пекарната",
+            "sotsialna-pekarna",
+            "200 питки",
+        ),
+    ],
+)
+def test_who_runs_it_and_what_an_event_counted(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    assert_quoted(bases[base], question, project, fact)
+
+
 @pytest.fixture(scope="module")
 def rose() -> Engine:
     """The v9 held-out municipality (Маслодол), read since its failures were printed."""
@@ -144,6 +224,12 @@ def rose() -> Engine:
             "шестдесет процента",
         ),
         ("колко квадрата е сградата на спасителния пункт", "mountain-rescue-point", "160 кв.м"),
+        (
+            "колко души се качиха до водопада на откриването на пътеката",
+            "waterfall-eco-trail",
+            "над 200 души",
+        ),
+        ("коя е шефката на болницата бе", "hospital-energy-renovation", "Румяна Чолакова"),
     ],
 )
 def test_the_blind_questions(rose: Engine, question: str, project: str, fact: str) -> None:
