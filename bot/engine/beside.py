@@ -18,7 +18,9 @@ Nouns = list[tuple[frozenset[str], float]]  # the terms each noun matches, and i
 # a unit the question names ("колко квадрата", "how many hectares") asks that measure alone: a
 # count of people is no area
 _UNIT_TERMS = {kind: frozenset(t for w in words for t in terms(w)) for kind, words in UNITS.items()}
-_MEASURES = ("length", "size", "weight")  # "квадратни метра": a unit of length in an area
+# the measures of a thing's extent (detail.WHOLE_MEASURES): "квадратни метра" is a unit of length
+# in an area
+_MEASURES = ("length", "size", "weight")
 
 
 @dataclass(frozen=True)

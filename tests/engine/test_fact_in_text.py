@@ -36,36 +36,6 @@ from tests.engine.conftest import FIXTURES, assert_quoted
         ),
         ("danube", "колко сергии работят на рибния пазар", "riben-pazar", "14 сергии"),
         ("steppe", "kolko sela obikalya bibliobusat", "mobile-library-van", "12"),
-    ],
-)
-def test_the_thing_counted_outweighs_the_verb(
-    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
-) -> None:
-    assert_quoted(bases[base], question, project, fact)
-
-
-@pytest.mark.parametrize(
-    ("text", "kinds"),
-    [
-        ("Записване при директора, тел. 0889 401 277.", set()),
-        ("д-р Иванова – управител – +359 4357 2400", set()),
-        ("Микробусът тръгва в 7:30ч и връща децата в 16:30ч.", set()),
-        ("изпълнени са около шестдесет процента от работите", {"number", "percent"}),
-        ("петима с увреждания и трима безработни", {"number", "count"}),
-        ("покрита лятна сцена 14 на 9 метра", {"number", "size"}),
-        ("covered summer stage 14 by 9 metres", {"number", "size"}),
-        ("Площ: 160 квадрата", {"number", "size"}),
-    ],
-)
-def test_what_a_sentence_counts(text: str, kinds: set[str]) -> None:
-    stated, _ = describe([text])
-    assert kinds <= stated
-    assert kinds or ("count" not in stated and "number" not in stated)
-
-
-@pytest.mark.parametrize(
-    ("base", "question", "project", "fact"),
-    [
         # a number written in words ("Шестима", "петима", "трима")
         (
             "danube",
@@ -121,17 +91,6 @@ def test_what_a_sentence_counts(text: str, kinds: set[str]) -> None:
         ),
         ("vine", "kolko golyama e scenata v grozdevo", "village-square-grozdevo", "8 на 6 м"),
         ("spa", "колко голям е салонът в Сърнино", "sarnino-school-gym", "24 х 14 м"),
-    ],
-)
-def test_the_measure_asked(
-    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
-) -> None:
-    assert_quoted(bases[base], question, project, fact)
-
-
-@pytest.mark.parametrize(
-    ("base", "question", "project", "fact"),
-    [
         # "the boss" as people say it is the one the record calls "управител"
         ("danube", "кой е шефът на социалната пекарна", "sotsialna-pekarna", "Стефан Гочев"),
         ("danube", "коя е шефката на пекарната в Ладовица", "sotsialna-pekarna", "Стефан Гочев"),
@@ -202,10 +161,29 @@ def test_the_measure_asked(
         ),
     ],
 )
-def test_who_runs_it_and_what_an_event_counted(
+def test_the_fact_asked_is_quoted(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     assert_quoted(bases[base], question, project, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Записване при директора, тел. 0889 401 277.", set()),
+        ("д-р Иванова – управител – +359 4357 2400", set()),
+        ("Микробусът тръгва в 7:30ч и връща децата в 16:30ч.", set()),
+        ("изпълнени са около шестдесет процента от работите", {"number", "percent"}),
+        ("петима с увреждания и трима безработни", {"number", "count"}),
+        ("покрита лятна сцена 14 на 9 метра", {"number", "size"}),
+        ("covered summer stage 14 by 9 metres", {"number", "size"}),
+        ("Площ: 160 квадрата", {"number", "size"}),
+    ],
+)
+def test_what_a_sentence_counts(text: str, kinds: set[str]) -> None:
+    stated, _ = describe([text])
+    assert kinds <= stated
+    assert kinds or ("count" not in stated and "number" not in stated)
 
 
 @pytest.fixture(scope="module")
