@@ -5,14 +5,22 @@ sentence that names the thing but states its number in another clause measures s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.facts import Fact
+from bot.engine.lexicon import UNITS
+from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.subject import WORK_TERMS
 
 Nouns = list[tuple[frozenset[str], float]]  # the terms each noun matches, and its weight
+# a unit the question names ("колко квадрата", "how many hectares") asks that measure alone: a
+# count of people is no area
+_UNIT_TERMS = {kind: frozenset(t for w in words for t in terms(w)) for kind, words in UNITS.items()}
+# the measures of a thing's extent (detail.WHOLE_MEASURES): "квадратни метра" is a unit of length
+# in an area
+_MEASURES = ("length", "size", "weight")
 
 
 @dataclass(frozen=True)
@@ -68,3 +76,14 @@ def measured(fact: Fact, kinds: frozenset[str], nouns: Nouns) -> float:
         ),
         default=0.0,
     )
+
+
+def names_unit_of(words: Iterable[str], kind: str) -> bool:
+    """True when the words name a unit of the kind of measure ("квадрата" of an area)."""
+    return not _UNIT_TERMS.get(kind, frozenset()).isdisjoint(words)
+
+
+def names_unit(word: str, answer: str | None) -> bool:
+    """True when a length, area or weight is asked and the word is a unit of one ("колко
+    квадратни метра е игрището": "метра" says how it is measured, not what)."""
+    return answer in _MEASURES and any(word in _UNIT_TERMS[k] for k in _MEASURES)

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.engine.beside import Beside
+from bot.engine.beside import Beside, names_unit_of
 from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
@@ -73,6 +73,7 @@ COUNTED_BONUS = 0.3
 CUE_BONUS = 0.15
 HEADED = 0.95  # the share of a detail's weight a fact holds by its heading's words
 ASKED_BONUS = 0.15  # an FAQ answer to a yes-or-no question asked with the question's words
+VERB_TIE = 0.5  # what a verb the sentence holds beyond the nouns adds: it only breaks ties
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,10 @@ class DetailFinder:
         # a verb says how, the nouns say what: when the question has a noun, a sentence that
         # holds it holds the detail, whether or not it uses the question's verb ("колко големи
         # кораби ще акостират" ~ "понтон за кораби с дължина до 135 метра")
-        exacts = [{t for t, s in m.items() if s == 1.0} for m, _ in detail]  # the very words
+        exacts = [  # the very words, and every form of an event named
+            {word, *event_terms([word]), *(t for t, s in m.items() if s == 1.0)}
+            for word, (m, _) in zip(details, detail, strict=True)
+        ]
         nouns = [  # ... and the works ("преди ремонта") are the project's, no detail of it
             weight
             for w, (_, weight) in zip(details, detail, strict=True)
@@ -228,9 +232,7 @@ class DetailFinder:
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
         # a number of the kind asked is stated beside the thing asked ("2 ленти „магически
         # килим“ (по 60 м)"), not in another clause of a sentence that names it
-        beside = Beside.of(
-            parsed, details, detail, facts, MEASURE_KINDS.get(parsed.answer or "", frozenset())
-        )
+        beside = Beside.of(parsed, details, detail, facts, measure_kinds(parsed))
         found = []
         linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
         for fact in facts:
@@ -246,12 +248,12 @@ class DetailFinder:
                 if not terms.isdisjoint(every)
                 else 0
             )
-            if fact.about:  # a word only its heading says, the very word: the fact's too
+            if fact.about:  # a word only its heading says, the very word or another form of
+                # the event it names ("откриването" under "Открихме екопътеката"): the fact's too
                 held += HEADED * sum(
                     w
                     for word, (m, w), exact in zip(details, detail, exacts, strict=True)
-                    if terms.isdisjoint(m)
-                    and (word in fact.about or not exact.isdisjoint(fact.about))
+                    if terms.isdisjoint(m) and not exact.isdisjoint(fact.about)
                 )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
@@ -263,7 +265,7 @@ class DetailFinder:
             support += COUNTED_BONUS if counts else 0.0
             # its number of the kind asked is another thing's (counting the thing asked, it is not)
             other = not counts and beside.other(fact)
-            score = support + holds - min(1.0, holds)
+            score = support + min(VERB_TIE, holds - min(1.0, holds))
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share
@@ -305,6 +307,14 @@ class DetailFinder:
             or (answer == "person" and "person" in fact.kinds)
             or (answer == "place" and fact.source == "links")  # "къде да видя снимки": a page
         )
+
+
+def measure_kinds(parsed: Parsed) -> frozenset[str]:
+    """The kinds of numbers that answer the measure asked: its unit's alone when the question
+    names the unit ("колко квадрата": "160 кв.м", not "8 доброволци")."""
+    kinds = MEASURE_KINDS.get(parsed.answer or "", frozenset())
+    named = parsed.answer in kinds and names_unit_of(parsed.words, parsed.answer or "")
+    return frozenset({parsed.answer or ""}) if named else kinds
 
 
 def lists_places(title: frozenset[str], forms: set[str], located: list[frozenset[str]]) -> bool:

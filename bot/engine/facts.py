@@ -62,7 +62,10 @@ _OPEN_ABOUT = frozenset(
     t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
-_DIMENSIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s*[xх×]\s*\d+(?:[.,]\d+)?\s*(?:м|m)\b")  # 24 х 14 м
+# a length by a width: "24 х 14 м", "14 на 9 метра", "14 by 9 metres"
+_DIMENSIONS = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:[xх×]|на|by)\s*\d+(?:[.,]\d+)?\s*(?:м|m|метра|metres|meters)\b"
+)
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -70,7 +73,10 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # "и", "and", "или", "or"
 _CLAUSE = re.compile(r"[;,](?!\d)|[.!?]\s+(?=\W?[A-ZА-Я])|\s(?:и|and|или|or)\s", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
-_CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d\b")  # dates, times
+# dates, times ("7:30ч" too)
+_CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d(?!\d)")
+# a phone number ("0889 308 530", "+359 4357 2400") counts nothing
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{2,3}[\s-]?\d|0\d\d)[\d\s-]*\d(?!\w)")
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
 # A written sentence ends at . ! ? or … before a capital letter (or a quote or bracket opening
 # one), unless the word before the stop is an abbreviation ("гр. Смолян") or an initial.
@@ -107,7 +113,7 @@ def _units(text: str) -> tuple[set[str], set[str]]:
     """The kinds of numbers a text states, and the nouns that follow a bare number."""
     kinds: set[str] = set()
     counted: set[str] = set()
-    words = re.findall(r"[\w€²³]+|%", _CALENDAR.sub(" ", clean(text)))
+    words = re.findall(r"[\w€²³]+|%", _PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
     for i, word in enumerate(words):
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):

@@ -4,7 +4,7 @@ verb and price ask."""
 
 from __future__ import annotations
 
-from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found
+from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found, measure_kinds
 from bot.engine.facts import LINK_ABOUT
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
@@ -19,13 +19,14 @@ def counted_by(number: str, answer: str | None) -> bool:
     return answer in NUMBERS and not (len(number) == 4 and number[:2] in ("19", "20"))
 
 
-def of_unit(found: list[Found], answer: str | None) -> list[Found]:
+def of_unit(found: list[Found], parsed: Parsed) -> list[Found]:
     """Only the sentences that state the very unit asked, when one of them holds something of
     the question ("колко км канавки": "23 км канавки", not "68 литра за 2 часа"): a number of
-    another unit answers how long or how big only when no sentence states the unit."""
-    if answer not in MEASURES:
+    another unit answers how long or how big only when no sentence states the unit (nor a count
+    how big, when the question names a unit of area: "колко квадрата")."""
+    if parsed.answer not in MEASURES:
         return found
-    unit = ANSWER_KINDS[answer]
+    unit = measure_kinds(parsed) & ANSWER_KINDS[parsed.answer]
     of_unit = [f for f in found if unit & f.fact.kinds]
     return of_unit if any(f.support > 0 for f in of_unit) else found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.engine.beside import names_unit
 from bot.engine.compose import Composer
 from bot.engine.detail import (
     ANSWER_KINDS,
@@ -155,6 +156,7 @@ class ProjectAnswers:
             if w not in naming
             and w not in parsed.described
             and (not w.isdigit() or counted_by(w, answer))
+            and not names_unit(w, answer)
             and (w not in parsed.verbs or self._known_verb(w))
         ]
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
@@ -177,7 +179,7 @@ class ProjectAnswers:
                     for f in self.details.search(number, parsed, details, naming)
                     if self.details.answers(f.fact, answer)
                 ],
-                answer,
+                parsed,
             ),
             parsed,
         )
