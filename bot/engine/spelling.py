@@ -21,8 +21,7 @@ from bot.engine.normalize import Token, clean, tokens
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
 MIN_STEM = 4  # the fewest letters a word cut before its ending keeps
-SURE_LENGTH = 6  # a word this long one typo from one word only, in its stem, is that word
-TAIL = 3  # ... its last letters, where one word's forms differ, are those of the word meant
+SURE_LENGTH = 6  # a word this long one slip of the hand from one word only is that word
 _ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
 
 
@@ -65,13 +64,23 @@ def _one_edit(word: str, other: str, replaced: bool = False) -> bool:
     )
 
 
-def _stem_typo(word: str, candidates: list[str]) -> bool:
-    """True when a long word is one typo from one word only, and the typo is in its stem: the
-    word ends as that word does ("стдаиона": "стадиона"; "включваше" is not "включване")."""
+def _slip(word: str, candidates: list[str]) -> bool:
+    """True when a long word is one slip of the hand from one word only: two letters swapped, a
+    letter left out, typed twice or typed by the key beside it ("стдаиона", "втровица"); another
+    letter more is no slip ("футболния" is no mistyped "футболия"), nor another letter put in
+    the place of one ("включваше" is no "включване")."""
     if len(word) < SURE_LENGTH or len(candidates) != 1:
         return False
-    typed, meant = tokens(word), tokens(candidates[0])
-    return len(typed) == len(meant) == 1 and typed[0].folded[-TAIL:] == meant[0].folded[-TAIL:]
+    meant = candidates[0]
+    doubled = any(
+        word[at] == word[at + 1] and word[:at] + word[at + 1 :] == meant
+        for at in range(len(word) - 1)
+    )
+    return (
+        doubled
+        or len(meant) == len(word) + 1
+        or (len(meant) == len(word) and (neighbours(word, meant) or _one_edit(word, meant)))
+    )
 
 
 class _Asked:
@@ -258,7 +267,7 @@ class Speller:
             meant = candidates[0]
             if fits is not None and len(candidates) > 1:  # "иното": "виното" where wine is asked
                 meant = _fitting(candidates, word, lambda c: fits(c, text))
-            if not (sure or _stem_typo(word, candidates)):
+            if not (sure or _slip(word, candidates)):
                 corrected.add(meant)
             return meant
 
