@@ -142,7 +142,7 @@ class _Stems:
                 self.typos.add(stem)
                 self.terms.setdefault(stem, set()).add(term)
 
-    def meant(self, word: str, known: Callable[[Token], bool]) -> list[str]:
+    def meant(self, word: str) -> list[str]:
         """The words one typo away from word in its stem (as in a short word: the first letter
         right, a letter replaced by its neighbour), with word's own ending."""
         found: list[str] = []
@@ -151,18 +151,14 @@ class _Stems:
             if not word.endswith(ending) or len(stem) < MIN_STEM:
                 continue
             near = self.typos.near(stem, short=True, initial=True)
-            # a letter more in the typed stem is a form of its own ("пречиствалната")
-            found += [self._form(o, ending, known, len(o) >= len(stem)) for o in near]
+            found += [self._form(other, ending) for other in near]
         return [w for w in dict.fromkeys(found) if w]
 
-    def _form(self, stem: str, ending: str, known: Callable[[Token], bool], loose: bool) -> str:
-        """stem with ending, when that is a form of a word the stem was cut from, or (loose) a
-        known word ("приютът" of "приют", which the stemmer cuts otherwise); "" if not."""
+    def _form(self, stem: str, ending: str) -> str:
+        """stem with ending, when that is a form of a word the stem was cut from ("" if not)."""
         form = stem + ending
         found = tokens(form)
-        if len(found) == 1 and (found[0].term in self.terms[stem] or (loose and known(found[0]))):
-            return form
-        return ""
+        return form if len(found) == 1 and found[0].term in self.terms[stem] else ""
 
 
 class Speller:
@@ -235,7 +231,7 @@ class Speller:
             return [], False
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
-            meant += [w for w in self._stems.meant(word, known) if w not in meant]
+            meant += [w for w in self._stems.meant(word) if w not in meant]
         return meant, False
 
     def fix(
