@@ -21,7 +21,7 @@ from bot.engine.normalize import Token, clean, tokens
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
 MIN_STEM = 4  # the fewest letters a word cut before its ending keeps
-SURE_LENGTH = 6  # a word this long one slip of the hand from one word only is that word
+SURE_LENGTH = 5  # a word this long one slip of the hand from one word only is that word
 _ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
 
 
