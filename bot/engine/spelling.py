@@ -66,9 +66,9 @@ def _one_edit(word: str, other: str, replaced: bool = False) -> bool:
 
 def _slip(word: str, candidates: list[str]) -> bool:
     """True when a long word is one slip of the hand from one word only: two letters swapped, a
-    letter left out, typed twice or typed by the key beside it ("стдаиона", "втровица"); another
-    letter more is no slip ("футболния" is no mistyped "футболия"), nor another letter put in
-    the place of one ("включваше" is no "включване")."""
+    letter left out or typed twice ("стдаиона", "втровица"); another letter more is no slip
+    ("футболния" is no mistyped "футболия"), nor another letter in the place of one, even the
+    key beside it ("включваше" is no "включване", "бабите" no "баните")."""
     if len(word) < SURE_LENGTH or len(candidates) != 1:
         return False
     meant = candidates[0]
@@ -79,7 +79,7 @@ def _slip(word: str, candidates: list[str]) -> bool:
     return (
         doubled
         or len(meant) == len(word) + 1
-        or (len(meant) == len(word) and (neighbours(word, meant) or _one_edit(word, meant)))
+        or (len(meant) == len(word) and _one_edit(word, meant))
     )
 
 

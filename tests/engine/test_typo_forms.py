@@ -90,6 +90,7 @@ def test_real_words_stay(bases: dict[str, Engine], base: str, typed: str) -> Non
     [
         ("spa", "кой тренира футболния отбор в Сърнино", "футболния"),  # a letter more
         ("shipped", "Какво включваше проектът за мониторинг?", "включваше"),  # another letter
+        ("shipped", "оня проект с обяда за бабите има ли го още", "бабите"),  # the key beside
     ],
 )
 def test_no_slip_stays_a_guess(bases: dict[str, Engine], base: str, typed: str, word: str) -> None:
