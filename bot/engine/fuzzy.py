@@ -49,6 +49,14 @@ _NEIGHBOURS = {
 }
 
 
+def neighbours(typed: str, meant: str) -> bool:
+    """True when typed is meant with one letter replaced by a keyboard neighbour of it."""
+    if len(typed) != len(meant):
+        return False
+    changed = [(a, b) for a, b in zip(meant, typed, strict=True) if a != b]
+    return len(changed) == 1 and changed[0][1] in _NEIGHBOURS.get(changed[0][0], set())
+
+
 def _short_typo(term: str, other: str, initial: bool = False) -> bool:
     """In a four-letter word the first letter is right (or, when initial, left out: "ълга" for
     "дълга"), and a replaced letter is a keyboard neighbour of the right one (the Bulgarian

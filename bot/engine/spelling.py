@@ -14,11 +14,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
-from bot.engine.fuzzy import TypoIndex
+from bot.engine.fuzzy import TypoIndex, neighbours
+from bot.engine.lexicon import WORD_ENDINGS
 from bot.engine.normalize import Token, clean, tokens
 
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
+MIN_STEM = 4  # the fewest letters a word cut before its ending keeps
+SURE_LENGTH = 5  # a word this long one slip of the hand from one word only is that word
+_ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
 
 
 class _Words:
@@ -46,15 +50,36 @@ class _Words:
         return [self.words[s] for s in near]
 
 
-def _one_edit(word: str, other: str) -> bool:
-    """True when other is word with one letter put in, left out or two letters swapped (a letter
-    replaced is not counted: "кола" is no mistyped "кога")."""
+def _one_edit(word: str, other: str, replaced: bool = False) -> bool:
+    """True when other is word with one letter put in, left out or two letters swapped, or
+    (replaced) with a letter typed by the key beside it ("аащо", "колло"); any other letter
+    replaced is not counted: "кола" is no mistyped "кога"."""
     if len(other) == len(word) + 1:
         return any(other[:i] + other[i + 1 :] == word for i in range(len(other)))
     if len(other) == len(word) - 1:
         return _one_edit(other, word)
-    return len(other) == len(word) and any(
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :] == other for i in range(len(word) - 1)
+    return len(other) == len(word) and (
+        any(word[:i] + word[i + 1] + word[i] + word[i + 2 :] == other for i in range(len(word) - 1))
+        or (replaced and neighbours(word, other))
+    )
+
+
+def _slip(word: str, candidates: list[str]) -> bool:
+    """True when a long word is one slip of the hand from one word only: two letters swapped, a
+    letter left out or typed twice ("стдаиона", "втровица"); another letter more is no slip
+    ("футболния" is no mistyped "футболия"), nor another letter in the place of one, even the
+    key beside it ("включваше" is no "включване", "бабите" no "баните")."""
+    if len(word) < SURE_LENGTH or len(candidates) != 1:
+        return False
+    meant = candidates[0]
+    doubled = any(
+        word[at] == word[at + 1] and word[:at] + word[at + 1 :] == meant
+        for at in range(len(word) - 1)
+    )
+    return (
+        doubled
+        or len(meant) == len(word) + 1
+        or (len(meant) == len(word) and _one_edit(word, meant))
     )
 
 
@@ -71,15 +96,16 @@ class _Asked:
                 (self.cyrillic if found[0].cyrillic else self.folded)[word] = word
                 self.folded.setdefault(found[0].folded, word)
 
-    def meant(self, word: str, token: Token) -> str | None:
-        """The one question word that word may be mistyped from, or None."""
+    def meant(self, word: str, token: Token, replaced: bool) -> str | None:
+        """The one question word that word may be mistyped from (replaced: a letter typed by
+        the key beside it counts too), or None."""
         if len(word) < 3:
             return None
         spelled = self.cyrillic if token.cyrillic else self.folded
         spelling = word if token.cyrillic else token.folded
         if spelling in spelled:
             return None
-        near = {meant for other, meant in spelled.items() if _one_edit(spelling, other)}
+        near = {meant for other, meant in spelled.items() if _one_edit(spelling, other, replaced)}
         return near.pop() if len(near) == 1 else None
 
 
@@ -87,16 +113,52 @@ def _fitting(candidates: list[str], word: str, fits: Callable[[str], int]) -> st
     """Of the words one typo away, the one that fits the question best among the likeliest kind
     (the same length as the word, or not), or of any kind when it fits clearly better (two more
     of the question's words, or some where the likeliest fits none); a word of the lexicon
-    (fits -1: no record holds it) is kept."""
+    (fits -1: no record holds it) is kept, unless another fits two of the question's words."""
     first = candidates[0]
     scores = {c: fits(c) for c in candidates}
-    if scores[first] < 0:
-        return first
+    if scores[first] < 0:  # unless another fits clearly ("обовяването" beside "парка")
+        best = max(candidates, key=scores.__getitem__)
+        return best if scores[best] >= CLEARLY else first
     alike = [c for c in candidates if (len(c) == len(word)) == (len(first) == len(word))]
     likeliest = max(alike, key=scores.__getitem__)
     best = max(candidates, key=scores.__getitem__)
     clearly = scores[best] >= scores[likeliest] + CLEARLY or scores[likeliest] < 1 <= scores[best]
     return best if clearly else likeliest
+
+
+class _Stems:
+    """The Cyrillic words of a knowledge base cut before each ending they end with ("площадки":
+    "площадк", "площад"), so that a typo in a form no text writes is found from another form
+    ("плоащдките": "площадките") of the same word (the form's term is the word's)."""
+
+    def __init__(self) -> None:
+        self.typos = TypoIndex()
+        self.terms: dict[str, set[str]] = {}
+
+    def add(self, word: str, term: str) -> None:
+        for ending in ("", *_ENDINGS):
+            stem = word[: len(word) - len(ending)]
+            if word.endswith(ending) and len(stem) >= MIN_STEM:
+                self.typos.add(stem)
+                self.terms.setdefault(stem, set()).add(term)
+
+    def meant(self, word: str) -> list[str]:
+        """The words one typo away from word in its stem (as in a short word: the first letter
+        right, a letter replaced by its neighbour), with word's own ending."""
+        found: list[str] = []
+        for ending in _ENDINGS:
+            stem = word[: len(word) - len(ending)]
+            if not word.endswith(ending) or len(stem) < MIN_STEM:
+                continue
+            near = self.typos.near(stem, short=True, initial=True)
+            found += [self._form(other, ending) for other in near]
+        return [w for w in dict.fromkeys(found) if w]
+
+    def _form(self, stem: str, ending: str) -> str:
+        """stem with ending, when that is a form of a word the stem was cut from ("" if not)."""
+        form = stem + ending
+        found = tokens(form)
+        return form if len(found) == 1 and found[0].term in self.terms[stem] else ""
 
 
 class Speller:
@@ -106,18 +168,20 @@ class Speller:
         """counts: every word as written in the knowledge base and the lexicon, how often;
         asked: the question words, which a word never written anywhere may be mistyped from."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
+        self._stems = _Stems()
         for word, count in counts.items():
             found = tokens(word)
             if len(word) < 3 or word.isdigit() or len(found) != 1:
                 continue
             if found[0].cyrillic:
                 self._cyrillic.add(word, word, count)
+                self._stems.add(word, found[0].term)
             else:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
-        # a word -> the words it may mean, likeliest first
-        self._cache: Bounded[str, list[str]] = Bounded(WORDS)
+        # a word -> the words it may mean, likeliest first, and whether the reading is sure
+        self._cache: Bounded[str, tuple[list[str], bool]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
         self._fixed = Bounded(TEXTS, CHARACTERS)
 
@@ -141,14 +205,34 @@ class Speller:
             not token.cyrillic and token.folded in self._folded.words
         )
 
-    def _candidates(self, word: str, known: Callable[[Token], bool]) -> list[str]:
+    def _undoubled(self, word: str, token: Token) -> str | None:
+        """The word written somewhere that word is with one doubled letter made single
+        ("прооекти", "проектитее": the fold makes both "known", yet neither is written)."""
+        for at in range(len(word) - 1):
+            single = word[:at] + word[at + 1 :]
+            if word[at] == word[at + 1] and self._written_somewhere(single, token):
+                return single
+        return None
+
+    def _candidates(self, word: str, known: Callable[[Token], bool]) -> tuple[list[str], bool]:
+        """The words word may mean, likeliest first, and whether the reading is sure (a doubled
+        letter made single changes no word into another)."""
         found = tokens(word)
-        if len(found) != 1 or word.isdigit():
-            return []
-        asked = self._asked.meant(word, found[0])
-        if asked is not None and not self._written_somewhere(word, found[0]):
-            return [asked]  # "коло струва", "олко", "kade": a question word, not a stem's match
-        return [] if known(found[0]) else self._meant(word, found[0])
+        if len(found) != 1 or word.isdigit() or self._written_somewhere(word, found[0]):
+            return [], False
+        token = found[0]
+        asked = self._asked.meant(word, token, replaced=not known(token))
+        if asked is not None:  # "коло струва", "олко", "kade": a question word, not a stem's
+            return [asked], False
+        single = self._undoubled(word, token)
+        if single is not None:
+            return [single], True
+        if known(token):
+            return [], False
+        meant = self._meant(word, token)
+        if token.cyrillic:  # "плоащдките": a typo in a form no text writes
+            meant += [w for w in self._stems.meant(word) if w not in meant]
+        return meant, False
 
     def fix(
         self,
@@ -174,15 +258,17 @@ class Speller:
 
         def correct(match: re.Match[str]) -> str:
             word = clean(match.group())
-            candidates = self._cache.get(word)
-            if candidates is None:
-                candidates = self._cache.keep(word, self._candidates(word, known))
+            found = self._cache.get(word)
+            if found is None:
+                found = self._cache.keep(word, self._candidates(word, known))
+            candidates, sure = found
             if not candidates:
                 return match.group()
             meant = candidates[0]
             if fits is not None and len(candidates) > 1:  # "иното": "виното" where wine is asked
                 meant = _fitting(candidates, word, lambda c: fits(c, text))
-            corrected.add(meant)
+            if not (sure or _slip(word, candidates)):
+                corrected.add(meant)
             return meant
 
         return _WORD.sub(correct, text), corrected

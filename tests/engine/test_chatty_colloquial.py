@@ -163,10 +163,11 @@ def test_lists_with_a_filter(
 def test_a_typo_reads_as_the_word_that_fits_the_question(
     bases: dict[str, Engine], base: str, typed: str, meant: str
 ) -> None:
-    """Of the words one typo away, the one a project holds beside the question's other words."""
+    """Of the words one typo away, the one a project holds beside the question's other words
+    (a long word one typo from one word only, in its stem, is that word, not a guess)."""
     reader = bases[base].reader
     fixed, corrected = reader.speller.fix(typed, reader._known, reader._fits)
-    assert meant in corrected and meant in fixed
+    assert meant in fixed.split() and corrected <= {meant}
 
 
 @pytest.mark.parametrize(
