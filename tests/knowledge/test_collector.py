@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterator
 
 import pytest
 
@@ -18,7 +19,7 @@ class _Node:
 
 
 @pytest.fixture
-def collecting() -> object:
+def collecting() -> Iterator[None]:
     """The collector on for the test, as it was after."""
     was = gc.isenabled()
     gc.enable()
@@ -26,7 +27,7 @@ def collecting() -> object:
     (gc.enable if was else gc.disable)()
 
 
-def test_what_a_pause_made_is_in_the_oldest_generation(collecting: object) -> None:
+def test_what_a_pause_made_is_in_the_oldest_generation(collecting: None) -> None:
     with collector_paused():
         assert not gc.isenabled()
         made = [[number] for number in range(5000)]
@@ -36,7 +37,7 @@ def test_what_a_pause_made_is_in_the_oldest_generation(collecting: object) -> No
     assert id(made) in oldest and all(id(item) in oldest for item in made)
 
 
-def test_a_cycle_made_in_a_pause_is_still_collected(collecting: object) -> None:
+def test_a_cycle_made_in_a_pause_is_still_collected(collecting: None) -> None:
     with collector_paused():
         node = _Node()
         node.me = node
@@ -47,7 +48,7 @@ def test_a_cycle_made_in_a_pause_is_still_collected(collecting: object) -> None:
     assert watched() is None
 
 
-def test_a_pause_inside_a_pause_leaves_the_collector_off(collecting: object) -> None:
+def test_a_pause_inside_a_pause_leaves_the_collector_off(collecting: None) -> None:
     with collector_paused():
         with collector_paused():
             pass
