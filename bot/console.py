@@ -84,7 +84,7 @@ class ConsoleChat:
         """Print an answer and number its suggestions (a list's own lines, when it is one)."""
         self.suggestions = answer.suggestions
         listed = numbered(answer.reply.plain(), len(answer.suggestions))
-        if answer.kind == "list" and listed is not None:
+        if answer.kind in ("list", "clarify") and listed is not None:
             self.write(f"{listed}\n{t('console.pick', answer.lang)}\n")
             return
         self.write(answer.reply.plain())

@@ -360,10 +360,6 @@ class Composer:
         municipality_contacts(builder, self.town, lang)
         return builder.build()
 
-    def project_list(self, lang: str, lead: str | None = None) -> Reply:
-        """All projects grouped by status."""
-        return project_list(self.knowledge.projects, lead or t("heading.projects", lang), lang)
-
     def news_notification(self, project: Project, item: NewsItem, lang: str) -> Reply:
         """A followed project's new news item, as it is sent to followers."""
         builder = ReplyBuilder().line(Span(f"📰 {project.name(lang)}", bold=True))

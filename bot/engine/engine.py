@@ -30,7 +30,7 @@ from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
-from bot.engine.rankings import several
+from bot.engine.rankings import listed_anew, several
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -126,7 +126,9 @@ class Engine:
             # "тоя мониторинг за кво бил бе": colloquial words cost, but the project is named whole
             best = candidates[0] = replace(best, confidence=ANSWER_AT)
         context = (
-            None if several(parsed.rank, parsed.text) else self.follow.project(parsed, chat, best)
+            None
+            if several(parsed.rank, parsed.text) or listed_anew(parsed)
+            else self.follow.project(parsed, chat, best)
         )
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
@@ -221,8 +223,11 @@ class Engine:
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             if len(self.index.projects) == 1:  # "кога приключва" on a base of one project: it
                 return self._project(question, parsed, 0, lang, ONLY_PROJECT, (), chat)
-            reply = self.composer.project_list(lang, lead=t("which_project", lang))
-            return Answer(question, lang, False, reply, None, parsed.topic, 0.2, kind="clarify")
+            listed = self.general.every_project(lang, t("which_project", lang))  # each a button
+            return Answer(
+                question, lang, False, listed.reply, None, parsed.topic, 0.2,
+                listed.suggestions, "clarify",
+            )  # fmt: skip
         # "did you mean" only offers a project the question names in part: "кога ще има метро"
         # matches a record's "метра", which makes no project worth offering
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)

@@ -48,6 +48,7 @@ from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
+from bot.engine.rankings import BARE_TERMS, bare_date_rank
 from bot.engine.shapes import ANSWER_NOUN_TERMS, names_thing, unshaped, verb_after_who
 from bot.engine.spelling import Speller
 from bot.engine.stopwords import is_quiet
@@ -262,6 +263,10 @@ class QuestionReader:
         if _PLURAL.search(message.question) and not who:
             parsed.intents.add("list")
         parsed.which = bool(_WHICH_PROJECTS.search(message.question))
+        bare = None if parsed.rank else bare_date_rank(message.question)  # "2-та най-нови"
+        if bare:
+            parsed.rank, parsed.topic = bare, None if parsed.topic == "news" else parsed.topic
+            parsed.content = [w for w in parsed.content if w not in BARE_TERMS]
         parsed.off_topic = frozenset(t.term for t in found if t.written in _OFF_TOPIC)
         if any(t.written in _SUPERLATIVES for t in found):  # "най-високият връх в България"
             parsed.off_topic |= {t.term for t in found if t.written in _WIDE_SCOPES}

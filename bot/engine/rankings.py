@@ -4,18 +4,31 @@ records give ("кои са най-новите проекти"), and how many a 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 
 from bot.engine.compose import first_dated, in_leva
-from bot.engine.lexicon import NUMERALS, PROJECT_PLURALS
-from bot.engine.normalize import surface_words
+from bot.engine.lexicon import DATE_RANK_BARE, LIST_VERBS, NEWS_NOUNS, NUMERALS, PROJECT_PLURALS
+from bot.engine.normalize import surface_words, terms
+from bot.engine.parsed import Parsed
 from bot.knowledge import Project
 
 RANKED = 5  # projects shown in a ranking (unless the question asks for another number)
 BY_DATE = frozenset({"newest", "oldest"})
 _HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 _PLURALS = frozenset(PROJECT_PLURALS)
+_LISTING = frozenset(LIST_VERBS)
+_NEWS = frozenset(NEWS_NOUNS)
+_WHICH = frozenset({"кои", "koi", "which"})
+_PLURAL_ENDINGS = ("ите", "ite")  # "най-евтините", "nai-skapite": the plural superlative
+BARE_TERMS = frozenset(  # "стари" of "двата най-стари": the ranking, no subject
+    t for phrases in DATE_RANK_BARE.values() for p in phrases for t in terms(p)
+)
+_BARE = {
+    rank: tuple(tuple(surface_words(p)) for p in phrases)
+    for rank, phrases in DATE_RANK_BARE.items()
+}
 
 
 def how_many(text: str) -> int | None:
@@ -41,7 +54,37 @@ def several(rank: str | None, text: str) -> bool:
     проекти"): a question about no one project, not even the one talked about."""
     if not rank:  # asked of every question: most rank nothing
         return False
-    return not _PLURALS.isdisjoint(surface_words(text)) or how_many(text) is not None
+    words = surface_words(text.lower())
+    plural = any(  # "най-евтините" is written as two words, "най" and "евтините"
+        most in ("най", "nai") and word.endswith(_PLURAL_ENDINGS)
+        for most, word in itertools.pairwise(words)
+    )
+    return plural or not _PLURALS.isdisjoint(words) or how_many(text) is not None
+
+
+def bare_date_rank(text: str) -> str | None:
+    """ "newest" or "oldest" for a ranking by date asked without the noun ("2-та най-нови",
+    "покажи двата най-стари"): with a number of projects or a verb of listing, and no news."""
+    words = surface_words(text.lower())
+    if not _NEWS.isdisjoint(words) or (how_many(text) is None and _LISTING.isdisjoint(words)):
+        return None
+    for rank, phrases in _BARE.items():
+        if any(_holds(words, phrase) for phrase in phrases):
+            return rank
+    return None
+
+
+def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """True when the words hold the phrase's words one after another."""
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def listed_anew(parsed: Parsed) -> bool:
+    """True for projects asked by status with the plural "which" ("кои са завършени", "which
+    are completed"): a list, never the project talked about ("завършен ли е" is)."""
+    words = surface_words(parsed.text.lower())
+    return bool(parsed.status and parsed.filters_only and words and words[0] in _WHICH)
 
 
 def ranked(projects: Iterable[Project], rank: str) -> list[Project]:

@@ -23,6 +23,7 @@ from bot.engine.glossary import GLOSSARY
 from bot.engine.index import texts_of
 from bot.engine.lexicon import (
     LIST_VERBS,
+    NUMERALS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     THEME_INCLUDES,
@@ -42,6 +43,7 @@ UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that th
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
 _LIST_VERBS = frozenset(t for word in LIST_VERBS for t in terms(word))
+_NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
 _WEEKDAYS = frozenset(t for word in WEEKDAYS for t in terms(word))
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
@@ -121,6 +123,8 @@ class General:
         filters = {w for place in parsed.places for w in place}
         if "list" in parsed.intents or parsed.rank:
             filters |= parsed.theme_words | _LIST_VERBS
+        if parsed.rank:  # "the two most expensive projects": a number of them, no subject
+            filters |= _NUMERALS
         subject = [
             w
             for w in parsed.content
@@ -209,6 +213,12 @@ class General:
         chosen = by_status(self._chosen(parsed, only))  # the buttons in the list's order
         heading = self._heading("heading.projects", parsed, lang)
         heading += f" ({len(chosen)})" if chosen else ""
+        offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
+        return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
+
+    def every_project(self, lang: str, heading: str) -> Said:
+        """Every project under a heading ("За кой проект питате?"), each offered when few."""
+        chosen = by_status(self.knowledge.projects)
         offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
         return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
 
