@@ -15,6 +15,7 @@ from bot.knowledge import Contact, KnowledgeBase, Project
 from bot.texts import t
 
 _MAYOR = frozenset(t for word in MAYOR_ROLES for t in terms(word))
+_DEPUTY = frozenset(t for word in ("заместник", "зам", "deputy", "vice") for t in terms(word))
 
 
 def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
@@ -69,12 +70,16 @@ class TownReplies:
         self.town = knowledge.municipality
 
     def mayors(self) -> list[Contact]:
-        """The contacts whose role names the mayor."""
-        return [
-            c
+        """The contacts whose role names the mayor; a deputy ("Заместник-кмет") only when no
+        role names the mayor alone."""
+        roles = [
+            (c, {w for _, v in c.role.values() for w in terms(v)})
             for c in self.town.contacts
-            if c.role and _MAYOR & {w for _, v in c.role.values() for w in terms(v)}
+            if c.role
         ]
+        named = [(c, words) for c, words in roles if _MAYOR & words]
+        own = [c for c, words in named if not _DEPUTY & words]
+        return own or [c for c, _ in named]
 
     def mayor(self, lang: str) -> Reply | None:
         """The contacts whose role names the mayor, or None."""

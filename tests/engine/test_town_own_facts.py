@@ -143,3 +143,11 @@ def test_a_ranking_of_one_is_a_list_and_the_chat_goes_on_about_its_first(
         follow = bases[base].answer(then, chat)
         assert follow.project == answer.suggestions[0]
         assert said in follow.reply.plain().replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("question", ["телефон на кмета", "кога приема кметът", "mayor's e-mail"])
+def test_the_mayor_is_not_given_with_the_deputy(bases: dict[str, Engine], question: str) -> None:
+    """The mayor's contact is the mayor's alone: a "Заместник-кмет" names the mayor too."""
+    text = bases["steppe"].answer(question).reply.plain()
+    assert "Жеков" in text or "Zhekov" in text
+    assert "Русева" not in text and "Ruseva" not in text
