@@ -13,6 +13,7 @@ from bot.engine.lexicon import (
     EVERYDAY_WORDS,
     FILLER,
     FOLLOW_UP,
+    HELPING_VERBS,
     LIST_CUE_STATUS,
     LIST_CUES,
     LIST_VERBS,
@@ -74,6 +75,12 @@ _PATTERNS = (
     (re.compile(r"^\s*(who|whom)\b.*\bfor\W*$", re.IGNORECASE), "target_groups"),
     (re.compile(r"^\s*what\s+(did|does|will|do)\b.*\bdo\W*$", re.IGNORECASE), "activities"),
 )
+# "who does the patronage help", "whom will it serve": "who" the object of a verb of helping
+# that ends the question asks whom it is for, not who does the work.
+_WHO_OBJECT = re.compile(
+    r"\b(who|whom)\s+(do|does|did|will|would|is|are|was)\b.*\b(\w+)\W*$", re.IGNORECASE
+)
+_FOR_WHOM = frozenset(t for verb in HELPING_VERBS for t in terms(verb))
 _PLURAL = re.compile(r"\b(" + "|".join(PROJECT_PLURALS) + r")\b", re.IGNORECASE)
 _WHICH_PROJECTS = re.compile(r"\b(" + "|".join(WHICH_PROJECTS) + r")\b", re.IGNORECASE)
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
@@ -196,6 +203,8 @@ class QuestionReader:
                 if not counting.issuperset(i for i in h.positions if i not in parsed.quiet)
             ]
         parsed.topic = best_topic(topic_hits)
+        if parsed.topic in (None, "summary", "contractors") and not any(scripts):
+            parsed.topic = "target_groups" if _for_whom(message.question) else parsed.topic
         if parsed.topic in (None, "summary"):
             parsed.topic = next(
                 (t for p, t in _PATTERNS if p.search(message.question)), parsed.topic
@@ -379,3 +388,9 @@ class QuestionReader:
             if i < asked_at:
                 soft.add(word)
         parsed.soft = frozenset(soft)
+
+
+def _for_whom(question: str) -> bool:
+    """Whether an English question asks whom its verb of helping helps ("who does it serve")."""
+    whom = _WHO_OBJECT.search(question)
+    return whom is not None and not _FOR_WHOM.isdisjoint(terms(whom.group(3)))
