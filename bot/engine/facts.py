@@ -21,6 +21,7 @@ from bot.engine.lexicon import (
     ABBREVIATIONS,
     LANGUAGES,
     LINK_WORDS,
+    MAGNITUDES,
     MUNICIPALITY_FIELDS,
     NUMERALS,
     OPEN_DAYS,
@@ -62,6 +63,7 @@ _OPEN_ABOUT = frozenset(
     t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
+_MAGNITUDES = frozenset(w.lower() for w in MAGNITUDES)
 # a length by a width: "24 х 14 м", "14 на 9 метра", "14 by 9 metres"
 _DIMENSIONS = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:[xх×]|на|by)\s*\d+(?:[.,]\d+)?\s*(?:м|m|метра|metres|meters)\b"
@@ -124,6 +126,8 @@ def _units(text: str) -> tuple[set[str], set[str]]:
         if following and following[0] in _MONTHS:
             continue  # "от 6 септември": the day of a date is no quantity
         kinds.add("number")
+        if len(following) > 1 and following[0] in _MAGNITUDES:  # "620 хил. евро": the word
+            following = following[1:]  # after a thousand says what is counted
         unit = next((k for k, names in _UNIT.items() if following and following[0] in names), None)
         if unit:  # the unit is also the thing counted when it is a word ("90 места", "42 кв. м")
             kinds.add(unit)

@@ -48,6 +48,7 @@ ANSWER_NOUNS = _words("answer_nouns")
 NUMBER_WORDS: Groups = _groups("number_words")
 NUMERALS: dict[str, int] = {str(k): int(v) for k, v in _DATA["numerals"].items()}
 UNITS: Groups = _groups("units")
+MAGNITUDES = _words("magnitudes")
 STATUS_WORDS: Groups = _groups("status_words")
 NOW_WORDS = _words("now_words")
 UNIT_PRICE = _words("unit_price")

@@ -45,6 +45,7 @@ QUOTES = 2
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
+WHOLE = 0.99  # ("... сцената за сватба": a sum saved by renting it is no fee for a wedding)
 KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
 _EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
 _PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
@@ -212,6 +213,9 @@ class ProjectAnswers:
         numbers = {w for w in details if w.isdigit()}  # "от 14 до 29 години": which ones
         stating = [f for f in found if f.support >= FOUND and numbers <= f.fact.terms]
         strong = stating if numbers and stating else strong
+        if answer == "amount" and "unit" in parsed.intents:  # the price of one thing or one use
+            # is stated for all it names, or answers a question people ask (an FAQ's)
+            strong = [f for f in strong if f.support >= WHOLE or f.fact.source == "faq"]
         # a sentence that holds all the question's details is sure; details nothing holds are not
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
