@@ -25,6 +25,9 @@ _PLURAL_ENDINGS = ("ите", "ite")  # "най-евтините", "nai-skapite":
 BARE_TERMS = frozenset(  # "стари" of "двата най-стари": the ranking, no subject
     t for phrases in DATE_RANK_BARE.values() for p in phrases for t in terms(p)
 )
+_BARE_STEMS = frozenset(  # "най", "new", "old": a text without one asks no bare ranking
+    p[:3] for phrases in DATE_RANK_BARE.values() for p in phrases
+)
 _BARE = {
     rank: tuple(tuple(surface_words(p)) for p in phrases)
     for rank, phrases in DATE_RANK_BARE.items()
@@ -65,7 +68,10 @@ def several(rank: str | None, text: str) -> bool:
 def bare_date_rank(text: str) -> str | None:
     """ "newest" or "oldest" for a ranking by date asked without the noun ("2-та най-нови",
     "покажи двата най-стари"): with a number of projects or a verb of listing, and no news."""
-    words = surface_words(text.lower())
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _BARE_STEMS):  # asked of every question: most rank
+        return None  # nothing
+    words = surface_words(lowered)
     if not _NEWS.isdisjoint(words) or (how_many(text) is None and _LISTING.isdisjoint(words)):
         return None
     for rank, phrases in _BARE.items():
@@ -83,8 +89,10 @@ def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
 def listed_anew(parsed: Parsed) -> bool:
     """True for projects asked by status with the plural "which" ("кои са завършени", "which
     are completed"): a list, never the project talked about ("завършен ли е" is)."""
+    if not (parsed.status and parsed.filters_only):
+        return False
     words = surface_words(parsed.text.lower())
-    return bool(parsed.status and parsed.filters_only and words and words[0] in _WHICH)
+    return bool(words) and words[0] in _WHICH
 
 
 def ranked(projects: Iterable[Project], rank: str) -> list[Project]:
