@@ -89,10 +89,11 @@ def _is(test: Callable[[], bool]) -> bool:
 
 
 def files_below(
-    folder: Path, unreadable: list[Path] | None = None
+    folder: Path, unreadable: list[Path] | None = None, others: list[Path] | None = None
 ) -> list[tuple[tuple[str, ...], Path]]:
     """(names below folder, path) of each file that sorted(folder.rglob("*")) finds, sorted fast;
-    the folders that may not be listed go to unreadable."""
+    the folders that may not be listed go to unreadable, the entries that are neither a file nor
+    a folder (a pipe, a device, a link to nothing) to others."""
     # sorting Paths compares them in Python: half a second for 10,000 project files
     found: list[tuple[tuple[str, ...], Path]] = []
     folders: list[tuple[tuple[str, ...], Path]] = [((), folder)]
@@ -111,8 +112,16 @@ def files_below(
                 folders.append((inner, current / entry.name))
             elif _is(entry.is_file):
                 found.append((inner, current / entry.name))
+            elif others is not None:
+                others.append(current / entry.name)
     found.sort(key=itemgetter(0))
     return found
+
+
+_SPECIAL = (
+    "the file is not read: it is not a regular file (a pipe, a device, or a link that leads to "
+    "no file); put the project's .yaml file here instead, or remove it"
+)
 
 
 def _problem(file: Path, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -183,14 +192,17 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
     folder = root / "projects"
     if not folder.is_dir():
         return [], []
-    files, problems, unreadable = [], [], list[Path]()
-    found = files_below(folder, unreadable)
+    files, problems, unreadable, others = [], [], list[Path](), list[Path]()
+    found = files_below(folder, unreadable, others)
     for hidden in unreadable:
         message = (
             "the folder cannot be read (Permission denied), so its projects are not loaded: let "
             f"the user the bot runs as read it (e.g. 'chmod a+rx {hidden.name}')"
         )
         problems.append(_problem(hidden, message))
+    for other in sorted(others):
+        if not (other.name.startswith((".", "_")) or _draft_parts(other.relative_to(folder).parts)):
+            problems.append(_problem(other, _SPECIAL, Severity.WARNING))
     for parts, file in found:
         if _draft_parts(parts[:-1]) or file.name.startswith("."):
             continue

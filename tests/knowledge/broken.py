@@ -30,6 +30,7 @@ def alias_laughs() -> str:
 
 
 # (the wording the case is made for, the files that differ from the base)
+LINK = "link to: "  # a file written as a link to the path after it
 CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     # YAML that cannot be read, explained
     ("colon", project(P + "funding: Евро: фондове\n")),
@@ -99,6 +100,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_case", {"projects/Park.YAML": P}),
     ("unread_txt", {"projects/park.yaml.txt": P}),
     ("unread_other", {"projects/park.jpg": "x"}),
+    ("unread_special", {"projects/stadium.yaml": LINK + "nowhere.yaml"}),
     ("unread_root", {"park.yaml": P}),
     ("root_file_name", {"Municipality.yaml": MUNICIPALITY}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
@@ -208,7 +210,9 @@ def build(root: Path, files: dict[str, str | bytes | None]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         if content is None:
             continue
-        if isinstance(content, bytes):
+        if isinstance(content, str) and content.startswith(LINK):  # a link to nothing
+            path.symlink_to(folder / content.removeprefix(LINK))
+        elif isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")

@@ -3,6 +3,7 @@ and each mistake is reported on its own line with the real cause and the fix."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -445,3 +446,19 @@ def test_an_alias_both_projects_really_go_by_is_set_aside_with_checked(tmp_path:
     assert result.knowledge is not None and result.warnings == []
     [aside] = result.checked
     assert (Path(aside.file).name, aside.line) == ("zala.yaml", 6)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "broken link"])
+def test_an_entry_that_is_no_regular_file_is_a_warning(tmp_path: Path, kind: str) -> None:
+    """A pipe or a link to nothing among the projects is reported, and the rest still loads."""
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    entry = tmp_path / "projects" / "stadium.yaml"
+    if kind == "pipe":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to(tmp_path / "nowhere.yaml")
+    [(file, line, column, message, severity)] = problems_of(tmp_path)
+    assert (file, line, column, severity) == ("stadium.yaml", 1, 1, Severity.WARNING)
+    assert "not a regular file" in message and "remove it" in message
+    result = load_knowledge(tmp_path)
+    assert result.knowledge is not None and len(result.knowledge.projects) == 1
