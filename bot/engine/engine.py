@@ -225,9 +225,15 @@ class Engine:
                 return self._project(question, parsed, 0, lang, ONLY_PROJECT, (), chat)
             listed = self.general.every_project(lang, t("which_project", lang))  # each a button
             return Answer(
-                question, lang, False, listed.reply, None, parsed.topic, 0.2,
-                listed.suggestions, "clarify",
-            )  # fmt: skip
+                question,
+                lang,
+                False,
+                listed.reply,
+                topic=parsed.topic,
+                confidence=0.2,
+                suggestions=listed.suggestions,
+                kind="clarify",
+            )
         # "did you mean" only offers a project the question names in part: "кога ще има метро"
         # matches a record's "метра", which makes no project worth offering
         named_in_part = tuple(self._id(c) for c in candidates if c.name_coverage > 0)

@@ -66,8 +66,8 @@ def _short_typo(term: str, other: str, initial: bool = False) -> bool:
         return swapped or (initial and other[1:] == term)
     if len(term) != len(other):
         return True
-    changed = [(a, b) for a, b in zip(term, other, strict=True) if a != b]
-    return len(changed) != 1 or changed[0][1] in _NEIGHBOURS.get(changed[0][0], set())
+    changed = sum(a != b for a, b in zip(term, other, strict=True))
+    return changed != 1 or neighbours(other, term)
 
 
 def _first_letter_typo(term: str, other: str) -> bool:

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.compose import first_dated, in_leva
-from bot.engine.lexicon import DATE_RANK_BARE, LIST_VERBS, NEWS_NOUNS, NUMERALS, PROJECT_PLURALS
+from bot.engine.lexicon import (
+    DATE_RANK_BARE,
+    LIST_VERBS,
+    NEWS_NOUNS,
+    NUMERALS,
+    PROJECT_PLURALS,
+    WHICH_WORDS,
+)
 from bot.engine.normalize import surface_words, terms
 from bot.engine.parsed import Parsed
 from bot.knowledge import Project
@@ -20,7 +27,7 @@ _HOW_MANY = re.compile(r"(?<![\d.,])(\d{1,2})(?:-?(?:те|та|а))?(?![\d.,])")
 _PLURALS = frozenset(PROJECT_PLURALS)
 _LISTING = frozenset(LIST_VERBS)
 _NEWS = frozenset(NEWS_NOUNS)
-_WHICH = frozenset({"кои", "koi", "which"})
+_WHICH = frozenset(WHICH_WORDS) - {"what"}  # "what is done" may ask of the project
 _PLURAL_ENDINGS = ("ите", "ite")  # "най-евтините", "nai-skapite": the plural superlative
 BARE_TERMS = frozenset(  # "стари" of "двата най-стари": the ranking, no subject
     t for phrases in DATE_RANK_BARE.values() for p in phrases for t in terms(p)

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from bot.engine import formatting as fmt
 from bot.engine.compose import contact_lines, municipality_contacts
 from bot.engine.facts import Fact
-from bot.engine.lexicon import MAYOR_ROLES
+from bot.engine.lexicon import DEPUTY_WORDS, MAYOR_ROLES
 from bot.engine.normalize import terms
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.knowledge import Contact, KnowledgeBase, Project
 from bot.texts import t
 
-_MAYOR = frozenset(t for word in MAYOR_ROLES for t in terms(word))
-_DEPUTY = frozenset(t for word in ("заместник", "зам", "deputy", "vice") for t in terms(word))
+MAYORS = frozenset(t for word in MAYOR_ROLES for t in terms(word))
+_DEPUTY = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
 
 
 def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
@@ -77,7 +77,7 @@ class TownReplies:
             for c in self.town.contacts
             if c.role
         ]
-        named = [(c, words) for c, words in roles if _MAYOR & words]
+        named = [(c, words) for c, words in roles if MAYORS & words]
         own = [c for c, words in named if not _DEPUTY & words]
         return own or [c for c, _ in named]
 

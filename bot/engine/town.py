@@ -3,7 +3,7 @@ and the replies that ask which project or say that the bot does not know."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from bot.engine import rankings, townfacts
@@ -62,6 +62,14 @@ class Said(NamedTuple):
     topic: str | None = None
     about: str | None = None
     suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
+
+
+def _offered(projects: Sequence[Project], heading: str, lang: str) -> Said:
+    """The projects grouped by status under a heading, each offered (a button) when few, in the
+    list's order."""
+    chosen = by_status(projects)
+    offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
+    return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
 
 
 class General:
@@ -210,17 +218,13 @@ class General:
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Said:
         """The projects that pass the question's filters: status, place, theme and the words
         their descriptions hold (only); a short list offers each of them."""
-        chosen = by_status(self._chosen(parsed, only))  # the buttons in the list's order
+        chosen = self._chosen(parsed, only)
         heading = self._heading("heading.projects", parsed, lang)
-        heading += f" ({len(chosen)})" if chosen else ""
-        offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
-        return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
+        return _offered(chosen, heading + (f" ({len(chosen)})" if chosen else ""), lang)
 
     def every_project(self, lang: str, heading: str) -> Said:
         """Every project under a heading ("За кой проект питате?"), each offered when few."""
-        chosen = by_status(self.knowledge.projects)
-        offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
-        return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
+        return _offered(self.knowledge.projects, heading, lang)
 
     def _heading(self, key: str, parsed: Parsed, lang: str) -> str:
         """A list's heading with the filters asked: "Проектите на общината – в изпълнение"."""

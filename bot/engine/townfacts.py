@@ -12,14 +12,14 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import Fact, Facts
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
-from bot.engine.lexicon import MAYOR_ROLES, SETTLEMENT_NOUNS
+from bot.engine.lexicon import SETTLEMENT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
+from bot.engine.replies import MAYORS
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Link, Text
 
-MAYORS = frozenset(t for word in MAYOR_ROLES for t in terms(word))
 _SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
 
 
