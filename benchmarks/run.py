@@ -64,6 +64,8 @@ FROZEN = (
     ("v9/rose.yaml", "frozen-v9-rose"),
     ("v10/shipped.yaml", None),
     ("v10/tobacco.yaml", "frozen-v10-tobacco"),
+    ("v11/shipped.yaml", None),
+    ("v11/euro.yaml", "frozen-v11-euro"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
