@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import EXISTENCE
@@ -45,7 +46,8 @@ def about_another_thing(
     ремонтират"), or whether a thing is there ("има ли проект за басейн"), of a thing the
     project's record never speaks of ("ще строят ли мост до Румъния" of a tourist route with
     Romania; "детска градина" of a ski lift on "Детската поляна": both words of the thing must
-    be the record's)."""
+    be the record's). An event asked with a date ("кога направиха първа копка") is dated by
+    the sentence that names it, whatever the record's title says."""
     if parsed.answer not in (None, "date") or parsed.topic not in WHETHER_OR_WHEN:
         return False  # "who does the X": the firm or the supervision is a detail of the works
     after = _existence_end(parsed.words)
@@ -55,7 +57,13 @@ def about_another_thing(
         thing = thing_asked(parsed, after, EXISTENCE_REACH)
     else:
         return False
-    if parsed.answer == "date" and thing and not _about(index, number, thing[0], describes):
+    event = bool(event_terms(thing))  # "кога направиха първа копка": an event's date
+    if (
+        parsed.answer == "date"
+        and thing
+        and not event
+        and not _about(index, number, thing[0], describes)
+    ):
         return True  # "кога ще ремонтират моста", "кога ще има стадион": what a lane passes
     linked = bool(index.projects[number].links)  # "има ли снимки": its links hold photos
     return any(

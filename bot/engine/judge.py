@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
+from bot.engine.aside import aside
 from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
@@ -106,12 +107,13 @@ class Judge:
     def field_of_named(self, found: Answer, candidates: list[Candidate], parsed: Parsed) -> bool:
         """True when the answer is a field of the one project the question names whole, and
         every word its record lacks is a verb ("патронажа кво получи", "кой шефува тоя
-        инкубатор, на кого да звънна"): a verb names no other thing, so the words the record
-        lacks cost certainty, but not the answer."""
+        инкубатор, на кого да звънна") or a word said aside, the asker's guess or own person
+        ("купиха ли нещо или само приказки", "за майка ми"): those name no other thing, so the
+        words the record lacks cost certainty, but not the answer."""
         if found.kind != "project" or not alone_named(candidates):
             return False
         number = candidates[0].number
-        verbs = parsed.verbs | parsed.moods
+        verbs = parsed.verbs | parsed.moods | aside(parsed.text)  # "или само приказки": a guess
         return all(w in verbs or self.follow.explains(number, w) for w in parsed.content)
 
     def _holds_closely(self, number: int, word: str) -> bool:

@@ -67,7 +67,7 @@ from bot.engine.subject import (
     relative_clause,
     typed_bulgarian,
 )
-from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, topic_spotter
+from bot.engine.topics import PhraseHit, PhraseSpotter, best_topic, spoken_cues, topic_spotter
 from bot.engine.verbs import MAKING, WORKS, after_particles, sure_verb, verb_form
 
 # English sentence shapes whose topic words are not next to each other.
@@ -182,6 +182,7 @@ class QuestionReader:
         }
         scripts = [token.cyrillic for token in found]
         topic_hits = self.topics.find(words, self.known, scripts)
+        topic_hits = spoken_cues(topic_hits, [t.folded for t in found], parsed.quiet)
         cue_positions = {
             i for hit in topic_hits for i in hit.positions if not self.index.names_project(words[i])
         }

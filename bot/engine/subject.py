@@ -20,6 +20,7 @@ from bot.engine.lexicon import (
     RELATIVE_PRONOUNS,
     STOPWORDS,
     TYPO_QUESTION_WORDS,
+    UNITS,
     VERB_ENDINGS,
     WORK_NOUNS,
 )
@@ -36,6 +37,7 @@ _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 WORK_TERMS = frozenset(t for word in WORK_NOUNS for t in terms(word))
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+_UNIT_TERMS = frozenset(t for words in UNITS.values() for w in words for t in terms(w))
 _LATIN_CONSONANTS = frozenset("bcdfghklmnpqrstvwxzCSZ")
 _FOLDED_PARTICIPLES = tuple(t.folded for ending in PARTICIPLE_ENDINGS for t in tokens(ending))
 ENGLISH_VERB_FORMS = frozenset(ENGLISH_VERBS)
@@ -115,11 +117,12 @@ def is_strange(
 ) -> bool:
     """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
     more ending in a consonant that ends no verb form or participle, typed as it is (a word only
-    the glossary gives, "басейн" for an English "pools", is not used by the staff)."""
+    the glossary gives, "басейн" for an English "pools", is not used by the staff). A unit
+    ("тонаж") is the measure asked, no thing."""
     return (
         noun_shaped(token, latin)
         and token.term in parsed.content
-        and token.term not in WORK_TERMS
+        and token.term not in WORK_TERMS | _UNIT_TERMS
         and token.term not in parsed.verbs | parsed.guessed
         and all(m.term in index.translated for m in index.lookup(token.term))
         and not speller.resembles(token.written)

@@ -11,7 +11,7 @@ from operator import itemgetter
 from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
 from bot.engine.fuzzy import TypoIndex
 from bot.engine.lexicon import CUE_WEIGHTS, SUMMARY_WEIGHT, TOPIC_CUES
-from bot.engine.normalize import is_cyrillic_letter, terms
+from bot.engine.normalize import is_cyrillic_letter, terms, tokens
 
 Phrase = tuple[str, ...]
 Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
@@ -134,6 +134,24 @@ def topic_spotter() -> PhraseSpotter:
         ),
         remember=True,
     )
+
+
+_CUE_FORMS = frozenset(
+    t.folded for cues in TOPIC_CUES.values() for cue in cues for t in tokens(cue)
+)
+
+
+def spoken_cues(
+    hits: list[PhraseHit], folded: Sequence[str], quiet: Container[int]
+) -> list[PhraseHit]:
+    """The hits, less a stop word's that only folds like a cue ("само" like "сума")."""
+    return [
+        h
+        for h in hits
+        if len(h.positions) > 1
+        or h.positions[0] not in quiet
+        or folded[h.positions[0]] in _CUE_FORMS
+    ]
 
 
 def best_topic(hits: list[PhraseHit]) -> str | None:
