@@ -30,6 +30,7 @@ from bot.engine.lexicon import (
     PERSON_TITLES,
     UNITS,
 )
+from bot.engine.measures import COUNT_MARKS, LONGEST, unit_measures
 from bot.engine.normalize import clean, terms
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
@@ -105,14 +106,16 @@ class Fact:
     about: frozenset[str] = frozenset()  # the terms of its heading, or of the FAQ's questions
     # (kinds of numbers, terms) of each clause stating a number, when it has several clauses
     clauses: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    measures: frozenset[str] = frozenset()  # what its numbers measure, by their units (areas)
 
     def text(self, lang: str) -> str:
         """The sentence in lang, else in the other language."""
         return self.texts.get(lang) or self.texts.get("*") or next(iter(self.texts.values()))
 
 
-def _units(text: str) -> tuple[set[str], set[str]]:
-    """The kinds of numbers a text states, and the nouns that follow a bare number."""
+def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[str]]:
+    """The kinds of numbers a text states, and the nouns that follow a bare number (and into
+    measures, the measures its units state: "53 480 кв.м" an area)."""
     kinds: set[str] = set()
     counted: set[str] = set()
     words = re.findall(r"[\w€²³]+|%", _PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
@@ -120,11 +123,16 @@ def _units(text: str) -> tuple[set[str], set[str]]:
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
             continue
-        following = words[i + 1 : i + 3]
-        while following and following[0].isdigit():  # 9 018 280
-            following = following[1:]
+        at = i + 1
+        while at < min(i + 3, len(words)) and words[at].isdigit():  # 9 018 280
+            at += 1
+        following = words[at : i + 3]
         if following and following[0] in _MONTHS:
             continue  # "от 6 септември": the day of a date is no quantity
+        if measures is not None:
+            measures |= unit_measures(words[at : at + LONGEST])
+        if following and following[0] in COUNT_MARKS:  # "4 бр. метални наблюдателни кули"
+            counted.update(content_terms(" ".join(words[at + 1 : at + 4])))
         kinds.add("number")
         if len(following) > 1 and following[0] in _MAGNITUDES:  # "620 хил. евро": the word
             following = following[1:]  # after a thousand says what is counted
@@ -157,12 +165,15 @@ def _names_who(text: str) -> bool:
     return bool(_FULL_NAME.search(text)) and not ROLES.isdisjoint(terms(text))
 
 
-def describe(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The kinds of things the texts state, and the counted nouns."""
+def describe(
+    texts: Iterable[str], measures: set[str] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of things the texts state, and the counted nouns (and into measures, those its
+    units state)."""
     kinds: set[str] = set()
     counted: set[str] = set()
     for text in texts:
-        found, nouns = _units(text)
+        found, nouns = _units(text, measures)
         kinds |= found
         counted |= nouns
         if _DATE.search(clean(text)):
@@ -225,7 +236,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     states."""
     found = [t for text in texts.values() for t in indexed_terms(text)]
     found += [t for text in texts.values() for t in _titles(text)]
-    kinds, counted = describe(texts.values())
+    measures: set[str] = set()
+    kinds, counted = describe(texts.values(), measures)
     if "time" in kinds:
         extra["about"] = _OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
     if extra.get("date") is not None:
@@ -233,6 +245,7 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
         kinds |= {"who"}
     extra["clauses"] = measured_clauses(texts.values())
+    extra["measures"] = frozenset(measures)
     return Fact(source, texts, frozenset(found), kinds, counted, **extra)  # type: ignore[arg-type]
 
 

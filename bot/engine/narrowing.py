@@ -5,7 +5,8 @@ verb and price ask."""
 from __future__ import annotations
 
 from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found, measure_kinds
-from bot.engine.facts import LINK_ABOUT
+from bot.engine.facts import LINK_ABOUT, Fact
+from bot.engine.measures import OPEN
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
 from bot.engine.question import LASTING
@@ -79,3 +80,22 @@ def pages(found: list[Found], parsed: Parsed) -> list[Found]:
         return []
     named = LINK_ABOUT.intersection(parsed.words)
     return [f for f in found if f.fact.source == "links" and not f.fact.terms.isdisjoint(named)]
+
+
+def of_measures(found: list[Found], measures: frozenset[str]) -> list[Found]:
+    """Only the sentences whose numbers state the measure asked by their unit ("колко квадрата
+    асфалт": "53 480 кв.м", not the news that names the asphalt), when one does; of a measure the
+    records also say in words of their own (people, jobs, sums), only when one of them holds
+    something of the question."""
+    stating = [f for f in found if not measures.isdisjoint(f.fact.measures)]
+    if measures <= OPEN and not any(f.support > 0 for f in stating):
+        return found
+    # the very unit named first ("how many hectares": "38 600 ha", then "640 дка")
+    return sorted(stating, key=lambda f: -len(measures & f.fact.measures)) or found
+
+
+def unmeasured(facts: list[Fact], measures: frozenset[str]) -> bool:
+    """True when a measure is asked that no sentence of the record states ("колко киловата е"
+    of a record with no kW): its answer is "not stated", not a number of another unit."""
+    strict = measures - OPEN
+    return bool(strict) and all(strict.isdisjoint(f.measures) for f in facts)

@@ -21,14 +21,17 @@ from bot.engine.detail import (
 from bot.engine.events import COMPLETION, dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
+from bot.engine.measures import OPEN, asked_measures, quantity
 from bot.engine.narrowing import (
     acts,
     counted_by,
     of_measure,
+    of_measures,
     of_period,
     of_unit,
     pages,
     priced_elsewhere,
+    unmeasured,
 )
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
@@ -173,6 +176,11 @@ class ProjectAnswers:
         if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)
+        measures = asked_measures(parsed)  # "колко квадрата", "на каква кота", "колко нафта"
+        if quantity(parsed) and unmeasured(self.details.book.of(number)[0], measures):
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
+        if topic == "budget" and measures - OPEN:  # "с колко може да се кара": a speed
+            topic = None
         found = of_period(
             of_unit(
                 [
@@ -184,6 +192,7 @@ class ProjectAnswers:
             ),
             parsed,
         )
+        found = of_measures(found, measures)
         linked = pages(found, parsed)
         if linked and topic in (None, "location"):  # "къде да видя снимките": the page, of
             facts = _best(linked)  # whichever place
@@ -220,6 +229,8 @@ class ProjectAnswers:
         certainty = (
             min(1.0, 0.6 + 0.4 * strong[0].support) if strong else UNSURE if details else 1.0
         )
+        if not strong and measures and found and not measures.isdisjoint(found[0].fact.measures):
+            strong, certainty = found, MEASURED  # the unit asked alone chose the sentence
         # "колко месеца ще трае проектът": nothing asked beyond the project, so its own period
         # ("колко месеца е предвидено да трае ремонтът": the works' own, whatever the verb)
         each = not _EACH.isdisjoint(parsed.words)  # "на една сграда": how long each one takes

@@ -45,6 +45,7 @@ from bot.engine.lexicon import (
     YES_NO_PARTICLES,
     YES_NO_STARTS,
 )
+from bot.engine.measures import WORDS as MEASURE_WORDS
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
 from bot.engine.parsed import Parsed
@@ -100,7 +101,7 @@ _WIDE_SCOPES = frozenset(WIDE_SCOPES)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
-_UNITS = [w for words in UNITS.values() for w in words]
+_UNITS = [*(w for words in UNITS.values() for w in words), *MEASURE_WORDS]
 _NEVER_TYPOS = frozenset(  # units, "покажи"; "изборите" (elections) is no typo of "извори"
     t for w in (*LIST_VERBS, *_UNITS, *OFF_TOPIC, *SUPERLATIVES, *WIDE_SCOPES) for t in terms(w)
 )

@@ -1,57 +1,101 @@
-"""Rules of the fifth round about numbers: the day of a date is no quantity, and the unit a
-question asks ("колко тона", "колко квадрата") chooses the sentence that states it, though
-without the certainty of a sentence that holds the question's words."""
+"""The measure asked ("колко квадрата", "колко киловата", "how many hectares", "колко ток")
+chooses the sentence whose number carries its unit; a measure the record does not state is
+"not stated", never a number of another unit; the budget is still the answer to "колко струва"."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.engine import Engine
-from bot.engine.facts import describe
+from bot.engine.facts import make_fact
+from bot.engine.measures import unit_measures
 
 
-@pytest.fixture(scope="module")
-def vine(bases: dict[str, Engine]) -> Engine:
-    return bases["vine"]
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("Спираме работата от 6 септември до 15 октомври.", False),  # days of dates
-        ("Подписахме договора на 14 март 2022 г.", False),
-        ("Ремонтирахме 14 мазета.", True),
-        ("Ограничението е до 25 тона.", True),
-    ],
-)
-def test_the_day_of_a_date_is_no_quantity(text: str, number: bool) -> None:
-    kinds, _ = describe([text])
-    assert ("number" in kinds) is number
+def plain(text: str) -> str:
+    """The reply with its no-break spaces as spaces."""
+    return text.replace("\xa0", " ")
 
 
 @pytest.mark.parametrize(
-    ("question", "fact"),
+    ("following", "measures"),
     [
-        ("колко тона издържа полският път", "25 тона"),  # weight
-        ("до колко тона може да минава по полския път", "25 тона"),
-        ("колко квадрата е залата до стадиона", "1 100 кв. м"),  # size
-        ("колко земеделци ползват канала", "210 земеделски стопани"),  # not a date's day
+        (["кв", "м"], {"area"}),
+        (["л", "кв", "м", "валежи"], {"rainfall"}),
+        (["л", "м"], {"length", "height"}),
+        (["л"], {"litres"}),
+        (["км", "ч"], {"speed"}),
+        (["км"], {"length", "height"}),
+        (["kwp"], {"power"}),
+        (["kwh", "и"], {"energy"}),
+        (["куб", "м"], {"volume"}),
+        (["ха", "гори"], {"area", "hectares"}),
+        (["възрастни", "жители"], {"people"}),  # a noun of people after one word
+        (["нови", "работни", "места"], {"jobs"}),
+        (["пейки"], set()),
+        (["стоманени", "кв"], set()),  # an area's unit only right after the number
     ],
 )
-def test_the_unit_asked_chooses_the_sentence(vine: Engine, question: str, fact: str) -> None:
-    answer = vine.answer(question)
+def test_the_unit_after_a_number_says_its_measure(following: list[str], measures: set[str]) -> None:
+    assert unit_measures(following) == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("изграждане на 4 бр. метални наблюдателни кули", "kal"),  # the noun after "бр."
+    ],
+)
+def test_the_thing_counted_by_pieces_is_the_noun_after_them(text: str, counted: str) -> None:
+    assert counted in make_fact("summary", {"bg": text}).counted
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [
+        ("mountain", "колко киловата е новата задвижваща станция на лифта", "ski-lift-renovation",
+         "420 kW"),
+        ("mountain", "с колко може да се кара по пътя за манастира", "monastery-road", "40 км/ч"),
+        ("spa", "колко киловата е топлообменникът в старата баня", "old-mineral-bath", "120 kW"),
+        ("steppe", "колко ток ще пести новото осветление в трите села",
+         "street-lighting-three-villages", "62 000 kWh"),
+        ("danube", "колко хектара е нивата за гробището", "grobishte-razshiryavane",
+         "1,8 хектара"),
+        ("town", "колко кубика ще събира водната кула в краище", "water-tower-kraishte",
+         "300 куб. м"),
+    ],
+)  # fmt: skip
+def test_the_measure_asked_chooses_the_sentence_stating_its_unit(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
     assert answer.answered
-    assert fact in answer.reply.plain()
+    assert answer.project == project
+    assert fact in plain(answer.reply.plain())
 
 
-def test_a_sentence_only_the_unit_chose_is_not_sure(vine: Engine) -> None:
-    """No sentence holds "минава"'s neighbours; the weight alone chose it: below 0.5."""
-    answer = vine.answer("до колко тона може да минава по полския път")
-    assert answer.answered and answer.confidence < 0.5
+@pytest.mark.parametrize(
+    ("base", "question"),
+    [
+        ("steppe", "колко тона тежи фонтанът в орачево"),  # the record weighs nothing
+    ],
+)
+def test_a_measure_the_record_does_not_state_is_not_stated(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered
+    assert answer.kind == "not_found"
 
 
-def test_a_clock_time_answers_until_how_much(bases: dict[str, Engine]) -> None:
-    """ "До колко" of an evening asks a clock time: the sentence "отворен до 23:00" answers."""
-    answer = bases["mountain"].answer("до колко беше отворен музеят в нощта на музеите")
-    assert answer.answered
-    assert "23:00" in answer.reply.plain()
+@pytest.mark.parametrize(
+    ("base", "question", "fact"),
+    [
+        ("shipped", "колко струва паркът в кв. 66", "199 467,56"),
+        ("mountain", "колко струва ремонтът на църквата в горна еловица", "868 450"),
+    ],
+)
+def test_how_much_it_costs_is_still_the_budget(
+    bases: dict[str, Engine], base: str, question: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert fact in plain(answer.reply.plain())
