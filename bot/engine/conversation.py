@@ -89,6 +89,7 @@ class Conversation:
     listed: Listed | None = None  # the filters of the list the last answer was
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
     asked: str | None = None  # the topic the last question about a project asked
+    said: tuple[str, ...] = ()  # the words of the last question about a project ("училищата")
 
     def reread(self, parsed: Parsed, names: Callable[[str], bool] = lambda _: False) -> None:
         """A pronoun or a follow-up after the mayor's contact asks for his ("а имейлът му", "а
@@ -153,6 +154,7 @@ class Conversation:
             self.places = tuple(parsed.places)
         if project:
             self.project, self.topic, self.asked = project, topic, parsed.topic
+            self.said = tuple(parsed.content) or self.said
 
     def kept_topic(self, parsed: Parsed, naming: set[str], project: str) -> str | None:
         """The topic talked about, for a follow-up with no words but the project's name (naming)

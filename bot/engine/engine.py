@@ -29,9 +29,10 @@ from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
+from bot.engine.pronouns import Counted
 from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
-from bot.engine.rankings import listed_anew, several
+from bot.engine.rankings import by_status, listed_anew, several
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -68,6 +69,7 @@ class Engine:
         self.detector = LanguageDetector.learn(knowledge)
         hours = Hours(self.index, self.details.book, town_texts(knowledge))
         self.follow = FollowUps(self.index, self.places, hours)
+        self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
 
     def detect_language(self, text: str, default: str = "bg") -> str:
@@ -146,8 +148,9 @@ class Engine:
         if faq is not None and faq[1] is None and told_whole:
             faq = None  # "The Botev school yard - when was it opened?": the project named, not
             # the general entry its one word matches ("when is the municipality open")
-        if faq is not None and faq[1] is not None and "list" in parsed.intents:
-            faq = None  # "кои проекти са за деца" asks for projects, not one project's answer
+        if faq is not None and "list" in parsed.intents and (faq[1] or by_status(parsed)):
+            faq = None  # "кои проекти са за деца", "кои проекти са в изпълнение" ask for projects,
+            # not one project's answer, nor a general one found by the filter's words
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -175,6 +178,7 @@ class Engine:
             return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
         if context is not None:
             parsed = chat.placed(parsed)  # "колко лампи" after "... в Пчеларци": there
+            parsed = self.counted.of_they(parsed, context, chat.said)  # "колко бяха те"
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None
             if elided is not None:  # "до кога?": the sentence about what was asked before

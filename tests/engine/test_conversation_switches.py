@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Answer, Conversation, Engine
+from bot.engine.rankings import by_status
 
 
 def _chat(engine: Engine, turns: list[str]) -> list[Answer]:
@@ -54,3 +55,12 @@ def test_he_after_the_mayor_with_a_project_named(bases: dict[str, Engine]) -> No
     turns = ["кой е кметът на общината", "той кога подписа договора за рибния пазар"]
     last = _chat(bases["danube"], turns)[-1]
     assert last.project == "riben-pazar"
+
+
+# a list asked by its status alone is a list, whatever general FAQ entry holds the status's words
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [("кои проекти са в изпълнение", True), ("кои проекти са за деца", False)],
+)
+def test_a_list_by_its_status_alone(bases: dict[str, Engine], text: str, listed: bool) -> None:
+    assert by_status(bases["spa"].reader.read(text)) is listed
