@@ -7,16 +7,20 @@ continues the project talked about; a question with a subject that project does 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from bot.engine.detail import NUMBERS
+from bot.engine.facts import OPEN_ABOUT
+from bot.engine.hours import Hours
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import (
     OCCASION_NOUNS,
     OCCASION_WORDS,
     OTHER_WORDS,
     PERSON_PRONOUNS,
+    SETTLEMENT_NOUNS,
     TELLING_VERBS,
     TOPIC_CUES,
 )
@@ -28,6 +32,7 @@ from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
 
 _OTHER = frozenset(OTHER_WORDS)
+_SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
 _PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
 # the cues of each topic that name a part of its thing ("номер на договора", "contract date")
 _PART_CUES = {
@@ -84,12 +89,15 @@ class Conversation:
     listed: Listed | None = None  # the filters of the list the last answer was
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
     asked: str | None = None  # the topic the last question about a project asked
+    said: tuple[str, ...] = ()  # the words of the last question about a project ("училищата")
 
-    def reread(self, parsed: Parsed) -> None:
+    def reread(self, parsed: Parsed, names: Callable[[str], bool] = lambda _: False) -> None:
         """A pronoun or a follow-up after the mayor's contact asks for his ("а имейлът му", "а
-        кога приема граждани"); another filter after a list lists again with the filters not
-        replaced ("а в Букак?", "а кой е най-скъп от тях?")."""
+        кога приема граждани"), unless it names a project (names: whether a word is of a
+        project's name; "той кога подписа договора за склада"); another filter after a list lists
+        again with the filters not replaced ("а в Букак?", "а кой е най-скъп от тях?")."""
         of_mayor = self.mayor and self._of_mayor(parsed)  # "кога е избрана", "кога приема"
+        of_mayor = of_mayor and not any(map(names, set(parsed.content) - parsed.verbs))
         if of_mayor:  # its verbs say what the mayor does, not what the subject is
             parsed.extra, parsed.content = [*parsed.extra, *parsed.content], []
         mayors = parsed.refers or (parsed.follow_up and "municipality" not in parsed.intents)
@@ -146,6 +154,7 @@ class Conversation:
             self.places = tuple(parsed.places)
         if project:
             self.project, self.topic, self.asked = project, topic, parsed.topic
+            self.said = tuple(parsed.content) or self.said
 
     def kept_topic(self, parsed: Parsed, naming: set[str], project: str) -> str | None:
         """The topic talked about, for a follow-up with no words but the project's name (naming)
@@ -186,9 +195,10 @@ NAMING_WORDS = 3  # a name of this many words said whole in a text names its pro
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
-    def __init__(self, index: ProjectIndex, places: Places) -> None:
+    def __init__(self, index: ProjectIndex, places: Places, hours: Hours) -> None:
         self.index = index
         self.places = places
+        self.hours = hours
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
         self.siblings = Siblings(index, places)
 
@@ -216,17 +226,21 @@ class FollowUps:
             return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields
         if "hours" in parsed.town_fields:  # "а работното време?": the town's, unless the
-            town = town or not any(self.explains(number, w) for w in parsed.extra)  # record's
+            town = town or self.hours.of_town(parsed, number)  # record's ("в кои дни работи")
         # "коя община е партньор", "кой кмет подписа договора": the project's
         ours = (
             parsed.topic in PROJECT_TOPICS
             and set(parsed.town_fields) <= {"mayor"}
             and not (parsed.answer == "count" and parsed.counted)  # "колко жители има общината"
         )
+        # "кой е кмет на селото": the village's mayor, whom the record of its project names
+        ours = ours or (
+            not _SETTLEMENTS.isdisjoint(parsed.content) and self._holds_all(number, parsed)
+        )
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]
-        held = [p for p in parsed.places if all(self.explains(number, w) for w in p)]
+        held = [p for p in parsed.places if self._held(number, p, parsed)]
         if self.places.conflicts(number, [p for p in parsed.places if p not in held]):
             return None  # "а автобусът за Върбак": a village its record speaks of is no conflict
         now = "now" in parsed.intents or parsed.status == "ongoing"
@@ -235,6 +249,8 @@ class FollowUps:
         # a guess decides nothing, nor does a verb of saying ("what did they write"), nor an
         # occasion ("за пръв път")
         ignored = parsed.guessed | _TELLING | occasions(parsed.words)
+        if "hours" in parsed.town_fields:  # "в кои дни работи": the days are the hours asked
+            ignored |= OPEN_ABOUT
         words = [w for w in parsed.content if w not in ignored]
         # a word half the projects hold ("town", "село") says nothing of which one is meant,
         # beside words the base knows ("is there a swimming pool in town"); the thing counted is
@@ -279,6 +295,26 @@ class FollowUps:
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
+
+    def _holds_all(self, number: int, parsed: Parsed) -> bool:
+        """True when the project's record holds every word the question asks."""
+        return all(self.explains(number, w) for w in [*parsed.content, *parsed.extra])
+
+    def _held(self, number: int, place: Place, parsed: Parsed) -> bool:
+        """True when the project's record speaks of the village and no project named after it
+        holds the rest asked ("а автобусът за Върбак"; not "а в Крушевдере кога ще сменят
+        тръбите" beside "Водопроводът на Крушевдере", though the record names the village)."""
+        if not all(self.explains(number, w) for w in place):
+            return False
+        rest = [w for w in parsed.content if w not in place and w not in parsed.verbs]
+        others = {
+            other
+            for w in place
+            for m in self.index.lookup(w)
+            for other, weight in self.index.postings[m.term].items()
+            if weight >= NAME and other != number
+        }
+        return not rest or not any(all(self.explains(o, w) for w in rest) for o in others)
 
     def _told_other(self, parsed: Parsed, number: int, best: Candidate | None) -> bool:
         """True when the message's context names another project whole, in words the project

@@ -19,6 +19,7 @@ from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
+from bot.engine.hours import Hours
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector
@@ -28,9 +29,10 @@ from bot.engine.parts import answer_parts, sure_part
 from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
+from bot.engine.pronouns import Counted
 from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
-from bot.engine.rankings import listed_anew, several
+from bot.engine.rankings import by_status, listed_anew, several
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -65,7 +67,9 @@ class Engine:
         self.projects = ProjectAnswers(self.composer, self.details)
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
-        self.follow = FollowUps(self.index, self.places)
+        hours = Hours(self.index, self.details.book, town_texts(knowledge))
+        self.follow = FollowUps(self.index, self.places, hours)
+        self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
 
     def detect_language(self, text: str, default: str = "bg") -> str:
@@ -79,7 +83,7 @@ class Engine:
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
         parsed = self.reader.read(question)
-        chat.reread(parsed)
+        chat.reread(parsed, self.index.names_project)
         answer = self._answer(question, parsed, chat, lang)
         if not answer.answered:  # "... по новата алея и кога горе-долу?": a part, then the rest
             answer = self._by_parts(question, parsed, chat, lang) or answer
@@ -115,7 +119,8 @@ class Engine:
         if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
             candidates = told(candidates)  # "... снимки на площада. Колко струва ремонтът?"
         best = candidates[0] if candidates else None
-        if best is not None and not parsed.content and best.name_coverage >= 0.99:
+        told_whole = best is not None and not parsed.content and best.name_coverage >= 0.99
+        if best is not None and told_whole:
             # "Чух, че строят околовръстен път. Колко струва?": the context names the project
             best = candidates[0] = replace(best, confidence=max(best.confidence, CONTEXT))
         elif (
@@ -140,8 +145,12 @@ class Engine:
         )
         if faq is not None and context is not None and faq[1] != self.index.projects[context].id:
             faq = None  # a follow-up is about the project talked about, not another one's FAQ
-        if faq is not None and faq[1] is not None and "list" in parsed.intents:
-            faq = None  # "кои проекти са за деца" asks for projects, not one project's answer
+        if faq is not None and faq[1] is None and told_whole:
+            faq = None  # "The Botev school yard - when was it opened?": the project named, not
+            # the general entry its one word matches ("when is the municipality open")
+        if faq is not None and "list" in parsed.intents and (faq[1] or by_status(parsed)):
+            faq = None  # "кои проекти са за деца", "кои проекти са в изпълнение" ask for projects,
+            # not one project's answer, nor a general one found by the filter's words
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -164,9 +173,12 @@ class Engine:
                 # about its first ("а кога приключва"). "А кой от тях е най-скъп" after a list
                 # picks one of it: that project is the answer.
                 chat.project, chat.topic, about = about, topic, None
+            elif kind == "list" and len(offered) == 1:  # a list of one: "кога започна той"
+                chat.project, chat.topic = offered[0], None
             return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
         if context is not None:
             parsed = chat.placed(parsed)  # "колко лампи" after "... в Пчеларци": there
+            parsed = self.counted.of_they(parsed, context, chat.said)  # "колко бяха те"
             plain = self._project(question, parsed, context, lang, CONTEXT, (), chat)
             elided = chat.elided(parsed) if plain.kind != "quote" else None
             if elided is not None:  # "до кога?": the sentence about what was asked before

@@ -60,7 +60,7 @@ LINK_ABOUT = frozenset(t for word in LINK_WORDS for t in terms(word))
 CONTACT_FIELDS = ("hours", "phones", "email")  # named as the municipality's (municipality_fields)
 # a sentence stating the hours of the day says when a place is open ("вторник – събота,
 # 09:00 – 17:00 ч."): it is about opening hours and days, whatever it was asked for
-_OPEN_ABOUT = frozenset(
+OPEN_ABOUT = frozenset(
     t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
@@ -239,7 +239,7 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     measures: set[str] = set()
     kinds, counted = describe(texts.values(), measures)
     if "time" in kinds:
-        extra["about"] = _OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
+        extra["about"] = OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
     if extra.get("date") is not None:
         kinds |= {"date"}
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it

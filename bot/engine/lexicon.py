@@ -35,6 +35,7 @@ MUNICIPALITY = _words("municipality")
 MUNICIPALITY_NOUNS = _words("municipality_nouns")
 ANAPHORA = _words("anaphora")
 PERSON_PRONOUNS = _words("person_pronouns")
+PLURAL_PRONOUNS = _words("plural_pronouns")
 SMALL_TALK: Groups = {
     "greeting": _words("greetings"),
     "thanks": _words("thanks"),
@@ -89,6 +90,7 @@ SMALL_TALK_SIGNS: Groups = _groups("small_talk_signs")
 WHICH_WORDS = _words("which_words")
 OTHER_WORDS = _words("other_words")
 POINTERS = _words("pointers")
+POINTING_WORDS = (*POINTERS, *PERSON_PRONOUNS)  # "онова", "той": never a typo
 OCCASION_NOUNS = _words("occasion_nouns")
 OCCASION_WORDS = _words("occasion_words")
 THEMES: Groups = _groups("themes")

@@ -15,6 +15,7 @@ from bot.engine.lexicon import (
     NEWS_NOUNS,
     NUMERALS,
     PROJECT_PLURALS,
+    STATUS_WORDS,
     WHICH_WORDS,
 )
 from bot.engine.normalize import surface_words, terms
@@ -118,3 +119,13 @@ def _first_date(project: Project) -> dt.date:
     """The first date a project's record gives, for ranking projects by it (none: the latest)."""
     dated = first_dated(project)
     return dated[1] if dated else dt.date.max
+
+
+_STATUS_TERMS = frozenset(t for words in STATUS_WORDS.values() for w in words for t in terms(w))
+
+
+def by_status(parsed: Parsed) -> bool:
+    """True when a list question's own words are its status alone ("кои проекти са в
+    изпълнение"): no general FAQ entry answers it by the status's words."""
+    asked = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
+    return bool(asked) and asked <= _STATUS_TERMS

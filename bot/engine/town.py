@@ -93,6 +93,7 @@ class General:
         facts += [make_fact("town", dict(contact_text(c).values())) for c in town.contacts]
         self.facts = with_frequency(facts)
         self.town_words = {w for text in texts_of(town.name) for w in terms(text)}
+        self.hours_words = frozenset(w for text in texts_of(town.hours) for w in terms(text))
         self.entries = [
             (
                 qa.answer,
@@ -197,8 +198,9 @@ class General:
             return Said(self.composer.latest_news(lang), "news", "news")
         if self.places.foreign(parsed.places):
             return None
-        # "работите ли в събота": a day asked with the hours is what the hours say
-        days = _WEEKDAYS if "hours" in parsed.town_fields else frozenset()
+        # "работите ли в събота": a day asked with the hours is what the hours say, and so is a
+        # place they name ("работното време на ЦАО")
+        days = _WEEKDAYS | self.hours_words if "hours" in parsed.town_fields else frozenset()
         fields = parsed.town_fields and all(w in days or w.isdigit() for w in parsed.content)
         if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
