@@ -150,7 +150,7 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
     return kinds, counted
 
 
-def _titles(text: str) -> list[str]:
+def titles(text: str) -> list[str]:
     """The terms of the words the persons' titles in a text stand for."""
     return [t for m in _TITLED.finditer(text) for t in terms(_TITLE_WORDS[m.group(1).lower()])]
 
@@ -235,7 +235,7 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
     """A fact from its texts: its terms (a title's too: "д-р" is a "доктор"), and what it
     states."""
     found = [t for text in texts.values() for t in indexed_terms(text)]
-    found += [t for text in texts.values() for t in _titles(text)]
+    found += [t for text in texts.values() for t in titles(text)]
     measures: set[str] = set()
     kinds, counted = describe(texts.values(), measures)
     if "time" in kinds:

@@ -129,6 +129,12 @@ ABBREVIATIONS = _words("abbreviations")
 ORGANISATION_MARKS = _words("organisation_marks")
 PERSON_TITLES: dict[str, str] = {str(k): str(v) for k, v in _DATA["person_titles"].items()}
 PERSON_ROLES = _words("person_roles")
+PARTY_ROLES: dict[str, Groups] = {
+    str(role): {str(k): tuple(map(str, v)) for k, v in parts.items()}
+    for role, parts in _DATA["party_roles"].items()
+}
+# "кой е строил" is no typo of "строи": who built a thing first, not who builds it now
+ROLE_WORDS = PARTY_ROLES["history"]["asks"]
 EACH_WORDS = _words("each_words")
 LINK_WORDS = _words("link_words")
 PERIODS: Groups = _groups("periods")

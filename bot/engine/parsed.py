@@ -51,6 +51,7 @@ class Parsed:
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     making: frozenset[str] = frozenset()  # verbs of making anything ("направи"): no project's
     works: bool = False  # a verb of doing the works: "кога ще ремонтират", "кой го строи"
+    who: bool = False  # "кой", "who": asks who, even when a topic's field answers it
     yes_no: bool = False  # "може ли с деца", "can locals use it": yes or no is asked
 
     @property

@@ -28,6 +28,7 @@ from bot.engine.lexicon import (
     PROJECT_PLURALS,
     QUESTION_WORDS,
     RANKS,
+    ROLE_WORDS,
     SMALL_TALK,
     SOLD_BY_UNIT,
     STATUS_WORDS,
@@ -88,7 +89,7 @@ _WHICH_PROJECTS = re.compile(r"\b(" + "|".join(WHICH_PROJECTS) + r")\b", re.IGNO
 QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 LEXICON_TEXTS = [
     *STOPWORDS, *FILLER, *EVERYDAY_WORDS, *QUESTION_WORDS, *WORKS_VERBS, *LIST_CUES, *MUNICIPALITY,
-    *NOW_WORDS,
+    *NOW_WORDS, *ROLE_WORDS,
     *(phrase for groups in (TOPIC_CUES, ANSWER_TYPES, SMALL_TALK, STATUS_WORDS, MUNICIPALITY_FIELDS,
                             EVENTS)
       for phrases in groups.values() for phrase in phrases),
@@ -333,7 +334,7 @@ class QuestionReader:
         if not hits:
             return set()
         hit = min(hits, key=lambda h: (h.label == "count", h.positions[0]))
-        parsed.answer = hit.label
+        parsed.answer, parsed.who = hit.label, hit.label == "person"  # kept when a topic answers
         if hit.label == "person":  # "кой изля кея", "коя фирма смени покрива"
             at = hit.positions[-1] + 1
             parsed.moods |= verb_after_who(parsed.words, at, parsed.unshaped, self.index.lookup)
@@ -341,7 +342,7 @@ class QuestionReader:
         if hit.label == "person" and len(hit.positions) == 1:
             next_at = hit.positions[0] + 1
             if next_at < len(parsed.words) and names_thing(parsed, next_at):
-                parsed.answer = None  # "кой сезон", "коя улица": which thing, not who
+                parsed.answer, parsed.who = None, False  # "кой сезон": which thing, not who
                 return used
         if (
             hit.label == "length"
