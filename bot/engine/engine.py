@@ -30,6 +30,7 @@ from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.pronouns import Counted
+from bot.engine.published import asks_where_told, entry_on_projects
 from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
 from bot.engine.rankings import by_status, listed_anew, several
@@ -71,6 +72,7 @@ class Engine:
         self.follow = FollowUps(self.index, self.places, hours)
         self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
+        self.published = entry_on_projects(knowledge)  # where all the projects are told about
 
     def detect_language(self, text: str, default: str = "bg") -> str:
         """'bg' or 'en' for a message."""
@@ -148,9 +150,14 @@ class Engine:
         if faq is not None and faq[1] is None and told_whole:
             faq = None  # "The Botev school yard - when was it opened?": the project named, not
             # the general entry its one word matches ("when is the municipality open")
-        if faq is not None and "list" in parsed.intents and (faq[1] or by_status(parsed)):
-            faq = None  # "кои проекти са за деца", "кои проекти са в изпълнение" ask for projects,
-            # not one project's answer, nor a general one found by the filter's words
+        if (
+            faq is not None
+            and "list" in parsed.intents
+            and (faq[1] or by_status(parsed) or parsed.filters_only)
+        ):
+            # "кои проекти са за деца" asks for projects, not one project's answer; "кои проекти
+            # са в изпълнение" for the list, not a general entry found by the filter's words
+            faq = None
         if faq is not None and (
             best is None
             or faq[1] == self._id(best)
@@ -158,6 +165,12 @@ class Engine:
             or (faq[2] >= 1.0 and (best.name_coverage < 1.0 or asks_anything(parsed.text)))
         ):  # a general entry asked in its very words ("няма вода"), unless a name alone is
             return self._faq_answer(question, faq, lang)
+        if asks_where_told(parsed):  # "where can I read about all projects": where they are told
+            if self.published is not None:  # of, else the list of them all
+                return self._faq_answer(question, (self.published.answer, None, TOWN_FAQ), lang)
+            listed = self.general.listing(parsed, lang)
+            reply, offered = listed.reply, listed.suggestions
+            return Answer(question, lang, True, reply, None, None, 0.9, offered, kind="list")
         general = (
             None
             if context is not None
@@ -231,6 +244,8 @@ class Engine:
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     stands = self.judge.stands(sure, best, parsed)  # or it asks another thing
                     return sure if stands else self._fallback(question, lang, ())
+                if self.projects.never_stated(parsed, best.number):  # "заплата": no "did you
+                    return sure  # mean" either, the project named says it has no answer
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:
             if len(self.index.projects) == 1:  # "кога приключва" on a base of one project: it

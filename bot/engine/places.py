@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from bot.engine.lexicon import FUNDING_THEMES, THEMES
+from bot.engine.lexicon import FUNDING_THEMES, THEME_ASKED, THEMES
 from bot.engine.normalize import terms
 from bot.engine.prepared import Memo
 from bot.engine.topics import PhraseSpotter
@@ -70,6 +70,8 @@ class Places:
         self._themes = PhraseSpotter(
             (theme, word, None) for theme, words in THEMES.items() for word in words
         )
+        asked = [*THEMES.items(), *THEME_ASKED.items()]  # a question's words of a theme, more
+        self._asked = PhraseSpotter((theme, word, None) for theme, words in asked for word in words)
         self._funds = PhraseSpotter(
             (theme, word, None) for theme, words in FUNDING_THEMES.items() for word in words
         )
@@ -145,7 +147,7 @@ class Places:
         """The themes a question's terms name and the terms that name them, the terms at skip
         left out ("most expensive" names no bridge, "мост")."""
         kept = [w if i not in skip else "" for i, w in enumerate(words)]
-        hits = self._themes.find(kept)
+        hits = self._asked.find(kept)
         return (
             frozenset(hit.label for hit in hits),
             frozenset(words[i] for hit in hits for i in hit.positions),

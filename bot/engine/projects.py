@@ -40,7 +40,7 @@ from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import BUILDER, builder_reply, party
 from bot.engine.subject import WORK_TERMS
-from bot.engine.unstated import field_lacking, unstated
+from bot.engine.unstated import field_lacking, never_stated, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -128,10 +128,16 @@ class ProjectAnswers:
             reply = _titled(project, lang, quote(None, done, lang), reply)
         return ProjectReply(reply, "status", quoted=tuple(done))
 
+    def never_stated(self, parsed: Parsed, number: int) -> bool:
+        """True when the question asks a detail the project's record never states (a wage)."""
+        return never_stated(parsed, self.details.book.of(number)[0])
+
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
-        if parsed.strange:  # "кога има концерт в читалището": no record speaks of a concert
+        if parsed.strange or self.never_stated(parsed, number):
+            # "кога има концерт в читалището": no record speaks of a concert; "каква заплата
+            # взима докторът": nor of a wage
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         naming = self.details.naming(number, parsed.content)
         if (

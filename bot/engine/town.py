@@ -38,6 +38,7 @@ from bot.knowledge import KnowledgeBase, Project
 from bot.texts import t
 
 ANSWER_AT = 0.5
+CLOSE = 0.9  # how closely a thing works are asked of is held: no word that only begins like it
 LIST_BUTTONS = 24  # a list of at most this many projects offers each of them (a button each)
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
@@ -273,6 +274,8 @@ class General:
         """The municipality's fields asked for (every one: "кой е кметът и какъв е адресът"), a
         sentence about it, or all its contacts (fields False: only a sentence that holds the words
         asked)."""
+        if townfacts.deputy_asked(parsed) and (said := self.stated(parsed, subject, lang)):
+            return said  # "кога приема заместник-кметът": the deputy's sentence, not the mayor's
         names = dict.fromkeys(parsed.town_fields if fields else ())
         mayors = self.town.mayors() if "mayor" in names else []
         if mayors and "municipality" not in parsed.intents:  # "мейла на кмета": the mayor's own
@@ -319,12 +322,14 @@ class General:
         holds the words asked and the kind of thing asked; None when none does, or when a word
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        if asked and all(map(self._known, asked)):
+        close = CLOSE if parsed.works else 0.0  # "кога ще направят басейн": no "Басейнова"
+        if asked and all(self._known(w, close) for w in asked):
             found = self._most_places(
                 self.details.rank(*self.facts, parsed, asked, self.words), parsed
             )
             best = found[0] if found else None
-            if best and best.support >= FOUND and self.details.answers(best.fact, parsed.answer):
+            states = best is not None and self.details.answers(best.fact, parsed.answer)
+            if best and best.support >= FOUND and townfacts.states_asked(best.fact, parsed, states):
                 return quote(None, [best.fact], lang)
         unit = parsed.answer if parsed.answer in UNITS else None
         if unit is None or subject or parsed.counted:
@@ -344,10 +349,10 @@ class General:
         named = max(tied, key=lambda f: len(self.places.find(terms(f.fact.text("bg")))))
         return [named, *(f for f in found if f is not named)]
 
-    def _known(self, word: str) -> bool:
-        """Whether the municipality's texts hold the word, or a synonym of it ("населението":
-        "жители")."""
-        return bool(self.words.lookup(word)) or any(
+    def _known(self, word: str, close: float = 0.0) -> bool:
+        """Whether the municipality's texts hold the word (as closely as asked), or a synonym of
+        it ("населението": "жители")."""
+        return any(m.similarity >= close for m in self.words.lookup(word)) or any(
             term in self.words for term in GLOSSARY.synonyms(word)
         )
 

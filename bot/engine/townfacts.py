@@ -12,7 +12,7 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import Fact, Facts
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
-from bot.engine.lexicon import SETTLEMENT_NOUNS
+from bot.engine.lexicon import DEPUTY_WORDS, SETTLEMENT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.replies import MAYORS
@@ -21,6 +21,19 @@ from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Link, Text
 
 _SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
+_DEPUTIES = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
+
+
+def deputy_asked(parsed: Parsed) -> bool:
+    """True when a deputy mayor is asked about ("кога приема заместник-кметът"): the mayor's own
+    contact is not the answer, the sentence of the municipality's texts about the deputy is."""
+    return "mayor" in parsed.town_fields and not _DEPUTIES.isdisjoint(parsed.words)
+
+
+def states_asked(fact: Fact, parsed: Parsed, states: bool) -> bool:
+    """True when the sentence states the kind asked (states), or the hours asked of a person
+    ("кога приема": "всеки четвъртък от 14:00 до 16:00 ч.")."""
+    return states or ("hours" in parsed.town_fields and "time" in fact.kinds)
 
 
 def _fleeting(word: str, keys: frozenset[str]) -> bool:

@@ -8,8 +8,15 @@ from collections.abc import Sequence
 
 from bot.engine.events import COMPLETION, event_terms
 from bot.engine.facts import Fact
-from bot.engine.lexicon import FIELD_NAMES, UNSTATED_NEGATIONS, UNSTATED_WORDS
+from bot.engine.lexicon import (
+    FIELD_NAMES,
+    MAYOR_ROLES,
+    STATED_ONLY,
+    UNSTATED_NEGATIONS,
+    UNSTATED_WORDS,
+)
 from bot.engine.normalize import surface_words, terms
+from bot.engine.parsed import Parsed
 from bot.knowledge import Project
 
 _NEGATIONS = frozenset(UNSTATED_NEGATIONS)
@@ -18,6 +25,27 @@ _NAMES = {
     topic: frozenset(term for word in words for term in terms(word))
     for topic, words in FIELD_NAMES.items()
 }
+
+_STATED_ONLY = [
+    frozenset(term for word in words for term in terms(word)) for words in STATED_ONLY.values()
+]
+_MAYORS = frozenset(term for word in MAYOR_ROLES for term in terms(word))
+
+
+def never_stated(parsed: Parsed, facts: Sequence[Fact]) -> bool:
+    """True when the question asks a detail only a record's own words answer and no sentence of
+    the record (facts) says it: a wage ("каква заплата взима докторът"), or the mayor of the
+    village asked ("кой е кметът на X" of a project there whose sentences name none of it)."""
+    words = set(parsed.words)
+    asked = [group for group in _STATED_ONLY if not words.isdisjoint(group)]
+    if any(all(group.isdisjoint(fact.terms) for fact in facts) for group in asked):
+        return True
+    village = {w for place in parsed.places for w in place}
+    if parsed.answer != "person" or parsed.home or not village or words.isdisjoint(_MAYORS):
+        return False
+    return not any(
+        not _MAYORS.isdisjoint(fact.terms) and village <= fact.terms | fact.about for fact in facts
+    )
 
 
 def says_unstated(text: str) -> bool:

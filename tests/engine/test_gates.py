@@ -113,5 +113,7 @@ def test_a_count_of_a_thing_the_record_never_names_is_unsure(bases: dict[str, En
     ],
 )
 def test_a_wage_is_declined_plainly(bases: dict[str, Engine], base: str, question: str) -> None:
-    """The project is found clearly, but its budget answers no wage: no "did you mean" either."""
-    assert bases[base].answer(question).kind == "fallback"
+    """The project is found clearly, but its budget answers no wage: no "did you mean" either;
+    the reply may say that the project's data does not answer it (round 11)."""
+    answer = bases[base].answer(question)
+    assert answer.kind in ("fallback", "not_found") and answer.project is None

@@ -134,3 +134,49 @@ def test_on_any_base_what_its_record_says_it_does_not_know(
 )
 def test_what_says_a_thing_is_not_published(text: str, unstated: bool) -> None:
     assert says_unstated(text) is unstated
+
+
+# A detail only a record's own words answer (a wage, a price per month, the mayor of a village),
+# asked of a project whose record never says it: declined, naming at most the project, with none
+# of its facts (round 11; on the code before it, six of the nine quoted the project's budget or a
+# sentence of it).
+NEVER_STATED = [
+    ("danube", "каква заплата получават образователните медиатори"),
+    ("danube", "how much do the education mediators earn a month"),
+    ("danube", "колко взима шофьорът на училищния автобус заплата"),
+    ("steppe", "каква заплата взима библиотекарката на библиобуса"),
+    ("steppe", "кой е кметът на Бразденци"),
+    ("vine", "how much does the vet at the animal clinic earn"),
+    ("vine", "кой е кметът на Тракийско"),
+    ("mountain", "kolko shte struva internetat na mesec v selata"),
+    ("spa", "колко ще струва паркирането на Липите на месец"),
+]
+
+
+@pytest.mark.parametrize(("base", "question"), NEVER_STATED)
+def test_a_detail_no_sentence_states_is_declined_without_the_projects_facts(
+    bases: dict[str, Engine], base: str, question: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None
+    assert answer.kind in ("not_found", "fallback")
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [  # the record says it: the sentence answers
+        ("spa", "кой е кметът на Сърнино", "sarnino-school-gym", "Ангел Пашов"),
+        (
+            "mountain",
+            "каква заплата получават младежите на зелените работни места",
+            "youth-forest-jobs",
+            "1 150 лв.",
+        ),
+    ],
+)
+def test_a_detail_the_record_states_is_answered(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
