@@ -16,9 +16,17 @@ def characters(key: object) -> int:
     """The characters of a key: a text's, or those of the texts in a tuple (1 for anything else)."""
     if isinstance(key, str):
         return len(key)
-    if isinstance(key, tuple):
-        return sum(characters(part) for part in key)
-    return 1
+    if not isinstance(key, tuple):
+        return 1
+    total = 0  # a loop, not a sum over a generator: asked of every message's phrases
+    for part in key:
+        if isinstance(part, str):
+            total += len(part)
+        elif isinstance(part, tuple):
+            total += characters(part)
+        else:
+            total += 1
+    return total
 
 
 class Bounded(dict[K, V]):

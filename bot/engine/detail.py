@@ -54,6 +54,7 @@ FIELD_ANSWERS = {
 }
 _CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, reverse=True))
 # a sum of money: its digits (grouped by spaces, dots or commas), then a currency or "млн" first
+_NOT_DIGIT = re.compile(r"\D")
 _SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
@@ -380,7 +381,7 @@ def field_answers(topic: str | None, answer: str | None) -> bool:
 def sums(text: str) -> frozenset[str]:
     """The sums of money a text states, as their digits ("3 418 276,40 лв." and "3,418,276.40
     BGN" alike)."""
-    return frozenset(re.sub(r"\D", "", m.group(1)) for m in _SUM.finditer(text))
+    return frozenset(_NOT_DIGIT.sub("", m.group(1)) for m in _SUM.finditer(text))
 
 
 def new_sums_first(found: list[Found], field: Reply, lang: str) -> list[Found]:

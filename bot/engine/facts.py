@@ -72,6 +72,8 @@ _DIMENSIONS = re.compile(
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
 _NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_UNIT_WORD = re.compile(r"[\w€²³]+|%")
+_HYPHENED_WORD = re.compile(r"[\w-]+")
 # a list's items and joined clauses: a comma or semicolon (not a decimal one), a sentence's end,
 # "и", "and", "или", "or"
 _CLAUSE = re.compile(r"[;,](?!\d)|[.!?]\s+(?=\W?[A-ZА-Я])|\s(?:и|and|или|or)\s", re.IGNORECASE)
@@ -118,7 +120,7 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
     measures, the measures its units state: "53 480 кв.м" an area)."""
     kinds: set[str] = set()
     counted: set[str] = set()
-    words = re.findall(r"[\w€²³]+|%", _PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
+    words = _UNIT_WORD.findall(_PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
     for i, word in enumerate(words):
         folded = terms(word)
         if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
@@ -159,7 +161,7 @@ def _names_who(text: str) -> bool:
     """True when a text with a name says who it is: a firm ("„Сивидол Ски“ ЕООД"), a titled
     person ("д-р Асен Делчев") or a full name beside a role ("Ивалина Табакова, управител"),
     not a role beside a place ("лекар в Тракийско")."""
-    words = re.findall(r"[\w-]+", text)
+    words = _HYPHENED_WORD.findall(text)
     if any(w in _MARKS or w.lower() in _MARKS for w in words) or _TITLED.search(text):
         return True
     return bool(_FULL_NAME.search(text)) and not ROLES.isdisjoint(terms(text))

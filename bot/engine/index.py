@@ -25,6 +25,7 @@ _STATUS_RANK = {"ongoing": 0, "planned": 1, "completed": 2}
 # the digit inside it backtracks quadratically over a long word without one)
 _IDENTIFIER_RUN = re.compile(r"[\w/.\-–]+")
 _DIGIT = re.compile(r"\d")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 def texts_of(value: Text | None) -> list[str]:
@@ -38,7 +39,7 @@ def _many(values: Iterable[Text]) -> list[str]:
 
 def compact(text: str) -> str:
     """Letters and digits only, Latin, lowercase: how identifiers are compared."""
-    return re.sub(r"[^a-z0-9]", "", to_latin(text))
+    return _NOT_ALNUM.sub("", to_latin(text))
 
 
 def project_names(project: Project) -> list[str]:

@@ -60,6 +60,8 @@ _SHORT_J = 3  # letters at most of a word whose final j after a vowel is й ("pl
 # Informal Latin spellings folded onto one form, applied in order to each word.
 _DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"))
 _DIGIT_RUN = re.compile(r"\d\d")
+_IA = re.compile(r"ия\b")
+_DOUBLED = re.compile(r"([a-zA-Z])\1+")
 _SPELLINGS = (
     ("w", "v"),
     ("x", "h"),
@@ -95,7 +97,7 @@ def is_cyrillic_letter(char: str) -> bool:
 def to_latin(text: str) -> str:
     """Clean text and transliterate Cyrillic to Latin (official system, -ия -> -ia)."""
     text = clean(text)
-    text = re.sub(r"ия\b", "ia", text)
+    text = _IA.sub("ia", text)
     return text.translate(_CYRILLIC_TABLE)
 
 
@@ -131,7 +133,7 @@ def fold_word(word: str) -> str:
         word = word.replace(old, new)
     word = _fold_y(word)
     word = word.replace("u", "a")
-    word = re.sub(r"([a-zA-Z])\1+", r"\1", word)
+    word = _DOUBLED.sub(r"\1", word)
     return word
 
 

@@ -65,10 +65,13 @@ def asks_price(words: Sequence[str], positions: Sequence[int]) -> bool:
     return tuple(words[i] for i in positions) in _PRICES
 
 
+_CLAUSE_END = re.compile(r"[,;:?!]")
+
+
 def relative_clause(question: str) -> list[str]:
     """The terms of the clauses that a relative pronoun opens, to the next comma or the end."""
     found: list[str] = []
-    for number, clause in enumerate(re.split(r"[,;:?!]", question)):
+    for number, clause in enumerate(_CLAUSE_END.split(question)):
         words = surface_words(clause)
         at = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
         if at is not None and (at > 0 or number > 0):  # a question's first word asks
