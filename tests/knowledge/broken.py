@@ -102,6 +102,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_other", {"projects/park.jpg": "x"}),
     ("unread_special", {"projects/stadium.yaml": LINK + "nowhere.yaml"}),
     ("unread_root", {"park.yaml": P}),
+    ("unread_special_root", {"faq.yaml": LINK + "nowhere.yaml"}),
     ("root_file_name", {"Municipality.yaml": MUNICIPALITY}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
     ("id_twice", {"projects/old/park.yaml": P}),

@@ -449,16 +449,27 @@ def test_an_alias_both_projects_really_go_by_is_set_aside_with_checked(tmp_path:
 
 
 @pytest.mark.parametrize("kind", ["pipe", "broken link"])
-def test_an_entry_that_is_no_regular_file_is_a_warning(tmp_path: Path, kind: str) -> None:
-    """A pipe or a link to nothing among the projects is reported, and the rest still loads."""
+@pytest.mark.parametrize(("where", "fix"), [("projects", "project's .yaml"), (".", "faq.yaml")])
+def test_an_entry_that_is_no_regular_file_is_a_warning(
+    tmp_path: Path, kind: str, where: str, fix: str
+) -> None:
+    """A pipe or a link to nothing among the projects, or beside municipality.yaml, is reported,
+    and the rest still loads."""
     make_knowledge(tmp_path, BASE, name="park.yaml")
-    entry = tmp_path / "projects" / "stadium.yaml"
+    entry = tmp_path / where / "stadium.yaml"
     if kind == "pipe":
         os.mkfifo(entry)
     else:
         entry.symlink_to(tmp_path / "nowhere.yaml")
     [(file, line, column, message, severity)] = problems_of(tmp_path)
     assert (file, line, column, severity) == ("stadium.yaml", 1, 1, Severity.WARNING)
-    assert "not a regular file" in message and "remove it" in message
+    assert "not a regular file" in message and fix in message and "remove it" in message
     result = load_knowledge(tmp_path)
     assert result.knowledge is not None and len(result.knowledge.projects) == 1
+
+
+def test_a_draft_pipe_beside_municipality_yaml_is_not_reported(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    os.mkfifo(tmp_path / "_later.yaml")
+    (tmp_path / ".hidden").symlink_to(tmp_path / "nowhere")
+    assert problems_of(tmp_path) == []
