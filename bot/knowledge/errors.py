@@ -235,9 +235,10 @@ def translate(
     """One Problem for each pydantic error, placed on the line and column it concerns."""
     errors = exc.errors(include_url=False)
     typos = {
-        (*error["loc"][:-1], _meant(model, tuple(error["loc"])))
+        (*error["loc"][:-1], meant(model, tuple(error["loc"])))
         for error in errors
         if error["type"] == "extra_forbidden"
+        for meant in (_meant, _translated)
     }
     problems = []
     for error in errors:
@@ -248,7 +249,7 @@ def translate(
             message, at = _unknown_field(model, loc, path, positions), positions.of_key(path)
         elif kind == "missing":
             if loc in typos:
-                continue  # 'sumary' already says "did you mean 'summary'"
+                continue  # 'sumary' (or 'описание') already says to write 'summary'
             message, at = _missing(path), positions.of_value(path[:-1])
         else:
             message = _message(kind, error.get("input"), str(error["msg"]))

@@ -171,6 +171,20 @@ MISTAKES = [
         ["unknown field 'бюджет'", "field names are written in English: write 'budget'"],
     ),
     (
+        "a required field named in Bulgarian (it is not 'missing' besides)",
+        BASE.replace("status:", "статус:"),
+        2,
+        1,
+        ["unknown field 'статус'", "field names are written in English: write 'status'"],
+    ),
+    (
+        "a required field of a group named in Bulgarian",
+        BASE + "news:\n  - дата: 2024-06-11\n    title: Откриване\n",
+        5,
+        5,
+        ["unknown field 'дата'", "write 'date'"],
+    ),
+    (
         "a contact's field named in Bulgarian, of two words",
         BASE + "contacts:\n  - name: X\n    работно време: 8-17\n",
         6,
