@@ -93,6 +93,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unreadable", project(P + "funding: ]\n")),  # the reader's words; check the indentation
     # files that are not read
     ("empty_file", project("")),
+    ("empty_municipality", {"municipality.yaml": "# name: ...\n"}),
     ("not_utf8", {PROJECT: P.encode() + b"funding: \xff\n"}),
     ("too_big", project(P + "# " + "x" * 1_200_000 + "\n")),
     ("file_shape", project("- title: Парк\n")),

@@ -487,3 +487,18 @@ def test_a_draft_pipe_beside_municipality_yaml_is_not_reported(tmp_path: Path) -
     os.mkfifo(tmp_path / "_later.yaml")
     (tmp_path / ".hidden").symlink_to(tmp_path / "nowhere")
     assert problems_of(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "fix"), [("municipality.yaml", "at least 'name'"), ("faq.yaml", "delete it")]
+)
+def test_an_empty_file_is_deleted_only_when_the_bot_can_do_without_it(
+    tmp_path: Path, name: str, fix: str
+) -> None:
+    """An empty municipality.yaml was told 'fill it in or delete it': deleted, it is missing."""
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    (tmp_path / name).write_text("# \n\n", encoding="utf-8")
+    [(file, line, column, message, severity)] = problems_of(tmp_path)
+    assert (file, line, column, severity) == (name, 1, 1, Severity.ERROR)
+    assert message.startswith("the file is empty") and fix in message
+    assert ("delete" in message) is (name == "faq.yaml")
