@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.problems import Problem
-from bot.knowledge.values import ISO_LANGUAGES, Text, describe
+from bot.knowledge.values import ISO_LANGUAGES, Text, describe, scalar_text
 from bot.knowledge.yamltree import DataPath, Positions
 
 _EXAMPLES = {
@@ -214,6 +214,13 @@ def _message(kind: str, value: Any, message: str) -> str:
         return (
             "expected a group of fields ('name: value' lines, indented below) but found "
             f"{describe(value)}"
+        )
+    text = scalar_text(value) if describe(value).startswith("'") else None
+    if kind in ("tuple_type", "list_type") and text:
+        return (
+            f"expected a list but found one text, {describe(value)}: write it in brackets, "
+            f"[{text}] (a comma there separates the items), or each item on a line "
+            "of its own below, starting with '- '"
         )
     if kind in ("tuple_type", "list_type"):
         return (

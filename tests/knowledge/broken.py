@@ -123,7 +123,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("field_of_group", project(P + "months: 5\n")),
     ("missing", project("title: Парк\nsummary: Нов парк.\n")),
     ("group_expected", project(P + "contract: 5\n")),
-    ("list_expected", project(P + "goals: ala\n")),
+    ("list_expected", project(P + "goals: 5\n")),
+    ("list_as_text", project(P + "goals: ala, bala\n")),
     ("list_empty", project(P + "faq:\n  - questions: []\n    answer: Да.\n")),
     # values
     ("status_meant", project(P.replace("ongoing", "done"))),

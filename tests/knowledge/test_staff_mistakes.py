@@ -185,6 +185,20 @@ MISTAKES = [
         ["unknown field 'дата'", "write 'date'"],
     ),
     (
+        "a list written as one text, with commas",
+        BASE + "contacts:\n  - name: X\n    phones: 0888 123 456, +359 2 987 6543\n",
+        6,
+        13,
+        ["expected a list but found one text", "[0888 123 456, +359 2 987 6543]", "'- '"],
+    ),
+    (
+        "a list of one written as one text",
+        BASE + "contractors: „Строител“ ЕООД\n",
+        4,
+        14,
+        ["found one text, '„Строител“ ЕООД'", "[„Строител“ ЕООД]"],
+    ),
+    (
         "a contact's field named in Bulgarian, of two words",
         BASE + "contacts:\n  - name: X\n    работно време: 8-17\n",
         6,
