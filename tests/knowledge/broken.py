@@ -146,6 +146,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("date_format", project(P + "period:\n  start: 13.11.2013\n")),
     ("date_unreal", project(P + "period:\n  start: 2013-02-30\n")),
     ("date_type", project(P + "period:\n  start: скоро\n")),
+    ("url_mistyped", project(P + "links:\n  - title: Сайт\n    url: https//septemvri.bg\n")),
     ("url_scheme", project(P + "links:\n  - title: Сайт\n    url: www.septemvri.bg\n")),
     ("url_invalid", project(P + "links:\n  - title: Сайт\n    url: септември\n")),
     ("url_type", project(P + "links:\n  - title: Сайт\n    url: [a]\n")),

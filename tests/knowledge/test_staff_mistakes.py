@@ -516,3 +516,29 @@ def test_an_empty_file_is_deleted_only_when_the_bot_can_do_without_it(
     assert (file, line, column, severity) == (name, 1, 1, Severity.ERROR)
     assert message.startswith("the file is empty") and fix in message
     assert ("delete" in message) is (name == "faq.yaml")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("https//www.septemvri.bg/a.htm", "https://www.septemvri.bg/a.htm"),
+        ("https:/septemvri.bg", "https://septemvri.bg"),
+        ("htps://septemvri.bg", "https://septemvri.bg"),
+        ("http:\\\\septemvri.bg", "http://septemvri.bg"),
+        ("https;//septemvri.bg", "https://septemvri.bg"),
+    ],
+)
+def test_a_mistyped_start_of_a_web_address_is_told_with_the_address_to_write(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """'https//x' was 'not a web address; write a full address such as https://www.example.bg'."""
+    make_knowledge(tmp_path, BASE + f"links:\n  - title: Сайт\n    url: '{typed}'\n", "park.yaml")
+    [(_, line, column, message, _)] = problems_of(tmp_path)
+    assert (line, column) == (6, 10)
+    assert message.endswith(f"is mistyped: write {meant}"), message
+
+
+def test_an_address_with_a_space_is_no_mistyped_start(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE + "links:\n  - title: Сайт\n    url: https://a.bg/x y\n")
+    [(_, _, _, message, _)] = problems_of(tmp_path)
+    assert "is not a web address" in message
