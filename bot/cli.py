@@ -292,7 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as error:
         print(f"munibot: {logs.redact(str(error))}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: the shell's prompt comes on a line of its own
+        if sys.stderr is not None and sys.stderr.isatty():
+            print(file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader left early (`munibot ask ... | head`): nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit

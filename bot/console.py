@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 from collections.abc import Callable
 from typing import TextIO
 
@@ -101,13 +103,41 @@ class ConsoleChat:
     async def run(self, stream: TextIO, prompt: bool = True) -> None:
         """Read lines until end of input or /quit."""
         self.greet()
-        loop = asyncio.get_running_loop()
         while True:
             if prompt:
                 print(PROMPT, end="", flush=True)
-            line = await loop.run_in_executor(None, stream.readline)
+            line = await read_line(stream)
+            if not line and prompt:
+                print()  # Ctrl-D: the shell's prompt comes on a line of its own
             if not line or not await self.handle(line):
                 break
+
+
+async def read_line(stream: TextIO) -> str:
+    """The next line of stream ('' at its end), read in a thread of its own that nothing waits
+    for: Ctrl-C ends the chat at once (a thread of the loop's executor is waited for at exit,
+    and one waiting in readline would wait for Enter)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[str] = loop.create_future()
+
+    def settle(line: str | None, error: BaseException | None) -> None:
+        if done.done():  # cancelled by Ctrl-C meanwhile
+            return
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(line or "")
+
+    def read() -> None:
+        try:
+            line, error = stream.readline(), None
+        except Exception as failure:  # handed to the coroutine that waits
+            line, error = None, failure
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            loop.call_soon_threadsafe(settle, line, error)
+
+    threading.Thread(target=read, name="console-stdin", daemon=True).start()
+    return await done
 
 
 def numbered(text: str, count: int) -> str | None:

@@ -3,14 +3,18 @@ answers Telegram's commands in the conversation's language instead of reading th
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import io
 import shutil
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 
-from bot.console import ConsoleChat
+from bot.console import ConsoleChat, read_line
 from bot.services.assistant import Assistant
 from bot.services.knowledge import KnowledgeService
 from bot.storage import Storage
@@ -163,3 +167,60 @@ async def test_a_digit_that_is_no_decimal_after_a_list_is_a_question(tmp_path: P
         await chat.handle("покажи всички проекти")
         said.clear()
         assert await chat.handle("²") is True and said
+
+
+class _Waiting(io.StringIO):
+    """A terminal where nobody types: readline waits until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.released = threading.Event()
+
+    def readline(self, size: int | None = -1) -> str:
+        self.released.wait()
+        return ""
+
+
+def test_ctrl_c_while_the_chat_waits_for_a_line_ends_it_at_once() -> None:
+    """Ctrl-C (the waiting read cancelled) ended the chat only after Enter: the loop's executor
+    waited at exit for its thread, which waited in readline."""
+    stream, ended = _Waiting(), threading.Event()
+
+    async def interrupted() -> None:
+        reading = asyncio.ensure_future(read_line(stream))
+        await asyncio.sleep(0)
+        reading.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reading
+
+    def chat() -> None:
+        asyncio.run(interrupted())
+        ended.set()
+
+    runner = threading.Thread(target=chat, daemon=True)
+    runner.start()
+    try:
+        assert ended.wait(60), "the chat waited for the line nobody typed"
+    finally:
+        stream.released.set()
+        runner.join()
+
+
+async def test_end_of_input_at_the_prompt_ends_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-D at '> ' left the shell's prompt on the same line."""
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, "bg", said) as (chat, _):
+        await chat.run(io.StringIO("здравей\n"), prompt=True)
+    assert capsys.readouterr().out == "> > \n"
+    assert said.count("") == 1 and said[2].startswith("Здравейте")
+
+
+async def test_a_line_read_fails_as_the_stream_failed(tmp_path: Path) -> None:
+    class Broken(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            raise OSError("the terminal went away")
+
+    with pytest.raises(OSError, match="went away"):
+        await read_line(Broken())

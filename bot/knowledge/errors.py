@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.problems import Problem
-from bot.knowledge.values import ISO_LANGUAGES, Text, describe
+from bot.knowledge.values import ISO_LANGUAGES, Text, describe, scalar_text
 from bot.knowledge.yamltree import DataPath, Positions
 
 _EXAMPLES = {
@@ -215,6 +215,13 @@ def _message(kind: str, value: Any, message: str) -> str:
             "expected a group of fields ('name: value' lines, indented below) but found "
             f"{describe(value)}"
         )
+    text = scalar_text(value) if describe(value).startswith("'") else None
+    if kind in ("tuple_type", "list_type") and text:
+        return (
+            f"expected a list but found one text, {describe(value)}: write it in brackets, "
+            f"[{text}] (a comma there separates the items), or each item on a line "
+            "of its own below, starting with '- '"
+        )
     if kind in ("tuple_type", "list_type"):
         return (
             f"expected a list (one '- ' item per line) but found {describe(value)}; "
@@ -235,9 +242,10 @@ def translate(
     """One Problem for each pydantic error, placed on the line and column it concerns."""
     errors = exc.errors(include_url=False)
     typos = {
-        (*error["loc"][:-1], _meant(model, tuple(error["loc"])))
+        (*error["loc"][:-1], meant(model, tuple(error["loc"])))
         for error in errors
         if error["type"] == "extra_forbidden"
+        for meant in (_meant, _translated)
     }
     problems = []
     for error in errors:
@@ -248,7 +256,7 @@ def translate(
             message, at = _unknown_field(model, loc, path, positions), positions.of_key(path)
         elif kind == "missing":
             if loc in typos:
-                continue  # 'sumary' already says "did you mean 'summary'"
+                continue  # 'sumary' (or 'описание') already says to write 'summary'
             message, at = _missing(path), positions.of_value(path[:-1])
         else:
             message = _message(kind, error.get("input"), str(error["msg"]))

@@ -227,6 +227,13 @@ def parse_url(value: Any) -> str:
     url = _word(value, "url", "a web address")
     if re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+", url) and not re.search(r"\s", url):
         return url
+    mistyped = re.match(r"^h?t{1,3}p{1,2}(s?)[:;.]?[/\\]+(?=[^/\\\s]+\.\S)", url, re.IGNORECASE)
+    if mistyped and not re.match(r"^https?://", url, re.IGNORECASE):  # 'https//', 'htps://'
+        meant = f"http{mistyped[1].lower()}://{url[mistyped.end() :]}"
+        raise value_error(
+            "url_mistyped",
+            f"the start of the web address {describe(url)} is mistyped: write {meant}",
+        )
     if re.match(r"^(www\.|[a-z0-9-]+\.[a-z]{2,})", url, re.IGNORECASE):
         raise value_error(
             "url_scheme",

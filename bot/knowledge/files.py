@@ -48,11 +48,6 @@ def display_paths(files: list[Path]) -> list[str]:
     return shown
 
 
-def is_draft(path: Path, root: Path) -> bool:
-    """True for files (or folders) whose name starts with '_' or '.': they are skipped."""
-    return any(part.startswith(("_", ".")) for part in path.relative_to(root).parts)
-
-
 def suggested_id(name: str) -> str:
     """A valid project id made from any file name: 'Нов Парк' -> 'nov-park'."""
     latin = name.lower().translate(_LATIN)
@@ -162,11 +157,32 @@ def _root_file_meant(name: str) -> str | None:
     return f"{close[0]}.yaml" if close else None
 
 
+_SPECIAL_ROOT = (
+    "the file is not read: it is not a regular file (a pipe, a device, or a link that leads to "
+    "no file); put a real municipality.yaml or faq.yaml here instead, or remove it"
+)
+
+
+def _root_entries(root: Path) -> tuple[list[Path], list[Path]]:
+    """The files beside municipality.yaml (drafts left out), and the entries there that are
+    neither a file nor a folder (a pipe, a device, a link to nothing)."""
+    files, others = [], []
+    with os.scandir(root) as listing:
+        entries = [entry for entry in listing if not entry.name.startswith(("_", "."))]
+    for entry in entries:
+        if _is(entry.is_file):
+            files.append(root / entry.name)
+        elif not _is(entry.is_dir):
+            others.append(root / entry.name)
+    return sorted(files), sorted(others)
+
+
 def root_problems(root: Path) -> list[Problem]:
     """The files beside municipality.yaml that are not read."""
     known = {f"{stem}{suffix}" for stem in ROOT_FILES for suffix in YAML_SUFFIXES}
-    problems = []
-    for file in sorted(p for p in root.iterdir() if p.is_file() and not is_draft(p, root)):
+    files, others = _root_entries(root)
+    problems = [_problem(other, _SPECIAL_ROOT, Severity.WARNING) for other in others]
+    for file in files:
         if file.name in known or file.name in SCHEMA_FILES:
             continue
         meant = _root_file_meant(file.name)

@@ -8,18 +8,24 @@ stands, so that each problem is reported exactly as if the quick reading had nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.checks import project_checks, value_warnings
 from bot.knowledge.errors import translate
-from bot.knowledge.model import QA, Project
+from bot.knowledge.model import QA, Municipality, Project
 from bot.knowledge.problems import Problem
 from bot.knowledge.values import REVIEW, Text
 from bot.knowledge.yamlquick import quick_tree
-from bot.knowledge.yamlsource import YamlDocument, decode_source, plainly_ordinary, read_tree
+from bot.knowledge.yamlsource import (
+    EMPTY,
+    YamlDocument,
+    decode_source,
+    plainly_ordinary,
+    read_tree,
+)
 from bot.knowledge.yamltree import ORIGIN_KEY, DataPath, Positions
 
 
@@ -74,6 +80,17 @@ def quick_value(text: str, name: str, model: type[BaseModel], extra: dict[str, A
     return value
 
 
+def _required(problem: Problem) -> Problem:
+    """problem, told of municipality.yaml: an empty one is filled in, never deleted."""
+    if problem.message != EMPTY:
+        return problem
+    message = (
+        "the file is empty; the bot cannot start without it: write in it at least 'name' and "
+        "'website' (see the README's staff section)"
+    )
+    return replace(problem, message=message)
+
+
 class _Validation:
     """The validation of one read document, with every problem at its place."""
 
@@ -84,6 +101,8 @@ class _Validation:
         self.checked: list[Problem] = []
 
     def run(self, model: type[BaseModel], extra: dict[str, Any]) -> FileResult:
+        if model is Municipality:  # the one file that may not be deleted
+            self.problems = [_required(problem) for problem in self.problems]
         value = self._value(model, extra)
         return FileResult(value, tuple(self.problems), tuple(self.checked))
 

@@ -24,6 +24,7 @@ CHECKED = re.compile(r"(^|\s)#\s*checked\b", re.IGNORECASE)
 # hyphen, direction marks); the zero-width joiner stays, as emoji are made with it
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # ' #' then a word right after a text: YAML reads "Проект #3" as "Проект" and a comment "#3"
+EMPTY = "the file is empty; fill it in (see the README's staff section) or delete it"
 _HASH_IN_TEXT = re.compile(r" #(?!checked\b)[^\s#]", re.IGNORECASE)
 
 
@@ -118,8 +119,7 @@ def read_tree(text: str, display: str) -> YamlDocument:
         problem = syntax_problem(_error_in_python(text, error), text, display)
         return YamlDocument(None, Positions(), [problem])
     if builder.root is None:
-        message = "the file is empty; fill it in (see the README's staff section) or delete it"
-        return _failed(display, 1, 1, message)
+        return _failed(display, 1, 1, EMPTY)
     marked = enumerate(text.splitlines(), 1) if "checked" in text.lower() else ()
     checked = frozenset(number for number, line in marked if CHECKED.search(line))
     problems = [*builder.problems, *cut_short, *invisible_problems(display, text)]

@@ -93,6 +93,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unreadable", project(P + "funding: ]\n")),  # the reader's words; check the indentation
     # files that are not read
     ("empty_file", project("")),
+    ("empty_municipality", {"municipality.yaml": "# name: ...\n"}),
     ("not_utf8", {PROJECT: P.encode() + b"funding: \xff\n"}),
     ("too_big", project(P + "# " + "x" * 1_200_000 + "\n")),
     ("file_shape", project("- title: Парк\n")),
@@ -102,6 +103,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("unread_other", {"projects/park.jpg": "x"}),
     ("unread_special", {"projects/stadium.yaml": LINK + "nowhere.yaml"}),
     ("unread_root", {"park.yaml": P}),
+    ("unread_special_root", {"faq.yaml": LINK + "nowhere.yaml"}),
     ("root_file_name", {"Municipality.yaml": MUNICIPALITY}),
     ("bad_file_name", {"projects/Нов Парк.yaml": P}),
     ("id_twice", {"projects/old/park.yaml": P}),
@@ -121,7 +123,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("field_of_group", project(P + "months: 5\n")),
     ("missing", project("title: Парк\nsummary: Нов парк.\n")),
     ("group_expected", project(P + "contract: 5\n")),
-    ("list_expected", project(P + "goals: ala\n")),
+    ("list_expected", project(P + "goals: 5\n")),
+    ("list_as_text", project(P + "goals: ala, bala\n")),
     ("list_empty", project(P + "faq:\n  - questions: []\n    answer: Да.\n")),
     # values
     ("status_meant", project(P.replace("ongoing", "done"))),
@@ -143,6 +146,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("date_format", project(P + "period:\n  start: 13.11.2013\n")),
     ("date_unreal", project(P + "period:\n  start: 2013-02-30\n")),
     ("date_type", project(P + "period:\n  start: скоро\n")),
+    ("url_mistyped", project(P + "links:\n  - title: Сайт\n    url: https//septemvri.bg\n")),
     ("url_scheme", project(P + "links:\n  - title: Сайт\n    url: www.septemvri.bg\n")),
     ("url_invalid", project(P + "links:\n  - title: Сайт\n    url: септември\n")),
     ("url_type", project(P + "links:\n  - title: Сайт\n    url: [a]\n")),

@@ -171,6 +171,34 @@ MISTAKES = [
         ["unknown field 'бюджет'", "field names are written in English: write 'budget'"],
     ),
     (
+        "a required field named in Bulgarian (it is not 'missing' besides)",
+        BASE.replace("status:", "статус:"),
+        2,
+        1,
+        ["unknown field 'статус'", "field names are written in English: write 'status'"],
+    ),
+    (
+        "a required field of a group named in Bulgarian",
+        BASE + "news:\n  - дата: 2024-06-11\n    title: Откриване\n",
+        5,
+        5,
+        ["unknown field 'дата'", "write 'date'"],
+    ),
+    (
+        "a list written as one text, with commas",
+        BASE + "contacts:\n  - name: X\n    phones: 0888 123 456, +359 2 987 6543\n",
+        6,
+        13,
+        ["expected a list but found one text", "[0888 123 456, +359 2 987 6543]", "'- '"],
+    ),
+    (
+        "a list of one written as one text",
+        BASE + "contractors: „Строител“ ЕООД\n",
+        4,
+        14,
+        ["found one text, '„Строител“ ЕООД'", "[„Строител“ ЕООД]"],
+    ),
+    (
         "a contact's field named in Bulgarian, of two words",
         BASE + "contacts:\n  - name: X\n    работно време: 8-17\n",
         6,
@@ -449,16 +477,68 @@ def test_an_alias_both_projects_really_go_by_is_set_aside_with_checked(tmp_path:
 
 
 @pytest.mark.parametrize("kind", ["pipe", "broken link"])
-def test_an_entry_that_is_no_regular_file_is_a_warning(tmp_path: Path, kind: str) -> None:
-    """A pipe or a link to nothing among the projects is reported, and the rest still loads."""
+@pytest.mark.parametrize(("where", "fix"), [("projects", "project's .yaml"), (".", "faq.yaml")])
+def test_an_entry_that_is_no_regular_file_is_a_warning(
+    tmp_path: Path, kind: str, where: str, fix: str
+) -> None:
+    """A pipe or a link to nothing among the projects, or beside municipality.yaml, is reported,
+    and the rest still loads."""
     make_knowledge(tmp_path, BASE, name="park.yaml")
-    entry = tmp_path / "projects" / "stadium.yaml"
+    entry = tmp_path / where / "stadium.yaml"
     if kind == "pipe":
         os.mkfifo(entry)
     else:
         entry.symlink_to(tmp_path / "nowhere.yaml")
     [(file, line, column, message, severity)] = problems_of(tmp_path)
     assert (file, line, column, severity) == ("stadium.yaml", 1, 1, Severity.WARNING)
-    assert "not a regular file" in message and "remove it" in message
+    assert "not a regular file" in message and fix in message and "remove it" in message
     result = load_knowledge(tmp_path)
     assert result.knowledge is not None and len(result.knowledge.projects) == 1
+
+
+def test_a_draft_pipe_beside_municipality_yaml_is_not_reported(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    os.mkfifo(tmp_path / "_later.yaml")
+    (tmp_path / ".hidden").symlink_to(tmp_path / "nowhere")
+    assert problems_of(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "fix"), [("municipality.yaml", "at least 'name'"), ("faq.yaml", "delete it")]
+)
+def test_an_empty_file_is_deleted_only_when_the_bot_can_do_without_it(
+    tmp_path: Path, name: str, fix: str
+) -> None:
+    """An empty municipality.yaml was told 'fill it in or delete it': deleted, it is missing."""
+    make_knowledge(tmp_path, BASE, name="park.yaml")
+    (tmp_path / name).write_text("# \n\n", encoding="utf-8")
+    [(file, line, column, message, severity)] = problems_of(tmp_path)
+    assert (file, line, column, severity) == (name, 1, 1, Severity.ERROR)
+    assert message.startswith("the file is empty") and fix in message
+    assert ("delete" in message) is (name == "faq.yaml")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("https//www.septemvri.bg/a.htm", "https://www.septemvri.bg/a.htm"),
+        ("https:/septemvri.bg", "https://septemvri.bg"),
+        ("htps://septemvri.bg", "https://septemvri.bg"),
+        ("http:\\\\septemvri.bg", "http://septemvri.bg"),
+        ("https;//septemvri.bg", "https://septemvri.bg"),
+    ],
+)
+def test_a_mistyped_start_of_a_web_address_is_told_with_the_address_to_write(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """'https//x' was 'not a web address; write a full address such as https://www.example.bg'."""
+    make_knowledge(tmp_path, BASE + f"links:\n  - title: Сайт\n    url: '{typed}'\n", "park.yaml")
+    [(_, line, column, message, _)] = problems_of(tmp_path)
+    assert (line, column) == (6, 10)
+    assert message.endswith(f"is mistyped: write {meant}"), message
+
+
+def test_an_address_with_a_space_is_no_mistyped_start(tmp_path: Path) -> None:
+    make_knowledge(tmp_path, BASE + "links:\n  - title: Сайт\n    url: https://a.bg/x y\n")
+    [(_, _, _, message, _)] = problems_of(tmp_path)
+    assert "is not a web address" in message
