@@ -33,7 +33,7 @@ from bot.engine.pronouns import Counted
 from bot.engine.published import asks_where_told, entry_on_projects
 from bot.engine.question import QuestionReader
 from bot.engine.ranking import Candidate, alone_named, clear_lead, near_ties, told
-from bot.engine.rankings import by_status, listed_anew, several
+from bot.engine.rankings import entry_set_aside, listed_anew, several
 from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
@@ -147,16 +147,7 @@ class Engine:
         )
         if faq is not None and context is not None and faq[1] != self.index.projects[context].id:
             faq = None  # a follow-up is about the project talked about, not another one's FAQ
-        if faq is not None and faq[1] is None and told_whole:
-            faq = None  # "The Botev school yard - when was it opened?": the project named, not
-            # the general entry its one word matches ("when is the municipality open")
-        if (
-            faq is not None
-            and "list" in parsed.intents
-            and (faq[1] or by_status(parsed) or parsed.filters_only)
-        ):
-            # "кои проекти са за деца" asks for projects, not one project's answer; "кои проекти
-            # са в изпълнение" for the list, not a general entry found by the filter's words
+        if faq is not None and entry_set_aside(faq[1], parsed, told_whole):
             faq = None
         if faq is not None and (
             best is None

@@ -38,7 +38,7 @@ from bot.engine.parsed import Parsed
 from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest_progress
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
-from bot.engine.roles import BUILDER, builder_reply, party
+from bot.engine.roles import party, party_reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.unstated import field_lacking, never_stated, unstated
 from bot.knowledge import Project
@@ -152,10 +152,8 @@ class ProjectAnswers:
         asked = party(parsed, self.details.book.of(number)[0], project, frozenset(naming))
         if asked is not None and asked.field:  # "who did the restoration works": contractors
             topic = asked.field
-        elif asked is not None:
-            by_party = self._party(project, asked.role, asked.facts, lang)
-            if by_party is not None:
-                return by_party
+        elif asked is not None and (named := party_reply(project, asked, self.composer, lang)):
+            return ProjectReply(named[0], named[1], quoted=asked.facts, certainty=named[2])
         places = self.details.one_of_places(number, parsed)  # "чешмата в Букак": which one
         naming -= places
         if parsed.answer is None and parsed.content and ROLES.issuperset(parsed.content):
@@ -358,22 +356,6 @@ class ProjectAnswers:
         return ProjectReply(
             reply, topic or "summary", missing=missing, quoted=tuple(done), certainty=certainty
         )
-
-    def _party(
-        self, project: Project, role: str, found: tuple[Fact, ...], lang: str
-    ) -> ProjectReply | None:
-        """The sentences naming the party of the role asked, or of the builder when no
-        contractor is named; None for the partners' field or when the record says nothing."""
-        if role == BUILDER:
-            unnamed, _ = self.composer.project(project, "contractors", lang)
-            reply = builder_reply(project, found, unnamed, lang)
-            if reply is None:
-                return None
-            return ProjectReply(reply, "contractors", quoted=found, certainty=0.9)
-        if found:
-            topic = found[0].source if found[0].source in ("contractors", "partners") else "summary"
-            return ProjectReply(quote(project, found, lang), topic, quoted=found)
-        return None
 
     def _unstated(
         self, number: int, parsed: Parsed, topic: str, missing: bool, quoted: list[Fact]

@@ -104,11 +104,9 @@ _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
 _UNITS = [*(w for words in UNITS.values() for w in words), *MEASURE_WORDS]
-_NEVER_TYPOS = frozenset(  # units, "покажи"; "изборите" is no typo of "извори", "онова" of "нова"
-    t
-    for w in (*LIST_VERBS, *_UNITS, *OFF_TOPIC, *SUPERLATIVES, *WIDE_SCOPES, *POINTING_WORDS)
-    for t in terms(w)
-)
+_NEVER = (*LIST_VERBS, *_UNITS, *OFF_TOPIC, *SUPERLATIVES, *WIDE_SCOPES, *POINTING_WORDS)
+# units, "покажи"; "изборите" is no typo of "извори", "онова" of "нова"
+_NEVER_TYPOS = frozenset(t for w in _NEVER for t in terms(w))
 _LENGTH_UNITS = frozenset(t for word in UNITS["length"] if len(word) > 1 for t in terms(word))
 LASTING = frozenset(t for word in NUMBER_WORDS["duration"] for t in terms(word))
 _COUNT_KINDS = {t: kind for kind, words in NUMBER_WORDS.items() for w in words for t in terms(w)}

@@ -129,3 +129,13 @@ def by_status(parsed: Parsed) -> bool:
     изпълнение"): no general FAQ entry answers it by the status's words."""
     asked = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
     return bool(asked) and asked <= _STATUS_TERMS
+
+
+def entry_set_aside(project: str | None, parsed: Parsed, told_whole: bool) -> bool:
+    """Whether a FAQ entry found gives way: to the project named whole ("The Botev school yard -
+    when was it opened?" is no general "when are you open"), and to a list asked ("кои проекти
+    са за деца": not one project's entry; "кои проекти са в изпълнение": not a general entry
+    found by the filter's words)."""
+    if project is None and told_whole:
+        return True
+    return "list" in parsed.intents and bool(project or by_status(parsed) or parsed.filters_only)

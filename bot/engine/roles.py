@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.engine.compose import Composer
 from bot.engine.facts import ROLES, Fact, titles
 from bot.engine.lexicon import MUNICIPALITY, PARTY_ROLES
 from bot.engine.normalize import terms
@@ -138,6 +139,22 @@ def builder_reply(
         return None
     title = ReplyBuilder().title(project.name(lang)).build()
     return title.then(said, blank=False).then(Reply(unnamed.lines[1:]))
+
+
+def party_reply(
+    project: Project, asked: Party, composer: Composer, lang: str
+) -> tuple[Reply, str, float] | None:
+    """The reply, its topic and certainty for the party asked: the sentences naming it, or for
+    the builder when no contractor is named, builder_reply; None when the record says nothing."""
+    found = asked.facts
+    if asked.role == BUILDER:
+        unnamed, _ = composer.project(project, "contractors", lang)
+        reply = builder_reply(project, found, unnamed, lang)
+        return None if reply is None else (reply, "contractors", 0.9)
+    if found:
+        topic = found[0].source if found[0].source in ("contractors", "partners") else "summary"
+        return quote(project, found, lang), topic, 1.0
+    return None
 
 
 def _person(parsed: Parsed, facts: Sequence[Fact], naming_words: frozenset[str]) -> Party | None:

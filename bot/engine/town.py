@@ -38,7 +38,6 @@ from bot.knowledge import KnowledgeBase, Project
 from bot.texts import t
 
 ANSWER_AT = 0.5
-CLOSE = 0.9  # how closely a thing works are asked of is held: no word that only begins like it
 LIST_BUTTONS = 24  # a list of at most this many projects offers each of them (a button each)
 UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that the base lacks
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
@@ -322,7 +321,7 @@ class General:
         holds the words asked and the kind of thing asked; None when none does, or when a word
         asked is in none of them ("заплатата", "фасадите": what they never speak of)."""
         asked = self._asked(parsed, subject)
-        close = CLOSE if parsed.works else 0.0  # "кога ще направят басейн": no "Басейнова"
+        close = 0.9 if parsed.works else 0.0  # works: no word only like it ("басейн": "Басейнова")
         if asked and all(self._known(w, close) for w in asked):
             found = self._most_places(
                 self.details.rank(*self.facts, parsed, asked, self.words), parsed
