@@ -41,3 +41,14 @@ def last_answer(engine: Engine, turns: list[str]) -> Answer:
     """The answer to the last turn of a conversation."""
     chat = Conversation()
     return [engine.answer(turn, chat) for turn in turns][-1]
+
+
+def engine_of(folder: Path, municipality: str, faq: str, projects: dict[str, str]) -> Engine:
+    """An engine on a small base written into folder: municipality.yaml, faq.yaml and the
+    projects by file name."""
+    (folder / "projects").mkdir()
+    (folder / "municipality.yaml").write_text(municipality, encoding="utf-8")
+    (folder / "faq.yaml").write_text(faq, encoding="utf-8")
+    for name, text in projects.items():
+        (folder / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return Engine(load_or_raise(folder))

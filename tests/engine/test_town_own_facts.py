@@ -4,12 +4,10 @@ follow-up, and a ranking of one (bot/engine/town.py, townfacts.py, conversation.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.knowledge import load_or_raise
+from tests.engine.conftest import engine_of
 
 # Written for these rules, on the tuning bases and a small base; on the code before them, four
 # of the six village questions and four of the five village mayors got another sentence or the
@@ -65,12 +63,8 @@ PROJECT = "title: Ремонт на читалището в Брезе\nstatus: 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder: Path = tmp_path_factory.mktemp("belorechie")
-    (folder / "projects").mkdir()
-    (folder / "municipality.yaml").write_text(MUNICIPALITY, encoding="utf-8")
-    (folder / "faq.yaml").write_text(FAQ, encoding="utf-8")
-    (folder / "projects" / "chitalishte.yaml").write_text(PROJECT, encoding="utf-8")
-    return Engine(load_or_raise(folder))
+    folder = tmp_path_factory.mktemp("belorechie")
+    return engine_of(folder, MUNICIPALITY, FAQ, {"chitalishte": PROJECT})
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,10 @@ with a word that only begins like it (bot/engine/townfacts.py, bot/engine/town.p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Engine
-from bot.knowledge import load_or_raise
+from tests.engine.conftest import engine_of
 
 MUNICIPALITY = """name:
   bg: Община Белоречие
@@ -48,12 +46,8 @@ locations:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder: Path = tmp_path_factory.mktemp("belorechie")
-    (folder / "projects").mkdir()
-    (folder / "municipality.yaml").write_text(MUNICIPALITY, encoding="utf-8")
-    (folder / "faq.yaml").write_text(FAQ, encoding="utf-8")
-    (folder / "projects" / "chitalishte.yaml").write_text(PROJECT, encoding="utf-8")
-    return Engine(load_or_raise(folder))
+    folder = tmp_path_factory.mktemp("belorechie")
+    return engine_of(folder, MUNICIPALITY, FAQ, {"chitalishte": PROJECT})
 
 
 @pytest.mark.parametrize(
