@@ -18,7 +18,7 @@ _DATA: dict[str, Any] = yaml.safe_load(
 _TABLE: dict[str, dict[str, Any]] = _DATA["measures"]
 # a quantity asked: the word after one of these is the thing measured ("колко гора", "how much
 # energy")
-_QUANTITY = frozenset({"kolk", "maC", "man"})
+_QUANTITY = frozenset(t for word in _DATA["quantity_words"] for t in terms(str(word)))
 # what a measure is not asked by: a date, a time, a name, a place, a reason, a language
 _NOT_MEASURED = frozenset({"date", "time", "person", "place", "reason", "language", "duration"})
 OPEN = frozenset(name for name, measure in _TABLE.items() if measure.get("open"))
