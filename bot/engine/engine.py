@@ -8,12 +8,7 @@ from dataclasses import replace
 
 from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
-from bot.engine.certainty import (
-    quote_holds_question,
-    quoted_of_named,
-    sure_of_count,
-    sure_of_field,
-)
+from bot.engine.certainty import quote_holds_question, quoted_of_named, sure_of_count, sure_of_field
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
 from bot.engine.detail import DetailFinder
@@ -22,7 +17,7 @@ from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.hours import Hours
 from bot.engine.index import ProjectIndex, town_texts
 from bot.engine.judge import ANSWER_AT, Judge
-from bot.engine.language import LanguageDetector
+from bot.engine.language import LanguageDetector, other_language
 from bot.engine.message import asks_anything
 from bot.engine.parsed import Parsed
 from bot.engine.parts import answer_parts, sure_part
@@ -84,6 +79,9 @@ class Engine:
         """Answer one question; updates conversation with what the answer was about."""
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
+        if other_language(question):  # "Сколько стоит", Greek: the languages it answers in
+            reply = small_talk("other_language", self.knowledge, lang)
+            return Answer(question, lang, False, reply, None, None, 0.0, kind="fallback")
         parsed = self.reader.read(question)
         chat.reread(parsed, self.index.names_project)
         answer = self._answer(question, parsed, chat, lang)

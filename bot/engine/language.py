@@ -12,6 +12,7 @@ from bot.engine.lexicon import (
     LIST_CUES,
     MUNICIPALITY,
     MUNICIPALITY_NOUNS,
+    OTHER_LANGUAGE_WORDS,
     SMALL_TALK,
     STOPWORDS,
     TOPIC_CUES,
@@ -33,6 +34,22 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     what's pays paid funded funding finish finished done status results goals partners
     """.split()
 )
+
+
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_RUSSIAN_LETTERS = re.compile("[ыэёіїєґЫЭЁІЇЄҐ]")  # Russian's and Ukrainian's, never Bulgarian's
+_WORDS = re.compile(r"\w+")
+_OTHER_WORDS = frozenset(OTHER_LANGUAGE_WORDS)
+
+
+def other_language(text: str) -> bool:
+    """True for a message in a language the bot does not answer in: Greek (most of its letters),
+    or Russian or Ukrainian (two of their own letters or words Bulgarian does not have)."""
+    letters = sum(c.isalpha() for c in text)
+    if letters and len(_GREEK.findall(text)) * 2 > letters:
+        return True
+    own = len(_OTHER_WORDS.intersection(_WORDS.findall(text.lower())))
+    return len(_RUSSIAN_LETTERS.findall(text)) + own >= 2
 
 
 def _has_cyrillic(text: str) -> bool:
