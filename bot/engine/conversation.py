@@ -20,7 +20,6 @@ from bot.engine.lexicon import (
     OCCASION_WORDS,
     OTHER_WORDS,
     PERSON_PRONOUNS,
-    SETTLEMENT_NOUNS,
     TELLING_VERBS,
     TOPIC_CUES,
 )
@@ -30,9 +29,9 @@ from bot.engine.places import Place, Places
 from bot.engine.ranking import Candidate
 from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
+from bot.engine.townfacts import SETTLEMENTS
 
 _OTHER = frozenset(OTHER_WORDS)
-_SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
 _PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
 # the cues of each topic that name a part of its thing ("номер на договора", "contract date")
 _PART_CUES = {
@@ -235,7 +234,7 @@ class FollowUps:
         )
         # "кой е кмет на селото": the village's mayor, whom the record of its project names
         ours = ours or (
-            not _SETTLEMENTS.isdisjoint(parsed.content) and self._holds_all(number, parsed)
+            not SETTLEMENTS.isdisjoint(parsed.content) and self._holds_all(number, parsed)
         )
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
@@ -352,11 +351,7 @@ class FollowUps:
 
     def names(self, number: int, words: list[str]) -> bool:
         """True when one of the words is part of the project's name."""
-        return any(
-            self.index.postings[m.term].get(number, 0) >= NAME
-            for word in words
-            for m in self.index.lookup(word)
-        )
+        return any(self.index.names(number, word) for word in words)
 
     def names_other(self, number: int, word: str) -> bool:
         """True when the word is part of the name of another project than number."""
@@ -382,4 +377,4 @@ class FollowUps:
 
     def explains(self, number: int, word: str) -> bool:
         """True when the project's record holds the word."""
-        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))
+        return self.index.holds(number, word)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.engine.facts import OPEN_ABOUT, FactBook
-from bot.engine.index import NAME, ProjectIndex
+from bot.engine.index import ProjectIndex
 from bot.engine.parsed import Parsed
 from bot.engine.stopwords import content_terms
 
@@ -30,9 +30,9 @@ class Hours:
         the project's name is not, or the record states no hours (no time of the day, none of
         the words asked)."""
         things = [w for w in parsed.content if w not in OPEN_ABOUT]
-        if any(w in self.town and not self._names(number, w) for w in things):
+        if any(w in self.town and not self.index.names(number, w) for w in things):
             return True  # "а работното време на ЦАО"
-        said = any(self._holds(number, w) for w in parsed.extra)
+        said = any(self.index.holds(number, w) for w in parsed.extra)
         return not (said or (not things and self.timed(number)))
 
     def timed(self, number: int) -> bool:
@@ -42,11 +42,3 @@ class Hours:
             facts = self.book.of(number)[0]
             found = self._timed[number] = any("time" in fact.kinds for fact in facts)
         return found
-
-    def _names(self, number: int, word: str) -> bool:
-        return any(
-            self.index.postings[m.term].get(number, 0) >= NAME for m in self.index.lookup(word)
-        )
-
-    def _holds(self, number: int, word: str) -> bool:
-        return any(number in self.index.postings[m.term] for m in self.index.lookup(word))

@@ -233,6 +233,14 @@ class ProjectIndex:
         """Index terms that match term: exactly, with another ending, or with one typo."""
         return self.vocabulary.lookup(term)
 
+    def holds(self, number: int, word: str) -> bool:
+        """True when project number's record holds a form of the word."""
+        return any(number in self.postings[m.term] for m in self.lookup(word))
+
+    def names(self, number: int, word: str) -> bool:
+        """True when a form of the word is part of project number's name."""
+        return any(self.postings[m.term].get(number, 0) >= NAME for m in self.lookup(word))
+
     def names_project(self, term: str) -> bool:
         """True when a distinctive term is part of some project's name (not only a cue word)."""
         return term in self.naming and self.idf[term] >= 1.0

@@ -94,8 +94,7 @@ class ProjectAnswers:
         self.details = details
 
     def _holds(self, number: int, word: str) -> bool:
-        index = self.details.index
-        return any(number in index.postings[m.term] for m in index.lookup(word))
+        return self.details.index.holds(number, word)
 
     def _known_verb(self, word: str) -> bool:
         """True when the knowledge base holds the verb, or a noun made from it ("отоплява":

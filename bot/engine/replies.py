@@ -15,7 +15,7 @@ from bot.knowledge import Contact, KnowledgeBase, Project
 from bot.texts import t
 
 MAYORS = frozenset(t for word in MAYOR_ROLES for t in terms(word))
-_DEPUTY = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
+DEPUTIES = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
 
 
 def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
@@ -78,7 +78,7 @@ class TownReplies:
             if c.role
         ]
         named = [(c, words) for c, words in roles if MAYORS & words]
-        own = [c for c, words in named if not _DEPUTY & words]
+        own = [c for c, words in named if not DEPUTIES & words]
         return own or [c for c, _ in named]
 
     def mayor(self, lang: str) -> Reply | None:

@@ -12,22 +12,21 @@ from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import Fact, Facts
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
-from bot.engine.lexicon import DEPUTY_WORDS, SETTLEMENT_NOUNS
+from bot.engine.lexicon import SETTLEMENT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
-from bot.engine.replies import MAYORS
+from bot.engine.replies import DEPUTIES, MAYORS
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Link, Text
 
-_SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
-_DEPUTIES = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
+SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
 
 
 def deputy_asked(parsed: Parsed) -> bool:
     """True when a deputy mayor is asked about ("кога приема заместник-кметът"): the mayor's own
     contact is not the answer, the sentence of the municipality's texts about the deputy is."""
-    return "mayor" in parsed.town_fields and not _DEPUTIES.isdisjoint(parsed.words)
+    return "mayor" in parsed.town_fields and not DEPUTIES.isdisjoint(parsed.words)
 
 
 def states_asked(fact: Fact, parsed: Parsed, states: bool) -> bool:
@@ -82,11 +81,11 @@ def page(
 def of_settlements(parsed: Parsed, village_named: bool) -> Parsed:
     """ "кои са селата на общината", "which villages belong to X": the places asked, whatever the
     question word, when no village is named and nothing is counted."""
-    if _SETTLEMENTS.isdisjoint(parsed.words):
+    if SETTLEMENTS.isdisjoint(parsed.words):
         return parsed
     said = {w for i, w in enumerate(parsed.words) if i not in parsed.quiet}
     if (
-        _SETTLEMENTS.isdisjoint(said)
+        SETTLEMENTS.isdisjoint(said)
         or parsed.counted
         or parsed.answer not in (None, "person", "place")
         or village_named

@@ -8,15 +8,10 @@ from collections.abc import Sequence
 
 from bot.engine.events import COMPLETION, event_terms
 from bot.engine.facts import Fact
-from bot.engine.lexicon import (
-    FIELD_NAMES,
-    MAYOR_ROLES,
-    STATED_ONLY,
-    UNSTATED_NEGATIONS,
-    UNSTATED_WORDS,
-)
+from bot.engine.lexicon import FIELD_NAMES, STATED_ONLY, UNSTATED_NEGATIONS, UNSTATED_WORDS
 from bot.engine.normalize import surface_words, terms
 from bot.engine.parsed import Parsed
+from bot.engine.replies import MAYORS
 from bot.knowledge import Project
 
 _NEGATIONS = frozenset(UNSTATED_NEGATIONS)
@@ -29,7 +24,6 @@ _NAMES = {
 _STATED_ONLY = [
     frozenset(term for word in words for term in terms(word)) for words in STATED_ONLY.values()
 ]
-_MAYORS = frozenset(term for word in MAYOR_ROLES for term in terms(word))
 
 
 def never_stated(parsed: Parsed, facts: Sequence[Fact]) -> bool:
@@ -41,10 +35,10 @@ def never_stated(parsed: Parsed, facts: Sequence[Fact]) -> bool:
     if any(all(group.isdisjoint(fact.terms) for fact in facts) for group in asked):
         return True
     village = {w for place in parsed.places for w in place}
-    if parsed.answer != "person" or parsed.home or not village or words.isdisjoint(_MAYORS):
+    if parsed.answer != "person" or parsed.home or not village or words.isdisjoint(MAYORS):
         return False
     return not any(
-        not _MAYORS.isdisjoint(fact.terms) and village <= fact.terms | fact.about for fact in facts
+        not MAYORS.isdisjoint(fact.terms) and village <= fact.terms | fact.about for fact in facts
     )
 
 
