@@ -145,6 +145,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("count_type", project(P + "period:\n  months: много\n")),
     ("count_type", project(P + "period:\n  months: _\n")),  # not Python's int() error
     ("count_positive", project(P + "period:\n  months: 0\n")),
+    ("count_words", project(P + "period:\n  months: 18 месеца\n")),
+    ("emails_in_one", project(P + "contacts:\n  - name: Иван\n    email: a@x.bg, b@x.bg\n")),
     ("date_format", project(P + "period:\n  start: 13.11.2013\n")),
     ("date_unreal", project(P + "period:\n  start: 2013-02-30\n")),
     ("date_type", project(P + "period:\n  start: скоро\n")),
