@@ -125,7 +125,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _knowledge(settings: Settings) -> KnowledgeService:
-    cli_knowledge.require_folder(settings)
+    cli_knowledge.require_knowledge(settings)
     service = KnowledgeService(settings.knowledge_dir)
     try:
         service.load_or_raise()
@@ -187,9 +187,19 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 async def console_chat(settings: Settings, knowledge: KnowledgeService, lang: str | None) -> None:
     """The console chat on the knowledge base and the SQLite database of settings."""
+    quiet_log()
     async with Storage.opened(settings.db_path) as storage:
         stream = _stdin()
         await ConsoleChat(Assistant(knowledge, storage), lang).run(stream, stream.isatty())
+
+
+def quiet_log() -> None:
+    """In the console chat its reader sees only the bot's texts: the log's lines (an English
+    "knowledge not reloaded" above the chat's own notice of a broken edit) stay quiet below
+    ERROR, unless --debug asked for them."""
+    root = logging.getLogger()
+    if not root.isEnabledFor(logging.DEBUG):
+        root.setLevel(logging.ERROR)
 
 
 def _stdin() -> TextIO:
@@ -222,7 +232,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         if _someone_types():
             print("Opening the console chat instead.\n", file=sys.stderr)
-            logging.getLogger().setLevel(logging.WARNING)
+            quiet_log()
             asyncio.run(console_chat(settings, _knowledge(settings), None))
             return 0
         raise CommandError("no Telegram token is set (TELEGRAM_BOT_TOKEN)")

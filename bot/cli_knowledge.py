@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.config import Settings
 from bot.knowledge import load_knowledge
@@ -30,6 +31,14 @@ def add_parsers(
     """validate, schema and new-project, with the common options."""
     validate = commands.add_parser("validate", help="check the knowledge base")
     add_common(validate)
+    validate.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="the knowledge folder, as --knowledge gives it (default: MUNIBOT_KNOWLEDGE, else "
+        "knowledge/)",
+    )
     validate.add_argument("--strict", action="store_true", help="warnings count as errors")
     validate.add_argument(
         "--drafts",
@@ -75,9 +84,57 @@ def require_folder(settings: Settings) -> None:
         )
 
 
+def folder_given(args: argparse.Namespace, settings: Settings) -> Settings:
+    """settings with the folder given after the command (`munibot validate knowledge/`), which
+    may be a file of it (`validate knowledge/projects/park.yaml` checks the whole folder)."""
+    folder = args.folder
+    if folder is None:
+        return settings
+    if args.knowledge is not None and args.knowledge.resolve() != folder.resolve():
+        raise KnowledgeUsageError(
+            f"two knowledge folders are given, {folder} and --knowledge {args.knowledge}: "
+            "give one of them"
+        )
+    if folder.is_file():
+        root = next(
+            (p for p in folder.resolve().parents if (p / "municipality.yaml").is_file()), None
+        )
+        if root is None:
+            raise KnowledgeCommandError(
+                f"{folder} is a file, and no folder above it holds municipality.yaml: give the "
+                "knowledge folder, e.g. munibot validate knowledge/"
+            )
+        print(f"munibot: {folder} is checked with its whole folder, {root}", file=sys.stderr)
+        folder = root
+    return settings.with_overrides(knowledge_dir=folder)
+
+
+def require_knowledge(settings: Settings) -> None:
+    """Stop with one clear sentence when the folder is not a knowledge folder at all (the
+    project's own folder, say: a warning for every file in it would bury the mistake); an
+    empty folder is a new one, whose missing municipality.yaml the validator reports."""
+    require_folder(settings)
+    root = settings.knowledge_dir
+    if (root / "municipality.yaml").exists() or (root / "projects").is_dir():
+        return
+    inside = sorted(p for p in root.iterdir() if (p / "municipality.yaml").is_file())
+    if inside:
+        raise KnowledgeCommandError(
+            f"{root} is not the knowledge folder, but {inside[0]} is: give that one "
+            f"(--knowledge {inside[0]}, or MUNIBOT_KNOWLEDGE={inside[0]})"
+        )
+    if any(not p.name.startswith((".", "_")) for p in root.iterdir()):
+        raise KnowledgeCommandError(
+            f"{root} holds neither municipality.yaml nor a projects/ folder, so it is not a "
+            "knowledge folder: give the folder that holds municipality.yaml (for a new "
+            "municipality, write municipality.yaml in an empty folder first)"
+        )
+
+
 def validate(args: argparse.Namespace, settings: Settings) -> int:
     """Print every problem; exit 1 on errors (or warnings with --strict)."""
-    require_folder(settings)
+    settings = folder_given(args, settings)
+    require_knowledge(settings)
     result = load_knowledge(settings.knowledge_dir, drafts=args.drafts)
     lang = args.lang
     for problem in result.problems:

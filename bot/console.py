@@ -11,6 +11,7 @@ from typing import TextIO
 from bot.engine import Answer
 from bot.services.assistant import Assistant
 from bot.services.problem_texts import problem_text
+from bot.services.shortcuts import asks_menu
 from bot.texts import t
 
 PROMPT = "> "
@@ -50,7 +51,7 @@ class ConsoleChat:
             self.fixed_lang = parts[1] if len(parts) > 1 else None
             self.write(t("console.lang", self.lang, code=self.fixed_lang or "auto"))
             return True
-        if text.startswith("/"):  # Telegram's commands; here they would be read as questions
+        if text.startswith("/") and not asks_menu(text):  # Telegram's commands, not questions
             known = parts[0].lower() in ("/help", "/start", "/lang")
             self.write(t("console.help" if known else "console.unknown", self.lang))
             return True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import LoadResult
+from bot.knowledge import LoadResult, agreement
 from bot.services.knowledge import KnowledgeService, Snapshot, Stamps, fingerprint
 from tests.botapi.server import FakeBotAPI
 
@@ -40,6 +40,15 @@ def shipped_knowledge_loaded_once() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(KnowledgeService, "load", load)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def status_unchecked_against_the_clock() -> Iterator[None]:
+    """No test depends on the day it runs: a status is checked against today's date only
+    where a test gives that date (tests/knowledge/test_agreement.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(agreement, "today", lambda: None)
         yield
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +239,31 @@ def test_chat_answers_the_lines_it_can_despite_invalid_utf8(tmp_path: Path) -> N
     out = done.stdout.decode()
     assert done.returncode == 0, done.stderr.decode()
     assert "199\u00a0467,56" in out and "7777" in out  # the line before and the line after
+
+
+class BreaksTheFile(io.StringIO):
+    """The lines of a console chat; before the second, a project file is saved broken."""
+
+    def __init__(self, lines: str, file: Path) -> None:
+        super().__init__(lines)
+        self.file, self.read = file, 0
+
+    def readline(self, size: int | None = -1) -> str:
+        self.read += 1
+        if self.read == 2:
+            text = self.file.read_text(encoding="utf-8")
+            self.file.write_text(text.replace("completed", "finished", 1), encoding="utf-8")
+        return super().readline()
+
+
+def test_the_console_chat_tells_a_broken_edit_without_a_log_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    park = folder / "projects" / "park-block-66.yaml"
+    monkeypatch.setattr(sys, "stdin", BreaksTheFile("здравей\nколко струва паркът\n", park))
+    assert main(["chat", "--knowledge", str(folder), "--db", str(tmp_path / "db.sqlite3")]) == 0
+    out, err = capsys.readouterr()
+    assert "⚠️ Базата знания има грешки" in out and "непознат статус 'finished'" in out
+    assert err == ""

@@ -244,3 +244,45 @@ def test_a_new_municipality_starts_from_an_empty_folder(
     )
     assert main(["validate", "--strict", "--drafts", "--knowledge", str(folder)]) == 0
     assert "OK: 1 project," in capsys.readouterr().out
+
+
+def test_validate_takes_the_folder_after_the_command(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "projects" / "hot-lunch.yaml").write_text("title: x\n", encoding="utf-8")
+    assert main(["validate", str(folder)]) == 1
+    assert "hot-lunch.yaml:1:1: the required field 'status' is missing" in capsys.readouterr().out
+    assert main(["validate", str(folder), "--knowledge", str(folder)]) == 1  # the same folder
+    capsys.readouterr()
+    assert main(["validate", str(folder / "projects" / "hot-lunch.yaml")]) == 1  # a file of it
+    out, err = capsys.readouterr()
+    assert "hot-lunch.yaml:1:1:" in out
+    assert f"is checked with its whole folder, {folder.resolve()}" in err
+
+
+def test_two_different_folders_are_bad_usage(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(folder), "--knowledge", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"munibot: two knowledge folders are given, {folder} and --knowledge {tmp_path}: "
+        "give one of them\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "ask"])
+def test_a_folder_that_is_no_knowledge_folder_is_one_sentence(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    args = [command, "--knowledge", str(tmp_path), *(["x"] if command == "ask" else [])]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"munibot: {tmp_path} is not the knowledge folder, but {folder} is: give that one "
+        f"(--knowledge {folder}, or MUNIBOT_KNOWLEDGE={folder})\n"
+    )
+    shutil.rmtree(folder)
+    assert main(args) == 1
+    assert "holds neither municipality.yaml nor a projects/ folder" in capsys.readouterr().err

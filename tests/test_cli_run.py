@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -164,3 +165,24 @@ async def test_without_a_token_a_service_s_empty_stdin_is_an_error(tmp_path: Pat
     )
     code, err = await finished(process)
     assert code == 1 and last_line(err) == "munibot: no Telegram token is set (TELEGRAM_BOT_TOKEN)"
+
+
+async def test_without_a_token_a_broken_base_is_its_problems_without_a_log_line(
+    tmp_path: Path,
+) -> None:
+    """`make run` with no token on a broken base: the problems and one sentence, no INFO line."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    park = folder / "projects" / "park-block-66.yaml"
+    park.write_text(park.read_text(encoding="utf-8").replace("completed", "finished", 1))
+    env = {"TELEGRAM_BOT_TOKEN": "", "MUNIBOT_DB": str(tmp_path / "bot.sqlite3")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", "--knowledge", str(folder), cwd=ROOT,
+        env={**os.environ, **env}, stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(process.communicate("колко струва паркът\n".encode()), 60)
+    lines = err.decode().splitlines()
+    assert process.returncode == 1 and lines[1] == "Opening the console chat instead."
+    assert "unknown status 'finished'" in lines[3] and lines[4].startswith("munibot: ")
+    assert len(lines) == 5, lines

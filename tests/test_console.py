@@ -96,6 +96,19 @@ async def test_telegram_commands_are_not_read_as_questions(
         assert len(said) == 1 and said[0].startswith(expected)
 
 
+@pytest.mark.parametrize("line", ["/menu", "меню", "help", "помощ"])
+async def test_the_menu_and_help_alone_answer_in_the_chat_s_language(
+    tmp_path: Path, line: str
+) -> None:
+    said: list[str] = []
+    async with chat_on_a_copy(tmp_path, "", said) as (chat, _):
+        chat.fixed_lang = None  # the language follows the conversation
+        await chat.handle("здравей")
+        said.clear()
+        await chat.handle(line)
+        assert said[0].startswith("Аз съм ботът на Община Септември.")
+
+
 @pytest.mark.parametrize(
     ("question", "lang", "pick"),
     [("кои проекти са в изпълнение", "bg", "Напишете номера"), ("list all projects", "en", "Type")],

@@ -42,7 +42,7 @@ CONTEXT = 0.85  # how sure a follow-up is to be about the project talked about
 ONLY_PROJECT = 0.7  # how sure a question for a part of "the project" is on a base of one project
 TOWN_FAQ = 0.6  # how sure a general FAQ entry found by its words alone is, every one held
 DETAILED = frozenset({"amount", "count", "length", "size", "duration", "weight", "percent", "date"})
-TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish")
+TALK_ORDER = ("goodbye", "about", "thanks", "greeting", "wish", "emoji")
 TALK_REPLY = {"wish": "goodbye"}  # "приятен ден" alone says goodbye; after thanks, thanks
 
 

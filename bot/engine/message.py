@@ -8,6 +8,7 @@ the answer ("there" is Ветрен дол) but never counts against it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
@@ -27,6 +28,7 @@ from bot.engine.normalize import terms, tokens
 from bot.engine.topics import PhraseHit, PhraseSpotter
 
 MAX_MESSAGE = 1500
+FRIENDLY_SIGN = "emoji"  # the kind of a smile or any other emoji alone
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon's abbreviations)
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in (*ABBREVIATIONS, "г", "к")) + r")\.$",
@@ -150,12 +152,16 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
 
 
 def _signs(text: str) -> frozenset[str]:
-    """The small talk of a message of signs alone ("👍", "👋", "???"): none when it has a word."""
+    """The small talk of a message of signs alone ("👍", "👋", "???"): none when it has a word;
+    an emoji the lexicon does not list ("🎉", "🐶") is friendly, as a smile is."""
     if any(char.isalnum() for char in text):
         return frozenset()
-    return frozenset(
+    kinds = frozenset(
         kind for kind, signs in SMALL_TALK_SIGNS.items() if any(sign in text for sign in signs)
     )
+    if not kinds and any(unicodedata.category(char) == "So" for char in text):
+        return frozenset({FRIENDLY_SIGN})
+    return kinds
 
 
 _SPLITS: Bounded[str, Message] = Bounded(TEXTS, CHARACTERS)

@@ -12,7 +12,15 @@ from bot.services.assistant import Assistant
 from bot.texts import t
 
 # After small talk, and when there is no answer, the main menu shows what the bot can do.
-SMALL_TALK_AND_NO_ANSWER = ("greeting", "thanks", "goodbye", "about", "fallback", "clarify")
+SMALL_TALK_AND_NO_ANSWER = (
+    "greeting",
+    "thanks",
+    "goodbye",
+    "about",
+    "emoji",
+    "fallback",
+    "clarify",
+)
 
 
 def extra_rows(

@@ -57,6 +57,7 @@ COMMANDS = {
     "undo": editors.undo,
     "myquestions": tickets.my_questions, "tickets": staff.tickets_command,
     "lang": commands.language_command,  # not in the menu: as other bots and the console name it
+    "menu": commands.help_command,  # not in the menu either: what people type for it
 }  # fmt: skip
 
 

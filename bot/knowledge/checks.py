@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bot.knowledge import agreement
+from bot.knowledge.agreement import budget_finding, phone_finding, status_findings
 from bot.knowledge.model import Project
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.values import Text, text_findings
@@ -68,6 +70,8 @@ def value_warnings(value: Any, path: DataPath, file: str, positions: Positions) 
         for name, info in type(value).model_fields.items():
             if info.alias and info.alias.startswith("__"):
                 continue
+            if name == "phones":
+                found += _phone_warnings(getattr(value, name), (*path, name), file, positions)
             found += value_warnings(getattr(value, name), (*path, name), file, positions)
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
@@ -75,13 +79,37 @@ def value_warnings(value: Any, path: DataPath, file: str, positions: Positions) 
     return found
 
 
+def _phone_warnings(
+    phones: tuple[str, ...], path: DataPath, file: str, positions: Positions
+) -> list[Problem]:
+    """A warning for every item of a phones list that holds more than one number."""
+    found = []
+    for index, phone in enumerate(phones):
+        message = phone_finding(phone)
+        if message is not None:
+            line, column = positions.of_value((*path, index))
+            found.append(Problem(file, line, column, message, Severity.WARNING))
+    return found
+
+
+def doubtful_phones(value: Any) -> bool:
+    """True when a phone of value (a project or the municipality) or of its contacts holds
+    more than one number."""
+    contacts = getattr(value, "contacts", ())
+    phones = [*getattr(value, "phones", ()), *(p for c in contacts for p in c.phones)]
+    return any(phone_finding(phone) is not None for phone in phones)
+
+
 def _months_between(start: dt.date, end: dt.date) -> float:
     """Calendar months from start to end (13.11.2013 to 13.11.2014 is 12)."""
     return (end.year - start.year) * 12 + end.month - start.month + (end.day - start.day) / 30
 
 
-def project_checks(project: Project, file: str, positions: Positions) -> list[Problem]:
-    """Facts that need more than one field: dates in order, months, grant within total."""
+def project_checks(
+    project: Project, file: str, positions: Positions, today: dt.date | None = None
+) -> list[Problem]:
+    """Facts that need more than one field: dates in order, months, grant within total, the
+    three amounts adding up, a status the dates (and today) contradict."""
     found = []
     period, budget = project.period, project.budget
 
@@ -133,6 +161,12 @@ def project_checks(project: Project, file: str, positions: Positions) -> list[Pr
             ("budget", "grant"),
             f"the grant {grant} is larger than the total {total}: check both amounts",
         )
+    elif (added := budget_finding(budget)) is not None:
+        add(("budget", "total"), added, Severity.WARNING)
+    today = today or agreement.today()
+    if today and not (period and period.start and period.end and period.end < period.start):
+        for message in status_findings(project.status, period, today):
+            add(("status",), message, Severity.WARNING)
     return found
 
 

@@ -114,6 +114,14 @@ def parse_money(value: Any) -> Decimal:
 def parse_count(value: Any) -> int:
     """Accept a whole number of 1 or more (a number of months)."""
     text = _digits(value)
+    written = text if text is not None else value if isinstance(value, str) else ""
+    counted = re.fullmatch(r"(\d+)\s*(?:месеца|месец|мес\.?|months?)", written, re.IGNORECASE)
+    if counted is not None:  # "18 месеца": the number alone
+        raise value_error(
+            "count_words",
+            f"{describe(value)} has a word after the number: write the number alone, "
+            f"{counted[1]} (the field's name says what it counts)",
+        )
     if text is None or not re.fullmatch(r"[-+]?\d[\d_]*", text):  # not int("_")
         raise value_error(
             "count_type", f"expected a whole number (e.g. 9) but found {describe(value)}"
@@ -265,6 +273,12 @@ def parse_email(value: Any) -> str:
     text = _word(value, "email", "an e-mail address")
     if "@" in text and " " not in text:
         return text
+    if text.count("@") > 1:  # "ivan@x.bg, maria@x.bg"
+        raise value_error(
+            "emails_in_one",
+            f"more than one e-mail address in {describe(text)}: this field holds one; keep "
+            "one here, and give the other to a contact of its own (under 'contacts:')",
+        )
     raise value_error(
         "email", f"{describe(text)} is not an e-mail address; write it as name@example.bg"
     )

@@ -234,6 +234,7 @@ def project_files(root: Path, drafts: bool = False) -> tuple[list[Path], list[Pr
                     f"a-z, 0-9 and '-', e.g. rename it to {suggested_id(file.stem)}.yaml",
                 )
             )
+            files.append(file)  # its content is checked too: every problem in one run
         else:
             files.append(file)
     return files, problems

@@ -14,12 +14,14 @@ from pydantic import BaseModel
 from bot.knowledge.checks import alias_problems
 from bot.knowledge.filecache import CachedReads, FileCache, Job
 from bot.knowledge.files import (
+    PROJECT_ID,
     display_path,
     display_paths,
     find_root_file,
     id_of,
     project_files,
     root_problems,
+    suggested_id,
 )
 from bot.knowledge.model import QA, KnowledgeBase, Municipality, Project
 from bot.knowledge.problems import KnowledgeError, Problem
@@ -76,6 +78,8 @@ class _Reader:
         jobs = []
         for file, name in zip(files, display_paths(files), strict=True):
             project_id = id_of(file)
+            if not PROJECT_ID.match(project_id):  # 'new_park.yaml', told: read as its new name
+                project_id = suggested_id(project_id)
             if project_id in seen:
                 self.problems.append(
                     Problem(

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bot.knowledge.checks import project_checks, value_warnings
+from bot.knowledge.checks import doubtful_phones, project_checks, value_warnings
 from bot.knowledge.errors import translate
 from bot.knowledge.model import QA, Municipality, Project
 from bot.knowledge.problems import Problem
@@ -76,6 +76,8 @@ def quick_value(text: str, name: str, model: type[BaseModel], extra: dict[str, A
     except ValidationError:
         return None
     if review or (isinstance(value, Project) and project_checks(value, name, Positions())):
+        return None
+    if doubtful_phones(value):
         return None
     return value
 

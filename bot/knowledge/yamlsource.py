@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.encodings import likely_encoding
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.yamlsyntax import NBSP, layout_problems, syntax_problem
 from bot.knowledge.yamltree import TOO_DEEP, Builder, Positions, Stop, position
@@ -94,6 +95,14 @@ def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
             f"the file is not saved as UTF-8 (byte 0x{raw[error.start]:02x}); "
             "open it in your editor and save it with the UTF-8 encoding"
         )
+        encoding = likely_encoding(raw)
+        if encoding is not None:
+            line, column = (1, 1) if encoding == "UTF-16" else (line, column)
+            message = (
+                f"the file is saved in the {encoding} encoding, not in UTF-8, which the bot "
+                "reads: open it in your editor and save it as UTF-8 (in Notepad: File, Save "
+                "As, Encoding: UTF-8; in Notepad++: Encoding, Convert to UTF-8)"
+            )
         return _failed(display, line, column, message)
     odd_spaces = "\t" in text or any(char in text for char in NBSP)
     layout = layout_problems(display, text) if odd_spaces else []

@@ -7,10 +7,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from bot.engine import Answer, Conversation, Reply
+from bot.engine.replies import small_talk
 from bot.engine.reply import ReplyBuilder
 from bot.knowledge import Project
 from bot.services.knowledge import KnowledgeService
 from bot.services.recorder import Recorder
+from bot.services.shortcuts import asks_menu, command_word
 from bot.storage import QuestionRecord, Storage, logged, marked, touched
 from bot.texts import LANGUAGES, t
 
@@ -96,8 +98,9 @@ class Assistant:
         return chosen
 
     def written_in(self, text: str) -> str | None:
-        """'bg' or 'en' when the text is clearly written in it (not a number, a name...)."""
-        if not text.strip():
+        """'bg' or 'en' when the text is clearly written in it (not a number, a name, nor a
+        command word alone: "help" in a Bulgarian chat is a command, not English)."""
+        if not text.strip() or command_word(text) is not None:
             return None
         detect = self.knowledge.engine.detect_language
         found = detect(text, "bg")
@@ -130,7 +133,12 @@ class Assistant:
         if about is not None and about != conversation.project:
             conversation.project, conversation.topic, conversation.details = about, None, ()
             conversation.mayor = conversation.town = False
-        answer = self.knowledge.engine.answer(text[:MAX_QUESTION], conversation, lang)
+        if lang is None and command_word(text) is not None:
+            lang = conversation.lang  # "help" alone keeps a Bulgarian chat Bulgarian
+        if asks_menu(text):
+            answer = self.menu(text, conversation, lang)
+        else:
+            answer = self.knowledge.engine.answer(text[:MAX_QUESTION], conversation, lang)
         record = QuestionRecord(
             user_id,
             text,
@@ -141,6 +149,15 @@ class Assistant:
             answer.confidence,
         )
         return Asked(answer, await self.recorder.write(logged(record)))
+
+    def menu(self, text: str, conversation: Conversation, lang: str | None) -> Answer:
+        """What the bot does and how to ask, for "меню" or "menu" alone (with the main menu's
+        buttons in Telegram); the conversation goes on about what it was about."""
+        engine = self.knowledge.engine
+        lang = lang or engine.detect_language(text, conversation.lang or "bg")
+        conversation.lang = lang
+        reply = small_talk("about", engine.knowledge, lang)
+        return Answer(text, lang, True, reply, None, None, 0.9, kind="about")
 
     def project_answer(self, chat_id: int, project_id: str, topic: str, lang: str) -> Answer | None:
         """A project's card or one of its topics (None for an unknown project)."""

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot.knowledge import FileCache, LoadResult, Problem, load_knowledge
+from bot.knowledge.encodings import likely_encoding
 from bot.knowledge.files import PROJECT_ID, display_path, id_of, project_files
 from bot.knowledge.yamlsource import MAX_FILE_BYTES
 from bot.services.filewrite import git_commit, write_atomically
@@ -144,6 +145,9 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        encoding = likely_encoding(raw)
+        if encoding is not None:
+            raise EditError("edit.not_utf8_named", encoding=encoding) from None
         raise EditError("edit.not_utf8", offset=error.start) from None
 
 

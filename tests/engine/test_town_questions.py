@@ -286,9 +286,27 @@ def test_a_ranking_shows_the_number_asked(bases: dict[str, Engine]) -> None:
     assert answer.reply.plain().count("• ") == 3 and answer.project is None
 
 
-@pytest.mark.parametrize(("sign", "kind"), [("👎", "about"), ("...", "about"), ("😂", "thanks")])
+@pytest.mark.parametrize(
+    ("sign", "kind"),
+    [
+        ("👎", "about"),
+        ("...", "about"),
+        ("👍", "thanks"),
+        ("👍😀", "thanks"),
+        ("😂", "emoji"),  # a smile is no thanks: a friendly invitation to ask
+        ("😀", "emoji"),
+        ("😀" * 30, "emoji"),  # a flood of them too
+        (":)", "emoji"),
+        ("🐶", "emoji"),  # any emoji the lexicon does not list
+        ("🎉🎉", "emoji"),
+        ("😀?", "about"),
+    ],
+)
 def test_more_signs_alone(bases: dict[str, Engine], sign: str, kind: str) -> None:
-    assert bases["spa"].answer(sign).kind == kind
+    answer = bases["spa"].answer(sign)
+    assert (answer.kind, answer.answered) == (kind, True)
+    if kind == "emoji":
+        assert answer.reply.plain().startswith("🙂 С какво да помогна?")
 
 
 def test_a_time_asked_with_the_office_hours(bases: dict[str, Engine]) -> None:

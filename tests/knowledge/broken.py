@@ -95,6 +95,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("empty_file", project("")),
     ("empty_municipality", {"municipality.yaml": "# name: ...\n"}),
     ("not_utf8", {PROJECT: P.encode() + b"funding: \xff\n"}),
+    ("not_utf8_named", {PROJECT: (P + "funding: ЕСФ\n").encode("cp1251")}),
+    ("not_utf8_named", {PROJECT: (P + "funding: ЕСФ\n").encode("utf-16")}),
     ("too_big", project(P + "# " + "x" * 1_200_000 + "\n")),
     ("file_shape", project("- title: Парк\n")),
     ("faq_shape", {"faq.yaml": "questions: [a]\nanswer: b\n"}),
@@ -143,6 +145,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("count_type", project(P + "period:\n  months: много\n")),
     ("count_type", project(P + "period:\n  months: _\n")),  # not Python's int() error
     ("count_positive", project(P + "period:\n  months: 0\n")),
+    ("count_words", project(P + "period:\n  months: 18 месеца\n")),
+    ("emails_in_one", project(P + "contacts:\n  - name: Иван\n    email: a@x.bg, b@x.bg\n")),
     ("date_format", project(P + "period:\n  start: 13.11.2013\n")),
     ("date_unreal", project(P + "period:\n  start: 2013-02-30\n")),
     ("date_type", project(P + "period:\n  start: скоро\n")),
@@ -172,6 +176,22 @@ CASES: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("end_before_start", project(P + "period:\n  start: 2024-05-01\n  end: 2023-05-01\n")),
     ("months", project(P + "period:\n  start: 2024-01-01\n  end: 2024-12-31\n  months: 3\n")),
     ("grant", project(P + "budget:\n  total: 10\n  grant: 20\n")),
+    ("budget_sum", project(P + "budget:\n  total: 10\n  grant: 5\n  own_contribution: 4\n")),
+    (
+        "completed_ahead",
+        project(P.replace("ongoing", "completed") + "period:\n  end: 2999-01-01\n"),
+    ),
+    (
+        "completed_unstarted",
+        project(P.replace("ongoing", "completed") + "period:\n  start: 2999-01-01\n"),
+    ),
+    ("planned_past", project(P.replace("ongoing", "planned") + "period:\n  start: 2001-01-01\n")),
+    ("ongoing_ended", project(P + "period:\n  end: 2001-01-01\n")),
+    ("ongoing_unstarted", project(P + "period:\n  start: 2999-01-01\n")),
+    (
+        "phones_in_one",
+        project(P + "contacts:\n  - name: Иван\n    phones: [0888 123 456 / 032 123 456]\n"),
+    ),
     (
         "news_id_twice",
         project(

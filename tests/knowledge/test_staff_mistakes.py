@@ -542,3 +542,36 @@ def test_an_address_with_a_space_is_no_mistyped_start(tmp_path: Path) -> None:
     make_knowledge(tmp_path, BASE + "links:\n  - title: Сайт\n    url: https://a.bg/x y\n")
     [(_, _, _, message, _)] = problems_of(tmp_path)
     assert "is not a web address" in message
+
+
+def test_a_file_with_a_wrong_name_has_its_content_checked_in_the_same_run(
+    tmp_path: Path,
+) -> None:
+    make_knowledge(tmp_path, BASE.replace("ongoing", "в изпълнение"), name="new_park.yaml")
+    problems = problems_of(tmp_path)
+    assert [(p[0], p[1], p[2]) for p in problems] == [
+        ("new_park.yaml", 1, 1),  # rename it to new-park.yaml
+        ("new_park.yaml", 2, 9),  # unknown status: did you mean 'ongoing'?
+    ]
+    assert "rename it to new-park.yaml" in problems[0][3] and "'ongoing'" in problems[1][3]
+
+
+@pytest.mark.parametrize(
+    ("lines", "words"),
+    [
+        ("period:\n  months: 18 месеца\n", ["'18 месеца' has a word", "the number alone, 18"]),
+        ("period:\n  months: 6 months\n", ["the number alone, 6"]),
+        (
+            "contacts:\n  - name: Иван\n    email: ivan@x.bg, maria@x.bg\n",
+            ["more than one e-mail address in 'ivan@x.bg, maria@x.bg'", "a contact of its own"],
+        ),
+    ],
+    ids=["months in words", "months in English", "two e-mail addresses"],
+)
+def test_a_value_with_more_than_the_field_holds_is_told_what_to_keep(
+    tmp_path: Path, lines: str, words: list[str]
+) -> None:
+    make_knowledge(tmp_path, BASE + lines)
+    [problem] = problems_of(tmp_path)
+    for word in words:
+        assert word in problem[3], problem[3]

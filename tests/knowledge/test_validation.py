@@ -223,7 +223,8 @@ def test_non_utf8_file(tmp_path: Path) -> None:
     make_knowledge(tmp_path, PROJECT.replace("Hot lunch", "Топъл").encode("cp1251"))
     [(file, line, column, message, _)] = problems_of(tmp_path)
     assert (file, line, column) == ("hot-lunch.yaml", 2, 7)
-    assert "not saved as UTF-8" in message and "save it with the UTF-8 encoding" in message
+    assert message.startswith("the file is saved in the Windows-1251 encoding, not in UTF-8")
+    assert "save it as UTF-8" in message
 
 
 def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:

@@ -95,13 +95,15 @@ def test_a_name_a_download_changed_is_refused_with_the_name_to_give_it(
 def test_an_upload_must_be_small_utf8_text() -> None:
     assert decode("title: парк\n".encode()) == "title: парк\n"
     assert decode("\ufefftitle: x\n".encode()) == "title: x\n"  # Notepad's BOM is dropped
-    for raw, key in [
-        ("заглавие".encode("cp1251"), "edit.not_utf8"),
-        (b"#" * (1024 * 1024 + 1), "edit.too_big"),
+    for raw, key, values in [
+        ("заглавие".encode("cp1251"), "edit.not_utf8_named", {"encoding": "Windows-1251"}),
+        ("title: парк".encode("utf-16"), "edit.not_utf8_named", {"encoding": "UTF-16"}),
+        (b"title: \xff\xfe\xfd", "edit.not_utf8", {"offset": 7}),
+        (b"#" * (1024 * 1024 + 1), "edit.too_big", {"limit": 1024}),
     ]:
         with pytest.raises(EditError) as caught:
             decode(raw)
-        assert caught.value.key == key
+        assert (caught.value.key, caught.value.args_) == (key, values)
 
 
 async def test_a_wrong_file_is_reported_with_its_place_and_changes_nothing(

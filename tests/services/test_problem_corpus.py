@@ -8,6 +8,7 @@ added there without a wording (and so without a Bulgarian version) fails too.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge import Problem, filecache, files, load_knowledge
+from bot.knowledge import Problem, agreement, filecache, files, load_knowledge
 from bot.knowledge.yamlsyntax import syntax_problem
 from bot.services.problem_texts import PREFIX, problem_text, translated, wordings
 from bot.texts import TEXTS
@@ -54,6 +55,7 @@ def test_every_message_of_a_broken_base_is_told_in_bulgarian(
     files: dict[str, str | bytes | None],
 ) -> None:
     monkeypatch.chdir(tmp_path)  # files are shown as staff would type them: knowledge/...
+    monkeypatch.setattr(agreement, "today", lambda: dt.date(2026, 6, 1))  # a status checked
     problems = load_knowledge(build(tmp_path, files)).problems
     assert problems
     found = {key for problem in problems for key in assert_told_in_bulgarian(problem)}

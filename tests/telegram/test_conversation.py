@@ -392,3 +392,15 @@ async def test_a_failing_handler_is_reported_and_the_bot_keeps_running(
     monkeypatch.setattr(assistant, "ask", original)
     [answer] = messages(await bot.send(updates.message(USER, "колко струва паркът")))
     assert "199" in answer["text"]
+
+
+async def test_menu_alone_and_help_keep_a_bulgarian_chat(bot: BotHarness) -> None:
+    """ "/menu" is the help with the main menu; "меню" alone the same as "помощ"; "help" alone
+    does not turn the Bulgarian chat into English."""
+    [command] = messages(await bot.send(updates.message(USER, "/menu", language_code="en")))
+    assert "/help" in command["text"] and command["reply_markup"]["inline_keyboard"]
+    await bot.send(updates.message(USER, "колко струва паркът", language_code="en"))
+    for text in ("меню", "help"):
+        [sent] = messages(await bot.send(updates.message(USER, text, language_code="en")))
+        assert sent["text"].startswith("Аз съм ботът на Община Септември"), text
+        assert sent["reply_markup"]["inline_keyboard"]  # the main menu

@@ -154,7 +154,8 @@ async def test_a_new_project_file_is_added(bot: BotHarness, editing: Settings) -
         ("photo.jpg", b"x", None, "не е файл .yaml"),
         ("Нов Парк.yaml", b"title: x\n", None, "не е име на файл от базата"),
         ("park-block-66 (1).yaml", b"title: x\n", None, "да се казва „park-block-66.yaml“"),
-        ("faq.yaml", "заглавие".encode("cp1251"), None, "не е текст в UTF-8"),
+        ("faq.yaml", "заглавие".encode("cp1251"), None, "записан с кодиране Windows-1251"),
+        ("faq.yaml", b"title: \xff\n", None, "не е текст в UTF-8"),
         ("faq.yaml", b"- questions: [a]\n", 2 * 1024 * 1024, "по-голям от 1024 KB"),
         # these two ended in "something went wrong"
         ("faq.yaml", b"{a: " * 3000 + b"1" + b"}" * 3000, None, "вложени на повече от 50 нива"),
