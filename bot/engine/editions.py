@@ -12,7 +12,7 @@ from bot.engine.ranking import Candidate
 from bot.knowledge import Project
 
 _NUMBER = re.compile(r"\d+")
-_WRITTEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]*\d)")  # "2", "2,8", not "2" of "2,8"
+_WRITTEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?!\w|[.,]\d)")  # "2,8" whole; no "6" of "6te"
 SAID_BONUS = 0.2  # a sentence that says the number the question names ("маршрут 2")
 HOLDS = 1.5  # a project whose name holds the number asked
 OTHER = 0.6  # a project whose name holds other numbers, but not the one asked
@@ -33,7 +33,7 @@ class Editions:
     def weigh(self, question: str, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates named in words reweighed by the number the question says: the one whose
         name holds it counts more, one whose name holds only other numbers less."""
-        asked = frozenset(_NUMBER.findall(question))
+        asked = numbers_said(question)
         if not asked:
             return ranked
         named = [c for c in ranked if c.name_coverage > 0 and self.numbers[c.number]]

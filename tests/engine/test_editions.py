@@ -45,6 +45,8 @@ def test_the_names_number_picks_no_sentence(bases: dict[str, Engine]) -> None:
         ("маршрут 2: Ливадица – Белоречие (31 км)", {"2", "31"}),
         ("насипът е готов в 2,1 от 2,8 км", {"2,1", "2,8"}),
         ("без числа", set()),
+        # a digit inside a word typed in Latin letters is a letter ("6te" ще, "u4enici")
+        ("6te ima li 4 novi lampi za u4enicite", {"4"}),
     ],
 )
 def test_numbers_said_whole(text: str, numbers: set[str]) -> None:
