@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine.beside import Beside, names_unit_of
+from bot.engine.editions import SAID_BONUS, name_numbers, numbers_said, says_number
 from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
@@ -184,7 +185,8 @@ class DetailFinder:
         """The facts of the project, best first, for the question's details and answer type
         (named: the question's words that name the project, which only break ties)."""
         facts, frequency = self.book.of(number)
-        return self.rank(facts, frequency, parsed, details, self.index.vocabulary, named)
+        own = name_numbers(self.index.projects[number])  # "Грижа в дома 2": no sentence's "2"
+        return self.rank(facts, frequency, parsed, details, self.index.vocabulary, named, own)
 
     def rank(
         self,
@@ -194,6 +196,7 @@ class DetailFinder:
         details: list[str],
         words: Vocabulary,
         named: Iterable[str] = (),
+        own: frozenset[str] = frozenset(),
     ) -> list[Found]:
         """Facts, best first, for the question's details and answer type (frequency: how many
         facts hold each term; words: the terms' vocabulary, for other endings and typos)."""
@@ -236,6 +239,7 @@ class DetailFinder:
         beside = Beside.of(parsed, details, detail, facts, measure_kinds(parsed))
         found = []
         linked = not LINK_ABOUT.isdisjoint(parsed.words)  # "сайт", "снимки", "map": a link
+        asked = numbers_said(parsed.text) - own  # own: the numbers of the project's names
         for fact in facts:
             if fact.source == "links" and not linked:
                 continue
@@ -267,6 +271,7 @@ class DetailFinder:
             # its number of the kind asked is another thing's (counting the thing asked, it is not)
             other = not counts and beside.other(fact)
             score = support + min(VERB_TIE, holds - min(1.0, holds))
+            score += SAID_BONUS if asked and says_number(asked, fact.texts) else 0.0
             if naming:
                 share = sum(1 for m in naming if not terms.isdisjoint(m)) / len(naming)
                 score += NAMED_BONUS * share

@@ -11,6 +11,7 @@ from bot.engine.aside import aside
 from bot.engine.certainty import said_in
 from bot.engine.conversation import FollowUps
 from bot.engine.detail import DetailFinder
+from bot.engine.editions import Editions
 from bot.engine.facts import ROLES
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import EVERYDAY_WORDS
@@ -39,6 +40,7 @@ class Judge:
         self.places = places
         self.follow = follow
         self.details = details
+        self.editions = Editions(index.projects)
 
     def rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or
@@ -68,6 +70,7 @@ class Judge:
             ranked.append(
                 replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
             )
+        ranked = self.editions.weigh(parsed.text, ranked)
         # a project named whole comes first, but is no surer, and a close one is still a near tie
         ranked.sort(
             key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)

@@ -44,7 +44,7 @@ from bot.engine.unstated import field_lacking, never_stated, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
-FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
+FALLBACK_TOPICS = {"activities": "summary", "goals": "summary", "results": "summary"}
 QUOTES = 2
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere

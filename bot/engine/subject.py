@@ -87,7 +87,7 @@ def pointing(message: str) -> bool:
 def priced(parsed: Parsed, start: int) -> list[str]:
     """The words of the thing priced, from start to a stop word or a price verb ("хлябът в
     ...", "the bread cost"); none when they are the works themselves ("ремонтът", "it"), or
-    when another verb follows them (they pay: "how much is the state paying")."""
+    when another verb follows them (they pay: "how much is the state paying"); a number is none."""
     words: list[str] = []
     for i in range(start, len(parsed.words)):
         word = parsed.words[i]
@@ -97,7 +97,7 @@ def priced(parsed: Parsed, start: int) -> list[str]:
             break
         if word in parsed.verbs:
             return []
-        if i not in parsed.quiet:
+        if i not in parsed.quiet and not word.isdigit():  # "summer camp 2": an edition's number
             words.append(word)
     return words
 
