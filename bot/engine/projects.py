@@ -40,11 +40,11 @@ from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
 from bot.engine.subject import WORK_TERMS
-from bot.engine.unstated import field_lacking, never_stated, unstated
+from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
-FALLBACK_TOPICS = {"activities": "summary", "goals": "summary"}
+FALLBACK_TOPICS = {"activities": "summary", "goals": "summary", "results": "summary"}
 QUOTES = 2
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
@@ -319,6 +319,11 @@ class ProjectAnswers:
                     else _titled(project, lang, quoted, reply)
                 )
             said = self._unstated(number, parsed, topic, missing, extra)
+            declined = declines_lacking(topic, parsed.words, details)  # the firm, a part's cost
+            if declined is not None and missing and not extra and not said:  # no other field
+                no = self.composer.lacking(project, topic, lang) if declined else None
+                no = no or not_found(project, lang)
+                return ProjectReply(no, None, answered=False, missing=True, certainty=0.2)
             if said:  # the record's own "стойността ... не са публикувани" comes first
                 reply = _titled(project, lang, quote(None, said, lang), reply)
             return ProjectReply(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.engine.unstated import says_unstated
 from bot.knowledge import load_or_raise
 
@@ -175,6 +175,57 @@ def test_a_detail_no_sentence_states_is_declined_without_the_projects_facts(
     ],
 )
 def test_a_detail_the_record_states_is_answered(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
+
+
+# The firm asked of a record that names no contractor, or the cost of a part or a place of a
+# record with no budget: declined, the reply naming the project and that the detail is not in our
+# data, no other field instead (round 12; on the code before it, each gave the beneficiary or the
+# funding as an answer about the project).
+LACKING = [
+    ("danube", "коя фирма ще разширява гробищата", "grobishte-razshiryavane", "Изпълнителите"),
+    ("mountain", "коя фирма ремонтира хижата Сърнена", "mountain-hut-sarnena", "Изпълнителите"),
+    ("vine", "коя фирма ще прави детския лагер", "childrens-camp", "Изпълнителите"),
+    ("steppe", "коя фирма достави училищния автобус", "school-bus", "Изпълнителите"),
+    ("town", "коя фирма строи приюта за кучета", "dog-shelter", "Изпълнителите"),
+    ("shipped", "коя фирма ще строи околовръстния път", "ring-road", "Изпълнителите"),
+    ("shipped", "колко ще струва пейката в Лозен", "clean-environment-playgrounds", "няма отговор"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "project", "said"), LACKING)
+def test_a_field_the_record_lacks_is_declined_naming_the_project(
+    bases: dict[str, Engine], base: str, question: str, project: str, said: str
+) -> None:
+    answer = bases[base].answer(question)
+    reply = answer.reply.plain()
+    assert not answer.answered and answer.project is None and answer.kind == "not_found"
+    assert answer.suggestions == (project,) and said in reply
+    assert "Бенефициент" not in reply and "Финансиране" not in reply
+
+
+def test_after_a_lacking_field_the_chat_goes_on_about_the_project(
+    bases: dict[str, Engine],
+) -> None:
+    chat = Conversation()
+    bases["mountain"].answer("коя фирма ремонтира хижата Сърнена", chat)
+    answer = bases["mountain"].answer("а кога ще я отворят", chat)
+    assert answer.project == "mountain-hut-sarnena"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [  # who carries the works out, asked with no firm: the beneficiary; the project's own cost
+        ("shipped", "читалището в симеоновец кой го оправи", "simeonovets-community-centre", ""),
+        ("vine", "колко струва лагерът на язовира", "childrens-camp", "не е публикувана"),
+        ("town", "колко струва приютът за кучета", "dog-shelter", "не е публикувана"),
+    ],
+)
+def test_the_projects_own_lacking_field_is_still_said(
     bases: dict[str, Engine], base: str, question: str, project: str, fact: str
 ) -> None:
     answer = bases[base].answer(question)
