@@ -64,16 +64,22 @@ def asks_field(words: Collection[str], topic: str) -> bool:
     return not _NAMES.get(topic, frozenset()).isdisjoint(words)
 
 
-def declines_lacking(topic: str, words: Collection[str], details: Collection[str]) -> bool | None:
-    """Whether a field the record lacks leaves the question unanswered, so that the reply
-    declines naming the project and no other fact: True (the field's own "not in our data") for
-    the firm asked ("коя фирма строи пътя") of a record naming no contractor; False (our data
-    does not answer) for the cost of a part or a place (details: the question's words beyond the
-    project's name; "колко струва фитнесът в Лозен") of a record with no budget; None when the
-    field's "not in our data" answers, as "колко струва" the project itself."""
-    if topic == "contractors" and asks_field(words, topic):
+def declines_lacking(
+    topic: str, parsed: Parsed, details: Collection[str], lacking: bool, timed: bool
+) -> bool | None:
+    """Whether the field asked leaves the question unanswered when no sentence answers, so that
+    the reply declines naming the project and no other fact: True (the field's own "not in our
+    data") for the firm asked ("коя фирма строи пътя") of a record naming no contractor
+    (lacking: the field is empty and no sentence says so); False (our data does not answer) for
+    the cost of a part or a place (details: the question's words beyond the project's name;
+    "колко струва фитнесът в Лозен") of a record with no budget, or for a clock time ("what time
+    is the lunch delivered") of a record that states none (timed: the field or a sentence may);
+    None when the field answers, as its "not in our data" answers "колко струва" the project."""
+    if parsed.answer == "time" and not timed:
+        return False
+    if lacking and topic == "contractors" and asks_field(parsed.words, topic):
         return True
-    return False if topic == "budget" and details else None
+    return False if lacking and topic == "budget" and details else None
 
 
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:

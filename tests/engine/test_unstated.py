@@ -231,3 +231,31 @@ def test_the_projects_own_lacking_field_is_still_said(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+# A clock time asked ("в колко часа", "what time") of a record that states no time anywhere:
+# declined naming the project, not the project's dates or summary (round 12; on the code before
+# it, each of these gave the dates field or the summary as the answer).
+NO_TIME = [
+    ("danube", "what time does the beach at Pyasachnik open", "plazh-pyasachnik"),
+    ("mountain", "в колко часа отваря хижата Сърнена", "mountain-hut-sarnena"),
+    ("vine", "в колко часа приема ветеринарната амбулатория", "animal-clinic"),
+    ("town", "at what time is the dog shelter open for visits", "dog-shelter"),
+    ("spa", "в колко часа отваря халето", "market-hall"),
+    ("shipped", "what time is the hot lunch delivered", "hot-lunch"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "project"), NO_TIME)
+def test_a_clock_time_no_sentence_states_is_declined(
+    bases: dict[str, Engine], base: str, question: str, project: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None and answer.kind == "not_found"
+    assert answer.suggestions == (project,)
+
+
+def test_a_clock_time_the_record_states_is_answered(bases: dict[str, Engine]) -> None:
+    answer = bases["danube"].answer("в колко часа работи социалната пекарна")
+    assert answer.answered and answer.project == "sotsialna-pekarna"
+    assert "от 7:00 до 14:00" in answer.reply.plain()
