@@ -178,6 +178,13 @@ class Composer:
         missing = self._topics.get(topic, self._summary)(builder, project, lang)
         return builder.build(), missing
 
+    def lacking(self, project: Project, topic: str, lang: str) -> Reply:
+        """That the field asked is not in our data for the project, and whom to ask; no other
+        fact."""
+        builder = ReplyBuilder().title(project.name(lang))
+        _missing(builder, f"missing.{topic}", self.town, lang)
+        return builder.build()
+
     def faq(self, answer: Text, lang: str, project: Project | None = None) -> Reply:
         """A staff-written answer, under the project's name when it is about one."""
         builder = ReplyBuilder()

@@ -57,7 +57,7 @@ def answer_parts(
     joined, quoted, certainty = whole.reply, list(whole.quoted), whole.certainty
     for asked in map(read, question_parts(text)):
         reply = answer(asked, number, lang, asked.topic)
-        if not reply.answered:
+        if not reply.answered and not reply.missing:  # a field not in our data is said so
             continue
         said = {block.plain() for block in _blocks(joined)}
         new = [block for block in _blocks(reply.reply) if block.plain() not in said]

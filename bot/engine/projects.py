@@ -40,7 +40,7 @@ from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
 from bot.engine.subject import WORK_TERMS
-from bot.engine.unstated import field_lacking, never_stated, unstated
+from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -188,7 +188,9 @@ class ProjectAnswers:
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)
         measures = asked_measures(parsed)  # "колко квадрата", "на каква кота", "колко нафта"
-        if quantity(parsed) and unmeasured(self.details.book.of(number)[0], measures):
+        record = self.details.book.of(number)[0]
+        clock = answer != "time" or any("time" in f.kinds for f in record)  # a time asked, stated
+        if quantity(parsed) and unmeasured(record, measures):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         if topic == "budget" and measures - OPEN:  # "с колко може да се кара": a speed
             topic = None
@@ -319,6 +321,11 @@ class ProjectAnswers:
                     else _titled(project, lang, quoted, reply)
                 )
             said = self._unstated(number, parsed, topic, missing, extra)
+            declined = declines_lacking(topic, parsed, details, missing and not said, fits or clock)
+            if declined is not None and not extra:  # the firm, a part's cost, a clock time
+                no = self.composer.lacking(project, topic, lang) if declined else None
+                no = no or not_found(project, lang)
+                return ProjectReply(no, None, answered=False, missing=declined, certainty=0.2)
             if said:  # the record's own "стойността ... не са публикувани" comes first
                 reply = _titled(project, lang, quote(None, said, lang), reply)
             return ProjectReply(
@@ -347,7 +354,7 @@ class ProjectAnswers:
             summary, _ = self.composer.project(project, "summary", lang)
             reply = _titled(project, lang, quote(None, facts, lang), summary)
             return ProjectReply(reply, "summary", quoted=tuple(facts), certainty=0.8)
-        if details and (parsed.counted or answer in ("count", "length", "size")):
+        if not clock or (details and (parsed.counted or answer in ("count", "length", "size"))):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         reply, missing = self.composer.project(project, topic or "summary", lang)
         done = self._done(project, number, parsed, details, topic)  # "кво стаа с кея"

@@ -14,6 +14,7 @@ from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.replies import quote
 from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.unstated import asks_field
 from bot.knowledge import Project
 from bot.texts import t
 
@@ -29,6 +30,7 @@ FIELDS = {role: parts["field"][0] for role, parts in PARTY_ROLES.items() if "fie
 PARTY_TERMS = frozenset().union(*STATES.values())
 ROLE_TERMS = frozenset().union(*ASKS.values())
 BUILDER = "builder"
+CONTRACTORS = "contractors"
 HISTORY = "history"
 PARTNER = "partner"
 PERSON = "person"  # a person's role of person_roles: "докторът", "the teacher"
@@ -116,8 +118,10 @@ def party(
         return None
     if role == PARTNER and found and not any(f.terms & (words - ROLE_TERMS) for f in found):
         found = []
-    if role == BUILDER and project.contractors:  # "who did the restoration works": its own
-        return Party(role, tuple(found), "contractors")
+    if role == BUILDER and (project.contractors or (not found and asks_field(words, CONTRACTORS))):
+        return Party(role, tuple(found), CONTRACTORS)  # "who did the restoration works": its own
+    # field; "коя фирма строи" of a record naming none: the firm is not in our data (no
+    # beneficiary instead)
     return Party(role, tuple(found))
 
 

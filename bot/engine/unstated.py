@@ -4,7 +4,7 @@ answers first, before the stock "not in our data"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.engine.events import COMPLETION, event_terms
 from bot.engine.facts import Fact
@@ -57,6 +57,29 @@ def field_lacking(project: Project, topic: str, missing: bool, words: list[str])
     if topic != "dates" or project.status == "completed" or (project.period and project.period.end):
         return False
     return not COMPLETION.isdisjoint(event_terms(words))
+
+
+def asks_field(words: Collection[str], topic: str) -> bool:
+    """True when the words name the topic's field ("фирма", "изпълнител": the contractors)."""
+    return not _NAMES.get(topic, frozenset()).isdisjoint(words)
+
+
+def declines_lacking(
+    topic: str, parsed: Parsed, details: Collection[str], lacking: bool, timed: bool
+) -> bool | None:
+    """Whether the field asked leaves the question unanswered when no sentence answers, so that
+    the reply declines naming the project and no other fact: True (the field's own "not in our
+    data") for the firm asked ("коя фирма строи пътя") of a record naming no contractor
+    (lacking: the field is empty and no sentence says so); False (our data does not answer) for
+    the cost of a part or a place (details: the question's words beyond the project's name;
+    "колко струва фитнесът в Лозен") of a record with no budget, or for a clock time ("what time
+    is the lunch delivered") of a record that states none (timed: the field or a sentence may);
+    None when the field answers, as its "not in our data" answers "колко струва" the project."""
+    if parsed.answer == "time" and not timed:
+        return False
+    if lacking and topic == "contractors" and asks_field(parsed.words, topic):
+        return True
+    return False if lacking and topic == "budget" and details else None
 
 
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from bot.engine.unstated import says_unstated
 from bot.knowledge import load_or_raise
 
@@ -180,3 +180,82 @@ def test_a_detail_the_record_states_is_answered(
     answer = bases[base].answer(question)
     assert answer.answered and answer.project == project
     assert fact in answer.reply.plain()
+
+
+# The firm asked of a record that names no contractor, or the cost of a part or a place of a
+# record with no budget: declined, the reply naming the project and that the detail is not in our
+# data, no other field instead (round 12; on the code before it, each gave the beneficiary or the
+# funding as an answer about the project).
+LACKING = [
+    ("danube", "коя фирма ще разширява гробищата", "grobishte-razshiryavane", "Изпълнителите"),
+    ("mountain", "коя фирма ремонтира хижата Сърнена", "mountain-hut-sarnena", "Изпълнителите"),
+    ("vine", "коя фирма ще прави детския лагер", "childrens-camp", "Изпълнителите"),
+    ("steppe", "коя фирма достави училищния автобус", "school-bus", "Изпълнителите"),
+    ("town", "коя фирма строи приюта за кучета", "dog-shelter", "Изпълнителите"),
+    ("shipped", "коя фирма ще строи околовръстния път", "ring-road", "Изпълнителите"),
+    ("shipped", "колко ще струва пейката в Лозен", "clean-environment-playgrounds", "няма отговор"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "project", "said"), LACKING)
+def test_a_field_the_record_lacks_is_declined_naming_the_project(
+    bases: dict[str, Engine], base: str, question: str, project: str, said: str
+) -> None:
+    answer = bases[base].answer(question)
+    reply = answer.reply.plain()
+    assert not answer.answered and answer.project is None and answer.kind == "not_found"
+    assert answer.suggestions == (project,) and said in reply
+    assert "Бенефициент" not in reply and "Финансиране" not in reply
+
+
+def test_after_a_lacking_field_the_chat_goes_on_about_the_project(
+    bases: dict[str, Engine],
+) -> None:
+    chat = Conversation()
+    bases["mountain"].answer("коя фирма ремонтира хижата Сърнена", chat)
+    answer = bases["mountain"].answer("а кога ще я отворят", chat)
+    assert answer.project == "mountain-hut-sarnena"
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "project", "fact"),
+    [  # who carries the works out, asked with no firm: the beneficiary; the project's own cost
+        ("shipped", "читалището в симеоновец кой го оправи", "simeonovets-community-centre", ""),
+        ("vine", "колко струва лагерът на язовира", "childrens-camp", "не е публикувана"),
+        ("town", "колко струва приютът за кучета", "dog-shelter", "не е публикувана"),
+    ],
+)
+def test_the_projects_own_lacking_field_is_still_said(
+    bases: dict[str, Engine], base: str, question: str, project: str, fact: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert answer.answered and answer.project == project
+    assert fact in answer.reply.plain()
+
+
+# A clock time asked ("в колко часа", "what time") of a record that states no time anywhere:
+# declined naming the project, not the project's dates or summary (round 12; on the code before
+# it, each of these gave the dates field or the summary as the answer).
+NO_TIME = [
+    ("danube", "what time does the beach at Pyasachnik open", "plazh-pyasachnik"),
+    ("mountain", "в колко часа отваря хижата Сърнена", "mountain-hut-sarnena"),
+    ("vine", "в колко часа приема ветеринарната амбулатория", "animal-clinic"),
+    ("town", "at what time is the dog shelter open for visits", "dog-shelter"),
+    ("spa", "в колко часа отваря халето", "market-hall"),
+    ("shipped", "what time is the hot lunch delivered", "hot-lunch"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "project"), NO_TIME)
+def test_a_clock_time_no_sentence_states_is_declined(
+    bases: dict[str, Engine], base: str, question: str, project: str
+) -> None:
+    answer = bases[base].answer(question)
+    assert not answer.answered and answer.project is None and answer.kind == "not_found"
+    assert answer.suggestions == (project,)
+
+
+def test_a_clock_time_the_record_states_is_answered(bases: dict[str, Engine]) -> None:
+    answer = bases["danube"].answer("в колко часа работи социалната пекарна")
+    assert answer.answered and answer.project == "sotsialna-pekarna"
+    assert "от 7:00 до 14:00" in answer.reply.plain()
