@@ -11,12 +11,21 @@ project talked about lacks, even when that project's record speaks of it ("То�
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Set
 
 from bot.engine.index import NAME, ProjectIndex
+from bot.engine.lexicon import NEWER_WORDS, OLDER_WORDS
+from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.subject import WORK_TERMS
+
+PAIR = 2  # a word of the names of the two editions of one project, and of no other name
+KIN_WORDS = 3  # the words of what it is, in both languages, that only the two names hold
+KIN_LEAD = 2  # ... twice as many as the name of any other project shares with the project's
+_OLDER = frozenset(t for word in OLDER_WORDS for t in terms(word))
+_NEWER = frozenset(t for word in NEWER_WORDS for t in terms(word))
 
 
 class Siblings:
@@ -36,7 +45,7 @@ class Siblings:
         own = self.index.name_words[number]
         words = {*parsed.content, *parsed.told, *(t for place in parsed.places for t in place)}
         found: set[int] = set()
-        for word in words - parsed.verbs - parsed.guessed - ignored:
+        for word in words - parsed.verbs - parsed.guessed - ignored - _OLDER - _NEWER:
             matches = self.index.lookup(word)
             if any(m.term in own for m in matches):
                 continue  # a word of the project's own name ("Горно Сливаче") names it
@@ -46,7 +55,37 @@ class Siblings:
                 for other, weight in self.index.postings[m.term].items()
                 if weight >= NAME and other != number and self.kin(number, other)
             }
-        return found.pop() if len(found) == 1 else None
+        if len(found) == 1:
+            return found.pop()
+        return self.by_age(parsed, number)  # "а старият", "а новият": the one of its kind by age
+
+    def by_age(self, parsed: Parsed, number: int) -> int | None:
+        """The one sibling that began before the project ("а старият проект") or after it ("а
+        новият докога е"), when the question says which; None."""
+        said = {*parsed.words, *parsed.told}  # "and the older one, when was it signed"
+        older, newer = not _OLDER.isdisjoint(said), not _NEWER.isdisjoint(said)
+        first = self.index.projects[number].first_date
+        if older == newer or first is None:
+            return None
+        shared = Counter(  # the words only the two names hold ("грижа", "дома", "home")
+            other
+            for term in self.index.name_words[number] - _OLDER - _NEWER
+            if self._names(term) == PAIR
+            for other, weight in self.index.postings[term].items()
+            if weight >= NAME and other != number
+        ).most_common(2)
+        lead = shared[0][1] if shared else 0
+        if lead < KIN_WORDS or (len(shared) == 2 and lead < KIN_LEAD * shared[1][1]):
+            return None  # no one project whose name alone is like the project's
+        other = shared[0][0]
+        own = self.index.name_words[number] - self.index.name_words[other]
+        asked = set(parsed.content) - _OLDER - _NEWER
+        if any(m.term in own for w in asked for m in self.index.lookup(w)):
+            return None  # "а новият автобус" names the buses talked about, not the sports hall
+        began = self.index.projects[other].first_date
+        if began is None or not self.kin(number, other) or began == first:
+            return None
+        return other if (began < first) == older else None
 
     def kin(self, one: int, other: int) -> bool:
         """True when the two projects' names share a word of what they are (no place, no word
