@@ -6,7 +6,8 @@ the works ("ремонт", "изграждане"), nor one half the projects' n
 bridges, "топъл обяд" of two programmes). A follow-up with a pointing word ("този", "онзи",
 "другия", "the one", "the other") names the sibling by a word of its name that the name of the
 project talked about lacks, even when that project's record speaks of it ("Това НЕ е мостът в
-Долно Сливаче").
+Долно Сливаче"). An age word ("а старият проект", "а новият") points too, and with no word
+naming the sibling, it is the other edition that began before, or after.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ class Siblings:
         """The one sibling of the project that the question points at and names by a word of
         its name the project's name lacks (its context too: "а другия, онзи от 2016?"), the
         words ignored left out ("този път": an occasion, no road); None."""
-        if not parsed.points:
+        older, newer = _aged(parsed)
+        if not (parsed.points or older or newer):
             return None
         own = self.index.name_words[number]
         words = {*parsed.content, *parsed.told, *(t for place in parsed.places for t in place)}
@@ -57,15 +59,15 @@ class Siblings:
             }
         if len(found) == 1:
             return found.pop()
-        return self.by_age(parsed, number)  # "а старият", "а новият": the one of its kind by age
+        if older == newer:
+            return None
+        return self.by_age(older, number, parsed)  # "а старият", "а новият": by its age
 
-    def by_age(self, parsed: Parsed, number: int) -> int | None:
-        """The one sibling that began before the project ("а старият проект") or after it ("а
-        новият докога е"), when the question says which; None."""
-        said = {*parsed.words, *parsed.told}  # "and the older one, when was it signed"
-        older, newer = not _OLDER.isdisjoint(said), not _NEWER.isdisjoint(said)
+    def by_age(self, older: bool, number: int, parsed: Parsed) -> int | None:
+        """The one sibling that began before the project (older: "а старият проект") or after
+        it ("а новият докога е"); None."""
         first = self.index.projects[number].first_date
-        if older == newer or first is None:
+        if first is None:
             return None
         shared = Counter(  # the words only the two names hold ("грижа", "дома", "home")
             other
@@ -104,3 +106,13 @@ class Siblings:
             hits = self.index.postings.get(term, {}).values()
             count = self._named_by[term] = sum(1 for weight in hits if weight >= NAME)
         return count
+
+
+def _aged(parsed: Parsed) -> tuple[bool, bool]:
+    """Whether the question points at an older and at a newer project: an age word in it, or
+    in a context of nothing else ("and the older one, when ..."; not "Чух, че ще правят център
+    в старото кино. Колко ...?")."""
+    said = set(parsed.words)
+    if set(parsed.told) <= _OLDER | _NEWER:
+        said |= set(parsed.told)
+    return not _OLDER.isdisjoint(said), not _NEWER.isdisjoint(said)
