@@ -17,7 +17,7 @@ from collections.abc import Set
 
 from bot.engine.index import NAME, ProjectIndex
 from bot.engine.lexicon import NEWER_WORDS, OLDER_WORDS
-from bot.engine.normalize import terms
+from bot.engine.normalize import surface_words, terms
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.subject import WORK_TERMS
@@ -25,6 +25,7 @@ from bot.engine.subject import WORK_TERMS
 PAIR = 2  # a word of the names of the two editions of one project, and of no other name
 KIN_WORDS = 3  # the words of what it is, in both languages, that only the two names hold
 KIN_LEAD = 2  # ... twice as many as the name of any other project shares with the project's
+_OLDER_FORMS, _NEWER_FORMS = frozenset(OLDER_WORDS), frozenset(NEWER_WORDS)
 _OLDER = frozenset(t for word in OLDER_WORDS for t in terms(word))
 _NEWER = frozenset(t for word in NEWER_WORDS for t in terms(word))
 
@@ -112,7 +113,7 @@ def _aged(parsed: Parsed) -> tuple[bool, bool]:
     """Whether the question points at an older and at a newer project: an age word in it, or
     in a context of nothing else ("and the older one, when ..."; not "Чух, че ще правят център
     в старото кино. Колко ...?")."""
-    said = set(parsed.words)
-    if set(parsed.told) <= _OLDER | _NEWER:
-        said |= set(parsed.told)
-    return not _OLDER.isdisjoint(said), not _NEWER.isdisjoint(said)
+    said = set(surface_words(parsed.text))  # as written: "новият", not "новите чешми"
+    told = set(parsed.told) if set(parsed.told) <= _OLDER | _NEWER else set()
+    older = not _OLDER_FORMS.isdisjoint(said) or not _OLDER.isdisjoint(told)
+    return older, not _NEWER_FORMS.isdisjoint(said) or not _NEWER.isdisjoint(told)
