@@ -102,6 +102,9 @@ class Conversation:
         mayors = parsed.refers or (parsed.follow_up and "municipality" not in parsed.intents)
         if of_mayor or (self.mayor and mayors and parsed.town_fields):
             parsed.town_fields = ["mayor", *(f for f in parsed.town_fields if f != "mayor")]
+        town_field = self.town and not self.mayor and parsed.town_fields and not parsed.content
+        if town_field and not parsed.refers:  # "а имейлът?" after the municipality's contact
+            parsed.intents.add("municipality")
         if self._part_asked(parsed):  # "а номерът му" after the contract: the contract's
             parsed.topic, parsed.town_fields = self.asked, []
         afresh = parsed.which and not parsed.follow_up  # "кои проекти са в изпълнение" anew
@@ -234,8 +237,9 @@ class FollowUps:
         )
         # "кой е кмет на селото": the village's mayor, whom the record of its project names
         ours = ours or (
-            not SETTLEMENTS.isdisjoint(parsed.content) and self._holds_all(number, parsed)
-        )
+            (not SETTLEMENTS.isdisjoint(parsed.content) or self._village_mayor(parsed))
+            and self._holds_all(number, parsed)
+        )  # "и кой е кметът на Бродец": the village's, whom the record of its project names
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
         project = self.index.projects[number]
@@ -294,6 +298,17 @@ class FollowUps:
         if best is not None and best.number != number and best.name_coverage >= 0.99:
             return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
+
+    @staticmethod
+    def _village_mayor(parsed: Parsed) -> bool:
+        """True when the question asks the mayor of a village it names, and nothing else."""
+        named = {w for place in parsed.places for w in place}
+        return "mayor" in parsed.town_fields and bool(named) and set(parsed.content) <= named
+
+    def lacked(self, parsed: Parsed, number: int) -> list[str]:
+        """The words a follow-up asks (no verb, no guess) that the project's record lacks."""
+        asked = set(parsed.content) - parsed.verbs - parsed.guessed
+        return [w for w in asked if not self.explains(number, w)]
 
     def _holds_all(self, number: int, parsed: Parsed) -> bool:
         """True when the project's record holds every word the question asks."""

@@ -178,6 +178,10 @@ class Engine:
             elif kind == "list" and len(offered) == 1:  # a list of one: "кога започна той"
                 chat.project, chat.topic = offered[0], None
             return Answer(question, lang, True, reply, about, topic, 0.9, offered, kind=kind)
+        lacked = self.follow.lacked(parsed, context) if context is not None else []
+        town = self._town_faq(question, parsed, lang, lacked) if lacked else None
+        if town is not None and town.confidence >= TOWN_FAQ:  # "а в събота има ли пазар": the
+            return town  # general FAQ holds all it asks, the project's record not "събота"
         if context is not None:
             parsed = chat.placed(parsed)  # "колко лампи" after "... в Пчеларци": there
             parsed = self.counted.of_they(parsed, context, chat.said)  # "колко бяха те"

@@ -13,6 +13,7 @@ from bot.engine.lexicon import (
     ENGLISH_VERB_ENDINGS,
     ENGLISH_VERBS,
     ENGLISH_WORDS,
+    MUNICIPALITY,
     PARTICIPLE_ENDINGS,
     POINTERS,
     PRICE_QUESTIONS,
@@ -35,6 +36,7 @@ _POINTERS = frozenset(POINTERS)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
+_PAYERS = frozenset(t for word in MUNICIPALITY if " " not in word for t in terms(word))
 WORK_TERMS = frozenset(t for word in WORK_NOUNS for t in terms(word))
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 _UNIT_TERMS = frozenset(t for words in UNITS.values() for w in words for t in terms(w))
@@ -87,11 +89,12 @@ def pointing(message: str) -> bool:
 def priced(parsed: Parsed, start: int) -> list[str]:
     """The words of the thing priced, from start to a stop word or a price verb ("хлябът в
     ...", "the bread cost"); none when they are the works themselves ("ремонтът", "it"), or
-    when another verb follows them (they pay: "how much is the state paying"); a number is none."""
+    when another verb follows them (they pay: "how much is the state paying"), or when they are
+    the municipality, who pays ("how much does the municipality put in"); a number is none."""
     words: list[str] = []
     for i in range(start, len(parsed.words)):
         word = parsed.words[i]
-        if word in WORK_TERMS:
+        if word in WORK_TERMS or word in _PAYERS:
             return []
         if word in _PRICE_VERBS or (i in parsed.quiet and words):
             break

@@ -109,6 +109,7 @@ class PhraseSpotter:
                         candidates.append((length, start, label, weight))
         if len(candidates) > 1:  # longest first; of the same length, in order (a stable sort)
             candidates.sort(key=itemgetter(0), reverse=True)
+        labels: dict[int, str] = {}  # the label of the phrase each used word is part of
         for length, start, label, weight in candidates:
             if length == 1:  # most phrases are one word
                 if start in used:
@@ -117,11 +118,19 @@ class PhraseSpotter:
                 span: tuple[int, ...] = (start,)
             else:
                 span = tuple(range(start, start + length))
-                if not used.isdisjoint(span):
+                if not used.isdisjoint(span) and not _joins(span, label, used, labels):
                     continue
                 used.update(span)
+            labels.update((i, label) for i in span)
             hits.append(PhraseHit(label, weight, span))
         return hits
+
+
+def _joins(span: tuple[int, ...], label: str, used: set[int], labels: dict[int, str]) -> bool:
+    """True when a phrase overlaps only phrases of its own label and adds words to them
+    ("собственото участие на общината": "собствено участие" and "участие на общината")."""
+    shared = [i for i in span if i in used]
+    return len(shared) < len(span) and all(labels.get(i) == label for i in shared)
 
 
 def topic_spotter() -> PhraseSpotter:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from bot.engine.lexicon import (
     ANAPHORA,
     ARTICLE_ENDINGS,
+    CLITICS,
     ENGLISH_VERB_ENDINGS,
     ENGLISH_WORDS,
     LATIN_VERB_ENDINGS,
     MAKING_VERBS,
     MOOD_PARTICLES,
     PARTICIPLE_FORMS,
+    QUESTION_PARTICLES,
     SURE_VERB_ENDINGS,
     VERB_ENDINGS,
     VERB_PARTICLES,
@@ -22,6 +24,8 @@ from bot.engine.normalize import Token, terms, tokens
 _PARTICLES = frozenset(VERB_PARTICLES)
 _MOOD = frozenset(MOOD_PARTICLES)
 _PRONOUNS = frozenset(ANAPHORA)
+_LI = frozenset(QUESTION_PARTICLES)
+_CLITICS = frozenset(CLITICS)
 _NOT_VERBS = frozenset(ENGLISH_WORDS)  # "morning", "swimming (pool)": -ing, yet no verb
 _LATIN = {  # the endings of verb forms, participles and articles as folded from Latin letters
     name: tuple(t.folded for ending in endings for t in tokens(ending))
@@ -68,7 +72,8 @@ def after_particles(found: list[Token], mood: bool = False) -> frozenset[str]:
     """The words a verb particle stands before ("ще пуснат", "се бави", "ще го довършат"); with
     mood, the words "да" stands before ("да звъня", past "ми", "се": "да ми носят")."""
     particles = _MOOD if mood else _PARTICLES
-    verbs, waiting = set(), False
+    verbs = set() if mood else leaning(found)
+    waiting = False
     for token in found:
         if token.written in particles:
             waiting = True
@@ -76,3 +81,16 @@ def after_particles(found: list[Token], mood: bool = False) -> frozenset[str]:
             verbs.add(token.term)
             waiting = False
     return frozenset(verbs)
+
+
+def leaning(found: list[Token]) -> set[str]:
+    """The words a short pronoun after "ли" leans on: verbs ("плаща ли се нещо"), unless a verb
+    form follows the pronoun ("пари ли се дават": the pronoun is that verb's)."""
+    verbs = set()
+    for i in range(1, len(found) - 1):
+        if found[i].written not in _LI or found[i + 1].written not in _CLITICS:
+            continue
+        after = found[i + 2] if i + 2 < len(found) else None
+        if after is None or not verb_form(after, not after.cyrillic):
+            verbs.add(found[i - 1].term)
+    return verbs

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Conversation, Engine
 from tests.engine.conftest import last_answer
 
 # a pointing word and a word of the sibling's name that the name of the project talked about
@@ -83,3 +83,26 @@ def test_turn_about(
     bases: dict[str, Engine], base: str, turns: list[str], project: str | None
 ) -> None:
     assert last_answer(bases[base], turns).project == project
+
+
+AGES = [  # (turns, the project of the last turn): "а старият" / "а новият", the one by its age
+    (["кога откриха читалището в Симеоновец", "а старият проект кога е подписан"],
+     "probuda-community-centre"),
+    (["кога откриха читалището в Симеоновец", "а старият проект кога е подписан",
+      "а новият докога беше"], "simeonovets-community-centre"),
+    (["when did the Simeonovets community centre open",
+      "and the older one, when was its contract signed"], "probuda-community-centre"),
+    (["kolko struva novata zala na chitalishte probuda", "a noviq proekt koga zapochna"],
+     "simeonovets-community-centre"),
+    (["кога откриха читалището в Симеоновец", "а новият проект кога свърши"],
+     "simeonovets-community-centre"),  # it is the newer one: no newer sibling
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("turns", "project"), AGES)
+def test_the_older_or_the_newer_of_two_projects_of_a_kind(
+    bases: dict[str, Engine], turns: list[str], project: str
+) -> None:
+    chat = Conversation()
+    answers = [bases["shipped"].answer(turn, chat) for turn in turns]
+    assert answers[-1].project == project
