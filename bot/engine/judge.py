@@ -3,8 +3,6 @@ best one is what the question is about."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
 from bot.engine.aside import aside
@@ -65,9 +63,15 @@ class Judge:
             factor *= ONLY_PLACES if only_places else 1.0
             if now and self.index.projects[c.number].status == "ongoing":
                 factor *= 1.2
-            ranked.append(
-                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
-            )
+            if factor != 1.0:  # most candidates: as ranked
+                c = Candidate(
+                    c.number,
+                    c.score * factor,
+                    c.coverage,
+                    min(1.0, c.confidence * factor),
+                    c.name_coverage,
+                )
+            ranked.append(c)
         # a project named whole comes first, but is no surer, and a close one is still a near tie
         ranked.sort(
             key=lambda c: -c.score * c.coverage * (WHOLE_NAME if c.name_coverage >= 0.99 else 1.0)
