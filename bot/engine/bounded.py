@@ -39,12 +39,13 @@ class Bounded(dict[K, V]):
         self.size = size
         self.held = 0  # the characters of the keys held, when size bounds them
 
-    def keep(self, key: K, value: V) -> V:
-        """Remember value for key (emptied first when full), and return it."""
+    def keep(self, key: K, value: V, cost: int | None = None) -> V:
+        """Remember value for key (emptied first when full), and return it (cost: the key's
+        characters, when the caller knows them)."""
         if len(self) > self.limit:
             self.clear()
         if self.size is not None:
-            cost = characters(key)
+            cost = characters(key) if cost is None else cost
             if self.held + cost > self.size:
                 self.clear()
             self.held += cost

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
+from bot.engine.building import index_and_places
 from bot.engine.certainty import quote_holds_question, quoted_of_named, sure_of_count, sure_of_field
 from bot.engine.compose import Composer
 from bot.engine.conversation import Conversation, FollowUps
@@ -15,13 +16,12 @@ from bot.engine.detail import DetailFinder
 from bot.engine.facts import FactBook
 from bot.engine.faq import FAQ_THRESHOLD, FaqMatcher
 from bot.engine.hours import Hours
-from bot.engine.index import ProjectIndex, town_texts
+from bot.engine.index import town_texts
 from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector, other_language
 from bot.engine.message import asks_anything
 from bot.engine.parsed import Parsed
 from bot.engine.parts import answer_parts, sure_part
-from bot.engine.places import Places
 from bot.engine.prepared import Prepared
 from bot.engine.projects import ProjectAnswers
 from bot.engine.pronouns import Counted
@@ -53,9 +53,7 @@ class Engine:
     def __init__(self, knowledge: KnowledgeBase, prepared: Prepared | None = None) -> None:
         """prepared: what an earlier build found in projects, reused and brought up to date."""
         self.knowledge = knowledge
-        memos = (prepared.terms, prepared.places) if prepared else (None, None)
-        self.index = ProjectIndex.build(knowledge.projects, memos[0])
-        self.places = Places(knowledge, memos[1])
+        self.index, self.places = index_and_places(knowledge, prepared)
         self.reader = QuestionReader(self.index, self.places, town_texts(knowledge))
         self.details = DetailFinder(self.index, FactBook(self.index.projects))
         self.faq = FaqMatcher(knowledge)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -151,6 +151,46 @@ class ProjectTerms:
                 best[term] = weight
 
 
+class IndexPart:
+    """What indexing found in a run of projects, merged in their order: postings, the terms
+    their own texts hold, their words as written, their names' terms."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, dict[int, float]] = {}
+        self.own: set[str] = set()
+        self.written: Counter[str] = Counter()
+        self.name_terms: list[list[frozenset[str]]] = []  # each name's, once
+        self.name_words: list[frozenset[str]] = []  # all names' terms together
+
+    def add(self, number: int, terms: ProjectTerms) -> None:
+        """Merge project number's findings (the next project's)."""
+        postings = self.postings
+        for term, weight in terms.best.items():
+            hits = postings.get(term)
+            if hits is None:
+                postings[term] = {number: weight}
+            else:
+                hits[number] = weight
+        self.own |= terms.own
+        self.written.update(terms.written)
+        self.name_terms.append([name for name in dict.fromkeys(terms.names) if name])
+        self.name_words.append(frozenset().union(*terms.names))
+
+    def absorb(self, later: IndexPart) -> None:
+        """Merge what was found in the projects right after these."""
+        postings = self.postings
+        for term, found in later.postings.items():
+            hits = postings.get(term)
+            if hits is None:
+                postings[term] = found
+            else:
+                hits.update(found)
+        self.own |= later.own
+        self.written.update(later.written)
+        self.name_terms += later.name_terms
+        self.name_words += later.name_words
+
+
 @dataclass
 class ProjectIndex:
     """Term -> project postings with field weights, idf and the vocabulary for fuzzy look-up."""
@@ -175,36 +215,37 @@ class ProjectIndex:
     ) -> ProjectIndex:
         """Index every project once (a large base on two processors): each distinct word is
         analysed once by each process; the projects the memo holds are not analysed again."""
-        index = cls(list(projects))
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        listed = list(projects)
         analysed: dict[str, Analysed] = {}  # by word as written
 
         def work(project: Project) -> ProjectTerms:
             return ProjectTerms(project, analysed)
 
-        own: set[str] = set()
         found = (
-            map_forked(work, index.projects, COPY_SHARE)
-            if memo is None
-            else memo.computed(index.projects, work)
+            map_forked(work, listed, COPY_SHARE) if memo is None else memo.computed(listed, work)
         )
+        part = IndexPart()
         found.reverse()
-        for number, project in enumerate(index.projects):
-            terms = found.pop()  # each project's findings are let go once used
-            for term, weight in terms.best.items():
-                postings[term][number] = weight
-            own |= terms.own
-            index.written.update(terms.written)
-            index.name_terms.append([name for name in dict.fromkeys(terms.names) if name])
-            index.name_words.append(frozenset().union(*terms.names))
+        for number in range(len(listed)):
+            part.add(number, found.pop())  # each project's findings are let go once used
+        return cls.assemble(listed, part)
+
+    @classmethod
+    def assemble(cls, projects: list[Project], part: IndexPart) -> ProjectIndex:
+        """The index of every project from what indexing found in all of them, in order."""
+        index = cls(projects)
+        index.postings = part.postings
+        index.written = part.written
+        index.name_terms = part.name_terms
+        index.name_words = part.name_words
+        for number, project in enumerate(projects):
             for ident in (
                 project.contract.number if project.contract else None,
                 project.programme_code,
             ):
                 if ident and len(compact(ident)) >= 5:
                     index.identifiers.setdefault(compact(ident), number)
-        index.postings = dict(postings)
-        index.translated = frozenset(postings.keys() - own)
+        index.translated = frozenset(index.postings.keys() - part.own)
         count = max(len(index.projects), 1)
         for term, hits in index.postings.items():
             df = len(hits)

@@ -3,8 +3,6 @@ best one is what the question is about."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.engine.aboutness import about_another_thing
 from bot.engine.answer import Answer
 from bot.engine.aside import aside
@@ -67,9 +65,15 @@ class Judge:
             factor *= ONLY_PLACES if only_places else 1.0
             if now and self.index.projects[c.number].status == "ongoing":
                 factor *= 1.2
-            ranked.append(
-                replace(c, score=c.score * factor, confidence=min(1.0, c.confidence * factor))
-            )
+            if factor != 1.0:  # most candidates: as ranked
+                c = Candidate(
+                    c.number,
+                    c.score * factor,
+                    c.coverage,
+                    min(1.0, c.confidence * factor),
+                    c.name_coverage,
+                )
+            ranked.append(c)
         ranked = self.editions.weigh(parsed.text, ranked)
         # a project named whole comes first, but is no surer, and a close one is still a near tie
         ranked.sort(

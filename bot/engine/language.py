@@ -45,9 +45,11 @@ _OTHER_WORDS = frozenset(OTHER_LANGUAGE_WORDS)
 def other_language(text: str) -> bool:
     """True for a message in a language the bot does not answer in: Greek (most of its letters),
     or Russian or Ukrainian (two of their own letters or words Bulgarian does not have)."""
-    letters = sum(c.isalpha() for c in text)
-    if letters and len(_GREEK.findall(text)) * 2 > letters:
-        return True
+    greek = len(_GREEK.findall(text))
+    if greek:  # letters are counted only where a Greek one is found
+        letters = sum(c.isalpha() for c in text)
+        if letters and greek * 2 > letters:
+            return True
     own = len(_OTHER_WORDS.intersection(_WORDS.findall(text.lower())))
     return len(_RUSSIAN_LETTERS.findall(text)) + own >= 2
 

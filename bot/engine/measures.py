@@ -77,10 +77,30 @@ def unit_measures(following: Sequence[str]) -> frozenset[str]:
     return _longest(following) or _longest(following[1:], open_only=True)
 
 
-def _at(words: Sequence[str], phrase: tuple[str, ...]) -> set[int]:
-    """The positions where the words hold the phrase's terms side by side."""
-    size = len(phrase)
-    return {i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == phrase}
+def _by_first(
+    phrases: dict[tuple[str, ...], frozenset[str]],
+) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """The phrases and their measures by their first word."""
+    found: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for phrase, names in phrases.items():
+        found.setdefault(phrase[0], []).append((phrase, names))
+    return found
+
+
+_ASKED_FIRST = _by_first(_ASKED)
+_OF_FIRST = _by_first(_OF)
+
+
+def _at(
+    words: Sequence[str], by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+) -> list[tuple[set[int], frozenset[str]]]:
+    """The phrases the words hold side by side: the positions of each, and its measures."""
+    found: dict[tuple[str, ...], tuple[set[int], frozenset[str]]] = {}
+    for i, word in enumerate(words):
+        for phrase, names in by_first.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.setdefault(phrase, (set(), names))[0].add(i)
+    return list(found.values())
 
 
 def asked_measures(parsed: Parsed) -> frozenset[str]:
@@ -93,12 +113,11 @@ def asked_measures(parsed: Parsed) -> frozenset[str]:
     after = {i + 1 for i, w in enumerate(words) if w in _QUANTITY}
     after |= {i for i, w in enumerate(words) if w in parsed.counted}
     found: set[str] = set()
-    for phrase, names in _ASKED.items():
-        at = _at(words, phrase)
-        if at and parsed.answer not in _NOT_MEASURED:
+    if parsed.answer not in _NOT_MEASURED:
+        for at, names in _at(words, _ASKED_FIRST):
             found |= names - OPEN if after.isdisjoint(at) else names
-    for phrase, names in _OF.items():  # "колко дъжд падна, когато ...": asked all the same
-        if not after.isdisjoint(_at(words, phrase)):
+    for at, names in _at(words, _OF_FIRST):  # "колко дъжд падна, когато ...": asked all the same
+        if not after.isdisjoint(at):
             found |= names
     if parsed.answer == "amount":
         found &= {"money"}

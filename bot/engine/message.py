@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
@@ -40,9 +41,21 @@ _SMALL_TALK = PhraseSpotter(
     remember=True,
 )
 _QUESTION = PhraseSpotter((("q", word, None) for word in QUESTION_WORDS), remember=True)
-_JOINS = {tuple(terms(word)) for word in CONTEXT_JOINS}
-_CONTRAST = {tuple(terms(word)) for word in CONTRAST_WORDS}
-_EXPLAINING = {tuple(terms(word)) for word in EXPLAINING_JOINS}
+Starts = tuple[tuple[int, frozenset[tuple[str, ...]]], ...]  # by length, each length's phrases
+
+
+def _by_length(words: Iterable[str]) -> Starts:
+    """The phrases of words' terms, by their length."""
+    found: dict[int, set[tuple[str, ...]]] = {}
+    for word in words:
+        phrase = tuple(terms(word))
+        found.setdefault(len(phrase), set()).add(phrase)
+    return tuple((size, frozenset(phrases)) for size, phrases in sorted(found.items()))
+
+
+_JOINS = _by_length(CONTEXT_JOINS)
+_CONTRAST = _by_length(CONTRAST_WORDS)
+_EXPLAINING = _by_length(EXPLAINING_JOINS)
 _TELLING = frozenset(t for word in TELLING_NOUNS for t in terms(word))
 _QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
 
@@ -117,8 +130,9 @@ def _explains(asking: list[str], words: list[str]) -> bool:
     )
 
 
-def _starts(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
-    return any(tuple(words[: len(phrase)]) == phrase for phrase in phrases)
+def _starts(words: list[str], phrases: Starts) -> bool:
+    """True when words begin with one of the phrases (one look-up for each length)."""
+    return any(size <= len(words) and tuple(words[:size]) in same for size, same in phrases)
 
 
 def _question_clauses(sentence: str) -> tuple[str, str]:

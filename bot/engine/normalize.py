@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
@@ -221,7 +222,7 @@ _TEXTS: Bounded[str, tuple[Token, ...]] = Bounded(2 * TEXTS, CHARACTERS)
 def _tokens(text: str) -> tuple[Token, ...]:
     found = _TEXTS.get(text)
     if found is None:
-        found = tuple(token for word in surface_words(text) for token in _word_tokens(word))
+        found = tuple(chain.from_iterable(map(_word_tokens, surface_words(text))))
         _TEXTS.keep(text, found)
     return found
 

@@ -55,7 +55,11 @@ def _texts(values: Iterable[Text | None]) -> list[str]:
 class Places:
     """Every place of the knowledge base, each project's places and themes."""
 
-    def __init__(self, knowledge: KnowledgeBase, memo: Memo[ProjectPlaces] | None = None) -> None:
+    def __init__(
+        self, knowledge: KnowledgeBase, memo: Memo[ProjectPlaces] | None = None, settle: bool = True
+    ) -> None:
+        """settle: find each project's places now (else settle() is given them, found by
+        of_project)."""
         self.display: dict[Place, dict[str, str]] = {}
         for lang, text in knowledge.municipality.name.values():
             self._remember(lang, place_names(_SUFFIX.sub("", text)))
@@ -75,16 +79,24 @@ class Places:
         self._funds = PhraseSpotter(
             (theme, word, None) for theme, words in FUNDING_THEMES.items() for word in words
         )
+        self.of_project: list[frozenset[Place]] = []
+        self._located: list[frozenset[Place]] = []
+        self.themes: list[frozenset[str]] = []
+        if not settle:
+            return
         # a large base on two processors; what a project names depends on every known place
         projects, key = knowledge.projects, tuple(sorted(known))
-        found = (
-            map_forked(self._of_project, projects, COPY_SHARE)
+        self.settle(
+            map_forked(self.found_in, projects, COPY_SHARE)
             if memo is None
-            else memo.computed(projects, self._of_project, key)
+            else memo.computed(projects, self.found_in, key)
         )
-        self.of_project: list[frozenset[Place]] = [places for places, _, _ in found]
-        self._located: list[frozenset[Place]] = [located for _, located, _ in found]
-        self.themes: list[frozenset[str]] = [themes for _, _, themes in found]
+
+    def settle(self, found: list[ProjectPlaces]) -> None:
+        """Take what found_in found in every project, in order."""
+        self.of_project = [places for places, _, _ in found]
+        self._located = [located for _, located, _ in found]
+        self.themes = [themes for _, _, themes in found]
         self._named = {}
 
     def _names_in(self, location: str) -> list[str]:
@@ -94,7 +106,7 @@ class Places:
             names = self._named[location] = place_names(location)
         return names
 
-    def _of_project(self, project: Project) -> ProjectPlaces:
+    def found_in(self, project: Project) -> ProjectPlaces:
         """The places a project's names, summary and locations name, those its locations start
         with, and the themes its names and summary name (and its programme and funding: EU)."""
         names = [*_texts([project.title, project.short_title]), *project.aliases]

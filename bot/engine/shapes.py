@@ -27,16 +27,20 @@ def unshaped(found: Sequence[Token], question: str) -> frozenset[str]:
     болница", "една порция"); a verb the knowledge base does not know ("коя фирма смени
     покрива"), an ordinal ("от пети клас")."""
     names = {t for word in _NAMED.findall(question) for t in terms(word)}
-    after_noun = [False, *(_names_next(t) for t in found)]
-    return frozenset(
-        t.term
-        for t, after in zip(found, after_noun, strict=False)
-        if t.cyrillic
-        and not after
-        and not _ARTICLED.search(t.written)
-        and not noun_shaped(t, False)
-        and t.term not in names
-    )
+    shapeless: list[str] = []
+    after = False  # the word before has an article or is a numeral: a noun follows it
+    for token in found:
+        articled = _ARTICLED.search(token.written) is not None
+        if (
+            token.cyrillic
+            and not after
+            and not articled
+            and not noun_shaped(token, False)
+            and token.term not in names
+        ):
+            shapeless.append(token.term)
+        after = articled or token.term in _NUMERALS or token.term.isdigit()
+    return frozenset(shapeless)
 
 
 def verb_after_who(
@@ -55,8 +59,3 @@ def names_thing(parsed: Parsed, at: int) -> bool:
     """True when the word at a position is a noun of the question's own (not quiet, no verb)."""
     word = parsed.words[at]
     return at not in parsed.quiet and word not in parsed.verbs | parsed.moods | ANSWER_NOUN_TERMS
-
-
-def _names_next(token: Token) -> bool:
-    """True for a word with an article or a numeral: a noun follows it ("новата болница")."""
-    return bool(_ARTICLED.search(token.written)) or token.term in _NUMERALS or token.term.isdigit()

@@ -90,7 +90,8 @@ class PhraseSpotter:
         asked = (tuple(canon), tuple(cyrillic))
         found = self._found.get(asked)
         if found is None:  # the same words are looked for again: in a clause, the next question
-            found = self._found.keep(asked, tuple(self._hits(canon, cyrillic)))
+            cost = sum(map(len, canon)) + len(asked[1])  # characters(asked), without its walk
+            found = self._found.keep(asked, tuple(self._hits(canon, cyrillic)), cost)
         return list(found)
 
     def _hits(self, canon: list[str], cyrillic: Sequence[bool]) -> list[PhraseHit]:

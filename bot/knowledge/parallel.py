@@ -23,6 +23,8 @@ MIN_ITEMS = 1000
 COPY_SHARE = 0.45
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Mine = TypeVar("Mine")
+Theirs = TypeVar("Theirs")
 
 
 def can_fork() -> bool:
@@ -39,25 +41,38 @@ def map_forked(
     if len(items) < MIN_ITEMS or not can_fork():
         return [work(item) for item in items]
     split = int(len(items) * (1 - copy_share))
+    mine, theirs = in_two(
+        lambda: [work(item) for item in items[:split]],
+        lambda: [work(item) for item in items[split:]],
+    )
+    return mine + theirs
+
+
+def in_two(mine: Callable[[], Mine], theirs: Callable[[], Theirs]) -> tuple[Mine, Theirs]:
+    """(mine(), theirs()), theirs() made by a forked copy at the same time and handed back
+    pickled (made here after mine() when the copy fails, or when no copy can work beside this
+    process)."""
+    if not can_fork():
+        return mine(), theirs()
     with tempfile.TemporaryFile() as handed:
         pid = os.fork()
         if pid == 0:  # the copy: never returns to the caller
             code = 1
             try:
-                pickle.dump([work(item) for item in items[split:]], handed, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(theirs(), handed, pickle.HIGHEST_PROTOCOL)
                 handed.flush()
                 code = 0
             finally:
                 os._exit(code)
         try:
-            mine = [work(item) for item in items[:split]]
+            made = mine()
         except BaseException:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             raise
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            return mine + [work(item) for item in items[split:]]
+            return made, theirs()
         handed.seek(0)
-        theirs: list[Result] = pickle.load(handed)
-        return mine + theirs
+        found: Theirs = pickle.load(handed)
+        return made, found

@@ -45,7 +45,7 @@ def test_a_flood_of_long_messages_holds_no_more_than_the_limit(
         text = " ".join(f"{words[(number + i) % len(words)]}{i % 97}" for i in range(700))
         engine.answer(text, Conversation())
     memories = [message._SPLITS, normalize._TEXTS, engine.reader.speller._fixed]
-    memories.append(engine.detector._told)
+    memories += [engine.detector._told, engine.reader.topics._found]
     for memory in memories:
         assert 0 < memory.held <= CHARACTERS
         assert sum(characters(key) for key in memory) == memory.held

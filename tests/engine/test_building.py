@@ -24,6 +24,8 @@ def built(engine: Engine) -> tuple[object, ...]:
     index, places = engine.index, engine.places
     return (
         index.postings,
+        [list(hits.items()) for hits in index.postings.values()],  # in the same order
+        list(index.postings),
         index.idf,
         index.name_terms,
         index.name_words,
@@ -50,9 +52,27 @@ def test_two_processors_build_what_one_builds(forks: list[int]) -> None:  # noqa
         one = Engine(knowledge)
     assert not forks
     both = Engine(knowledge)
-    assert len(forks) == 2  # the index's terms and the places, each half in a forked copy
+    assert len(forks) == 1  # the index's terms and the places of the last projects: one copy
     assert built(both) == built(one)
     assert answers(both) == answers(one)
+
+
+def test_when_the_copy_fails_this_process_builds_its_share(
+    forks: list[int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "MIN_ITEMS", 10**9)
+        knowledge = load_or_raise(ROOT / "knowledge")
+        one = Engine(knowledge)
+
+    def broken(*_: object) -> None:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(parallel.pickle, "dump", broken)
+    both = Engine(knowledge)
+    assert len(forks) == 1
+    assert built(both) == built(one)
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Engine, measures
 from bot.engine.facts import make_fact
 from bot.engine.measures import unit_measures
+from bot.engine.parsed import Parsed
 
 
 def plain(text: str) -> str:
@@ -99,3 +100,39 @@ def test_how_much_it_costs_is_still_the_budget(
 ) -> None:
     answer = bases[base].answer(question)
     assert fact in plain(answer.reply.plain())
+
+
+def _scanned(parsed: Parsed) -> frozenset[str]:
+    """asked_measures as every phrase scanned over every position (the plain way)."""
+    places = {w for place in parsed.places for w in place}
+    words = ["" if w in places else w for w in parsed.words]
+    after = {i + 1 for i, w in enumerate(words) if w in measures._QUANTITY}
+    after |= {i for i, w in enumerate(words) if w in parsed.counted}
+    found: set[str] = set()
+    for table, asked in ((measures._ASKED, True), (measures._OF, False)):
+        for phrase, names in table.items():
+            size = len(phrase)
+            at = {i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == phrase}
+            if asked and at and parsed.answer not in measures._NOT_MEASURED:
+                found |= names - measures.OPEN if after.isdisjoint(at) else names
+            elif not asked and not after.isdisjoint(at):
+                found |= names
+    return frozenset(found & {"money"} if parsed.answer == "amount" else found)
+
+
+def _asked_words() -> list[list[str]]:
+    """Every phrase of measures.yaml alone, after "колко", twice, and between other words."""
+    how = sorted(measures._QUANTITY)[0]
+    found = []
+    for phrase in [*measures._ASKED, *measures._OF]:
+        found += [list(phrase), [how, *phrase], [*phrase, "и", how, *phrase]]
+        found += [["къде", *phrase[:-1]], ["парка", how, *phrase, "за"]]
+    return found
+
+
+@pytest.mark.parametrize("answer", [None, "amount", "date", "count"])
+def test_the_measures_asked_are_found_by_their_first_word_as_by_a_scan(answer: str | None) -> None:
+    for words in _asked_words():
+        for counted in ([], words[-1:]):
+            parsed = Parsed(" ".join(words), words, answer=answer, counted=counted)
+            assert measures.asked_measures(parsed) == _scanned(parsed), words

@@ -23,6 +23,7 @@ BULGARIAN = [
     "what is the road to Ξάνθη",  # one Greek name in an English question
     "спасибо",  # said in jest: thanks
     "kolko struva proekta",
+    "͵͵ 10",  # Greek signs, no Greek letter
 ]
 
 
