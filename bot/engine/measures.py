@@ -3,7 +3,7 @@ sentence states by the unit after its numbers ("53 480 кв.м", "148 л/кв.м
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,22 @@ def asked_measures(parsed: Parsed) -> frozenset[str]:
     if parsed.answer == "amount":
         found &= {"money"}
     return frozenset(found)
+
+
+# the words that name each measure its units do not tell apart ("3,4 м" a height, "2,8 км" a
+# length): a sentence naming it ("височина") states it
+_NAMED = {
+    name: frozenset(t for w in measure.get("asked", ()) for t in terms(str(w)))
+    for name, measure in _TABLE.items()
+    if measure.get("named")
+}
+
+
+def names_measure(texts: Iterable[str], measures: frozenset[str]) -> bool:
+    """True when a sentence's own words (not their synonyms) name one of the measures
+    ("височина до 3,4 м" a height; "високите води" does not)."""
+    named = {t for name in measures for t in _NAMED.get(name, ())}
+    return bool(named) and any(not named.isdisjoint(terms(text)) for text in texts)
 
 
 def quantity(parsed: Parsed) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found, measure_kinds
 from bot.engine.facts import LINK_ABOUT, Fact
-from bot.engine.measures import OPEN
+from bot.engine.measures import OPEN, names_measure
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
 from bot.engine.question import LASTING
@@ -90,8 +90,19 @@ def of_measures(found: list[Found], measures: frozenset[str]) -> list[Found]:
     stating = [f for f in found if not measures.isdisjoint(f.fact.measures)]
     if measures <= OPEN and not any(f.support > 0 for f in stating):
         return found
-    # the very unit named first ("how many hectares": "38 600 ha", then "640 дка")
-    return sorted(stating, key=lambda f: -len(measures & f.fact.measures)) or found
+    # the very unit named first ("how many hectares": "38 600 ha", then "640 дка"), then a
+    # sentence that names the measure ("височина до 3,4 м", not the summary's "2,8 км дига")
+    strict = measures - OPEN
+    return (
+        sorted(
+            stating,
+            key=lambda f: (
+                -len(measures & f.fact.measures),
+                not names_measure(f.fact.texts.values(), strict),
+            ),
+        )
+        or found
+    )
 
 
 def unmeasured(facts: list[Fact], measures: frozenset[str]) -> bool:

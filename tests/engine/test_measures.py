@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine, measures
 from bot.engine.facts import make_fact
-from bot.engine.measures import unit_measures
+from bot.engine.measures import names_measure, unit_measures
 from bot.engine.parsed import Parsed
 
 
@@ -63,6 +63,11 @@ def test_the_thing_counted_by_pieces_is_the_noun_after_them(text: str, counted: 
          "1,8 хектара"),
         ("town", "колко кубика ще събира водната кула в краище", "water-tower-kraishte",
          "300 куб. м"),
+        # "колко високо": a height; the sentence naming the elevation, not a length of pipes
+        ("steppe", "колко високо ще е новият резервоар на водопровода в Мелничево",
+         "melnichevo-water-main", "212,40 м"),
+        ("mountain", "kolko visoko e rezervoara kalinishte", "water-catchment-kalinishte",
+         "1 128 м"),
     ],
 )  # fmt: skip
 def test_the_measure_asked_chooses_the_sentence_stating_its_unit(
@@ -136,3 +141,17 @@ def test_the_measures_asked_are_found_by_their_first_word_as_by_a_scan(answer: s
         for counted in ([], words[-1:]):
             parsed = Parsed(" ".join(words), words, answer=answer, counted=counted)
             assert measures.asked_measures(parsed) == _scanned(parsed), words
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Земнонасипна дига с височина до 3,4 м", True),
+        ("резервоар на кота 212,40 м", True),
+        ("строи нова 2,8 км дига; високите води забавиха работата", False),
+    ],
+)
+def test_a_sentence_names_a_height_by_its_own_words_not_their_synonyms(
+    text: str, named: bool
+) -> None:
+    assert names_measure([text], frozenset({"height"})) is named
