@@ -235,7 +235,7 @@ class Engine:
                 if sure.answered and clear_lead(candidates):  # "did you mean" offers one
                     stands = self.judge.stands(sure, best, parsed)  # or it asks another thing
                     return sure if stands else self._fallback(question, lang, ())
-                if self.projects.never_stated(parsed, best.number):  # "заплата": no "did you
+                if self.projects.never_stated(parsed, best.number, lang):  # "заплата": no "did you
                     return sure  # mean" either, the project named says it has no answer
                 return self._clarify(question, lang, likely, best.confidence)
         if parsed.topic and parsed.topic != "summary" and not parsed.content and not parsed.places:

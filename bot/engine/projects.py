@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.engine.absent import names_absent
 from bot.engine.beside import names_unit
 from bot.engine.compose import Composer
 from bot.engine.detail import (
@@ -127,14 +128,15 @@ class ProjectAnswers:
             reply = _titled(project, lang, quote(None, done, lang), reply)
         return ProjectReply(reply, "status", quoted=tuple(done))
 
-    def never_stated(self, parsed: Parsed, number: int) -> bool:
-        """True when the question asks a detail the project's record never states (a wage)."""
-        return never_stated(parsed, self.details.book.of(number)[0])
+    def never_stated(self, parsed: Parsed, number: int, lang: str) -> bool:
+        """True when the question asks what the record never states: a wage, a thing unnamed."""
+        facts = self.details.book.of(number)[0]
+        return never_stated(parsed, facts) or names_absent(parsed, self.details, number, lang)
 
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
         project = self.details.index.projects[number]
-        if parsed.strange or self.never_stated(parsed, number):
+        if parsed.strange or self.never_stated(parsed, number, lang):
             # "кога има концерт в читалището": no record speaks of a concert; "каква заплата
             # взима докторът": nor of a wage
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)

@@ -1,0 +1,44 @@
+"""A thing asked that a project's record never names: its sentences cannot answer the question."""
+
+from __future__ import annotations
+
+from bot.engine.beside import names_unit
+from bot.engine.detail import DetailFinder
+from bot.engine.lexicon import SEASONS, WEEKDAYS
+from bot.engine.normalize import terms
+from bot.engine.parsed import Parsed
+from bot.engine.progress import asks_hours
+from bot.engine.subject import WORK_TERMS
+
+_TIMES = frozenset(t for word in (*WEEKDAYS, *SEASONS) for t in terms(word))  # when, no thing
+THING_LENGTH = 6  # a stem this long names a thing; shorter ones are "нов", "дни", "главен"
+
+
+def names_absent(parsed: Parsed, details: DetailFinder, number: int, lang: str) -> bool:
+    """True when the question names project number and one thing more, a word some other record
+    holds as it is but this one's never does ("водопровод" asked of the canal at the village
+    named, "часовник" of the fortress): none of the project's sentences speaks of the thing
+    asked. Not when the hours it states are asked ("is the cave open in winter"), nor of an
+    English question (a record's English words are fewer than its Bulgarian ones)."""
+    if lang != "bg" or parsed.answer not in (
+        "date",
+        "length",
+    ):  # "може ли с количката": a yes or no may be inferred
+        return False
+    naming = details.naming(number, parsed.content)
+    skip = parsed.verbs | parsed.guessed | WORK_TERMS | _TIMES
+    rest = [w for w in parsed.content if w not in skip and not w.isdigit() and w not in naming]
+    if (
+        len(rest) != 1
+        or len(rest[0]) < THING_LENGTH
+        or not naming
+        or names_unit(rest[0], parsed.answer)
+        or rest[0] in {*parsed.counted, *parsed.priced}
+    ):
+        return False
+    matches = details.index.lookup(rest[0])
+    if not any(m.term == rest[0] for m in matches):  # no other word's form, nor a typo of it
+        return False
+    if any(number in details.index.postings[m.term] for m in matches):
+        return False
+    return not asks_hours(parsed, details.book.of(number)[0])
