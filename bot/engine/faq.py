@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import tokens
@@ -91,9 +92,16 @@ def _recall(query: frozenset[str], variant: frozenset[str]) -> float:
     """The share of variant's words (or their synonyms) that query holds."""
     found = 0
     for word in variant:
-        keys = stem_keys(with_synonyms(frozenset([word])))
-        found += any(held(q, keys) for q in query)
+        keys = _word_keys(word)
+        found += not query.isdisjoint(keys) or any(held(q, keys) for q in query)
     return found / len(variant)
+
+
+@cache
+def _word_keys(word: str) -> frozenset[str]:
+    """The keys of one word of an entry's question, with its synonyms' (the same for any
+    message: kept)."""
+    return stem_keys(with_synonyms(frozenset([word])))
 
 
 class FaqMatcher:
