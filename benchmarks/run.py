@@ -66,6 +66,8 @@ FROZEN = (
     ("v10/tobacco.yaml", "frozen-v10-tobacco"),
     ("v11/shipped.yaml", None),
     ("v11/euro.yaml", "frozen-v11-euro"),
+    ("v12/shipped.yaml", None),
+    ("v12/karst.yaml", "frozen-v12-karst"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
