@@ -355,7 +355,7 @@ class Engine:
         projects = [self._id(c) for c in candidates[:3]] + ([chat.project] if chat.project else [])
         entry, score = self.faq.best(frozenset(words), projects)
         if parsed.told:  # "Няма вода в селото, на кого да се обадя?" is asked whole
-            whole = self.faq.best(frozenset([*words, *parsed.told]), projects)
+            whole = self.faq.best(frozenset([*words, *parsed.told]), projects, frozenset(words))
             entry, score = whole if whole[1] > score else (entry, score)
         if entry is None or score < FAQ_THRESHOLD:
             return None

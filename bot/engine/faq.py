@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from bot.engine.glossary import GLOSSARY
 from bot.engine.normalize import tokens
 from bot.engine.stopwords import content_terms, is_quiet
 from bot.knowledge import QA, KnowledgeBase, Text
@@ -47,6 +49,11 @@ def stem_keys(terms: frozenset[str]) -> frozenset[str]:
     return terms | {t[:STEM] for t in terms if len(t) > STEM}
 
 
+def with_synonyms(terms: frozenset[str]) -> frozenset[str]:
+    """The terms and their one-word synonyms of the glossary ("запиша": "кандидатствам")."""
+    return terms.union(*(GLOSSARY.synonyms(t) for t in terms))
+
+
 def held(term: str, keys: frozenset[str]) -> bool:
     """True when keys (made by stem_keys) hold the term, or a word of the same first letters."""
     return term in keys or (len(term) > STEM and term[:STEM] in keys)
@@ -63,6 +70,38 @@ def overlap(
     if not stems.isdisjoint(keys):  # and the longer words whose first five letters a key is
         common += sum(1 for q in query - keys if held(q, keys))
     return min(common / len(query), common / len(variant))
+
+
+MIN_TOLD_VARIANT = 2  # the fewest words of an entry's question a story may hold whole
+
+
+def told_score(query: frozenset[str], asked: frozenset[str], entry: FaqEntry) -> float:
+    """How well a message that tells a story before its question ("we are building a house at
+    the end of the street, which has no light: how do we ask for lamps?") asks a project's entry:
+    the share of an entry question's words the message holds, when the question itself (asked)
+    shares a word with the entry; the story's other words do not count against it."""
+    if not any(held(a, entry.every_key) for a in asked):
+        return 0.0
+    return max(
+        (_recall(query, variant) for variant in entry.variants if len(variant) >= MIN_TOLD_VARIANT),
+        default=0.0,
+    )
+
+
+def _recall(query: frozenset[str], variant: frozenset[str]) -> float:
+    """The share of variant's words (or their synonyms) that query holds."""
+    found = 0
+    for word in variant:
+        keys = _word_keys(word)
+        found += not query.isdisjoint(keys) or any(held(q, keys) for q in query)
+    return found / len(variant)
+
+
+@cache
+def _word_keys(word: str) -> frozenset[str]:
+    """The keys of one word of an entry's question, with its synonyms' (the same for any
+    message: kept)."""
+    return stem_keys(with_synonyms(frozenset([word])))
 
 
 class FaqMatcher:
@@ -84,13 +123,17 @@ class FaqMatcher:
             ignore = self.names[project_id]
             for qa in items:
                 variants = tuple(asked_terms(q) - ignore for q in qa.questions)
-                keys = tuple(map(stem_keys, variants))
+                keys = tuple(stem_keys(with_synonyms(v)) for v in variants)
                 entry = FaqEntry(qa, project_id, variants, keys, frozenset().union(*keys))
                 self.entries.append(entry)
                 self.by_project.setdefault(project_id, []).append(entry)
 
-    def best(self, query: frozenset[str], projects: list[str]) -> tuple[FaqEntry | None, float]:
-        """The closest entry among the general ones and those of the given projects."""
+    def best(
+        self, query: frozenset[str], projects: list[str], asked: frozenset[str] | None = None
+    ) -> tuple[FaqEntry | None, float]:
+        """The closest entry among the general ones and those of the given projects (asked: the
+        question's own words when query holds its story too: see told_score, for the first
+        project's entries only)."""
         best: tuple[FaqEntry | None, float] = (None, 0.0)
         for project in dict.fromkeys([None, *projects]):
             entries = self.by_project.get(project)
@@ -106,6 +149,8 @@ class FaqMatcher:
                     overlap(own, variant, keys, stems)
                     for variant, keys in zip(entry.variants, entry.keys, strict=True)
                 )
+                if asked is not None and project is not None and project == projects[0]:
+                    score = max(score, told_score(own, asked, entry))
                 if score > best[1]:
                     best = (entry, score)
         return best
