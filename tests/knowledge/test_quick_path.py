@@ -4,12 +4,14 @@ the same data for every file it takes, the same load result for every folder."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
+import bot.knowledge.agreement as agreement
 import bot.knowledge.reading as reading
 from benchmarks.generate_kb import generate
 from bot.knowledge import LoadResult, load_knowledge, yamlquick
@@ -156,10 +158,13 @@ def test_every_staff_mistake_and_attack_loads_the_same_both_ways(
     assert len(quick.warnings) >= len(WARNED) and len(quick.checked) == 1
 
 
+@pytest.mark.parametrize("day", [None, dt.date(2026, 12, 2), dt.date(2031, 6, 1)])
 def test_an_ordinary_base_is_read_without_the_safe_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date | None
 ) -> None:
-    generate(tmp_path, 30)
+    """Also with statuses checked against the clock: a generated base agrees with its dates."""
+    monkeypatch.setattr(agreement, "today", lambda: day)
+    generate(tmp_path, 30, today=day)
     safe_reads: list[str] = []
 
     def counted(text: str, display: str) -> object:
