@@ -20,11 +20,8 @@ def names_absent(parsed: Parsed, details: DetailFinder, number: int, lang: str) 
     named, "часовник" of the fortress): none of the project's sentences speaks of the thing
     asked. Not when the hours it states are asked ("is the cave open in winter"), nor of an
     English question (a record's English words are fewer than its Bulgarian ones)."""
-    if lang != "bg" or parsed.answer not in (
-        "date",
-        "length",
-    ):  # "може ли с количката": a yes or no may be inferred
-        return False
+    if lang != "bg" or parsed.answer not in ("date", "length"):
+        return False  # "може ли с количката": a yes or no may be inferred
     naming = details.naming(number, parsed.content)
     skip = parsed.verbs | parsed.guessed | WORK_TERMS | _TIMES
     rest = [w for w in parsed.content if w not in skip and not w.isdigit() and w not in naming]
