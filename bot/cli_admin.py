@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.handlers.bulk import DirectSender
 from bot.handlers.delivery import progress_text
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.knowledge.encodings import likely_encoding
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
 from bot.services.dispatcher import Dispatcher
@@ -83,10 +84,19 @@ def _knowledge(settings: Settings) -> KnowledgeBase | None:
 
 
 def read_text(path: Path) -> str:
+    """A text file's UTF-8 text; a file saved in another encoding is named with how to fix it."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = path.read_bytes()
+    except OSError as error:
         raise AdminCommandError(f"cannot read {path}: {error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        saved = likely_encoding(raw) or f"another encoding (byte 0x{raw[error.start]:02x})"
+        raise AdminCommandError(
+            f"{path} is saved in {saved}, not in UTF-8: open it in your editor and save it as "
+            "UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)"
+        ) from None
 
 
 async def _broadcast(args: argparse.Namespace, settings: Settings) -> int:

@@ -109,6 +109,28 @@ async def test_broadcast_from_the_shell(tmp_path: Path) -> None:
         await api.stop()
 
 
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ("Внимание: ремонт на улицата".encode("cp1251"), "saved in Windows-1251, not in UTF-8"),
+        ("Notice: repairs".encode("utf-16"), "saved in UTF-16, not in UTF-8"),
+        (b"ok \xff", "saved in another encoding (byte 0xff), not in UTF-8"),
+    ],
+)
+async def test_a_text_file_in_another_encoding_is_named(
+    tmp_path: Path, raw: bytes, said: str
+) -> None:
+    (tmp_path / "notice.txt").write_bytes(raw)
+    code, _, err = await munibot(
+        "broadcast",
+        "--text-file",
+        str(tmp_path / "notice.txt"),
+        "--db",
+        str(tmp_path / "db.sqlite3"),
+    )
+    assert code == 1 and said in err and "save it as UTF-8" in err and "Traceback" not in err
+
+
 async def test_broadcast_errors_are_one_sentence(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("<blink>x", encoding="utf-8")
     code, _, err = await munibot(
