@@ -16,6 +16,7 @@ from bot.engine.lexicon import (
     SMALL_TALK,
     STOPWORDS,
     TOPIC_CUES,
+    without_signs,
 )
 from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, terms, to_latin
 from bot.knowledge import KnowledgeBase, Text
@@ -114,7 +115,7 @@ class LanguageDetector:
 
     def _tell(self, text: str) -> str | None:
         """'bg' or 'en' for text, or None when it does not tell."""
-        text = clean(_COMMAND.sub(" ", text))
+        text = clean(_COMMAND.sub(" ", without_signs(text)))
         letters = "".join(filter(str.isalpha, text))
         if not letters:
             return None

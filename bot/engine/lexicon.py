@@ -88,6 +88,18 @@ DATE_RANK_BARE: Groups = _groups("date_rank_bare")
 NEWS_NOUNS = _words("news_nouns")
 FUNDING_THEMES: Groups = _groups("funding_themes")
 SMALL_TALK_SIGNS: Groups = _groups("small_talk_signs")
+LETTERED_SIGNS = tuple(  # ":D", "xD": typed smiles with a letter, no word
+    sign for signs in SMALL_TALK_SIGNS.values() for sign in signs if any(map(str.isalpha, sign))
+)
+
+
+def without_signs(text: str) -> str:
+    """The text with the typed smiles that have a letter (":D") taken out."""
+    for sign in LETTERED_SIGNS:
+        text = text.replace(sign, "")
+    return text
+
+
 WHICH_WORDS = _words("which_words")
 OTHER_WORDS = _words("other_words")
 POINTERS = _words("pointers")

@@ -24,6 +24,7 @@ from bot.engine.lexicon import (
     SMALL_TALK_SIGNS,
     STOPWORDS,
     TELLING_NOUNS,
+    without_signs,
 )
 from bot.engine.normalize import terms, tokens
 from bot.engine.topics import PhraseHit, PhraseSpotter
@@ -166,9 +167,9 @@ def _question_clauses(sentence: str) -> tuple[str, str]:
 
 
 def _signs(text: str) -> frozenset[str]:
-    """The small talk of a message of signs alone ("👍", "👋", "???"): none when it has a word;
-    an emoji the lexicon does not list ("🎉", "🐶") is friendly, as a smile is."""
-    if any(char.isalnum() for char in text):
+    """The small talk of a message of signs alone ("👍", "👋", "???", ":D"): none when it has a
+    word; an emoji the lexicon does not list ("🎉", "🐶") is friendly, as a smile is."""
+    if any(char.isalnum() for char in without_signs(text)):
         return frozenset()
     kinds = frozenset(
         kind for kind, signs in SMALL_TALK_SIGNS.items() if any(sign in text for sign in signs)
@@ -201,6 +202,8 @@ def _split(text: str) -> Message:
     """
     text = text[:MAX_MESSAGE].strip()
     kinds: set[str] = set(_signs(text))
+    if kinds and without_signs(text) != text:
+        return Message("", "", frozenset(kinds))  # ":D" alone: its letter is no word
     said: list[tuple[str, list[str]]] = []
     for sentence in sentences(text):
         words = terms(sentence)

@@ -300,6 +300,9 @@ def test_a_ranking_shows_the_number_asked(bases: dict[str, Engine]) -> None:
         ("🐶", "emoji"),  # any emoji the lexicon does not list
         ("🎉🎉", "emoji"),
         ("😀?", "about"),
+        (":D", "emoji"),  # a typed smile with a letter: no word, and no English (round 12)
+        ("xD xD", "emoji"),
+        (":P", "emoji"),
     ],
 )
 def test_more_signs_alone(bases: dict[str, Engine], sign: str, kind: str) -> None:
