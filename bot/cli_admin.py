@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.handlers.bulk import DirectSender
 from bot.handlers.delivery import progress_text
 from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.knowledge.encodings import likely_encoding
+from bot.knowledge.encodings import SAVE_AS_UTF8, likely_encoding
 from bot.services.announcements import DraftError, split_versions
 from bot.services.broadcast import Progress
 from bot.services.dispatcher import Dispatcher
@@ -94,8 +94,7 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         saved = likely_encoding(raw) or f"another encoding (byte 0x{raw[error.start]:02x})"
         raise AdminCommandError(
-            f"{path} is saved in {saved}, not in UTF-8: open it in your editor and save it as "
-            "UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)"
+            f"{path} is saved in {saved}, not in UTF-8: {SAVE_AS_UTF8}"
         ) from None
 
 

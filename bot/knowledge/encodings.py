@@ -6,6 +6,10 @@ from __future__ import annotations
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CYRILLIC = range(0x0400, 0x0500)
 MIN_LETTERS = 4  # a stray byte or two ("\xff" reads as "я") tells no encoding
+SAVE_AS_UTF8 = (
+    "open it in your editor and save it as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8; "
+    "in Notepad++: Encoding, Convert to UTF-8)"
+)
 
 
 def likely_encoding(raw: bytes) -> str | None:

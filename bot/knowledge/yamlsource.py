@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.encodings import likely_encoding
+from bot.knowledge.encodings import SAVE_AS_UTF8, likely_encoding
 from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.yamlsyntax import NBSP, layout_problems, syntax_problem
 from bot.knowledge.yamltree import TOO_DEEP, Builder, Positions, Stop, position
@@ -100,8 +100,7 @@ def decode_source(raw: bytes, size: int, display: str) -> str | YamlDocument:
             line, column = (1, 1) if encoding == "UTF-16" else (line, column)
             message = (
                 f"the file is saved in the {encoding} encoding, not in UTF-8, which the bot "
-                "reads: open it in your editor and save it as UTF-8 (in Notepad: File, Save "
-                "As, Encoding: UTF-8; in Notepad++: Encoding, Convert to UTF-8)"
+                f"reads: {SAVE_AS_UTF8}"
             )
         return _failed(display, line, column, message)
     odd_spaces = "\t" in text or any(char in text for char in NBSP)
