@@ -68,6 +68,7 @@ FROZEN = (
     ("v11/euro.yaml", "frozen-v11-euro"),
     ("v12/shipped.yaml", None),
     ("v12/karst.yaml", "frozen-v12-karst"),
+    ("v13/shipped.yaml", None),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
