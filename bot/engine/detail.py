@@ -262,7 +262,7 @@ class DetailFinder:
                 )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
-            if cues:
+            if cues and (parsed.answer not in NUMBERS or wanted & fact.kinds):  # "колко голям":
                 support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
             if parsed.yes_no and fact.source == "faq" and not fact.about.isdisjoint(every):
                 support += ASKED_BONUS  # "може ли с малки деца": the staff's "Може ли с деца?"

@@ -30,9 +30,10 @@ from bot.engine.lexicon import (
     UNIT_PHRASES,
     UNITS,
 )
+from bot.engine.lists import lists_things
 from bot.engine.measures import COUNT_MARKS, LONGEST, unit_measures
 from bot.engine.normalize import clean, terms
-from bot.engine.numbers import compound, numeral_end, starts_number
+from bot.engine.numbers import compound, numeral_end, range_start, starts_number
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
 
@@ -138,11 +139,14 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
                 at += 1
             after, following = words[at : at + LONGEST], words[at : i + 3]
         else:  # a number in words is read whole ("хиляда и двеста квадратни метра")
-            end = numeral_end(words, i)
+            at = end = numeral_end(words, i)
             after = words[end : end + LONGEST]
             following = after[:2]
         if following and following[0] in _MONTHS:
             continue  # "от 6 септември": the day of a date is no quantity
+        if part is None and range_start(words, at):
+            kinds.add("number")  # "от три до дванайсет години": the unit comes after the end
+            continue
         if measures is not None:
             measures |= unit_measures(after)
         if following and following[0] in COUNT_MARKS:  # "4 бр. метални наблюдателни кули"
@@ -259,6 +263,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
         extra["about"] = OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
     if extra.get("date") is not None:
         kinds |= {"date"}
+    if any(lists_things(text) for text in texts.values()):
+        kinds |= {"list"}  # "с мляко, хляб и плод": several things in a row
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
         kinds |= {"who"}
     extra["clauses"] = measured_clauses(texts.values())

@@ -27,6 +27,7 @@ DERIVED = 5  # ... at most this many letters longer
 # The folded endings of an imperfective verb (-ява, -ава, -ува, -ива): without them, the stem its
 # nouns are made from ("отоплява": "отопление", "осветяват": "осветление").
 VERB_SUFFIXES = ("Yav", "av", "uv", "iv")
+VERBAL_NOUN = ("en", "n")  # the folded -ене / -не of the noun of an action ("търсене")
 NEGATION = "bez"  # the folded "без-" of "безплатен", "безопасен"
 # A verb borrowed with -ира- ("паркирам", "асфалтираха", "финансира") and its noun in -иране,
 # as folded and stemmed: without -ир- and its ending, the noun it is made from ("паркинг").
@@ -236,10 +237,11 @@ class Vocabulary:
 
     def _derived(self, term: str) -> list[str]:
         if len(term) < MIN_STEM:
-            return []
+            return self.verbal_nouns(term)
         found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
         found += self._starting_with(term, len(term) + DERIVED, term)
-        more = [*self.verb_nouns(term), *self.negated(term), *self.borrowed_stem(term)]
+        more = [*self.verb_nouns(term), *self.verbal_nouns(term), *self.negated(term)]
+        more += self.borrowed_stem(term)
         return found + [other for other in more if other not in found]
 
     def negated(self, term: str) -> list[str]:
@@ -249,6 +251,13 @@ class Vocabulary:
         if len(other) < MIN_STEM:
             return []
         return ([other] if other in self else []) + self.same_stem(other)
+
+    def verbal_nouns(self, term: str) -> list[str]:
+        """The noun of the action of a verb with a short stem, and back ("търси": "търсене",
+        "мерят": "мерене"): the stem and -ене / -не, five letters at least."""
+        found = [term + end for end in VERBAL_NOUN if len(term) + len(end) >= MIN_STEM]
+        found += [term[: -len(end)] for end in VERBAL_NOUN if term.endswith(end)]
+        return [t for t in found if len(t) >= MIN_STEM - 1 and t != term and t in self]
 
     def verb_nouns(self, term: str) -> list[str]:
         """Terms made from the stem of an imperfective verb ("otoplYav": "otopleni"), at most

@@ -12,6 +12,7 @@ from bot.engine.lexicon import (
     HALF_WORDS,
     MAGNITUDES,
     NUMBER_JOINS,
+    NUMBER_RANGES,
     NUMERAL_LOOKALIKES,
     NUMERAL_PREFIXES,
     NUMERALS,
@@ -21,6 +22,7 @@ from bot.engine.normalize import terms
 _NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
 _HALVES = frozenset(HALF_WORDS)
 _JOINS = frozenset(NUMBER_JOINS)
+_RANGES = frozenset(NUMBER_RANGES)
 _MAGNITUDES = frozenset(w.lower() for w in MAGNITUDES)
 _LOOKALIKES = frozenset(NUMERAL_LOOKALIKES)
 # "четириетажен": a numeral's prefix, then an adjective of four letters or more made from a noun
@@ -77,3 +79,9 @@ def compound(word: str) -> str | None:
         return None
     found = _COMPOUND.match(word)
     return found.group(1) if found else None
+
+
+def range_start(words: Sequence[str], at: int) -> bool:
+    """True when the words from at go on to the other end of a range ("до дванайсет години",
+    "or 4 days"): the unit after that number is this one's too."""
+    return at + 1 < len(words) and words[at] in _RANGES and starts_number(words, at + 1)

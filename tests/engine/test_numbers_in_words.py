@@ -92,3 +92,15 @@ def test_where_a_number_in_words_ends(words: list[str], start: int, end: int) ->
 def test_a_name_that_begins_like_a_numeral_counts_nothing() -> None:
     fact = make_fact("contacts", {"bg": "Веселина Трифонова – директор на градината"})
     assert "count" not in fact.kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("детска площадка за децата от три до дванайсет години", {"number", "duration"}),
+        ("деца от 3 до 16 години", {"number", "duration"}),
+        ("за 3 или 4 дни", {"number", "duration"}),
+    ],
+)
+def test_a_range_has_the_unit_of_its_second_end(text: str, kinds: set[str]) -> None:
+    assert make_fact("summary", {"bg": text}).kinds == kinds
