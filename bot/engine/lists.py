@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # facts read lists_things: the types alone, at no import
     from bot.engine.facts import Fact
 
 LIST_BONUS = 0.2  # what listing things adds to a sentence that holds the question
+AFTER_BONUS = 0.3  # ... and listing them after the preposition asked ("по име, село и година")
 # ", B и C": a comma, an item of one to four words, then "и" / "and" / "или" / "or" and another;
 # or ", B, C": two items of one to four words after commas
 _ITEM = r"((?:[^\s,;:.!?]+\s+){0,3}[^\s,;:.!?]+)"
@@ -95,7 +96,7 @@ def lists_first(found: list[Found], text: str) -> list[Found]:
         if item.support <= 0 or "list" not in item.fact.kinds:
             return 0.0
         after = preposition is not None and _listed_after(item.fact, preposition)
-        return LIST_BONUS * (2 if after else 1)
+        return LIST_BONUS + (AFTER_BONUS if after else 0.0)
 
     return sorted(found, key=lambda f: -f.score - bonus(f))
 

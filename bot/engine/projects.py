@@ -112,7 +112,9 @@ class ProjectAnswers:
             # "кога има концерт в читалището": no record speaks of a concert; "каква заплата
             # взима докторът": nor of a wage
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
-        naming = self.details.naming(number, parsed.content)
+        # a place the chat asked about names the project too when it is where the whole is
+        placed = [w for w in parsed.extra if any(w in place for place in parsed.places)]
+        naming = self.details.naming(number, [*parsed.content, *placed])
         if (
             parsed.works
             and parsed.answer == "date"
