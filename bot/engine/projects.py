@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.engine.absent import names_absent
 from bot.engine.beside import names_unit
-from bot.engine.chosen import ProjectReply, best_facts, titled
+from bot.engine.chosen import ProjectReply, best_facts, new_sums_first, titled
 from bot.engine.compose import Composer
 from bot.engine.detail import (
     ANSWER_KINDS,
@@ -18,7 +18,6 @@ from bot.engine.detail import (
     Found,
     field_answers,
     measure_kinds,
-    new_sums_first,
     states_field,
 )
 from bot.engine.events import COMPLETION, dates_event, event_terms
