@@ -43,6 +43,7 @@ from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
+from bot.engine.since import asks_since, since_dated
 from bot.engine.subject import WORK_TERMS
 from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
 from bot.knowledge import Project
@@ -265,6 +266,10 @@ class ProjectAnswers:
         if events <= COMPLETION and works and project.period and project.period.end:
             events = frozenset()  # "кога приключва салонът": the project's own end, no part's
         dated = [f for f in found if dates_event(f.fact, events)]
+        if not dated and answer == "date" and asks_since(parsed.text):  # "от коя година е
+            things = [w for w in parsed.content if w not in WORK_TERMS | parsed.verbs]  # сградата"
+            lookup = self.details.index.lookup
+            dated = since_dated(found, (frozenset(m.term for m in lookup(w)) for w in things))
         if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
             facts = best_facts(dated)
             dates, missing = self.composer.project(project, "dates", lang)
