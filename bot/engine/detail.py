@@ -34,6 +34,7 @@ ANSWER_KINDS = {
     "person": {"who"},  # a firm, a titled person, a name with its role; any name counts less
     "place": {"person"},
     "language": {"language"},
+    "frequency": {"frequency"},
 }
 # Any name stands in for a person when a field of names is empty (a firm's, a title's).
 NAMES = {"person": {"person"}}

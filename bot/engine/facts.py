@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.engine.abbreviations import defined, used
 from bot.engine.formatting import MONTHS
+from bot.engine.frequency import states_frequency
 from bot.engine.index import indexed_terms
 from bot.engine.lexicon import (
     ABBREVIATIONS,
@@ -265,6 +266,8 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
         kinds |= {"date"}
     if any(lists_things(text) for text in texts.values()):
         kinds |= {"list"}  # "с мляко, хляб и плод": several things in a row
+    if any(states_frequency(text) for text in texts.values()):
+        kinds |= {"frequency"}  # "всеки половин час", "два пъти седмично"
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
         kinds |= {"who"}
     extra["clauses"] = measured_clauses(texts.values())
