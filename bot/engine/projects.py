@@ -29,6 +29,7 @@ from bot.engine.measures import OPEN, asked_measures, quantity
 from bot.engine.narrowing import (
     acts,
     counted_by,
+    happened_first,
     of_measure,
     of_measures,
     of_period,
@@ -190,6 +191,7 @@ class ProjectAnswers:
         found = part.under(of_measures(found, measures), measure_kinds(parsed), measures - OPEN)
         listing = asks_list(parsed.text) and answer is None  # "какви дървета садят"
         found = lists_first(found, parsed.text) if listing else found
+        found = happened_first(found, parsed)  # "с колко паднаха": the results, not the goals
         linked = pages(found, parsed)
         if linked and topic in (None, "location"):  # "къде да видя снимките": the page, of
             facts = best_facts(linked)  # whichever place
