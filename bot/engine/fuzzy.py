@@ -31,6 +31,7 @@ VERBAL_NOUN = ("en", "n")  # the folded -ене / -не of the noun of an action
 NEGATION = "bez"  # the folded "без-" of "безплатен", "безопасен"
 # A verb borrowed with -ира- ("паркирам", "асфалтираха", "финансира") and its noun in -иране,
 # as folded and stemmed: without -ир- and its ending, the noun it is made from ("паркинг").
+_BORROWED_NOUNS = ("ac", "kc")  # the folded -ация, -кция of the noun of its action
 _BORROWED_VERB = re.compile(r"(.{4,}?)ir(?:am|ah|aS|ahm|n|al|ali)?")
 
 
@@ -222,10 +223,14 @@ class Vocabulary:
         return found
 
     def borrowed_stem(self, term: str) -> list[str]:
-        """The noun a verb borrowed with -ира- is made from, when the vocabulary holds it and
-        not the verb itself ("parkiram": "park" of "паркинг")."""
+        """The noun a verb borrowed with -ира- is made from, or the noun of its action in -ация
+        / -кция, when the vocabulary holds it and not the verb itself ("parkiram": "park" of
+        "паркинг", "рекултивираното": "рекултивация", "реконструирана": "реконструкция")."""
         found = _BORROWED_VERB.fullmatch(term) if term not in self else None
-        return [found.group(1)] if found and found.group(1) in self else []
+        if not found:
+            return []
+        stem = found.group(1)
+        return [t for t in (stem, *(stem + end for end in _BORROWED_NOUNS)) if t in self][:1]
 
     def related(self, term: str) -> list[str]:
         """Terms derived from term or that term derives from: one starts with the other, the
