@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
 from bot.engine.glossary import GLOSSARY
 from bot.engine.index import LOCATION, ProjectIndex, indexed_terms
-from bot.engine.lexicon import UNITS
+from bot.engine.measures import counted_measures
 from bot.engine.normalize import stem
 from bot.engine.parsed import Parsed
 from bot.engine.reply import Reply
@@ -35,6 +34,7 @@ ANSWER_KINDS = {
     "person": {"who"},  # a firm, a titled person, a name with its role; any name counts less
     "place": {"person"},
     "language": {"language"},
+    "frequency": {"frequency"},
 }
 # Any name stands in for a person when a field of names is empty (a firm's, a title's).
 NAMES = {"person": {"person"}}
@@ -53,10 +53,6 @@ FIELD_ANSWERS = {
     "news": {"date"},
     "results": {"count"},
 }
-_CURRENCY = "|".join(re.escape(u) for u in sorted(UNITS["money"], key=len, reverse=True))
-# a sum of money: its digits (grouped by spaces, dots or commas), then a currency or "млн" first
-_NOT_DIGIT = re.compile(r"\D")
-_SUM = re.compile(rf"(\d(?:[\d\s.,]*\d)?)\s*(?:{_CURRENCY})(?!\w)", re.IGNORECASE)
 WHOLE_MEASURES = frozenset({"length", "size", "weight"})
 NUMBERS = frozenset({"count", "length", "size", "duration", "weight", "percent"})  # not money
 # The kinds of numbers that measure the thing asked beside it: how big, by an area, a count or a
@@ -231,6 +227,17 @@ class DetailFinder:
         counted = [{t: v for t, v in matched(c).items() if v == 1.0} for c in parsed.counted]
         if counted and not any(not f.counted.isdisjoint(m) for f in facts for m in counted):
             counted = [{**_synonyms(c), **m} for c, m in zip(parsed.counted, counted, strict=True)]
+        # ... or, when none counts those either, a number of the measure a word of it names
+        # ("how many people": "three librarians and two volunteers")
+        people = counted_measures(parsed.counted, facts, counted)
+        # the nouns asked beside the thing counted ("колко души ... на срещите"): a sentence
+        # counting them ("шест срещи") and not the thing asked states another number
+        beside_counted = frozenset(
+            t
+            for w, (m, _) in zip(details, detail, strict=True)
+            if w not in parsed.verbs and w not in parsed.counted
+            for t in m
+        ) - frozenset(t for m in counted for t in m)
         naming = [matched(w) for w in named]
         wanted = ANSWER_KINDS.get(parsed.answer or "", set())
         every = frozenset().union(*(m for m, _ in detail))  # a fact with none of these holds none
@@ -262,14 +269,20 @@ class DetailFinder:
                 )
             holds = held / total if total else 0.0  # above 1 when the verb is held too
             support = min(1.0, holds)
-            if cues:
+            if cues and (parsed.answer not in NUMBERS or wanted & fact.kinds):  # "колко голям":
                 support += CUE_BONUS * min(2, sum(1 for m in cues if not terms.isdisjoint(m)))
             if parsed.yes_no and fact.source == "faq" and not fact.about.isdisjoint(every):
                 support += ASKED_BONUS  # "може ли с малки деца": the staff's "Може ли с деца?"
-            counts = bool(counted) and any(not fact.counted.isdisjoint(m) for m in counted)
+            counts = bool(counted) and (
+                any(not fact.counted.isdisjoint(m) for m in counted)
+                or not people.isdisjoint(fact.measures)
+            )
             support += COUNTED_BONUS if counts else 0.0
             # its number of the kind asked is another thing's (counting the thing asked, it is not)
-            other = not counts and beside.other(fact)
+            other = not counts and (
+                beside.other(fact)
+                or (bool(counted) and not beside_counted.isdisjoint(fact.counted))
+            )
             score = support + min(VERB_TIE, holds - min(1.0, holds))
             score += SAID_BONUS if asked and says_number(asked, fact.texts) else 0.0
             if naming:
@@ -381,18 +394,3 @@ def states_field(fact: Fact, topic: str) -> bool:
 def field_answers(topic: str | None, answer: str | None) -> bool:
     """True when a topic's own field gives the kind of answer asked."""
     return answer is None or answer in FIELD_ANSWERS.get(topic or "", set())
-
-
-def sums(text: str) -> frozenset[str]:
-    """The sums of money a text states, as their digits ("3 418 276,40 лв." and "3,418,276.40
-    BGN" alike)."""
-    return frozenset(_NOT_DIGIT.sub("", m.group(1)) for m in _SUM.finditer(text))
-
-
-def new_sums_first(found: list[Found], field: Reply, lang: str) -> list[Found]:
-    """The sentences that state a sum the budget's field does not, first: asked how much a part
-    of the works cost ("the landslide on the road"), the summary's total repeats the field, the
-    activity's own sum answers."""
-    said = sums(field.plain())
-    adding = [f for f in found if sums(f.fact.text(lang)) - said]
-    return adding + [f for f in found if f not in adding]

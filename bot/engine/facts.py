@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.engine.abbreviations import defined, used
 from bot.engine.formatting import MONTHS
+from bot.engine.frequency import states_frequency
 from bot.engine.index import indexed_terms
 from bot.engine.lexicon import (
     ABBREVIATIONS,
@@ -23,15 +24,17 @@ from bot.engine.lexicon import (
     LINK_WORDS,
     MAGNITUDES,
     MUNICIPALITY_FIELDS,
-    NUMERALS,
     OPEN_DAYS,
     ORGANISATION_MARKS,
     PERSON_ROLES,
     PERSON_TITLES,
+    UNIT_PHRASES,
     UNITS,
 )
+from bot.engine.lists import lists_things
 from bot.engine.measures import COUNT_MARKS, LONGEST, unit_measures
 from bot.engine.normalize import clean, terms
+from bot.engine.numbers import compound, numeral_end, range_start, starts_number
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
 
@@ -64,14 +67,15 @@ OPEN_ABOUT = frozenset(
     t for word in (*MUNICIPALITY_FIELDS["hours"], *OPEN_DAYS) for t in terms(word)
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
+_UNIT_PAIRS = {w.lower(): kind for kind, words in UNIT_PHRASES.items() for w in words}
 _MAGNITUDES = frozenset(w.lower() for w in MAGNITUDES)
 # a length by a width: "24 х 14 м", "14 на 9 метра", "14 by 9 metres"
 _DIMENSIONS = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:[xх×]|на|by)\s*\d+(?:[.,]\d+)?\s*(?:м|m|метра|metres|meters)\b"
 )
 _HYPHENATED = re.compile(r"\b\d+-(метров|metre|meter|km|километров)", re.IGNORECASE)
-_NUMERAL = {t: n for word, n in NUMERALS.items() for t in terms(word)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_CAPITALISED = re.compile(r"\b[A-ZА-Я][\w-]*")
 _UNIT_WORD = re.compile(r"[\w€²³]+|%")
 _HYPHENED_WORD = re.compile(r"[\w-]+")
 # a list's items and joined clauses: a comma or semicolon (not a decimal one), a sentence's end,
@@ -121,24 +125,40 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
     kinds: set[str] = set()
     counted: set[str] = set()
     words = _UNIT_WORD.findall(_PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
+    names = {w.lower() for w in _CAPITALISED.findall(text)}  # "Трифонова" is no "три-"
+    end = 0
     for i, word in enumerate(words):
-        folded = terms(word)
-        if not (word.isdigit() or (folded and folded[0] in _NUMERAL)) or _YEAR.match(word):
-            continue
-        at = i + 1
-        while at < min(i + 3, len(words)) and words[at].isdigit():  # 9 018 280
-            at += 1
-        following = words[at : i + 3]
+        part = compound(word) if i >= end and word not in names else None
+        if part is not None:  # "четириетажен": the noun after the numeral is in the word
+            after = [part, *words[i + 1 : i + LONGEST]]
+            following = after[:2]
+        elif i < end or not starts_number(words, i) or _YEAR.match(word):
+            continue  # a word inside a number in words already read ("двайсет и три")
+        elif word.isdigit():  # each group of digits is read ("9 018 280 лв.": "280 лв.")
+            at = i + 1
+            while at < min(i + 3, len(words)) and words[at].isdigit():
+                at += 1
+            after, following = words[at : at + LONGEST], words[at : i + 3]
+        else:  # a number in words is read whole ("хиляда и двеста квадратни метра")
+            at = end = numeral_end(words, i)
+            after = words[end : end + LONGEST]
+            following = after[:2]
         if following and following[0] in _MONTHS:
             continue  # "от 6 септември": the day of a date is no quantity
+        if part is None and range_start(words, at):
+            kinds.add("number")  # "от три до дванайсет години": the unit comes after the end
+            continue
         if measures is not None:
-            measures |= unit_measures(words[at : at + LONGEST])
+            measures |= unit_measures(after)
         if following and following[0] in COUNT_MARKS:  # "4 бр. метални наблюдателни кули"
-            counted.update(content_terms(" ".join(words[at + 1 : at + 4])))
+            counted.update(content_terms(" ".join(after[1:4])))
         kinds.add("number")
         if len(following) > 1 and following[0] in _MAGNITUDES:  # "620 хил. евро": the word
             following = following[1:]  # after a thousand says what is counted
-        unit = next((k for k, names in _UNIT.items() if following and following[0] in names), None)
+        pair = " ".join(following[:2])  # "единайсет на сто": a unit of two words, read whole
+        unit = _UNIT_PAIRS.get(pair)
+        end = end + 2 if unit and part is None and following == after[:2] else end
+        unit = unit or next((k for k, n in _UNIT.items() if following and following[0] in n), None)
         if unit:  # the unit is also the thing counted when it is a word ("90 места", "42 кв. м")
             kinds.add(unit)
             counted.update(content_terms(following[0]))
@@ -244,6 +264,10 @@ def make_fact(source: str, texts: dict[str, str], **extra: object) -> Fact:
         extra["about"] = OPEN_ABOUT | extra.get("about", frozenset())  # type: ignore[operator]
     if extra.get("date") is not None:
         kinds |= {"date"}
+    if any(lists_things(text) for text in texts.values()):
+        kinds |= {"list"}  # "с мляко, хляб и плод": several things in a row
+    if any(states_frequency(text) for text in texts.values()):
+        kinds |= {"frequency"}  # "всеки половин час", "два пъти седмично"
     if source in WHO_SOURCES:  # a contact, contractor or partner is who does it
         kinds |= {"who"}
     extra["clauses"] = measured_clauses(texts.values())

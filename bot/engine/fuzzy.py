@@ -27,9 +27,11 @@ DERIVED = 5  # ... at most this many letters longer
 # The folded endings of an imperfective verb (-ява, -ава, -ува, -ива): without them, the stem its
 # nouns are made from ("отоплява": "отопление", "осветяват": "осветление").
 VERB_SUFFIXES = ("Yav", "av", "uv", "iv")
+VERBAL_NOUN = ("en", "n")  # the folded -ене / -не of the noun of an action ("търсене")
 NEGATION = "bez"  # the folded "без-" of "безплатен", "безопасен"
 # A verb borrowed with -ира- ("паркирам", "асфалтираха", "финансира") and its noun in -иране,
 # as folded and stemmed: without -ир- and its ending, the noun it is made from ("паркинг").
+_BORROWED_NOUNS = ("ac", "kc")  # the folded -ация, -кция of the noun of its action
 _BORROWED_VERB = re.compile(r"(.{4,}?)ir(?:am|ah|aS|ahm|n|al|ali)?")
 
 
@@ -221,10 +223,14 @@ class Vocabulary:
         return found
 
     def borrowed_stem(self, term: str) -> list[str]:
-        """The noun a verb borrowed with -ира- is made from, when the vocabulary holds it and
-        not the verb itself ("parkiram": "park" of "паркинг")."""
+        """The noun a verb borrowed with -ира- is made from, or the noun of its action in -ация
+        / -кция, when the vocabulary holds it and not the verb itself ("parkiram": "park" of
+        "паркинг", "рекултивираното": "рекултивация", "реконструирана": "реконструкция")."""
         found = _BORROWED_VERB.fullmatch(term) if term not in self else None
-        return [found.group(1)] if found and found.group(1) in self else []
+        if not found:
+            return []
+        stem = found.group(1)
+        return [t for t in (stem, *(stem + end for end in _BORROWED_NOUNS)) if t in self][:1]
 
     def related(self, term: str) -> list[str]:
         """Terms derived from term or that term derives from: one starts with the other, the
@@ -236,10 +242,11 @@ class Vocabulary:
 
     def _derived(self, term: str) -> list[str]:
         if len(term) < MIN_STEM:
-            return []
+            return self.verbal_nouns(term)
         found = [term[:cut] for cut in range(MIN_STEM, len(term)) if term[:cut] in self]
         found += self._starting_with(term, len(term) + DERIVED, term)
-        more = [*self.verb_nouns(term), *self.negated(term), *self.borrowed_stem(term)]
+        more = [*self.verb_nouns(term), *self.verbal_nouns(term), *self.negated(term)]
+        more += self.borrowed_stem(term)
         return found + [other for other in more if other not in found]
 
     def negated(self, term: str) -> list[str]:
@@ -249,6 +256,13 @@ class Vocabulary:
         if len(other) < MIN_STEM:
             return []
         return ([other] if other in self else []) + self.same_stem(other)
+
+    def verbal_nouns(self, term: str) -> list[str]:
+        """The noun of the action of a verb with a short stem, and back ("търси": "търсене",
+        "мерят": "мерене"): the stem and -ене / -не, five letters at least."""
+        found = [term + end for end in VERBAL_NOUN if len(term) + len(end) >= MIN_STEM]
+        found += [term[: -len(end)] for end in VERBAL_NOUN if term.endswith(end)]
+        return [t for t in found if len(t) >= MIN_STEM - 1 and t != term and t in self]
 
     def verb_nouns(self, term: str) -> list[str]:
         """Terms made from the stem of an imperfective verb ("otoplYav": "otopleni"), at most

@@ -143,3 +143,26 @@ def names_measure(texts: Iterable[str], measures: frozenset[str]) -> bool:
 def quantity(parsed: Parsed) -> bool:
     """True when the question asks how much or how many ("колко", "how much")."""
     return not _QUANTITY.isdisjoint(parsed.words) or parsed.answer is not None
+
+
+# the words that name a measure the records also say in their own words ("души", "people"):
+# asked how many of them, a number of any of its units counts them ("трима библиотекари")
+_NAMING = {
+    term: name
+    for name, measure in _TABLE.items()
+    if measure.get("open")
+    for word in measure.get("asked", ())
+    if len(terms(str(word))) == 1
+    for term in terms(str(word))
+}
+
+
+def counted_measures(
+    counted: Iterable[str], facts: Iterable[Any], found: Iterable[dict[str, float]]
+) -> frozenset[str]:
+    """The measures the words counted name ("колко души": people), when no fact counts the
+    words themselves (found: their matches); none otherwise."""
+    said = [m for m in found if m]
+    if any(not f.counted.isdisjoint(m) for f in facts for m in said):
+        return frozenset()
+    return frozenset(_NAMING[w] for w in counted if w in _NAMING)

@@ -4,13 +4,19 @@ verb and price ask."""
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found, measure_kinds
 from bot.engine.facts import LINK_ABOUT, Fact
+from bot.engine.lexicon import PAST_ENDINGS, WISH_WORDS
 from bot.engine.measures import OPEN, names_measure
+from bot.engine.normalize import surface_words
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
 from bot.engine.question import LASTING
 
+_PAST = tuple(PAST_ENDINGS)
+_WISH = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, WISH_WORDS)) + r")\s+\w", re.I)
 MEASURES = frozenset({"length", "size", "weight", "percent", "duration"})  # asked by a unit
 
 
@@ -110,3 +116,26 @@ def unmeasured(facts: list[Fact], measures: frozenset[str]) -> bool:
     of a record with no kW): its answer is "not stated", not a number of another unit."""
     strict = measures - OPEN
     return bool(strict) and all(strict.isdisjoint(f.measures) for f in facts)
+
+
+def happened_first(found: list[Found], parsed: Parsed) -> list[Found]:
+    """The sentences that say what happened before the goals' wishes, when the question asks in
+    the past tense ("с колко на сто паднаха": "са паднали от 11 на 6 на сто", not "да паднат под
+    3 на сто") and one of them holds the question as well."""
+    past = any(w.endswith(_PAST) for w in surface_words(parsed.text) if len(w) > 4)
+    if not past or not found or found[0].fact.source != "goals" or not _wish(found[0].fact):
+        return found
+    wanted = ANSWER_KINDS.get(parsed.answer or "", set())
+    done = [
+        f
+        for f in found
+        if f.fact.source != "goals"
+        and f.support >= found[0].support
+        and (not wanted or not wanted.isdisjoint(f.fact.kinds))
+    ]
+    return done + [f for f in found if f not in done] if done else found
+
+
+def _wish(fact: Fact) -> bool:
+    """True when a goal is said as a wish ("... да паднат под три на сто", "to bring ...")."""
+    return any(_WISH.search(text) for text in fact.texts.values())

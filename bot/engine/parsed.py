@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from bot.engine.places import Place
 
+# answers that are numbers or times: "колко" in them is no topic's ("колко често": no budget)
+NUMBER_ANSWERS = ("count", "length", "size", "duration", "weight", "percent", "time", "frequency")
+
 
 @dataclass
 class Parsed:

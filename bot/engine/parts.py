@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.engine.answer import Answer
+from bot.engine.chosen import ProjectReply
 from bot.engine.lexicon import PART_JOINS, PART_STARTS
 from bot.engine.message import asks_anything
 from bot.engine.parsed import Parsed
-from bot.engine.projects import ProjectReply
 from bot.engine.reply import Line, Reply
 
 _ALTERNATIVES = "|".join(map(re.escape, sorted(PART_STARTS, key=len, reverse=True)))

@@ -3,10 +3,11 @@ of the topic asked (with the sentence beside it when both help), or "our data do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.engine.absent import names_absent
 from bot.engine.beside import names_unit
+from bot.engine.chosen import ProjectReply, best_facts, new_sums_first, titled
 from bot.engine.compose import Composer
 from bot.engine.detail import (
     ANSWER_KINDS,
@@ -16,16 +17,19 @@ from bot.engine.detail import (
     DetailFinder,
     Found,
     field_answers,
-    new_sums_first,
+    measure_kinds,
     states_field,
 )
 from bot.engine.events import COMPLETION, dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
+from bot.engine.headings import NamedPart, heading_named
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
+from bot.engine.lists import asks_kinds, asks_list, lists_first, with_list
 from bot.engine.measures import OPEN, asked_measures, quantity
 from bot.engine.narrowing import (
     acts,
     counted_by,
+    happened_first,
     of_measure,
     of_measures,
     of_period,
@@ -40,13 +44,13 @@ from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
+from bot.engine.since import asks_since, since_dated
 from bot.engine.subject import WORK_TERMS
 from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
 FALLBACK_TOPICS = {"activities": "summary", "goals": "summary", "results": "summary"}
-QUOTES = 2
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
@@ -54,37 +58,6 @@ WHOLE = 0.99  # ("... сцената за сватба": a sum saved by renting 
 KIND_ALONE = frozenset({"person", "time"})  # kinds a sentence states rarely enough to answer
 _EACH = frozenset(t for word in EACH_WORDS for t in terms(word))
 _PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
-
-
-@dataclass(frozen=True)
-class ProjectReply:
-    """What to answer about a project, and how sure the choice of sentence is."""
-
-    reply: Reply
-    topic: str | None
-    answered: bool = True
-    missing: bool = False
-    quoted: tuple[Fact, ...] = ()
-    certainty: float = 1.0
-
-
-def _best(found: list[Found]) -> list[Fact]:
-    """The best sentence, and the next one when it scores nearly as well (another source)."""
-    if not found:
-        return []
-    kept: list[Fact] = []
-    for item in found[:QUOTES]:
-        fact = item.fact
-        same_news = any(k.source == "news" and k.heading == fact.heading for k in kept)
-        same_faq = any(k.source == "faq" and k.more == fact.more for k in kept)
-        if (
-            item.score >= 0.9 * found[0].score
-            and not same_news
-            and not same_faq
-            and fact.texts not in [k.texts for k in kept]
-        ):
-            kept.append(fact)
-    return kept
 
 
 class ProjectAnswers:
@@ -125,7 +98,7 @@ class ProjectAnswers:
         place_terms = frozenset(m.term for w in places for m in self.details.index.lookup(w))
         done = self._latest(project, number, place_terms)
         if done:
-            reply = _titled(project, lang, quote(None, done, lang), reply)
+            reply = titled(project, lang, quote(None, done, lang), reply)
         return ProjectReply(reply, "status", quoted=tuple(done))
 
     def never_stated(self, parsed: Parsed, number: int, lang: str) -> bool:
@@ -140,7 +113,9 @@ class ProjectAnswers:
             # "кога има концерт в читалището": no record speaks of a concert; "каква заплата
             # взима докторът": nor of a wage
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
-        naming = self.details.naming(number, parsed.content)
+        # a place the chat asked about names the project too when it is where the whole is
+        placed = [w for w in parsed.extra if any(w in place for place in parsed.places)]
+        naming = self.details.naming(number, [*parsed.content, *placed])
         if (
             parsed.works
             and parsed.answer == "date"
@@ -186,6 +161,12 @@ class ProjectAnswers:
                 details = [w for w in naming if w not in described and w not in WORK_TERMS]
         if not details and answer in ANSWER_KINDS:  # "колко метра е довеждащият водопровод"
             details = self.details.parts(number, naming, answer)
+        part = NamedPart()
+        if not details and topic in (None, "summary"):  # "колко голяма е детската площадка"
+            forms = lambda word: {m.term for m in self.details.index.lookup(word)}  # noqa: E731
+            nouns = naming - parsed.finite - parsed.sure_verbs  # a verb says how, a heading what
+            part = heading_named(self.details.book.of(number)[0], nouns, forms)
+            details = part.words
         if answer == "length" and not details and not _PROJECT.isdisjoint(parsed.words):
             answer = "duration"  # "how long is the park project": a project lasts, it is no road
             parsed = replace(parsed, answer=answer)
@@ -207,10 +188,13 @@ class ProjectAnswers:
             ),
             parsed,
         )
-        found = of_measures(found, measures)
+        found = part.under(of_measures(found, measures), measure_kinds(parsed), measures - OPEN)
+        listing = asks_list(parsed.text) and answer is None  # "какви дървета садят"
+        found = lists_first(found, parsed.text) if listing else found
+        found = happened_first(found, parsed)  # "с колко паднаха": the results, not the goals
         linked = pages(found, parsed)
         if linked and topic in (None, "location"):  # "къде да видя снимките": the page, of
-            facts = _best(linked)  # whichever place
+            facts = best_facts(linked)  # whichever place
             sure = min(1.0, 0.6 + 0.4 * linked[0].support)
             return ProjectReply(
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=sure
@@ -275,7 +259,7 @@ class ProjectAnswers:
         if timed and answer == "duration" and not whole_period and (acts(parsed) or each):
             # "за колко време се ходи до ...": how long the walk takes, not the project; "на
             # една сграда": how long each one takes
-            facts = _best(timed)
+            facts = best_facts(timed)
             return ProjectReply(
                 quote(project, facts, lang), "summary", quoted=tuple(facts), certainty=certainty
             )
@@ -284,13 +268,15 @@ class ProjectAnswers:
         if events <= COMPLETION and works and project.period and project.period.end:
             events = frozenset()  # "кога приключва салонът": the project's own end, no part's
         dated = [f for f in found if dates_event(f.fact, events)]
+        if not dated and answer == "date" and asks_since(parsed.text):  # "от коя година е
+            things = [w for w in parsed.content if w not in WORK_TERMS | parsed.verbs]  # сградата"
+            lookup = self.details.index.lookup
+            dated = since_dated(found, (frozenset(m.term for m in lookup(w)) for w in things))
         if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
-            facts = _best(dated)
+            facts = best_facts(dated)
             dates, missing = self.composer.project(project, "dates", lang)
             quoted = quote(None, facts, lang)
-            reply = (
-                quote(project, facts, lang) if missing else _titled(project, lang, quoted, dates)
-            )
+            reply = quote(project, facts, lang) if missing else titled(project, lang, quoted, dates)
             return ProjectReply(reply, "dates", quoted=tuple(facts), certainty=certainty)
         if whole_period and topic in (None, "summary"):
             topic = "dates"
@@ -310,7 +296,7 @@ class ProjectAnswers:
                 cued += [f for f in found if f not in cued and states_field(f.fact, topic)]
             if answer == "amount" and fits and not missing:  # a part's own sum, not the total
                 strong = new_sums_first(strong, reply, lang)
-            extra = _best(strong or cued)
+            extra = best_facts(strong or cued)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
                 summary, _ = self.composer.project(project, topic, lang)
@@ -320,7 +306,7 @@ class ProjectAnswers:
                 reply = (
                     reply.then(quoted)
                     if fits and not missing
-                    else _titled(project, lang, quoted, reply)
+                    else titled(project, lang, quoted, reply)
                 )
             said = self._unstated(number, parsed, topic, missing, extra)
             declined = declines_lacking(topic, parsed, details, missing and not said, fits or clock)
@@ -329,7 +315,7 @@ class ProjectAnswers:
                 no = no or not_found(project, lang)
                 return ProjectReply(no, None, answered=False, missing=declined, certainty=0.2)
             if said:  # the record's own "стойността ... не са публикувани" comes first
-                reply = _titled(project, lang, quote(None, said, lang), reply)
+                reply = titled(project, lang, quote(None, said, lang), reply)
             return ProjectReply(
                 reply,
                 topic,
@@ -338,7 +324,8 @@ class ProjectAnswers:
                 certainty=certainty,
             )
         if strong:
-            facts = _best(strong)
+            kinds = listing and asks_kinds(parsed.text)  # "какви": the paragraph's list too
+            facts = with_list(best_facts(strong), record, kinds)
             return ProjectReply(
                 quote(project, facts, lang),
                 topic or "summary",
@@ -346,15 +333,15 @@ class ProjectAnswers:
                 certainty=certainty,
             )
         if answer and answer != "reason" and found and not details:
-            facts = _best(found)
+            facts = best_facts(found)
             return ProjectReply(
                 quote(project, facts, lang), topic or "summary", quoted=tuple(facts), certainty=0.8
             )
         if self._kind_alone(parsed, number, details, found):
             # "кой го водеше": the verb is not the record's; who runs it, then what it is
-            facts = _best(found)
+            facts = best_facts(found)
             summary, _ = self.composer.project(project, "summary", lang)
-            reply = _titled(project, lang, quote(None, facts, lang), summary)
+            reply = titled(project, lang, quote(None, facts, lang), summary)
             return ProjectReply(reply, "summary", quoted=tuple(facts), certainty=0.8)
         if not clock or (details and (parsed.counted or answer in ("count", "length", "size"))):
             return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
@@ -392,9 +379,3 @@ class ProjectAnswers:
         if project.status != "ongoing":
             return []
         return latest_progress(self.details.book.of(number)[0], places)
-
-
-def _titled(project: Project, lang: str, quoted: Reply, field: Reply) -> Reply:
-    """The quoted sentences first under the project's name, then the field."""
-    title = quote(project, [], lang)
-    return title.then(quoted, blank=False).then(Reply(field.lines[1:]))

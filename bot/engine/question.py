@@ -50,7 +50,7 @@ from bot.engine.lexicon import (
 from bot.engine.measures import WORDS as MEASURE_WORDS
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
-from bot.engine.parsed import Parsed
+from bot.engine.parsed import NUMBER_ANSWERS, Parsed
 from bot.engine.places import Places
 from bot.engine.rankings import BARE_TERMS, bare_date_rank
 from bot.engine.shapes import ANSWER_NOUN_TERMS, names_thing, unshaped, verb_after_who
@@ -197,7 +197,7 @@ class QuestionReader:
             i for i, w in enumerate(words) if parsed.answer and _COUNT_KINDS.get(w) == parsed.answer
         }
         used |= measure
-        if parsed.answer in ("count", "length", "size", "duration", "weight", "percent", "time"):
+        if parsed.answer in NUMBER_ANSWERS:
             # "колко е далеч": the words of the number, not of a topic; so is a second "колко"
             # ("колко деца и в колко групи")
             counting = used | {i for h in answer_hits if h.label == "count" for i in h.positions}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.detail import sums
+from bot.engine.chosen import sums
 from bot.engine.parsed import Parsed
 from tests.engine.conftest import assert_quoted
 
