@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from bot.engine.beside import names_unit
 from bot.engine.detail import DetailFinder
-from bot.engine.lexicon import SEASONS, WEEKDAYS
+from bot.engine.lexicon import PROJECT_NOUNS, SEASONS, STAFF_ROLES, WEEKDAYS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
 from bot.engine.progress import asks_hours
 from bot.engine.subject import WORK_TERMS
 
 _TIMES = frozenset(t for word in (*WEEKDAYS, *SEASONS) for t in terms(word))  # when, no thing
+_STAFF = {
+    t: frozenset(t for w in words for t in terms(w))
+    for words in STAFF_ROLES.values()
+    for w in words
+    for t in terms(w)
+}
+_PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
 THING_LENGTH = 6  # a stem this long names a thing; shorter ones are "нов", "дни", "главен"
 
 
@@ -39,3 +46,22 @@ def names_absent(parsed: Parsed, details: DetailFinder, number: int, lang: str) 
     if any(number in details.index.postings[m.term] for m in matches):
         return False
     return not asks_hours(parsed, details.book.of(number)[0])
+
+
+def staff_absent(parsed: Parsed, details: DetailFinder, number: int) -> bool:
+    """True when who is asked by a role of a place's staff (lexicon staff_roles) that project
+    number's record never names in any of the role's words ("кой е шофьорът на училищния
+    автобус" of a school project, "who is the director of the cement plant" of a bypass): its
+    names and contacts are other people's. Not of the project's own people ("ръководителят на
+    проекта")."""
+    if not (parsed.who or parsed.answer == "person") or not _PROJECT.isdisjoint(parsed.words):
+        return False
+    roles = [_STAFF[w] for w in parsed.words if w in _STAFF]
+    postings = details.index.postings  # the very word: "director" is no "directly"
+    return bool(roles) and not any(number in postings.get(t, ()) for r in roles for t in r)
+
+
+def unsaid(parsed: Parsed, details: DetailFinder, number: int, lang: str) -> bool:
+    """True when the question asks of project number what its record never speaks of: a thing
+    it never names, a role of a place's staff."""
+    return names_absent(parsed, details, number, lang) or staff_absent(parsed, details, number)

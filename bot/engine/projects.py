@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.absent import names_absent
+from bot.engine.absent import unsaid
 from bot.engine.beside import names_unit
 from bot.engine.chosen import ProjectReply, best_facts, new_sums_first, titled
 from bot.engine.compose import Composer
@@ -103,8 +103,8 @@ class ProjectAnswers:
 
     def never_stated(self, parsed: Parsed, number: int, lang: str) -> bool:
         """True when the question asks what the record never states: a wage, a thing unnamed."""
-        facts = self.details.book.of(number)[0]
-        return never_stated(parsed, facts) or names_absent(parsed, self.details, number, lang)
+        facts, details = self.details.book.of(number)[0], self.details
+        return never_stated(parsed, facts) or unsaid(parsed, details, number, lang)
 
     def answer(self, parsed: Parsed, number: int, lang: str, topic: str | None) -> ProjectReply:
         """The reply about project number for the question parsed (topic may come from the chat)."""
