@@ -22,7 +22,6 @@ from bot.engine.lexicon import (
     ABBREVIATIONS,
     LANGUAGES,
     LINK_WORDS,
-    MAGNITUDES,
     MUNICIPALITY_FIELDS,
     OPEN_DAYS,
     ORGANISATION_MARKS,
@@ -34,7 +33,13 @@ from bot.engine.lexicon import (
 from bot.engine.lists import lists_things
 from bot.engine.measures import COUNT_MARKS, LONGEST, unit_measures
 from bot.engine.normalize import clean, terms
-from bot.engine.numbers import compound, numeral_end, range_start, starts_number
+from bot.engine.numbers import (
+    MAGNITUDE_WORDS,
+    compound,
+    numeral_end,
+    range_start,
+    starts_number,
+)
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Project, Text
 
@@ -68,7 +73,6 @@ OPEN_ABOUT = frozenset(
 )
 _UNIT = {kind: {w.lower() for w in words} for kind, words in UNITS.items()}
 _UNIT_PAIRS = {w.lower(): kind for kind, words in UNIT_PHRASES.items() for w in words}
-_MAGNITUDES = frozenset(w.lower() for w in MAGNITUDES)
 # a length by a width: "24 х 14 м", "14 на 9 метра", "14 by 9 metres"
 _DIMENSIONS = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:[xх×]|на|by)\s*\d+(?:[.,]\d+)?\s*(?:м|m|метра|metres|meters)\b"
@@ -153,7 +157,7 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
         if following and following[0] in COUNT_MARKS:  # "4 бр. метални наблюдателни кули"
             counted.update(content_terms(" ".join(after[1:4])))
         kinds.add("number")
-        if len(following) > 1 and following[0] in _MAGNITUDES:  # "620 хил. евро": the word
+        if len(following) > 1 and following[0] in MAGNITUDE_WORDS:  # "620 хил. евро": the word
             following = following[1:]  # after a thousand says what is counted
         pair = " ".join(following[:2])  # "единайсет на сто": a unit of two words, read whole
         unit = _UNIT_PAIRS.get(pair)

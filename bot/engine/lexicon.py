@@ -22,6 +22,10 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(map(str, _DATA[name]))
 
 
+def _integers(name: str) -> dict[str, int]:
+    return {str(word): int(value) for word, value in _DATA[name].items()}
+
+
 TOPICS = (
     "summary", "budget", "dates", "contract", "programme", "activities", "goals", "results",
     "target_groups", "partners", "contractors", "contacts", "news", "faq", "location", "status",
@@ -47,13 +51,13 @@ SMALL_TALK: Groups = {
 ANSWER_TYPES: Groups = _groups("answer_types")
 ANSWER_NOUNS = _words("answer_nouns")
 NUMBER_WORDS: Groups = _groups("number_words")
-NUMERALS: dict[str, int] = {str(k): int(v) for k, v in _DATA["numerals"].items()}
+NUMERALS = _integers("numerals")
 UNITS: Groups = _groups("units")
 UNIT_PHRASES: Groups = _groups("unit_phrases")
 NUMBER_JOINS = _words("number_joins")
 NUMBER_RANGES = _words("number_ranges")
 HALF_WORDS = _words("half_words")
-NUMERAL_PREFIXES: dict[str, int] = {str(k): int(v) for k, v in _DATA["numeral_prefixes"].items()}
+NUMERAL_PREFIXES = _integers("numeral_prefixes")
 NUMERAL_LOOKALIKES = _words("numeral_lookalikes")
 MAGNITUDES = _words("magnitudes")
 STATUS_WORDS: Groups = _groups("status_words")

@@ -19,11 +19,11 @@ from bot.engine.lexicon import (
 )
 from bot.engine.normalize import terms
 
-_NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
+NUMERAL_TERMS = frozenset(t for word in NUMERALS for t in terms(word))  # folded, every form
 _HALVES = frozenset(HALF_WORDS)
 _JOINS = frozenset(NUMBER_JOINS)
 _RANGES = frozenset(NUMBER_RANGES)
-_MAGNITUDES = frozenset(w.lower() for w in MAGNITUDES)
+MAGNITUDE_WORDS = frozenset(w.lower() for w in MAGNITUDES)  # "хиляди", "хил."
 _LOOKALIKES = frozenset(NUMERAL_LOOKALIKES)
 # "четириетажен": a numeral's prefix, then an adjective of four letters or more made from a noun
 _COMPOUND = re.compile(
@@ -37,7 +37,7 @@ def numeral(word: str) -> bool:
     """True when a word (as written, lower case) is a number in words ("двайсет", "трима",
     "twelve")."""
     folded = terms(word)
-    return bool(folded) and folded[0] in _NUMERALS
+    return bool(folded) and folded[0] in NUMERAL_TERMS
 
 
 def starts_number(words: Sequence[str], at: int) -> bool:
@@ -63,10 +63,13 @@ def numeral_end(words: Sequence[str], start: int) -> int:
     while at < len(words):
         word = words[at]
         following = words[at + 1] if at + 1 < len(words) else ""
-        if numeral(word) or (word in _MAGNITUDES and numeral(following)):
+        if numeral(word) or (word in MAGNITUDE_WORDS and numeral(following)):
             at += 1
-        elif word in _JOINS and (numeral(following) or _half_after(words, at + 1)):
-            at += 1 + (_half_after(words, at + 1) or 0)
+        elif word in _JOINS:
+            half = _half_after(words, at + 1)
+            if not (half or numeral(following)):
+                break
+            at += 1 + half
         else:
             break
     return at

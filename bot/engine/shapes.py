@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bot.engine.lexicon import ANSWER_NOUNS, NUMERALS
+from bot.engine.lexicon import ANSWER_NOUNS
 from bot.engine.normalize import Token, terms
+from bot.engine.numbers import NUMERAL_TERMS
 from bot.engine.subject import noun_shaped
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 
 _NAMED = re.compile(r"(?<=\w)\W+([А-ЯЁ]\w+)")  # a word with a capital, not the first one
 _ARTICLED = re.compile(r"\w\w\w(ът|ят|ата|ята|ото|ето|ите|та|то)$")
-_NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
 ANSWER_NOUN_TERMS = frozenset(t for word in ANSWER_NOUNS for t in terms(word))  # "цената"
 
 
@@ -39,7 +39,7 @@ def unshaped(found: Sequence[Token], question: str) -> frozenset[str]:
             and token.term not in names
         ):
             shapeless.append(token.term)
-        after = articled or token.term in _NUMERALS or token.term.isdigit()
+        after = articled or token.term in NUMERAL_TERMS or token.term.isdigit()
     return frozenset(shapeless)
 
 

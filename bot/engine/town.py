@@ -23,13 +23,13 @@ from bot.engine.glossary import GLOSSARY
 from bot.engine.index import texts_of
 from bot.engine.lexicon import (
     LIST_VERBS,
-    NUMERALS,
     PROJECT_PLURALS,
     QUESTION_WORDS,
     THEME_INCLUDES,
     WEEKDAYS,
 )
 from bot.engine.normalize import surface_words, terms
+from bot.engine.numbers import NUMERAL_TERMS
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.replies import TownReplies, quote
@@ -43,7 +43,6 @@ UNKNOWN_SAID = frozenset({"address", "email", "mayor"})  # a field asked that th
 _QUESTION_TERMS = frozenset(t for word in QUESTION_WORDS for t in terms(word))
 _PLURALS = frozenset(PROJECT_PLURALS)
 _LIST_VERBS = frozenset(t for word in LIST_VERBS for t in terms(word))
-_NUMERALS = frozenset(t for word in NUMERALS for t in terms(word))
 _WEEKDAYS = frozenset(t for word in WEEKDAYS for t in terms(word))
 SHARE = 3 / 4  # of a question's words a general FAQ entry must hold to answer it
 UNITS = frozenset({"length", "size", "weight", "percent", "duration"})  # the kinds of a measure
@@ -133,7 +132,7 @@ class General:
         if "list" in parsed.intents or parsed.rank:
             filters |= parsed.theme_words | _LIST_VERBS
         if parsed.rank:  # "the two most expensive projects": a number of them, no subject
-            filters |= _NUMERALS
+            filters |= NUMERAL_TERMS
         subject = [
             w
             for w in parsed.content
