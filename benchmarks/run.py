@@ -69,6 +69,7 @@ FROZEN = (
     ("v12/shipped.yaml", None),
     ("v12/karst.yaml", "frozen-v12-karst"),
     ("v13/shipped.yaml", None),
+    ("v13/canal.yaml", "frozen-v13-canal"),
 )
 RESULTS = Path(__file__).with_name("results.md")
 HEADING = "### Answer engine (benchmarks/run.py)"
