@@ -21,6 +21,7 @@ from bot.config import ConfigError, Settings, log_format
 from bot.console import ConsoleChat
 from bot.engine import Conversation
 from bot.knowledge import KnowledgeError
+from bot.knowledge.encodings import SAVE_AS_UTF8
 from bot.services.assistant import MAX_QUESTION, Assistant
 from bot.services.knowledge import KnowledgeService
 from bot.storage import Storage, StorageError
@@ -144,13 +145,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """Answer questions from the arguments or, with --batch, from stdin."""
     if args.conversation and not args.batch:
         raise UsageError("--conversation goes with --batch")
+    if args.batch and args.question:
+        raise UsageError(
+            "with --batch the questions come from stdin, one per line; drop --batch to ask one"
+        )
     engine = _knowledge(_settings(args)).engine
     if args.batch:
         chat = Conversation()
+        warned = False  # of a line that is not UTF-8: once, the file is what to fix
         for number, line in enumerate(_stdin(), 1):
             if not line.strip():
                 chat = Conversation()
                 continue
+            if "\ufffd" in line and not warned:
+                warned = True
+                print(f"munibot: line {number} is not UTF-8: {SAVE_AS_UTF8}", file=sys.stderr)
             answer = engine.answer(
                 _readable(line.strip(), f"line {number}"),
                 chat if args.conversation else Conversation(),

@@ -38,6 +38,17 @@ class AdminCommandError(Exception):
     """The work failed (exit code 1)."""
 
 
+def existing_database(path: Path) -> Path:
+    """The bot's database, for a command that only reads it: a path with no file is a mistake
+    (a typo in --db), not an empty database to create and report zeros from."""
+    if not path.exists():
+        raise AdminCommandError(
+            f"there is no database at {path}: the bot creates it when it first runs; "
+            "give the bot's own with --db or MUNIBOT_DB"
+        )
+    return path
+
+
 def add_parsers(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     add_common: Callable[[argparse.ArgumentParser], None],
@@ -177,7 +188,7 @@ async def send_queued(settings: Settings, storage: Storage, broadcast_id: int) -
 
 
 async def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    async with Storage.opened(settings.db_path) as storage:
+    async with Storage.opened(existing_database(settings.db_path)) as storage:
         figures = await collect_stats(storage, args.days)
     knowledge = _knowledge(settings)
     if knowledge is None:
@@ -199,7 +210,7 @@ async def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _unanswered(args: argparse.Namespace, settings: Settings) -> int:
-    async with Storage.opened(settings.db_path) as storage:
+    async with Storage.opened(existing_database(settings.db_path)) as storage:
         groups = await unanswered_groups(storage, args.days)
     print(render_unanswered(groups, args.days, "en").plain())
     return 0

@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.cli_admin import AdminCommandError, read_text, send_queued
+from bot.cli_admin import AdminCommandError, existing_database, read_text, send_queued
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
 from bot.services.tickets import TicketDesk, TicketError
@@ -46,7 +46,7 @@ def ticket_line(ticket: Ticket) -> str:
 
 
 async def _tickets(args: argparse.Namespace, settings: Settings) -> int:
-    async with Storage.opened(settings.db_path) as storage:
+    async with Storage.opened(existing_database(settings.db_path)) as storage:
         listed = await storage.all_tickets(only_open=args.open)
     for ticket in listed:
         print(ticket_line(ticket))

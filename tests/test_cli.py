@@ -51,6 +51,24 @@ def test_validate_reports_file_line_column(
     assert "not valid" in captured.err
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [("yes", "the word 'yes' (yes/no)"), ("No", "the word 'No' (yes/no)"), ("2", "the number 2")],
+)
+def test_validate_names_what_a_status_was_read_as(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, said: str
+) -> None:
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "municipality.yaml").write_text(
+        "name: X\nwebsite: https://x.bg\n", encoding="utf-8"
+    )
+    (tmp_path / "projects" / "a.yaml").write_text(
+        f"title: A\nstatus: {written}\nsummary: S\n", encoding="utf-8"
+    )
+    assert main(["validate", "--knowledge", str(tmp_path)]) == 1
+    assert f"a.yaml:2:9: unknown status {said};" in capsys.readouterr().out
+
+
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     (tmp_path / "municipality.yaml").write_text(
         "name: {bg: Община}\nwebsite: https://x.bg\n", encoding="utf-8"
@@ -85,6 +103,26 @@ def test_a_file_saved_on_windows_is_read_without_its_bom_and_crlf() -> None:
         "kolko struva parka",  # was: "\ufeffkolko struva parka"
         "who pays for the hot lunch",
     ]
+
+
+def test_a_batch_file_not_in_utf8_is_named_once_and_how_to_save_it() -> None:
+    lines = "колко струва паркът\nкога свършва паркът\n".encode("cp1251")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--batch"],
+        input=lines,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 2
+    warning = done.stderr.decode()
+    assert warning.startswith("munibot: line 1 is not UTF-8: open it in your editor and save it")
+    assert warning.count("\n") == 1
+
+
+def test_batch_with_a_question_on_the_command_line_is_a_usage_error() -> None:
+    done = run("ask", "--batch", "кога")  # was: the question was silently dropped, exit 0
+    assert done.returncode == 2 and "drop --batch" in done.stderr and done.stdout == ""
 
 
 def test_a_huge_line_is_answered_from_its_first_4096_characters() -> None:

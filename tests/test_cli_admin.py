@@ -198,8 +198,9 @@ async def test_stats_while_the_knowledge_base_has_errors(tmp_path: Path) -> None
 async def test_a_chart_that_cannot_be_written_is_one_sentence(
     tmp_path: Path, where: str, reason: str
 ) -> None:
-    png = tmp_path / where
-    code, _, err = await munibot("stats", "--png", str(png), "--db", str(tmp_path / "db.sqlite3"))
+    png, db = tmp_path / where, tmp_path / "db.sqlite3"
+    await (await Storage.open(db)).close()
+    code, _, err = await munibot("stats", "--png", str(png), "--db", str(db))
     # was: "munibot: unexpected error: [Errno 2] ..."
     assert (code, err) == (1, f"munibot: cannot write the chart to {png}: {reason}\n")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage import Storage
 from tests.botapi.server import FakeBotAPI
 from tests.telegram.harness import free_port
 
@@ -112,8 +113,7 @@ async def test_a_damaged_database_is_one_sentence_naming_it(
 
 async def test_a_read_only_database_is_one_sentence_naming_it(tmp_path: Path) -> None:
     db = tmp_path / "munibot.sqlite3"
-    code, _ = await finished(await munibot("stats", "--db", str(db)))  # created, writable
-    assert code == 0
+    await (await Storage.open(db)).close()  # created, writable
     env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9"}
     code, err = await finished(await munibot("run", "--db", str(db), env=env, code=READ_ONLY))
     assert code == 1
@@ -127,9 +127,23 @@ async def test_a_read_only_database_is_one_sentence_naming_it(tmp_path: Path) ->
 async def test_a_database_path_that_cannot_be_created_is_named(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("a file where a folder should be", encoding="utf-8")
     db = tmp_path / "file" / "munibot.sqlite3"
-    code, err = await finished(await munibot("stats", "--db", str(db)))
+    env = {"TELEGRAM_BOT_TOKEN": SECRET_TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9"}
+    code, err = await finished(await munibot("run", "--db", str(db), env=env))
     assert code == 1
     assert last_line(err).startswith(f"munibot: the database {db} cannot be written (")
+
+
+@pytest.mark.parametrize("command", ["stats", "unanswered", "tickets"])
+async def test_a_command_that_reads_the_database_does_not_make_an_empty_one(
+    tmp_path: Path, command: str
+) -> None:
+    db = tmp_path / "typo.sqlite3"  # was: created empty, and "0 users" reported with exit 0
+    code, err = await finished(await munibot(command, "--db", str(db)))
+    assert code == 1 and not db.exists()
+    assert err == (
+        f"munibot: there is no database at {db}: the bot creates it when it first runs; "
+        "give the bot's own with --db or MUNIBOT_DB\n"
+    )
 
 
 async def test_a_folder_given_as_the_database_is_one_sentence_without_a_traceback(

@@ -44,6 +44,8 @@ SCALAR_SCHEMA: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
 def describe(value: Any) -> str:
     """Say in words what a staff member wrote, for error messages."""
     if isinstance(value, Scalar):
+        if not value.quoted and isinstance(value.read_as, bool):
+            return f"the word '{value.text}' (yes/no)"
         if not value.quoted and isinstance(value.read_as, int | float | dt.date):
             kind = "date" if isinstance(value.read_as, dt.date) else "number"
             return f"the {kind} {value.text}"
