@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.common import Context, html_text, language, reply, services
+from bot.handlers.messages import greet
 from bot.handlers.staff import erase_posts
 from bot.handlers.tickets import ask_row
 from bot.services.assistant import ProjectPage
@@ -30,10 +31,10 @@ async def start(update: Update, context: Context) -> None:
                 answer_markup(answer, svc.assistant, lang, extra),
             )
             return
-    text = f"{svc.assistant.greeting(lang).html()}\n\n{html_text('examples', lang)}"
-    if payload.startswith(DEEP_LINK_PREFIX):  # a link to a project no longer in the base
-        text = f"{html_text('start.project_gone', lang)}\n\n{text}"
-    await reply(update, context, text, keyboards.main_menu(lang))
+    gone = payload.startswith(DEEP_LINK_PREFIX)  # a link to a project no longer in the base
+    await greet(
+        update, context, lang, f"{html_text('start.project_gone', lang)}\n\n" if gone else ""
+    )
 
 
 async def help_command(update: Update, context: Context) -> None:

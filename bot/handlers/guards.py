@@ -1,5 +1,5 @@
 """Commands only some users may use: to everyone else they do not exist (the unknown-command
-answer, and nothing more)."""
+answer, and nothing more); staff use them in their private chat with the bot, not in a group."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot.handlers.common import Context, services
+from bot.handlers.common import Context, html_text, language, reply, services
 from bot.handlers.messages import on_unknown_command
 from bot.services.container import Services
 
@@ -20,9 +20,13 @@ def restricted(allowed: Callable[[Services, int | None], bool]) -> Callable[[Han
 
     def wrap(handler: Handler) -> Handler:
         async def guarded(update: Update, context: Context) -> None:
-            user = update.effective_user
+            user, chat = update.effective_user, update.effective_chat
             if user is None or not allowed(services(context), user.id):
                 await on_unknown_command(update, context)
+                return
+            if chat is not None and chat.type != chat.PRIVATE:  # not a group's business
+                lang = await language(update, context)
+                await reply(update, context, html_text("staff.private_only", lang))
                 return
             await handler(update, context)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.handlers import keyboards
 from bot.handlers.answers import answer_markup, extra_rows
 from bot.handlers.callbacks import decode
 from bot.handlers.common import (
@@ -62,6 +63,9 @@ async def on_text(update: Update, context: Context) -> None:
     text = question_text(message, context.bot.id, context.bot.username)
     if text is None:
         return
+    if not text:  # "@bot" alone in a group: a hello, as /start gets
+        await greet(update, context, await language(update, context))
+        return
     lang = await language(update, context, text)
     about = replied_project(message, context)
     asked = await svc.assistant.ask(update.effective_chat.id, user.id, text, lang, about)
@@ -76,6 +80,12 @@ async def on_text(update: Update, context: Context) -> None:
     elif message.text is None:
         body = f"<i>{html_text('caption_read', lang)}</i>\n\n{body}"
     await reply(update, context, body, answer_markup(asked.answer, svc.assistant, lang, extra))
+
+
+async def greet(update: Update, context: Context, lang: str, before: str = "") -> None:
+    """The greeting, examples of questions and the main menu (before it: a note, if any)."""
+    text = f"{services(context).assistant.greeting(lang).html()}\n\n{html_text('examples', lang)}"
+    await reply(update, context, f"{before}{text}", keyboards.main_menu(lang))
 
 
 async def on_other(update: Update, context: Context) -> None:

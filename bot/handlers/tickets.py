@@ -124,7 +124,7 @@ async def on_draft_text(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
-_NOT_OWN = {True: "ticket.not_own_contact", False: "ticket.no_draft"}
+_NOT_OWN = {True: "ticket.not_own_contact", False: "ticket.contact_unasked"}
 
 
 async def on_contact(update: Update, context: Context) -> None:
@@ -141,7 +141,9 @@ async def on_contact(update: Update, context: Context) -> None:
     name = " ".join(filter(None, (contact.first_name, contact.last_name)))
     draft = await svc.tickets.set_contact(user.id, f"{name}, {contact.phone_number}")
     if draft is None:
-        await reply(update, context, html_text("ticket.no_draft", lang), ReplyKeyboardRemove())
+        await reply(
+            update, context, html_text("ticket.contact_unasked", lang), ReplyKeyboardRemove()
+        )
         raise ApplicationHandlerStop  # answered: not also "I understand only text"
     await reply(update, context, html_text("ticket.contact_added", lang), ReplyKeyboardRemove())
     await reply(update, context, *_draft_screen(draft, lang))

@@ -198,6 +198,12 @@ async def test_the_language_named_after_the_command_is_set_at_once(
     assert buttons(menu) == ["g:bg", "g:en"]  # nothing named: the two buttons
 
 
+async def test_the_bot_mentioned_alone_in_a_group_greets_with_the_menu(bot: BotHarness) -> None:
+    mention = updates.mention(USER, "", BOT_USER["username"], GROUP)  # was: "not found"
+    [sent] = messages(await bot.send(mention))
+    assert sent["text"].startswith("Здравейте") and buttons(sent)
+
+
 async def test_group_answers_only_when_addressed(bot: BotHarness) -> None:
     assert not messages(
         await bot.send(updates.message(USER, "колко струва паркът", chat_id=GROUP, kind="group"))

@@ -245,11 +245,13 @@ async def test_an_own_contact_with_no_question_waiting_gets_one_answer(
     own = {"phone_number": "+359888123456", "first_name": "Анна", "user_id": ANNA}
     calls = await desk.send(updates.message(ANNA, contact=own))
     [answer] = [c.params["text"] for c in calls if c.method == "sendMessage"]
-    assert answer.startswith("Няма въпрос за изпращане")  # was: and "I understand only text"
+    # was: "Няма въпрос за изпращане", and before that "I understand only text"
+    assert answer.startswith("Благодарим! Телефонът ви е нужен само когато пращате въпрос")
+    assert "не е запазен" in answer
     someone_else = {"phone_number": "+359888000111", "first_name": "Друг", "user_id": BORIS}
     calls = await desk.send(updates.message(ANNA, contact=someone_else))
     [answer] = [c.params["text"] for c in calls if c.method == "sendMessage"]
-    assert answer.startswith("Няма въпрос за изпращане")
+    assert answer.startswith("Благодарим! Телефонът ви е нужен само когато пращате въпрос")
 
 
 async def test_help_offers_to_ask_the_municipality(desk: BotHarness, api: FakeBotAPI) -> None:
