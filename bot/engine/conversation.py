@@ -29,7 +29,7 @@ from bot.engine.places import Place, Places
 from bot.engine.ranking import Candidate
 from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
-from bot.engine.townfacts import SETTLEMENTS
+from bot.engine.townfacts import SETTLEMENTS, asks_village_mayor
 
 _OTHER = frozenset(OTHER_WORDS)
 _PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
@@ -192,13 +192,16 @@ def _bulgarian(text: str) -> frozenset[str]:
 
 COMMON = 3  # projects at least that hold a word that says nothing of which one is meant
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
+Villages = frozenset[Place]
 
 
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
-    def __init__(self, index: ProjectIndex, places: Places, hours: Hours) -> None:
+    def __init__(self, index: ProjectIndex, places: Places, hours: Hours, mayors: Villages) -> None:
+        """mayors: the villages whose mayor is a contact of the municipality."""
         self.index = index
+        self.mayors = mayors
         self.places = places
         self.hours = hours
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
@@ -237,8 +240,9 @@ class FollowUps:
         )
         # "кой е кмет на селото": the village's mayor, whom the record of its project names
         ours = ours or (
-            (not SETTLEMENTS.isdisjoint(parsed.content) or self._village_mayor(parsed))
+            (not SETTLEMENTS.isdisjoint(parsed.content) or asks_village_mayor(parsed))
             and self._holds_all(number, parsed)
+            and self.mayors.isdisjoint(parsed.places)  # unless the municipality lists him
         )  # "и кой е кметът на Бродец": the village's, whom the record of its project names
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
@@ -299,11 +303,9 @@ class FollowUps:
             return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
 
-    @staticmethod
-    def _village_mayor(parsed: Parsed) -> bool:
-        """True when the question asks the mayor of a village it names, and nothing else."""
-        named = {w for place in parsed.places for w in place}
-        return "mayor" in parsed.town_fields and bool(named) and set(parsed.content) <= named
+    def town_mayor(self, parsed: Parsed) -> bool:
+        """True when the question asks the mayor of a village the municipality's contacts name."""
+        return asks_village_mayor(parsed) and not self.mayors.isdisjoint(parsed.places)
 
     def lacked(self, parsed: Parsed, number: int) -> list[str]:
         """The words a follow-up asks (no verb, no guess) that the project's record lacks."""

@@ -45,3 +45,55 @@ def test_a_closing_there_continues_the_project(
 )
 def test_a_closing_there_refers_back(question: str, refers: bool) -> None:
     assert refers_back(question) is refers
+
+
+# the mayor of a village the municipality's contacts name: the municipality's contact, though the
+# record of the project talked about names the village (Хамбарци, Ветровица: steppe's contacts)
+VILLAGE_MAYOR = [
+    ("steppe", ["колко струва паркингът за зърновози", "а кой е кметът на Хамбарци"],
+     None, "Радослав Иванов Тончев"),
+    ("steppe", ["kolko struva parkingat za zarnovozi pri Hambartsi", "a koi e kmetat na hambartsi"],
+     None, "Радослав Иванов Тончев"),
+    ("steppe", ["when will the new street lights in Vetrovitsa be ready",
+                "and who is the mayor of Vetrovitsa"], None, "Milena Georgieva Stoyanova"),
+    ("steppe", ["кога ще е готов водопроводът в Мелничево", "а кой е кмет на суховей"],
+     "rural-ambulance-post", "Тодорка Ненова"),  # no contact of the town: the record's
+    ("spa", ["кога ще оправят горския път за букак", "а кой е кметът на Букак"],
+     "bukak-forest-road", "Мечкаров"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), VILLAGE_MAYOR)
+def test_a_village_mayor_the_town_lists_is_the_towns(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str | None, fact: str
+) -> None:
+    answer = last_answer(bases[base], turns)
+    assert answer.answered and answer.project == project and fact in answer.reply.plain()
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("кой е кметът на Хамбарци", True), ("кой е кметът на Бразденци", False),
+     ("кой е кметът на Златоклас", True), ("кой е кмет на суховей", False)],
+)  # fmt: skip
+def test_the_village_mayors_are_found_once(
+    bases: dict[str, Engine], question: str, found: bool
+) -> None:
+    engine = bases["steppe"]
+    assert engine.follow.town_mayor(engine.reader.read(question)) is found
+
+
+# the municipality's mayor is asked: the contacts of the villages' mayors are not listed with his
+TOWN_MAYOR_ALONE = [
+    ("steppe", "кой е кметът на Златоклас", "Стоян Кирилов Жеков", "Хамбарци"),
+    ("steppe", "koi e kmetut na Zlatoklas", "Стоян Кирилов Жеков", "Ветровица"),
+    ("steppe", "who is the mayor of Zlatoklas", "Stoyan Kirilov Zhekov", "Hambartsi"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "fact", "absent"), TOWN_MAYOR_ALONE)
+def test_the_town_mayor_is_listed_alone(
+    bases: dict[str, Engine], base: str, question: str, fact: str, absent: str
+) -> None:
+    reply = bases[base].answer(question).reply.plain()
+    assert fact in reply and absent not in reply
