@@ -92,7 +92,7 @@ class Engine:
         number = self.follow.numbers.get(answer.project or "")
         naming = self.details.naming(number, parsed.content) if number is not None else set()
         details = [w for w in parsed.content if w not in naming]
-        chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
+        chat.remember(parsed, answer, details)
         if answer.kind == "not_found" and (talked is None or self._names(parsed, answer)):
             chat.project = answer.suggestions[0]  # not one found by the town's name alone
         if answer.answered and number is not None:

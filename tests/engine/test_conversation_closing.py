@@ -1,6 +1,8 @@
 """Conversations (tests/data/tuning-conversations-2-*.yaml), round fourteen: an English "there"
 that closes a follow-up points back to the project talked about ("who do I call about a broken
-swing there"), though the follow-up names a thing of its own; not "is there a pool"."""
+swing there"), though the follow-up names a thing of its own; not "is there a pool". The mayor of
+a village the municipality's contacts name is the municipality's answer. An ordinal after a list
+picks one project of it ("а вторият кога свършва", "the first one")."""
 
 from __future__ import annotations
 
@@ -97,3 +99,37 @@ def test_the_town_mayor_is_listed_alone(
 ) -> None:
     reply = bases[base].answer(question).reply.plain()
     assert fact in reply and absent not in reply
+
+
+# a follow-up after a list that picks one of it by its place ("а вторият", "the third one")
+PICKED = [
+    ("mountain", ["кои проекти са приключили", "а вторият колко струва"], "fire-station-towers",
+     "1 587 216,33"),
+    ("danube", ["what projects are there in Ladovitsa", "the third one, when does it end"],
+     "obrazovatelni-mediatori", "31 January 2028"),
+    ("danube", ["what projects are there in Ladovitsa", "the third one, when does it end",
+                "and the fourth one?"], "pristan-ladovitsa", "30 April 2027"),
+    ("vine", ["kakvi proekti ima v izpalnenie", "a parviyat kolko struva"], "health-centre",
+     "58 300"),
+    ("spa", ["какви проекти има в Букак", "а вторият кога свършва"], "fountain-network",
+     "31 май 2027"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "turns", "project", "fact"), PICKED)
+def test_an_ordinal_after_a_list_picks_one_of_it(
+    bases: dict[str, Engine], base: str, turns: list[str], project: str, fact: str
+) -> None:
+    answer = last_answer(bases[base], turns)
+    assert (
+        answer.answered
+        and answer.project == project
+        and fact.replace(" ", "\xa0") in (answer.reply.plain().replace(" ", "\xa0"))
+    )
+
+
+# an ordinal followed by a thing asked ("вторият етап") is a part of a project, not a pick
+def test_an_ordinal_before_a_thing_asked_is_no_pick(bases: dict[str, Engine]) -> None:
+    engine = bases["mountain"]
+    turns = ["кои проекти са приключили", "кой е вторият етап на екопътеката"]
+    assert last_answer(engine, turns).project == "eco-trail-orlova"
