@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from bot.engine.answer import Answer
 from bot.engine.detail import NUMBERS
 from bot.engine.facts import OPEN_ABOUT
 from bot.engine.hours import Hours
@@ -23,13 +24,14 @@ from bot.engine.lexicon import (
     TELLING_VERBS,
     TOPIC_CUES,
 )
+from bot.engine.listed import LIST_FOLLOW_UP, ORDINAL_TERMS, Listed, picked
 from bot.engine.normalize import surface_words, terms, tokens
 from bot.engine.parsed import Parsed
 from bot.engine.places import Place, Places
 from bot.engine.ranking import Candidate
 from bot.engine.siblings import Siblings
 from bot.engine.subject import noun_shaped, typed_bulgarian
-from bot.engine.townfacts import SETTLEMENTS
+from bot.engine.townfacts import SETTLEMENTS, asks_village_mayor
 
 _OTHER = frozenset(OTHER_WORDS)
 _PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS)
@@ -63,18 +65,6 @@ def occasions(words: list[str]) -> set[str]:
     return {word for pair in pairs for word in pair}
 
 
-LIST_FOLLOW_UP = 8  # words at most of a message that filters the last list again
-
-
-@dataclass(frozen=True)
-class Listed:
-    """The filters of a list the bot gave: status, places and themes."""
-
-    status: str | None
-    places: tuple[Place, ...]
-    themes: frozenset[str]
-
-
 @dataclass
 class Conversation:
     """What a chat talked about last, so that follow-up questions make sense."""
@@ -89,12 +79,18 @@ class Conversation:
     places: tuple[Place, ...] = ()  # the villages the chat asked about the project in
     asked: str | None = None  # the topic the last question about a project asked
     said: tuple[str, ...] = ()  # the words of the last question about a project ("училищата")
+    offered: tuple[str, ...] = ()  # the projects of the last list, in the order shown
 
     def reread(self, parsed: Parsed, names: Callable[[str], bool] = lambda _: False) -> None:
         """A pronoun or a follow-up after the mayor's contact asks for his ("а имейлът му", "а
         кога приема граждани"), unless it names a project (names: whether a word is of a
         project's name; "той кога подписа договора за склада"); another filter after a list lists
         again with the filters not replaced ("а в Букак?", "а кой е най-скъп от тях?")."""
+        pick = picked(parsed, self.offered)  # while the chat is on the list or one of it
+        if pick is not None:  # "а вторият кога свършва": that project of the list, no filter
+            self.topic = self.topic if self.project in self.offered else None  # "and the 2nd?"
+            self.project, self.listed, parsed.refers = pick, None, True
+            parsed.content = [w for w in parsed.content if w not in ORDINAL_TERMS]
         of_mayor = self.mayor and self._of_mayor(parsed)  # "кога е избрана", "кога приема"
         of_mayor = of_mayor and not any(map(names, set(parsed.content) - parsed.verbs))
         if of_mayor:  # its verbs say what the mayor does, not what the subject is
@@ -137,16 +133,16 @@ class Conversation:
         pointed = not _PERSON_PRONOUNS.isdisjoint(surface_words(parsed.text))
         return asks and (pointed or set(parsed.content) <= parsed.verbs)
 
-    def remember(
-        self, parsed: Parsed, answer: tuple[str | None, str | None, str], details: list[str]
-    ) -> None:
-        """What the answer (project, topic, kind) was about, and the details the question asked
-        beyond the project's name; small talk and the municipality keep the project."""
-        project, topic, kind = answer
+    def remember(self, parsed: Parsed, answer: Answer, details: list[str]) -> None:
+        """What the answer was about, and the details the question asked beyond the project's
+        name; small talk and the municipality keep the project."""
+        project, topic, kind = answer.project, answer.topic, answer.kind
         if kind == "list":  # a ranking too: "а кой е най-скъп" ... "а за деца?"
             self.listed = Listed(parsed.status, tuple(parsed.places), parsed.themes)
+            self.offered = answer.suggestions
         elif not parsed.empty:
             self.listed = None
+            self.offered = self.offered if project in self.offered else ()
         if not parsed.empty:
             self.mayor = kind in ("municipality", "faq") and "mayor" in parsed.town_fields
             self.town = kind in ("municipality", "faq") and not project
@@ -192,13 +188,16 @@ def _bulgarian(text: str) -> frozenset[str]:
 
 COMMON = 3  # projects at least that hold a word that says nothing of which one is meant
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
+Villages = frozenset[Place]
 
 
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
-    def __init__(self, index: ProjectIndex, places: Places, hours: Hours) -> None:
+    def __init__(self, index: ProjectIndex, places: Places, hours: Hours, mayors: Villages) -> None:
+        """mayors: the villages whose mayor is a contact of the municipality."""
         self.index = index
+        self.mayors = mayors
         self.places = places
         self.hours = hours
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
@@ -237,8 +236,9 @@ class FollowUps:
         )
         # "кой е кмет на селото": the village's mayor, whom the record of its project names
         ours = ours or (
-            (not SETTLEMENTS.isdisjoint(parsed.content) or self._village_mayor(parsed))
+            (not SETTLEMENTS.isdisjoint(parsed.content) or asks_village_mayor(parsed))
             and self._holds_all(number, parsed)
+            and self.mayors.isdisjoint(parsed.places)  # unless the municipality lists him
         )  # "и кой е кметът на Бродец": the village's, whom the record of its project names
         if town and not parsed.refers and not ours:
             return None  # "адрес на общината", "кой е кметът"; "а кога общината го обяви" continues
@@ -299,11 +299,9 @@ class FollowUps:
             return number if only_held or counted else None  # "а в Букак кога": a village it has
         return number
 
-    @staticmethod
-    def _village_mayor(parsed: Parsed) -> bool:
-        """True when the question asks the mayor of a village it names, and nothing else."""
-        named = {w for place in parsed.places for w in place}
-        return "mayor" in parsed.town_fields and bool(named) and set(parsed.content) <= named
+    def town_mayor(self, parsed: Parsed) -> bool:
+        """True when the question asks the mayor of a village the municipality's contacts name."""
+        return asks_village_mayor(parsed) and not self.mayors.isdisjoint(parsed.places)
 
     def lacked(self, parsed: Parsed, number: int) -> list[str]:
         """The words a follow-up asks (no verb, no guess) that the project's record lacks."""

@@ -33,6 +33,7 @@ from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
+from bot.engine.townfacts import village_mayors
 from bot.knowledge import KnowledgeBase, Text, collector_paused
 from bot.texts import t
 
@@ -62,7 +63,8 @@ class Engine:
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
         hours = Hours(self.index, self.details.book, town_texts(knowledge))
-        self.follow = FollowUps(self.index, self.places, hours)
+        mayors = village_mayors(knowledge.municipality.contacts, self.places.find)
+        self.follow = FollowUps(self.index, self.places, hours, mayors)
         self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
         self.published = entry_on_projects(knowledge)  # where all the projects are told about
@@ -90,7 +92,7 @@ class Engine:
         number = self.follow.numbers.get(answer.project or "")
         naming = self.details.naming(number, parsed.content) if number is not None else set()
         details = [w for w in parsed.content if w not in naming]
-        chat.remember(parsed, (answer.project, answer.topic, answer.kind), details)
+        chat.remember(parsed, answer, details)
         if answer.kind == "not_found" and (talked is None or self._names(parsed, answer)):
             chat.project = answer.suggestions[0]  # not one found by the town's name alone
         if answer.answered and number is not None:
@@ -135,6 +137,7 @@ class Engine:
         )
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
         named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
+        named = named and not self.follow.town_mayor(parsed)  # a village's, a contact of the town
         whole = named and best is not None and best.name_coverage >= 0.99
         faq = (
             None

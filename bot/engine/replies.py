@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.engine import formatting as fmt
 from bot.engine.compose import contact_lines, municipality_contacts
 from bot.engine.facts import Fact
-from bot.engine.lexicon import DEPUTY_WORDS, MAYOR_ROLES
+from bot.engine.lexicon import DEPUTY_WORDS, MAYOR_ROLES, SETTLEMENT_NOUNS, VILLAGE_MARKS
 from bot.engine.normalize import terms
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.knowledge import Contact, KnowledgeBase, Project
@@ -16,6 +16,8 @@ from bot.texts import t
 
 MAYORS = frozenset(t for word in MAYOR_ROLES for t in terms(word))
 DEPUTIES = frozenset(t for word in DEPUTY_WORDS for t in terms(word))
+# a mayor's role that names a village ("кмет на с. Хамбарци", "mayor of Hambartsi village")
+_VILLAGE = frozenset(t for word in (*SETTLEMENT_NOUNS, *VILLAGE_MARKS) for t in terms(word))
 
 
 def quote(project: Project | None, facts: Sequence[Fact], lang: str) -> Reply:
@@ -79,7 +81,8 @@ class TownReplies:
         ]
         named = [(c, words) for c, words in roles if MAYORS & words]
         own = [c for c, words in named if not DEPUTIES & words]
-        return own or [c for c, _ in named]
+        town = [c for c, words in named if c in own and not _VILLAGE & words]  # not a village's
+        return town or own or [c for c, _ in named]
 
     def mayor(self, lang: str) -> Reply | None:
         """The contacts whose role names the mayor, or None."""

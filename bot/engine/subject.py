@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANAPHORA,
+    CLOSING_ANAPHORA,
+    CLOSING_ANAPHORA_NOT_AFTER,
     ENGLISH_VERB_ENDINGS,
     ENGLISH_VERBS,
     ENGLISH_WORDS,
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from bot.engine.parsed import Parsed
 
 _ANAPHORA = frozenset(ANAPHORA)
+_CLOSING = frozenset(CLOSING_ANAPHORA)
+_NOT_AFTER = frozenset(CLOSING_ANAPHORA_NOT_AFTER)
 _POINTERS = frozenset(POINTERS)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _PRICES = frozenset(tuple(terms(phrase)) for phrase in PRICE_QUESTIONS)
@@ -58,8 +62,12 @@ _FOLDED_VERB_ENDINGS = tuple(t.folded for ending in VERB_ENDINGS for t in tokens
 
 
 def refers_back(question: str) -> bool:
-    """True when a pronoun of the question points back to what was talked about."""
-    return any(w in _ANAPHORA for w in surface_words(question))
+    """True when a pronoun of the question points back to what was talked about, or a place
+    adverb closes it ("who do I call about a broken swing there"; not "is there a pool")."""
+    words = surface_words(question)
+    closing = bool(words) and words[-1] in _CLOSING
+    closing = closing and (len(words) < 2 or words[-2] not in _NOT_AFTER)
+    return closing or any(w in _ANAPHORA for w in words)
 
 
 def asks_price(words: Sequence[str], positions: Sequence[int]) -> bool:

@@ -4,7 +4,7 @@ its title, the villages it has ("кои са селата на общината"
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.engine.compose import contact_lines
@@ -15,12 +15,36 @@ from bot.engine.fuzzy import Vocabulary
 from bot.engine.lexicon import SETTLEMENT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
+from bot.engine.places import Place
 from bot.engine.replies import DEPUTIES, MAYORS
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
 from bot.knowledge import Contact, Link, Text
 
 SETTLEMENTS = frozenset(t for word in SETTLEMENT_NOUNS for t in terms(word))
+
+
+def asks_village_mayor(parsed: Parsed) -> bool:
+    """True when the question asks the mayor of a village it names, and nothing else."""
+    named = {w for place in parsed.places for w in place}
+    return "mayor" in parsed.town_fields and bool(named) and set(parsed.content) <= named
+
+
+def village_mayors(
+    contacts: Iterable[Contact], find: Callable[[list[str]], list[Place]]
+) -> frozenset[Place]:
+    """The places whose mayor is a contact of the municipality ("Кметство Кремена – кмет Георги
+    Лозанов"), found once at build time: a follow-up asking the mayor of one of them asks the
+    municipality, not the project whose record names the village (find: the places in terms)."""
+    found: set[Place] = set()
+    for contact in contacts:
+        texts = [
+            text for value in (contact.name, contact.role) if value for _, text in value.values()
+        ]
+        for words in map(terms, texts):
+            if not MAYORS.isdisjoint(words) and DEPUTIES.isdisjoint(words):
+                found.update(find(words))
+    return frozenset(found)
 
 
 def deputy_asked(parsed: Parsed) -> bool:
