@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
+from bot.engine.closed import CUE_WORDS, ClosedWords
 from bot.engine.fuzzy import TypoIndex, neighbours
 from bot.engine.lexicon import WORD_ENDINGS
 from bot.engine.normalize import Token, clean, tokens
@@ -164,9 +165,13 @@ class _Stems:
 class Speller:
     """The written words of a knowledge base, found again from a spelling with one typo."""
 
-    def __init__(self, counts: Counter[str], asked: Iterable[str] = ()) -> None:
+    def __init__(
+        self, counts: Counter[str], asked: Iterable[str] = (), closed: Iterable[str] = CUE_WORDS
+    ) -> None:
         """counts: every word as written in the knowledge base and the lexicon, how often;
-        asked: the question words, which a word never written anywhere may be mistyped from."""
+        asked: the question words, which a word never written anywhere may be mistyped from;
+        closed: the lexicon's cue and question words, which a word that stems like a known
+        one may be mistyped from."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
         self._stems = _Stems()
         for word, count in counts.items():
@@ -180,6 +185,7 @@ class Speller:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
+        self._closed = ClosedWords(closed)
         # a word -> the words it may mean, likeliest first, and whether the reading is sure
         self._cache: Bounded[str, tuple[list[str], bool]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
@@ -227,8 +233,9 @@ class Speller:
         single = self._undoubled(word, token)
         if single is not None:
             return [single], True
-        if known(token):
-            return [], False
+        if known(token):  # "фира", "стува": no text writes them, their stems are known
+            closed = self._closed.meant(word, token)
+            return ([closed], False) if closed else ([], False)
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
             meant += [w for w in self._stems.meant(word) if w not in meant]
