@@ -18,6 +18,7 @@ from bot.engine.closed import CUE_WORDS, ClosedWords
 from bot.engine.fuzzy import TypoIndex, neighbours
 from bot.engine.lexicon import WORD_ENDINGS
 from bot.engine.normalize import Token, clean, tokens
+from bot.engine.swaps import unswapped
 
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
@@ -211,6 +212,18 @@ class Speller:
             not token.cyrillic and token.folded in self._folded.words
         )
 
+    def _formed(self, form: str) -> bool:
+        """True when form is written somewhere (in Latin letters, as they are written), or is
+        a written stem with a word ending."""
+        found = tokens(form)
+        if len(found) != 1:
+            return False
+        if not found[0].cyrillic:  # as written: the fold makes "smyata" "сумата"
+            return form in self._written.words
+        return form in self._cyrillic.words or any(
+            form.endswith(end) and form[: -len(end)] in self._stems.terms for end in _ENDINGS
+        )
+
     def _undoubled(self, word: str, token: Token) -> str | None:
         """The word written somewhere that word is with one doubled letter made single
         ("прооекти", "проектитее": the fold makes both "known", yet neither is written)."""
@@ -239,6 +252,9 @@ class Speller:
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
             meant += [w for w in self._stems.meant(word) if w not in meant]
+        if not meant:  # "номеърт": a slip in a form no text writes, of a known stem
+            form = unswapped(word, self._formed)
+            meant = [form] if form else []
         return meant, False
 
     def fix(

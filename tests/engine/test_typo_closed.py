@@ -85,3 +85,38 @@ def test_real_words_are_kept(bases: dict[str, Engine], base: str, question: str,
     reader = bases[base].reader
     fixed, corrected = reader.speller.fix(question, reader._known, reader._fits)
     assert word in fixed.split() and not corrected
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "fixed"),
+    [
+        ("danube", "за колко коли е паркингтъ на гробищата", "паркингът"),
+        ("spa", "колко струи има фонтантъ на площада", "фонтанът"),
+        ("spa", "какъв е капацитеътт на басейна", "капацитетът"),
+        ("danube", "коя фирма направи озеленявантео на алеята", "озеленяването"),
+        ("steppe", "какъв е номеърт на разрешението", "номерът"),
+    ],
+)
+def test_swapped_forms(bases: dict[str, Engine], base: str, question: str, fixed: str) -> None:
+    """Two letters swapped in a form no text writes, of a stem the base writes, are swapped
+    back (the form is the stem with a word ending)."""
+    reader = bases[base].reader
+    assert fixed in reader.speller.fix(question, reader._known, reader._fits)[0].split()
+
+
+@pytest.mark.parametrize(
+    ("base", "question", "word"),
+    [
+        ("town", "къде ще е приютът за кучета", "приютът"),  # no "приюттъ": a letter made double
+        ("steppe", "kakvo smyata da napravi obshtinata", "smyata"),  # no "symata": "сумата"
+        ("shipped", "кога одобриха минералния водопровод", "одобриха"),
+        ("danube", "по колко часа на ден помагаха на възрастните", "помагаха"),
+    ],
+)
+def test_unknown_words_are_not_swapped(
+    bases: dict[str, Engine], base: str, question: str, word: str
+) -> None:
+    """A word no text writes is swapped only into a written form or a written stem with an
+    ending; a Latin word only into a word written in Latin letters."""
+    reader = bases[base].reader
+    assert word in reader.speller.fix(question, reader._known, reader._fits)[0].split()
