@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from bot.engine.bounded import CHARACTERS, TEXTS, WORDS, Bounded
+from bot.engine.closed import CUE_WORDS, ClosedWords
 from bot.engine.fuzzy import TypoIndex, neighbours
 from bot.engine.lexicon import WORD_ENDINGS
 from bot.engine.normalize import Token, clean, tokens
+from bot.engine.swaps import unswapped
 
 _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
@@ -164,9 +166,13 @@ class _Stems:
 class Speller:
     """The written words of a knowledge base, found again from a spelling with one typo."""
 
-    def __init__(self, counts: Counter[str], asked: Iterable[str] = ()) -> None:
+    def __init__(
+        self, counts: Counter[str], asked: Iterable[str] = (), closed: Iterable[str] = CUE_WORDS
+    ) -> None:
         """counts: every word as written in the knowledge base and the lexicon, how often;
-        asked: the question words, which a word never written anywhere may be mistyped from."""
+        asked: the question words, which a word never written anywhere may be mistyped from;
+        closed: the lexicon's cue and question words, which a word that stems like a known
+        one may be mistyped from."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
         self._stems = _Stems()
         for word, count in counts.items():
@@ -180,6 +186,7 @@ class Speller:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
+        self._closed = ClosedWords(closed)
         # a word -> the words it may mean, likeliest first, and whether the reading is sure
         self._cache: Bounded[str, tuple[list[str], bool]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
@@ -205,6 +212,18 @@ class Speller:
             not token.cyrillic and token.folded in self._folded.words
         )
 
+    def _formed(self, form: str) -> bool:
+        """True when form is written somewhere (in Latin letters, as they are written), or is
+        a written stem with a word ending."""
+        found = tokens(form)
+        if len(found) != 1:
+            return False
+        if not found[0].cyrillic:  # as written: the fold makes "smyata" "сумата"
+            return form in self._written.words
+        return form in self._cyrillic.words or any(
+            form.endswith(end) and form[: -len(end)] in self._stems.terms for end in _ENDINGS
+        )
+
     def _undoubled(self, word: str, token: Token) -> str | None:
         """The word written somewhere that word is with one doubled letter made single
         ("прооекти", "проектитее": the fold makes both "known", yet neither is written)."""
@@ -227,11 +246,15 @@ class Speller:
         single = self._undoubled(word, token)
         if single is not None:
             return [single], True
-        if known(token):
-            return [], False
+        if known(token):  # "фира", "стува": no text writes them, their stems are known
+            closed = self._closed.meant(word, token)
+            return ([closed], False) if closed else ([], False)
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
             meant += [w for w in self._stems.meant(word) if w not in meant]
+        if not meant:  # "номеърт": a slip in a form no text writes, of a known stem
+            form = unswapped(word, self._formed)
+            meant = [form] if form else []
         return meant, False
 
     def fix(
