@@ -197,8 +197,11 @@ NAMING_WORDS = 3  # a name of this many words said whole in a text names its pro
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
-    def __init__(self, index: ProjectIndex, places: Places, hours: Hours) -> None:
+    def __init__(
+        self, index: ProjectIndex, places: Places, hours: Hours, town_mayor: Callable[..., object]
+    ) -> None:
         self.index = index
+        self.town_mayor = town_mayor  # the municipality's sentence naming a village's mayor
         self.places = places
         self.hours = hours
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
@@ -224,6 +227,8 @@ class FollowUps:
             return None
         if parsed.home and not parsed.content:
             return None
+        if self._village_mayor(parsed) and self.town_mayor(parsed) is not None:
+            return None  # "кой е кметът на Кремена": the municipality names its mayor, not a record
         if not _OTHER.isdisjoint(surface_words(parsed.text)):
             return None  # "а във Варвара друго какво има": not the project talked about
         town = "municipality" in parsed.intents or "mayor" in parsed.town_fields

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from copy import copy
 from dataclasses import replace
 
+from bot.engine import townfacts
 from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
 from bot.engine.building import index_and_places
@@ -62,7 +63,7 @@ class Engine:
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
         hours = Hours(self.index, self.details.book, town_texts(knowledge))
-        self.follow = FollowUps(self.index, self.places, hours)
+        self.follow = FollowUps(self.index, self.places, hours, self.general.village_mayor)
         self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
         self.published = entry_on_projects(knowledge)  # where all the projects are told about
@@ -81,6 +82,7 @@ class Engine:
             reply = small_talk("other_language", self.knowledge, lang)
             return Answer(question, lang, False, reply, None, None, 0.0, kind="fallback")
         parsed = self.reader.read(question)
+        townfacts.mayor_named(parsed)  # "kmetat na kamashitsa" asks who
         chat.reread(parsed, self.index.names_project)
         answer = self._answer(question, parsed, chat, lang)
         if not answer.answered:  # "... по новата алея и кога горе-долу?": a part, then the rest

@@ -71,15 +71,19 @@ class TownReplies:
 
     def mayors(self) -> list[Contact]:
         """The contacts whose role names the mayor; a deputy ("Заместник-кмет") only when no
-        role names the mayor alone."""
+        role names the mayor alone; of the mayors, those whose role says most of the municipality's
+        name ("кмет на Община Варовица", not "кмет на с. Овчарово ... в общината")."""
         roles = [
             (c, {w for _, v in c.role.values() for w in terms(v)})
             for c in self.town.contacts
             if c.role
         ]
         named = [(c, words) for c, words in roles if MAYORS & words]
-        own = [c for c, words in named if not DEPUTIES & words]
-        return own or [c for c, _ in named]
+        own = [(c, words) for c, words in named if not DEPUTIES & words]
+        town = {w for _, v in self.town.name.values() for w in terms(v)}
+        most = max((len(town & words) for _, words in own), default=0)
+        of_town = [c for c, words in own if most and len(town & words) == most]
+        return of_town or [c for c, _ in own] or [c for c, _ in named]
 
     def mayor(self, lang: str) -> Reply | None:
         """The contacts whose role names the mayor, or None."""
