@@ -1,7 +1,8 @@
 """Round fourteen: a village's mayor whom the municipality's contacts name is the municipality's
 answer, in every script and also in the middle of a chat about a project whose name or record
 holds the village; one no text names is declined, not a list of the village's projects; the
-municipality's own mayor is not mixed with the villages' ones."""
+municipality's own mayor is not mixed with the villages' ones. "Not started yet" ("още не са
+започнали", "haven't started") lists the planned projects."""
 
 from __future__ import annotations
 
@@ -59,3 +60,20 @@ def test_the_record_s_mayor_of_a_village_still_carries_the_chat(bases: dict[str,
 def test_the_municipality_s_mayor_is_not_a_village_s(bases: dict[str, Engine]) -> None:
     reply = bases["danube"].answer("кой е кметът на общината").reply.plain()
     assert "Петко Дунчев" in reply and "Стефан Лалов" not in reply
+
+
+NOT_STARTED = [  # (base, question, a planned project's name, a completed one's)
+    ("spa", "кои проекти още не са започнали", "Регистър на изворите", "Мостът над Топлица"),
+    ("spa", "which projects have not started yet", "Springs register", "Izvora Square"),
+    ("vine", "koi proekti oshte ne sa zapochnali", "Велоалея между селата", "Стол в училището"),
+    ("vine", "what projects haven't started", "Cycle route between villages", "Grozdevo square"),
+]
+
+
+@pytest.mark.parametrize(("base", "question", "planned", "other"), NOT_STARTED)
+def test_not_started_yet_lists_the_planned_projects(
+    bases: dict[str, Engine], base: str, question: str, planned: str, other: str
+) -> None:
+    answer = bases[base].answer(question)
+    reply = answer.reply.plain()
+    assert answer.kind == "list" and planned in reply and other not in reply
