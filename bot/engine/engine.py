@@ -135,8 +135,9 @@ class Engine:
             if several(parsed.rank, parsed.text) or listed_anew(parsed)
             else self.follow.project(parsed, chat, best)
         )
+        of_town = parsed.home or "municipality" in parsed.intents  # "кметът на <the town>"
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
-        named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
+        named = named and (bool(parsed.content) or not of_town)  # "адресът на общината?"
         whole = named and best is not None and best.name_coverage >= 0.99
         faq = (
             None

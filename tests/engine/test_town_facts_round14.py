@@ -77,3 +77,19 @@ def test_not_started_yet_lists_the_planned_projects(
     answer = bases[base].answer(question)
     reply = answer.reply.plain()
     assert answer.kind == "list" and planned in reply and other not in reply
+
+
+CONTEXT = [  # (base, message, the municipality's field in the reply)
+    ("spa", "Здравейте, преместих се наскоро в Топлобук и трябва да подам документи. Какъв е "
+     "адресът на общината?", "пл. „Извора“ № 1"),
+    ("vine", "Здравейте, чух че ще правят детски лагер на язовира и искам да питам нещо. Какъв е "
+     "телефонът на общината?", "+359 3179 2210"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "message", "field"), CONTEXT)
+def test_the_municipality_s_field_after_context_naming_a_project(
+    bases: dict[str, Engine], base: str, message: str, field: str
+) -> None:
+    answer = bases[base].answer(message)
+    assert answer.project is None and field in answer.reply.plain().replace("\xa0", " ")
