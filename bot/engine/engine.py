@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from copy import copy
 from dataclasses import replace
 
+from bot.engine import townfacts
 from bot.engine.aboutness import held_whole
 from bot.engine.answer import Answer
 from bot.engine.building import index_and_places
@@ -33,7 +34,6 @@ from bot.engine.replies import small_talk
 from bot.engine.reply import Reply
 from bot.engine.subject import WORK_TERMS
 from bot.engine.town import General
-from bot.engine.townfacts import village_mayors
 from bot.knowledge import KnowledgeBase, Text, collector_paused
 from bot.texts import t
 
@@ -63,8 +63,10 @@ class Engine:
         self.general = General(knowledge, self.places, self.details)
         self.detector = LanguageDetector.learn(knowledge)
         hours = Hours(self.index, self.details.book, town_texts(knowledge))
-        mayors = village_mayors(knowledge.municipality.contacts, self.places.find)
-        self.follow = FollowUps(self.index, self.places, hours, mayors)
+        mayors = townfacts.village_mayors(knowledge.municipality.contacts, self.places.find)
+        self.follow = FollowUps(
+            self.index, self.places, hours, (mayors, self.general.village_mayor)
+        )
         self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
         self.published = entry_on_projects(knowledge)  # where all the projects are told about
@@ -83,6 +85,7 @@ class Engine:
             reply = small_talk("other_language", self.knowledge, lang)
             return Answer(question, lang, False, reply, None, None, 0.0, kind="fallback")
         parsed = self.reader.read(question)
+        townfacts.mayor_named(parsed)  # "kmetat na kamashitsa" asks who
         chat.reread(parsed, self.index.names_project)
         answer = self._answer(question, parsed, chat, lang)
         if not answer.answered:  # "... по новата алея и кога горе-долу?": a part, then the rest
@@ -96,7 +99,7 @@ class Engine:
         if answer.kind == "not_found" and (talked is None or self._names(parsed, answer)):
             chat.project = answer.suggestions[0]  # not one found by the town's name alone
         if answer.answered and number is not None:
-            answer = sure_of_count(answer, parsed, self._holds(number))
+            answer = sure_of_count(answer, parsed, lambda word: self.follow.explains(number, word))
         if answer.kind == "project" and answer.confidence >= ANSWER_AT:
             nouns = [w for w in details if w not in parsed.verbs | WORK_TERMS]  # works: the project
             return sure_of_field(answer, nouns, self.index)
@@ -135,8 +138,9 @@ class Engine:
             if several(parsed.rank, parsed.text) or listed_anew(parsed)
             else self.follow.project(parsed, chat, best)
         )
+        of_town = parsed.home or "municipality" in parsed.intents  # "кметът на <the town>"
         named = best is not None and best.confidence >= ANSWER_AT and best.name_coverage >= 0.5
-        named = named and (bool(parsed.content) or not parsed.home)  # "кметът на <the town>"
+        named = named and (bool(parsed.content) or not of_town)  # "адресът на общината?"
         named = named and not self.follow.town_mayor(parsed)  # a village's, a contact of the town
         whole = named and best is not None and best.name_coverage >= 0.99
         faq = (
@@ -379,10 +383,6 @@ class Engine:
         ("разписанието на училищния автобус": the bus's record gives its timetable)."""
         number = candidates[0].number if alone_named(candidates) else None
         return number is not None and all(self.follow.explains(number, w) for w in words)
-
-    def _holds(self, number: int) -> Callable[[str], bool]:
-        """Whether the project's record holds a word."""
-        return lambda word: self.follow.explains(number, word)
 
     def _id(self, candidate: Candidate) -> str:
         return self.index.projects[candidate.number].id

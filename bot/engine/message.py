@@ -22,6 +22,7 @@ from bot.engine.lexicon import (
     QUESTION_WORDS,
     SMALL_TALK,
     SMALL_TALK_SIGNS,
+    STATUS_WORDS,
     STOPWORDS,
     TELLING_NOUNS,
     without_signs,
@@ -37,8 +38,12 @@ _ABBREVIATION = re.compile(  # "ул." or "Св." ends no sentence (the lexicon'
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")
+# a status phrase is no small talk and is read whole first ("have not started": no "start")
 _SMALL_TALK = PhraseSpotter(
-    ((kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases),
+    [
+        *((kind, phrase, None) for kind, phrases in SMALL_TALK.items() for phrase in phrases),
+        *(("", phrase, None) for phrases in STATUS_WORDS.values() for phrase in phrases),
+    ],
     remember=True,
 )
 _QUESTION = PhraseSpotter((("q", word, None) for word in QUESTION_WORDS), remember=True)
@@ -72,7 +77,7 @@ class Message:
 
 def _small_talk(words: list[str]) -> tuple[set[str], bool]:
     """The kinds of small talk in words, and whether nothing else is said."""
-    hits = _SMALL_TALK.find(words)
+    hits = [hit for hit in _SMALL_TALK.find(words) if hit.label]
     used = {i for hit in hits for i in hit.positions}
     rest = [w for i, w in enumerate(words) if i not in used and w not in _QUIET]
     return {hit.label for hit in hits}, bool(hits) and not rest

@@ -73,16 +73,20 @@ class TownReplies:
 
     def mayors(self) -> list[Contact]:
         """The contacts whose role names the mayor; a deputy ("Заместник-кмет") only when no
-        role names the mayor alone."""
+        role names the mayor alone; of the mayors, those whose role says most of the municipality's
+        name ("кмет на Община Варовица", not "кмет на с. Овчарово ... в общината")."""
         roles = [
             (c, {w for _, v in c.role.values() for w in terms(v)})
             for c in self.town.contacts
             if c.role
         ]
         named = [(c, words) for c, words in roles if MAYORS & words]
-        own = [c for c, words in named if not DEPUTIES & words]
-        town = [c for c, words in named if c in own and not _VILLAGE & words]  # not a village's
-        return town or own or [c for c, _ in named]
+        own = [(c, words) for c, words in named if not DEPUTIES & words]
+        kept = [(c, words) for c, words in own if not _VILLAGE & words] or own  # not a village's
+        town = {w for _, v in self.town.name.values() for w in terms(v)}
+        most = max((len(town & words) for _, words in kept), default=0)
+        of_town = [c for c, words in kept if most and len(town & words) == most]
+        return of_town or [c for c, _ in kept] or [c for c, _ in named]
 
     def mayor(self, lang: str) -> Reply | None:
         """The contacts whose role names the mayor, or None."""

@@ -15,8 +15,8 @@ from bot.engine.compose import (
     municipality_contacts,
     project_list,
 )
-from bot.engine.detail import FOUND, DetailFinder, Found
-from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
+from bot.engine.detail import FOUND, DetailFinder
+from bot.engine.facts import Fact, contact_text, make_fact, split_sentences, with_frequency
 from bot.engine.faq import held
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.glossary import GLOSSARY
@@ -144,11 +144,12 @@ class General:
             return self.ranked(parsed, lang)  # в историята на общината", which a text says
         # "кога ще е готова" lists by status, unless the context names a project whole
         listing = "list" in parsed.intents or (parsed.status and not parsed.content and not whole)
-        # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
+        # "kakvo ima v karabunar": what there is in a village, when nothing else is asked (not
+        # "kmet na semchinovo", the village's mayor)
         there = (
             self.places.foreign(parsed.places)
             and set(parsed.content) <= filters
-            and not (parsed.topic or parsed.answer)
+            and not (parsed.topic or parsed.answer or parsed.town_fields)
         )
         if (listing or there) and not subject:
             return self.listing(parsed, lang)
@@ -177,14 +178,12 @@ class General:
         # a project has no mayor: the municipality's, when what else is asked is in its texts
         # ("кога приема кметът"; not "колко е заплатата на кмета", "кметът на София")
         mayor = mayor_asked and all(map(self.words.lookup, subject))
-        village = [*subject, *(w for p in self.places.foreign(parsed.places) for w in p)]
-        alone = parsed.town_fields == ["mayor"]  # not "кой е кметът и кога приема хора"
-        if alone and person and village and not whole and all(map(self._known, village)):
-            # "кой е кметът на калинарци": a village's own mayor, whom the municipality's texts
-            # name beside the village ("Калинарци – Георги Ранков"), not the municipality's
-            fact = townfacts.village_mayor(self.details, self.facts, self.words, parsed, village)
-            if fact is not None:
-                return Said(quote(None, [fact], lang), "municipality", "contacts")
+        # "кой е кметът на калинарци": a village's own mayor, whom the municipality's texts name
+        # beside the village ("Калинарци – Георги Ранков"), also when a project's name holds the
+        # village and nothing else is asked ("koi e kmet na peshtersko" beside "Пещерата")
+        fact = self.village_mayor(parsed, subject) if not (whole and subject) else None
+        if fact is not None:
+            return Said(quote(None, [fact], lang), "municipality", "contacts")
         if "municipality" in parsed.intents and not parsed.town_fields and not whole:
             # "колко ха лозя има в общината"; not "собственият принос на общината за площада"
             stated = self.stated(parsed, subject, lang)
@@ -322,8 +321,8 @@ class General:
         asked = self._asked(parsed, subject)
         close = 0.9 if parsed.works else 0.0  # works: no word only like it ("басейн": "Басейнова")
         if asked and all(self._known(w, close) for w in asked):
-            found = self._most_places(
-                self.details.rank(*self.facts, parsed, asked, self.words), parsed
+            found = townfacts.most_places(
+                self.details.rank(*self.facts, parsed, asked, self.words), parsed, self.places
             )
             best = found[0] if found else None
             states = best is not None and self.details.answers(best.fact, parsed.answer)
@@ -337,15 +336,13 @@ class General:
         stating = [fact for fact in self.summary if unit in fact.kinds]
         return quote(None, stating, lang) if len(stating) == 1 else None
 
-    def _most_places(self, found: list[Found], parsed: Parsed) -> list[Found]:
-        """Of the sentences as good as the best, for "кои села" / "which villages" with none
-        named, the one that names the most places (the list of villages, not a sentence that
-        speaks of "the village")."""
-        if parsed.topic != "location" or self.places.foreign(parsed.places) or len(found) < 2:
-            return found
-        tied = [f for f in found if round(f.score, 6) == round(found[0].score, 6)]
-        named = max(tied, key=lambda f: len(self.places.find(terms(f.fact.text("bg")))))
-        return [named, *(f for f in found if f is not named)]
+    def village_mayor(self, parsed: Parsed, subject: Sequence[str] = ()) -> Fact | None:
+        """The municipality's sentence that names the mayor of the village asked (its place, or
+        the subject's words), when the municipality's texts hold the village; else None."""
+        village = [*subject, *(w for p in self.places.foreign(parsed.places) for w in p)]
+        if not village or not all(map(self._known, village)):
+            return None
+        return townfacts.village_mayor(self.details, self.facts, self.words, parsed, village)
 
     def _known(self, word: str, close: float = 0.0) -> bool:
         """Whether the municipality's texts hold the word (as closely as asked), or a synonym of

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.engine.compose import contact_lines
-from bot.engine.detail import FOUND, DetailFinder
+from bot.engine.detail import FOUND, DetailFinder, Found
 from bot.engine.facts import Fact, Facts
 from bot.engine.faq import held, stem_keys
 from bot.engine.fuzzy import Vocabulary
 from bot.engine.lexicon import SETTLEMENT_NOUNS
 from bot.engine.normalize import terms
 from bot.engine.parsed import Parsed
-from bot.engine.places import Place
+from bot.engine.places import Place, Places
 from bot.engine.replies import DEPUTIES, MAYORS
 from bot.engine.reply import Reply, ReplyBuilder, Span
 from bot.engine.stopwords import content_terms
@@ -123,7 +123,10 @@ def village_mayor(
 ) -> Fact | None:
     """The sentence of the municipality's texts that names the village asked (every word of it)
     and a person, and speaks of a mayor in its words or in the ways its FAQ entry is asked
-    ("Калинарци – Георги Ранков"); else None."""
+    ("Калинарци – Георги Ранков"); else None. Only the mayor asked, as a person, not counted."""
+    if parsed.town_fields != ["mayor"] or parsed.answer not in (None, "person") or parsed.counted:
+        return None
+    village = [w for w in village if w not in SETTLEMENTS] or village  # "mayor of X village"
     roles = [w for w in parsed.words if w in MAYORS]
     for found in details.rank(*facts, parsed, [*village, *roles], words):
         fact = found.fact
@@ -135,3 +138,21 @@ def village_mayor(
         ):
             return fact
     return None
+
+
+def most_places(found: list[Found], parsed: Parsed, places: Places) -> list[Found]:
+    """Of the sentences as good as the best, for "кои села" / "which villages" with none named,
+    the one that names the most places (the list of villages, not a sentence that speaks of "the
+    village")."""
+    if parsed.topic != "location" or places.foreign(parsed.places) or len(found) < 2:
+        return found
+    tied = [f for f in found if round(f.score, 6) == round(found[0].score, 6)]
+    named = max(tied, key=lambda f: len(places.find(terms(f.fact.text("bg")))))
+    return [named, *(f for f in found if f is not named)]
+
+
+def mayor_named(parsed: Parsed) -> None:
+    """ "kmetat na kamashitsa", "mayor of Kalinishte": a village's mayor named with no question
+    word asks who the mayor is, as "кой е кметът на ..." does."""
+    if parsed.answer is None and parsed.town_fields == ["mayor"] and parsed.places:
+        parsed.answer = None if parsed.counted else "person"
