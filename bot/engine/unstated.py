@@ -37,9 +37,14 @@ def never_stated(parsed: Parsed, facts: Sequence[Fact]) -> bool:
     village = {w for place in parsed.places for w in place}
     if parsed.answer != "person" or parsed.home or not village or words.isdisjoint(MAYORS):
         return False
-    return not any(
-        not MAYORS.isdisjoint(fact.terms) and village <= fact.terms | fact.about for fact in facts
-    )
+    return not any(_names_mayor(fact) and village <= fact.terms | fact.about for fact in facts)
+
+
+def _names_mayor(fact: Fact) -> bool:
+    """True when a sentence names a mayor in its own language: an English "major" folds like
+    "mayor", so a sentence with a Bulgarian text is read in Bulgarian only."""
+    text = fact.texts.get("bg") or " ".join(fact.texts.values())
+    return not MAYORS.isdisjoint(terms(text))
 
 
 def says_unstated(text: str) -> bool:
