@@ -1,8 +1,10 @@
 """Kinds of questions no project answers though a record shares a word with them: the weather on
 a day (bot/engine/offtopic.py, lexicon forecast_days), a service no record of the base writes
 (lexicon off_topic_services), a staff role the base never writes, read as a typo of a base word
-("пазач" as "пазар": bot/engine/absent.py unwritten_roles), and a village's mayor asked of a
-record whose English title says "Major" (bot/engine/unstated.py)."""
+("пазач" as "пазар": bot/engine/absent.py unwritten_roles), a village's mayor asked of a
+record whose English title says "Major" (bot/engine/unstated.py), and a thing no record names
+whose stem is one letter from a record's ("тунел", "табел": bot/engine/subject.py is_strange),
+and a depth asked of a record that names none (measures.yaml by_name)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ DECLINED = [
     ("vine", "кой е водачът на винения маршрут"),
     ("spa", "кой е пазачът на паркинга Липите"),
     ("shipped", "кой е кметът на село Симеоновец"),
+    ("mountain", "колко е дълъг тунелът на пътя за манастира"),
+    ("spa", "колко е дълъг тунелът на горския път за Букак"),
+    ("danube", "колко е дълбока водата при новия понтон в Ладовица"),
+    ("vine", "колко е дълбок напоителният канал"),
 ]
 
 # Their twins: the duration, the hours, the service a record writes, a role or a count the
@@ -39,6 +45,11 @@ ANSWERED = [
     ),
     ("spa", "колко места има паркингът на Липите", "lipite-car-park", "86 места"),
     ("danube", "кой е шофьорът на училищния автобус", "uchilishten-avtobus", "Митко Иванов"),
+    ("mountain", "колко е дълъг пътят до манастира", "monastery-road", "6,35 км"),
+    ("spa", "колко е дълъг горският път за Букак", "bukak-forest-road", "11,4 км"),
+    ("danube", "колко е дълъг новият понтон в Ладовица", "pristan-ladovitsa", "48 метра"),
+    ("spa", "колко е дълбок басейнът в Старата баня", "old-mineral-bath", "1,40 м"),
+    ("spa", "how deep is the big pool at the old bath", "old-mineral-bath", "1.40 m"),
 ]
 
 
