@@ -4,7 +4,8 @@ a day (bot/engine/offtopic.py, lexicon forecast_days), a service no record of th
 ("пазач" as "пазар": bot/engine/absent.py unwritten_roles), a village's mayor asked of a
 record whose English title says "Major" (bot/engine/unstated.py), and a thing no record names
 whose stem is one letter from a record's ("тунел", "табел": bot/engine/subject.py is_strange),
-and a depth asked of a record that names none (measures.yaml by_name)."""
+a depth asked of a record that names none (measures.yaml by_name), and the phone of a firm the
+record names only as a contractor or partner (bot/engine/unstated.py other_party)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ DECLINED = [
     ("spa", "колко е дълъг тунелът на горския път за Букак"),
     ("danube", "колко е дълбока водата при новия понтон в Ладовица"),
     ("vine", "колко е дълбок напоителният канал"),
+    ("vine", "какъв е телефонът на Хидрострой Тракия"),
+    ("danube", "what is the phone number of Ladostroy, the fish market builder"),
 ]
 
 # Their twins: the duration, the hours, the service a record writes, a role or a count the
@@ -50,6 +53,18 @@ ANSWERED = [
     ("danube", "колко е дълъг новият понтон в Ладовица", "pristan-ladovitsa", "48 метра"),
     ("spa", "колко е дълбок басейнът в Старата баня", "old-mineral-bath", "1,40 м"),
     ("spa", "how deep is the big pool at the old bath", "old-mineral-bath", "1.40 m"),
+    (
+        "vine",
+        "какъв е телефонът за ремонта на канала К-3",
+        "irrigation-canal-repair",
+        "Петко Гюров",
+    ),
+    (  # who, not how to reach them: the contacts answer
+        "mountain",
+        "кой ръководи реставраторите на стенописите в горна еловица",
+        "church-st-nikola-frescoes",
+        "Юлия Караиванова",
+    ),
 ]
 
 
