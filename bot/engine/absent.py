@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from bot.engine.beside import names_unit
 from bot.engine.detail import DetailFinder
 from bot.engine.lexicon import PROJECT_NOUNS, SEASONS, STAFF_ROLES, WEEKDAYS
@@ -18,6 +20,7 @@ _STAFF = {
     for t in terms(w)
 }
 _PROJECT = frozenset(t for word in PROJECT_NOUNS for t in terms(word))
+_ROLES = frozenset(_STAFF.values())
 THING_LENGTH = 6  # a stem this long names a thing; shorter ones are "нов", "дни", "главен"
 
 
@@ -59,6 +62,12 @@ def staff_absent(parsed: Parsed, details: DetailFinder, number: int) -> bool:
     roles = [_STAFF[w] for w in parsed.words if w in _STAFF]
     postings = details.index.postings  # the very word: "director" is no "directly"
     return bool(roles) and not any(number in postings.get(t, ()) for r in roles for t in r)
+
+
+def unwritten_roles(known: Collection[str]) -> frozenset[str]:
+    """The terms of the staff roles (lexicon staff_roles) of which the base (known) writes no
+    form: asked, such a word is the role, never a typo of a base word ("лекар" is no "лека")."""
+    return frozenset(t for role in _ROLES if role.isdisjoint(known) for t in role)
 
 
 def unsaid(parsed: Parsed, details: DetailFinder, number: int, lang: str) -> bool:

@@ -117,7 +117,7 @@ class Engine:
         if ident is not None:
             return self._project(question, parsed, ident, lang, 1.0, (), chat)
         candidates = self.judge.rank(parsed)
-        if parsed.off_topic and not self._speaks_of(candidates, parsed.off_topic):
+        if parsed.off_topic and not self._speaks_of(candidates, parsed):
             return self._fallback(question, lang, ())  # "какво ще е времето утре": no project's
         if parsed.told and set(parsed.content) <= parsed.verbs | WORK_TERMS:
             candidates = told(candidates)  # "... снимки на площада. Колко струва ремонтът?"
@@ -378,11 +378,11 @@ class Engine:
         """True when the question's own words name the project a detail was not found of."""
         return self.follow.names(self.follow.numbers[answer.suggestions[0]], parsed.content)
 
-    def _speaks_of(self, candidates: list[Candidate], words: Collection[str]) -> bool:
-        """True when the question names one project whole and its record holds all the words
-        ("разписанието на училищния автобус": the bus's record gives its timetable)."""
-        number = candidates[0].number if alone_named(candidates) else None
-        return number is not None and all(self.follow.explains(number, w) for w in words)
+    def _speaks_of(self, candidates: list[Candidate], parsed: Parsed) -> bool:
+        """True when the question names one project whole whose record holds every off-topic
+        word ("разписанието на училищния автобус"), and asks no forecast ("времето утре")."""
+        number = candidates[0].number if alone_named(candidates) and not parsed.forecast else None
+        return number is not None and all(self.follow.explains(number, w) for w in parsed.off_topic)
 
     def _id(self, candidate: Candidate) -> str:
         return self.index.projects[candidate.number].id

@@ -22,6 +22,7 @@ _QUANTITY = frozenset(t for word in _DATA["quantity_words"] for t in terms(str(w
 # what a measure is not asked by: a date, a time, a name, a place, a reason, a language
 _NOT_MEASURED = frozenset({"date", "time", "person", "place", "reason", "language", "duration"})
 OPEN = frozenset(name for name, measure in _TABLE.items() if measure.get("open"))
+BY_NAME = frozenset(name for name, measure in _TABLE.items() if measure.get("by_name"))
 # "бр." says a number of pieces: the noun after it is the thing counted
 COUNT_MARKS = frozenset(str(w) for w in _DATA["count_marks"])
 

@@ -9,7 +9,7 @@ import re
 from bot.engine.detail import ANSWER_KINDS, NUMBERS, Found, measure_kinds
 from bot.engine.facts import LINK_ABOUT, Fact
 from bot.engine.lexicon import PAST_ENDINGS, WISH_WORDS
-from bot.engine.measures import OPEN, names_measure
+from bot.engine.measures import BY_NAME, OPEN, names_measure
 from bot.engine.normalize import surface_words
 from bot.engine.parsed import Parsed
 from bot.engine.periods import periods_of
@@ -113,9 +113,12 @@ def of_measures(found: list[Found], measures: frozenset[str]) -> list[Found]:
 
 def unmeasured(facts: list[Fact], measures: frozenset[str]) -> bool:
     """True when a measure is asked that no sentence of the record states ("колко киловата е"
-    of a record with no kW): its answer is "not stated", not a number of another unit."""
+    of a record with no kW; "колко дълбока е пещерата" of one that names no depth, measures.yaml
+    by_name): its answer is "not stated", not a number of another unit or measure."""
     strict = measures - OPEN
-    return bool(strict) and all(strict.isdisjoint(f.measures) for f in facts)
+    if not strict or all(strict.isdisjoint(f.measures) for f in facts):
+        return bool(strict)
+    return strict <= BY_NAME and not any(names_measure(f.texts.values(), strict) for f in facts)
 
 
 def happened_first(found: list[Found], parsed: Parsed) -> list[Found]:

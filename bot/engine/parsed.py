@@ -50,6 +50,7 @@ class Parsed:
     unshaped: frozenset[str] = frozenset()  # Cyrillic, no article, no consonant end: "смени"
     strange: frozenset[str] = frozenset()  # nouns no record holds: a thing nobody wrote about
     off_topic: frozenset[str] = frozenset()  # the weather, a recipe: no project's
+    forecast: bool = False  # the weather on a day ("времето утре"): no project's, whatever it says
     which: bool = False  # "кои проекти": the list of those the other words describe
     nouns: frozenset[str] = frozenset()  # words shaped like a Bulgarian noun ("басейн")
     making: frozenset[str] = frozenset()  # verbs of making anything ("направи"): no project's

@@ -46,12 +46,19 @@ from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
 from bot.engine.since import asks_since, since_dated
 from bot.engine.subject import WORK_TERMS
-from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
+from bot.engine.unstated import (
+    declines_lacking,
+    field_lacking,
+    never_stated,
+    other_party,
+    unstated,
+)
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
 FALLBACK_TOPICS = {"activities": "summary", "goals": "summary", "results": "summary"}
 MEASURED = 0.55  # how sure a sentence is that only the unit asked chose
+_REACHED = frozenset({"phones", "email"})  # how a party is reached, asked
 UNSURE = 0.6  # how sure a field is as the answer when the question's details are nowhere
 ELSEWHERE = 0.5  # ... and when the question's subject is a thing the project never mentions
 WHOLE = 0.99  # ("... сцената за сватба": a sum saved by renting it is no fee for a wedding)
@@ -116,6 +123,10 @@ class ProjectAnswers:
         # a place the chat asked about names the project too when it is where the whole is
         placed = [w for w in parsed.extra if any(w in place for place in parsed.places)]
         naming = self.details.naming(number, [*parsed.content, *placed])
+        asked_of = [w for w in parsed.content if w not in naming]  # "the phone of NIKO 96": a
+        reached = topic == "contacts" and not _REACHED.isdisjoint(parsed.town_fields)  # firm's
+        if reached and other_party(self.details.book.of(number)[0], asked_of, parsed.text):
+            return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
         if (
             parsed.works
             and parsed.answer == "date"

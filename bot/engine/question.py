@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from bot.engine.absent import unwritten_roles
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANSWER_TYPES,
@@ -50,6 +51,7 @@ from bot.engine.lexicon import (
 from bot.engine.measures import WORDS as MEASURE_WORDS
 from bot.engine.message import split_message
 from bot.engine.normalize import Token, subject_terms, surface_words, terms, tokens
+from bot.engine.offtopic import OffTopic
 from bot.engine.parsed import NUMBER_ANSWERS, Parsed
 from bot.engine.places import Places
 from bot.engine.rankings import BARE_TERMS, bare_date_rank
@@ -97,9 +99,6 @@ LEXICON_TEXTS = [
 _SOLD_BY_UNIT = frozenset(t for word in SOLD_BY_UNIT for t in terms(word))
 _WHICH = frozenset(WHICH_WORDS)
 _WHAT = frozenset(t for word in WHAT_WORDS for t in terms(word))
-_OFF_TOPIC = frozenset(OFF_TOPIC)
-_SUPERLATIVES = frozenset(SUPERLATIVES)
-_WIDE_SCOPES = frozenset(WIDE_SCOPES)
 _YES_NO = frozenset(YES_NO_PARTICLES)
 _YES_NO_FIRST = frozenset(YES_NO_STARTS)
 _PRICE_VERBS = frozenset(t for word in PRICE_VERBS for t in terms(word))
@@ -153,8 +152,11 @@ class QuestionReader:
         self.question_words = {t for word in QUESTION_WORDS for t in terms(word)}
         self.follow_ups = {tuple(terms(word)) for word in FOLLOW_UP}
         lexicon = {t for spotter in (self.topics, self.answers, self.groups) for t in spotter.words}
-        # the words of the lexicon and of the knowledge base: none of them is read as a typo
-        self.known = index.vocabulary.terms | lexicon | QUIET | WORKS | _NEVER_TYPOS
+        # the words of the lexicon and of the knowledge base, and a staff role the base never
+        # writes ("лекар" is no typo of "лека"): none of them is read as a typo
+        known = index.vocabulary.terms
+        self.known = known | lexicon | QUIET | WORKS | _NEVER_TYPOS | unwritten_roles(known)
+        self.off_topic = OffTopic(index.written)  # "времето утре"; "wifi" where no record writes it
         self.speller = Speller(
             index.written + Counter(w for t in (*texts, *LEXICON_TEXTS) for w in surface_words(t)),
             TYPO_QUESTION_WORDS,
@@ -280,9 +282,7 @@ class QuestionReader:
         if bare:
             parsed.rank, parsed.topic = bare, None if parsed.topic == "news" else parsed.topic
             parsed.content = [w for w in parsed.content if w not in BARE_TERMS]
-        parsed.off_topic = frozenset(t.term for t in found if t.written in _OFF_TOPIC)
-        if any(t.written in _SUPERLATIVES for t in found):  # "най-високият връх в България"
-            parsed.off_topic |= {t.term for t in found if t.written in _WIDE_SCOPES}
+        parsed.off_topic, parsed.forecast = self.off_topic.read(found)  # "времето утре"
         parsed.yes_no = any(t.written in _YES_NO for t in found) or (
             bool(found) and not found[0].cyrillic and found[0].written in _YES_NO_FIRST
         )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot.engine.fuzzy import TYPO_SIMILARITY, Match
 from bot.engine.index import ProjectIndex
 from bot.engine.lexicon import (
     ANAPHORA,
@@ -132,15 +133,23 @@ def is_strange(
     """True for a Bulgarian noun the knowledge base never uses: a word of three letters or
     more ending in a consonant that ends no verb form or participle, typed as it is (a word only
     the glossary gives, "басейн" for an English "pools", is not used by the staff). A unit
-    ("тонаж") is the measure asked, no thing."""
+    ("тонаж") is the measure asked, no thing. A Cyrillic word's stem with one letter replaced
+    ("тунел", "табел") is no use of it: the speller finds the typos of a word as written (one
+    letter more or less is another ending: "депото", "депо")."""
     return (
         noun_shaped(token, latin)
         and token.term in parsed.content
         and token.term not in WORK_TERMS | _UNIT_TERMS
         and token.term not in parsed.verbs | parsed.guessed
-        and all(m.term in index.translated for m in index.lookup(token.term))
+        and all(m.term in index.translated or _replaced(token, m) for m in index.lookup(token.term))
         and not speller.resembles(token.written)
     )
+
+
+def _replaced(token: Token, match: Match) -> bool:
+    """True when a Cyrillic word's stem was found with one of its letters replaced."""
+    same = len(match.term) == len(token.term) and match.similarity == TYPO_SIMILARITY
+    return token.cyrillic and same
 
 
 def noun_shaped(token: Token, latin: bool) -> bool:

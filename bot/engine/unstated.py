@@ -4,6 +4,7 @@ answers first, before the stock "not in our data"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from bot.engine.events import COMPLETION, event_terms
@@ -15,6 +16,8 @@ from bot.engine.replies import MAYORS
 from bot.knowledge import Project
 
 _NEGATIONS = frozenset(UNSTATED_NEGATIONS)
+_PARTIES = frozenset({"contractors", "partners"})
+_WORD = re.compile(r"[^\W_]+")
 _WORDS = frozenset(UNSTATED_WORDS)
 _NAMES = {
     topic: frozenset(term for word in words for term in terms(word))
@@ -37,9 +40,14 @@ def never_stated(parsed: Parsed, facts: Sequence[Fact]) -> bool:
     village = {w for place in parsed.places for w in place}
     if parsed.answer != "person" or parsed.home or not village or words.isdisjoint(MAYORS):
         return False
-    return not any(
-        not MAYORS.isdisjoint(fact.terms) and village <= fact.terms | fact.about for fact in facts
-    )
+    return not any(_names_mayor(fact) and village <= fact.terms | fact.about for fact in facts)
+
+
+def _names_mayor(fact: Fact) -> bool:
+    """True when a sentence names a mayor in its own language: an English "major" folds like
+    "mayor", so a sentence with a Bulgarian text is read in Bulgarian only."""
+    text = fact.texts.get("bg") or " ".join(fact.texts.values())
+    return not MAYORS.isdisjoint(terms(text))
 
 
 def says_unstated(text: str) -> bool:
@@ -80,6 +88,19 @@ def declines_lacking(
     if lacking and topic == "contractors" and asks_field(parsed.words, topic):
         return True
     return False if lacking and topic == "budget" and details else None
+
+
+def other_party(facts: Sequence[Fact], details: Collection[str], text: str) -> bool:
+    """True when the question's details (its words beyond the project's name), one written with
+    a capital after the first word (text: the question), are all in a party the record names as
+    a contractor or partner and in none of its contacts ("the phone number of NIKO 96"): the
+    contacts it gives are not that party's ("номера на дежурния" is no name)."""
+    said = set(details)
+    capitals = {t for word in _WORD.findall(text)[1:] if word[0].isupper() for t in terms(word)}
+    named = not capitals.isdisjoint(said) and any(
+        f.source in _PARTIES and said <= f.terms for f in facts
+    )
+    return named and all(f.source != "contacts" or said.isdisjoint(f.terms) for f in facts)
 
 
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:

@@ -22,10 +22,10 @@ def plain(text: str) -> str:
     [
         (["кв", "м"], {"area"}),
         (["л", "кв", "м", "валежи"], {"rainfall"}),
-        (["л", "м"], {"length", "height"}),
+        (["л", "м"], {"length", "height", "depth"}),
         (["л"], {"litres"}),
         (["км", "ч"], {"speed"}),
-        (["км"], {"length", "height"}),
+        (["км"], {"length", "height", "depth"}),
         (["kwp"], {"power"}),
         (["kwh", "и"], {"energy"}),
         (["куб", "м"], {"volume"}),
