@@ -44,7 +44,7 @@ from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
-from bot.engine.since import asks_since, since_dated
+from bot.engine.since import asks_since, asks_until, ended, since_dated, until_dated
 from bot.engine.subject import WORK_TERMS
 from bot.engine.unstated import declines_lacking, field_lacking, never_stated, unstated
 from bot.knowledge import Project
@@ -272,6 +272,8 @@ class ProjectAnswers:
             things = [w for w in parsed.content if w not in WORK_TERMS | parsed.verbs]  # сградата"
             lookup = self.details.index.lookup
             dated = since_dated(found, (frozenset(m.term for m in lookup(w)) for w in things))
+        if not dated and answer == "date" and asks_until(parsed.text) and not ended(project):
+            dated = until_dated(record)  # "до коя година ще го има": "(2021–2027)"
         if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
             facts = best_facts(dated)
             dates, missing = self.composer.project(project, "dates", lang)
