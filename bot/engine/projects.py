@@ -23,6 +23,7 @@ from bot.engine.detail import (
 from bot.engine.events import COMPLETION, dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.headings import NamedPart, heading_named
+from bot.engine.landmark import asks_landmark, landmarks
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.lists import asks_kinds, asks_list, lists_first, with_list
 from bot.engine.measures import OPEN, asked_measures, quantity
@@ -151,6 +152,12 @@ class ProjectAnswers:
             and not names_unit(w, answer)
             and (w not in parsed.verbs or self._known_verb(w))
         ]
+        marked = landmarks(self.details.book.of(number)[0]) if asks_landmark(parsed.text) else []
+        if marked and topic in (None, "summary", "location"):  # "срещу какво": "срещу църквата"
+            facts = best_facts(marked)
+            where, _ = self.composer.project(project, "location", lang)
+            reply = titled(project, lang, quote(None, facts, lang), where)
+            return ProjectReply(reply, "location", quoted=tuple(facts), certainty=1.0)
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
             return self._progress(project, number, places, lang)
         if not details and answer is None and topic in (None, "summary"):
