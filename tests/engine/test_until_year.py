@@ -15,6 +15,7 @@ from tests.engine.conftest import assert_quoted
     [
         ("до коя година ще има топъл обяд", True),
         ("topliq obqd do koq godina shte go ima", True),
+        ("do koia godina sa secheni poqsite", True),
         ("until what year will it run", True),
         ("от коя година е сградата", False),
         ("до кога е отворено", False),  # a day or an hour, not a year
