@@ -19,6 +19,8 @@ from bot.engine.lexicon import (
     CONTRAST_WORDS,
     EXPLAINING_JOINS,
     FILLER,
+    HANDING_WORDS,
+    NEED_WORDS,
     QUESTION_WORDS,
     SMALL_TALK,
     SMALL_TALK_SIGNS,
@@ -64,6 +66,9 @@ _CONTRAST = _by_length(CONTRAST_WORDS)
 _EXPLAINING = _by_length(EXPLAINING_JOINS)
 _TELLING = frozenset(t for word in TELLING_NOUNS for t in terms(word))
 _QUIET = frozenset(t for word in (*STOPWORDS, *FILLER) for t in terms(word))
+_HANDING = frozenset(t for word in HANDING_WORDS for t in terms(word))
+_NEED = frozenset(t for word in NEED_WORDS for t in terms(word))
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -221,7 +226,8 @@ def _split(text: str) -> Message:
     asked = [s for s, w in said if _asks(s, w)]
     if not asked:
         asked = [s for s, w in said if _question_words(s, w)] or [said[-1][0]]
-    questions, context = [], []
+    questions: list[str] = []
+    context: list[str] = []
     for sentence, _ in said:
         if sentence not in asked:
             context.append(sentence)
@@ -229,4 +235,35 @@ def _split(text: str) -> Message:
         asking, scene = _question_clauses(sentence)
         questions.append(asking or sentence)
         context.append(scene if asking else "")  # no clause asks: it is all question, no scene
+    _hand_over(said, asked, questions, context)
     return Message(" ".join(questions), " ".join(c for c in context if c), frozenset(kinds))
+
+
+def _hand_over(
+    said: list[tuple[str, list[str]]], asked: list[str], questions: list[str], context: list[str]
+) -> None:
+    """A request that names nothing ("Можете ли да ми го дадете?", "Имате ли го?") asks for what
+    the sentence before it needs ("... и ми трябва номерът на договора."): that part is asked."""
+    words = terms(questions[0]) if len(questions) == 1 else []
+    if _HANDING.isdisjoint(words) or not says_nothing([w for w in words if w not in _HANDING]):
+        return  # "Кога беше това?" asks its own, of the context
+    at = next(i for i, (sentence, _) in enumerate(said) if sentence == asked[0])
+    if at == 0 or said[at - 1][0] in asked or context[at - 1] != said[at - 1][0]:
+        return
+    before, needed = _needed(*said[at - 1])
+    if needed:
+        questions[0] = f"{needed}, {questions[0]}"
+        context[at - 1] = before
+
+
+def _needed(sentence: str, words: list[str]) -> tuple[str, str]:
+    """A sentence split before its first word of need or question word ("трябва номерът на
+    договора", "кой кмет даде старт"); the second part is empty when it has neither."""
+    starts = [i for i, w in enumerate(words) if w in _NEED]
+    starts += [hit.positions[0] for hit in _question_words(sentence, words)]
+    first, at = min(starts, default=len(words)), 0
+    for match in _WORD.finditer(sentence):
+        if at >= first:
+            return sentence[: match.start()], sentence[match.start() :].rstrip(" .!")
+        at += len(terms(match.group()))
+    return sentence, ""

@@ -23,6 +23,7 @@ from bot.engine.detail import (
 from bot.engine.events import COMPLETION, dates_event, event_terms
 from bot.engine.facts import ROLES, Fact
 from bot.engine.headings import NamedPart, heading_named
+from bot.engine.landmark import asks_landmark, landmarks
 from bot.engine.lexicon import EACH_WORDS, PROJECT_NOUNS
 from bot.engine.lists import asks_kinds, asks_list, lists_first, with_list
 from bot.engine.measures import OPEN, asked_measures, quantity
@@ -44,15 +45,9 @@ from bot.engine.progress import asks_hours, asks_progress, asks_whats_up, latest
 from bot.engine.replies import not_found, quote
 from bot.engine.reply import Reply
 from bot.engine.roles import party, party_reply
-from bot.engine.since import asks_since, since_dated
+from bot.engine.since import asks_since, asks_until, ended, since_dated, until_dated
 from bot.engine.subject import WORK_TERMS
-from bot.engine.unstated import (
-    declines_lacking,
-    field_lacking,
-    never_stated,
-    other_party,
-    unstated,
-)
+from bot.engine.unstated import declines_lacking, field_lacking, never_stated, other_party, unstated
 from bot.knowledge import Project
 
 # The summary says what is done, and why, when no activity or goal is written down.
@@ -162,6 +157,12 @@ class ProjectAnswers:
             and not names_unit(w, answer)
             and (w not in parsed.verbs or self._known_verb(w))
         ]
+        marked = landmarks(self.details.book.of(number)[0]) if asks_landmark(parsed.text) else []
+        if marked and topic in (None, "summary", "location"):  # "срещу какво": "срещу църквата"
+            facts = best_facts(marked)
+            where, _ = self.composer.project(project, "location", lang)
+            reply = titled(project, lang, quote(None, facts, lang), where)
+            return ProjectReply(reply, "location", quoted=tuple(facts), certainty=1.0)
         if asks_progress(parsed, details, places):  # "на какъв етап е": status, latest share
             return self._progress(project, number, places, lang)
         if not details and answer is None and topic in (None, "summary"):
@@ -283,6 +284,8 @@ class ProjectAnswers:
             things = [w for w in parsed.content if w not in WORK_TERMS | parsed.verbs]  # сградата"
             lookup = self.details.index.lookup
             dated = since_dated(found, (frozenset(m.term for m in lookup(w)) for w in things))
+        if not dated and answer == "date" and asks_until(parsed.text) and not ended(project):
+            dated = until_dated(record)  # "до коя година ще го има": "(2021–2027)"
         if dated:  # "кога е откриването": first the sentence that dates the opening, then dates
             facts = best_facts(dated)
             dates, missing = self.composer.project(project, "dates", lang)
