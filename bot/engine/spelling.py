@@ -180,7 +180,7 @@ class Speller:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
-        # a word -> the words it may mean, likeliest first, and whether the reading is sure
+        # a word as typed -> the words it may mean, likeliest first, and whether the reading is sure
         self._cache: Bounded[str, tuple[list[str], bool]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
         self._fixed = Bounded(TEXTS, CHARACTERS)
@@ -257,13 +257,14 @@ class Speller:
         corrected: set[str] = set()
 
         def correct(match: re.Match[str]) -> str:
-            word = clean(match.group())
-            found = self._cache.get(word)
+            written = match.group()
+            found = self._cache.get(written)  # by the word as typed: most are known, kept as typed
             if found is None:
-                found = self._cache.keep(word, self._candidates(word, known))
+                found = self._cache.keep(written, self._candidates(clean(written), known))
             candidates, sure = found
             if not candidates:
-                return match.group()
+                return written
+            word = clean(written)
             meant = candidates[0]
             if fits is not None and len(candidates) > 1:  # "иното": "виното" where wine is asked
                 meant = _fitting(candidates, word, lambda c: fits(c, text))
