@@ -255,6 +255,9 @@ class Speller:
         self, text: str, known: Callable[[Token], bool], fits: Callable[[str, str], int] | None
     ) -> tuple[str, set[str]]:
         corrected: set[str] = set()
+        cache = self._cache
+        if all((found := cache.get(w)) is not None and not found[0] for w in _WORD.findall(text)):
+            return text, corrected  # every word read before, none a typo: most messages
 
         def correct(match: re.Match[str]) -> str:
             written = match.group()

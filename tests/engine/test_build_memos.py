@@ -1,13 +1,14 @@
-"""What building keeps of a text met before gives what working it out again gives: each
-project's terms (bot/engine/index.py `Analyses`), its places and its funding's themes
-(bot/engine/places.py), and the numbers of its names (bot/engine/editions.py `NameNumbers`), on
-the shipped base and the tuning municipalities."""
+"""What the engine keeps of a text, a word or a contact met before gives what working it out
+again gives: each project's terms (bot/engine/index.py `Analyses`), its places and its funding's
+themes (bot/engine/places.py), the numbers of its names (bot/engine/editions.py `NameNumbers`),
+the phrases a spotter finds (bot/engine/topics.py) and a contact's keys with a fleeting vowel
+(bot/engine/townfacts.py), on the shipped base and the tuning municipalities."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Engine, townfacts
 from bot.engine.editions import name_numbers
 from bot.engine.index import Analyses, ProjectTerms
 from bot.engine.normalize import terms
@@ -112,3 +113,23 @@ def test_a_spotter_finds_the_longest_phrases_each_word_once(
         hits = spotter.find(words, cyrillic=scripts)
         assert [(hit.label, hit.positions) for hit in hits] == found
         assert all(hit == type(hit)(hit.label, hit.weight, hit.positions) for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("word", "keys", "fleeting"),
+    [
+        ("главен", {"главни", "архитект"}, False),  # a letter replaced, none put in
+        ("главн", {"главен"}, True),  # "главния": the vowel of "главен" gone
+        ("архитек", {"архитект"}, True),  # the last letter left out
+        ("рхитект", {"архитект"}, False),  # never the first letter
+        ("гла", {"глав"}, False),  # three letters are too few
+        ("глав", {"глава", "главен"}, True),
+        ("глав", set(), False),
+    ],
+)
+def test_a_fleeting_vowel_is_a_key_with_one_letter_inside_it_left_out(
+    word: str, keys: set[str], fleeting: bool
+) -> None:
+    frozen = frozenset(keys)
+    for _ in range(2):  # worked out, then remembered
+        assert townfacts._fleeting(word, frozen) is fleeting
