@@ -1,14 +1,15 @@
 """What the engine keeps of a text, a word or a contact met before gives what working it out
 again gives: each project's terms (bot/engine/index.py `Analyses`), its places and its funding's
 themes (bot/engine/places.py), the numbers of its names (bot/engine/editions.py `NameNumbers`),
-the phrases a spotter finds (bot/engine/topics.py) and a contact's keys with a fleeting vowel
-(bot/engine/townfacts.py), on the shipped base and the tuning municipalities."""
+the reply when nothing is found (bot/engine/town.py), the phrases a spotter finds
+(bot/engine/topics.py) and a contact's keys with a fleeting vowel (bot/engine/townfacts.py), on
+the shipped base and the tuning municipalities."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine, townfacts
+from bot.engine import Engine, replies, townfacts
 from bot.engine.editions import name_numbers
 from bot.engine.index import Analyses, ProjectTerms
 from bot.engine.normalize import terms
@@ -133,3 +134,18 @@ def test_a_fleeting_vowel_is_a_key_with_one_letter_inside_it_left_out(
     frozen = frozenset(keys)
     for _ in range(2):  # worked out, then remembered
         assert townfacts._fleeting(word, frozen) is fleeting
+
+
+@pytest.mark.parametrize("base", BASES)
+@pytest.mark.parametrize("lang", ["bg", "en", "de"])
+def test_the_reply_when_nothing_is_found_is_made_once_a_language(
+    bases: dict[str, Engine], base: str, lang: str
+) -> None:
+    engine = bases[base]
+    made = replies.fallback(engine.knowledge, (), lang)
+    assert engine.general.fallback((), lang) == made
+    assert engine.general.fallback((), lang) == made  # kept for bg and en
+    suggested = tuple(p.id for p in engine.knowledge.projects[:2])
+    assert engine.general.fallback(suggested, lang) == replies.fallback(
+        engine.knowledge, suggested, lang
+    )
