@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.engine.index import Analysed, IndexPart, ProjectIndex, ProjectTerms
+from bot.engine.index import Analyses, IndexPart, ProjectIndex, ProjectTerms
 from bot.engine.places import Places, ProjectPlaces
 from bot.engine.prepared import Prepared
 from bot.knowledge import KnowledgeBase, Project, parallel
@@ -46,10 +46,10 @@ def built_in_two(knowledge: KnowledgeBase) -> tuple[ProjectIndex, Places] | None
 
 def _found(projects: Sequence[Project], first: int, places: Places) -> Found:
     """What indexing and the places find in a run of projects, numbered from first."""
-    analysed: dict[str, Analysed] = {}  # by word as written
+    analyses = Analyses()
     part = IndexPart()
     found = []
     for number, project in enumerate(projects, first):
-        part.add(number, ProjectTerms(project, analysed))
+        part.add(number, ProjectTerms(project, analyses))
         found.append(places.found_in(project))
     return part, found

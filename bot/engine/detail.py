@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine.beside import Beside, names_unit_of
-from bot.engine.editions import SAID_BONUS, name_numbers, numbers_said, says_number
+from bot.engine.editions import SAID_BONUS, NameNumbers, numbers_said, says_number
 from bot.engine.events import event_terms
 from bot.engine.facts import LINK_ABOUT, Fact, FactBook
 from bot.engine.fuzzy import RELATED, Vocabulary
@@ -91,6 +91,7 @@ class DetailFinder:
     def __init__(self, index: ProjectIndex, book: FactBook) -> None:
         self.index = index
         self.book = book
+        self.numbers = NameNumbers(index.projects)  # "Грижа в дома 2": no sentence's "2"
 
     def naming(self, number: int, words: list[str]) -> set[str]:
         """The words of the question that name the project (its names and places)."""
@@ -181,7 +182,7 @@ class DetailFinder:
         """The facts of the project, best first, for the question's details and answer type
         (named: the question's words that name the project, which only break ties)."""
         facts, frequency = self.book.of(number)
-        own = name_numbers(self.index.projects[number])  # "Грижа в дома 2": no sentence's "2"
+        own = self.numbers[number]  # the numbers of the project's names
         return self.rank(facts, frequency, parsed, details, self.index.vocabulary, named, own)
 
     def rank(

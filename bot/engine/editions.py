@@ -23,12 +23,25 @@ def name_numbers(project: Project) -> frozenset[str]:
     return frozenset(n for name in project_names(project) for n in _NUMBER.findall(name))
 
 
+class NameNumbers(dict[int, frozenset[str]]):
+    """The numbers of each project's names, by project number, worked out when first asked (no
+    work at index time that grows with the number of projects)."""
+
+    def __init__(self, projects: Sequence[Project]) -> None:
+        super().__init__()
+        self.projects = projects
+
+    def __missing__(self, number: int) -> frozenset[str]:
+        found = self[number] = name_numbers(self.projects[number])
+        return found
+
+
 class Editions:
     """The numbers each project's names hold (a year, an edition: "– 2", "2019–2020")."""
 
-    def __init__(self, projects: Sequence[Project]) -> None:
-        """Built once from the projects' titles, short titles and aliases."""
-        self.numbers = [name_numbers(p) for p in projects]
+    def __init__(self, numbers: NameNumbers) -> None:
+        """numbers: those of the projects' titles, short titles and aliases."""
+        self.numbers = numbers
 
     def weigh(self, question: str, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates named in words reweighed by the number the question says: the one whose

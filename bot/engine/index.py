@@ -99,6 +99,9 @@ def town_texts(knowledge: KnowledgeBase) -> Iterator[str]:
 # a written word's terms it is found by (none for a stop word), all its terms, each term's script
 # (a glossary phrase matches its own only), and whether any term may start a glossary phrase
 Analysed = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool]
+# a text's words as written, the terms it is found by, and the terms of the other-language
+# phrases of the glossary it holds (None when no glossary phrase can start in it)
+TextTerms = tuple[list[str], tuple[str, ...], list[str] | None]
 
 
 def _analysed(word: str) -> Analysed:
@@ -110,39 +113,67 @@ def _analysed(word: str) -> Analysed:
     return own, every, scripts, any(GLOSSARY.begins(term) for term in every)
 
 
+class Analyses:
+    """What indexing worked out of each written word, and of each text met more than once (many
+    projects repeat a programme's, a firm's, a village's name; most longer texts are met once,
+    and keeping what they gave would only take memory)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, Analysed] = {}  # by word as written
+        self.texts: dict[str, TextTerms] = {}
+        self.met: set[str] = set()
+
+    def text(self, text: str) -> TextTerms:
+        """The written words, terms and glossary translations of one text."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self._text(text)
+            if text in self.met:
+                self.texts[text] = found
+            else:
+                self.met.add(text)
+        return found
+
+    def _text(self, text: str) -> TextTerms:
+        words = surface_words(text)
+        analysed = self.words
+        found = [analysed.get(w) or analysed.setdefault(w, _analysed(w)) for w in words]
+        terms = tuple(t for f in found for t in f[0])
+        if not any(f[3] for f in found):  # no glossary phrase can start in this text
+            return words, terms, None
+        every = [t for f in found for t in f[1]]
+        scripts = [s for f in found for s in f[2]]
+        return words, terms, GLOSSARY.translate(every, scripts)
+
+
 class ProjectTerms:
     """What indexing one project finds: each term's weight (the strongest field that holds it),
     its words as written, the terms of its names, and the terms its own texts hold (not only
     translations of its English text)."""
 
-    def __init__(self, project: Project, analysed: dict[str, Analysed]) -> None:
+    def __init__(self, project: Project, analyses: Analyses) -> None:
         self.best: dict[str, float] = {}
         self.names: list[frozenset[str]] = []
         self.own: set[str] = set()
-        written: list[str] = []
+        self.written: list[str] = []  # in order, counted once merged (a list counts in C)
+        written = self.written
         for weight, texts in project_fields(project):
             held: set[str] = set()
             translated: set[str] = set()
             for text in texts:
-                words = surface_words(text)
+                words, terms, synonyms = analyses.text(text)
                 written += words
-                found = [analysed.get(w) or analysed.setdefault(w, _analysed(w)) for w in words]
-                terms = [t for f in found for t in f[0]]
                 if weight == NAME:
                     self.names.append(frozenset(terms))
                 held.update(terms)
-                if not any(f[3] for f in found):  # no glossary phrase can start in this text
+                if synonyms is None:
                     continue
-                every = [t for f in found for t in f[1]]
-                scripts = [s for f in found for s in f[2]]
-                synonyms = GLOSSARY.translate(every, scripts)
                 translated.update(synonyms)
                 if synonyms and _CYRILLIC_TEXT.search(text):  # of the staff's own Bulgarian
                     self.own.update(synonyms)
             self.own |= held
             self._weigh(translated - held, weight * TRANSLATED)
             self._weigh(held, weight)
-        self.written: Counter[str] = Counter(written)
 
     def _weigh(self, terms: set[str], weight: float) -> None:
         best = self.best
@@ -216,10 +247,10 @@ class ProjectIndex:
         """Index every project once (a large base on two processors): each distinct word is
         analysed once by each process; the projects the memo holds are not analysed again."""
         listed = list(projects)
-        analysed: dict[str, Analysed] = {}  # by word as written
+        analyses = Analyses()
 
         def work(project: Project) -> ProjectTerms:
-            return ProjectTerms(project, analysed)
+            return ProjectTerms(project, analyses)
 
         found = (
             map_forked(work, listed, COPY_SHARE) if memo is None else memo.computed(listed, work)

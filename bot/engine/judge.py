@@ -38,7 +38,7 @@ class Judge:
         self.places = places
         self.follow = follow
         self.details = details
-        self.editions = Editions(index.projects)
+        self.editions = Editions(details.numbers)
 
     def rank(self, parsed: Parsed) -> list[Candidate]:
         """Candidates for the question's words; a project elsewhere than the village asked, or

@@ -22,7 +22,10 @@ from bot.engine.normalize import clean, fold_word, is_cyrillic_letter, stem, ter
 from bot.knowledge import KnowledgeBase, Text
 
 _LATIN_WORD = re.compile(r"[a-z]+")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")  # as is_cyrillic_letter
+_CYRILLIC_RUN = re.compile("[\u0400-\u04ff]+")  # as is_cyrillic_letter
+# a run of word characters but digits: every letter (str.isalpha) is in one (a run may hold
+# other characters that are no letter, such as "²")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _COMMAND = re.compile(r"(?<![\w/])/[a-z_]+(@\w+)?", re.IGNORECASE)  # Telegram's, always Latin
 _SHLIOKAVITSA = re.compile(r"[a-z][46][a-z]|[a-z]6t|\bq[a-z]|[a-z]q\b", re.IGNORECASE)
 # (never "a": the Latin-typed Bulgarian "а" of a follow-up, "a koga", "a v ponedelnik")
@@ -116,10 +119,13 @@ class LanguageDetector:
     def _tell(self, text: str) -> str | None:
         """'bg' or 'en' for text, or None when it does not tell."""
         text = clean(_COMMAND.sub(" ", without_signs(text)))
-        letters = "".join(filter(str.isalpha, text))
+        letters = "".join(
+            run if run.isalpha() else "".join(filter(str.isalpha, run))
+            for run in _LETTER_RUN.findall(text)
+        )
         if not letters:
             return None
-        cyrillic = len(_CYRILLIC.findall(letters))
+        cyrillic = sum(map(len, _CYRILLIC_RUN.findall(letters)))
         if cyrillic * 2 >= len(letters):
             return "bg"
         english = sum(2 for word in _LATIN_WORD.findall(text) if word in ENGLISH_FUNCTION_WORDS)

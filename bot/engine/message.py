@@ -83,9 +83,11 @@ class Message:
 def _small_talk(words: list[str]) -> tuple[set[str], bool]:
     """The kinds of small talk in words, and whether nothing else is said."""
     hits = [hit for hit in _SMALL_TALK.find(words) if hit.label]
+    if not hits:  # most sentences
+        return set(), False
     used = {i for hit in hits for i in hit.positions}
     rest = [w for i, w in enumerate(words) if i not in used and w not in _QUIET]
-    return {hit.label for hit in hits}, bool(hits) and not rest
+    return {hit.label for hit in hits}, not rest
 
 
 def sentences(text: str) -> list[str]:

@@ -65,6 +65,9 @@ class Places:
             self._remember(lang, place_names(_SUFFIX.sub("", text)))
         self.home: frozenset[Place] = frozenset(self.display)
         self._named: dict[str, list[str]] = {}  # each location text's place names, once
+        # each location text's places, and each programme's or funding's themes, once
+        self._placed: dict[str, frozenset[Place]] = {}
+        self._funding: dict[str, frozenset[str]] = {}
         for project in knowledge.projects:
             for location in project.locations:
                 for lang, text in location.values():
@@ -97,7 +100,7 @@ class Places:
         self.of_project = [places for places, _, _ in found]
         self._located = [located for _, located, _ in found]
         self.themes = [themes for _, _, themes in found]
-        self._named = {}
+        self._named, self._placed, self._funding = {}, {}, {}
 
     def _names_in(self, location: str) -> list[str]:
         """place_names of a location text, worked out once per text while building."""
@@ -112,18 +115,34 @@ class Places:
         names = [*_texts([project.title, project.short_title]), *project.aliases]
         opening = [_SENTENCE.split(text, maxsplit=1)[0] for text in _texts([project.summary])]
         words = _joined([*names, *opening])
-        located = [n for text in _texts(project.locations) for n in self._names_in(text)]
-        everywhere = words + _joined(_texts(project.locations))
+        locations = _texts(project.locations)
+        located = [n for text in locations for n in self._names_in(text)]
+        # no phrase crosses a text's end: the places of all the texts are those of each text
+        places = frozenset(self.find(words)).union(*map(self._places_in, locations))
         return (
-            frozenset(self.find(everywhere)),
+            places,
             frozenset(tuple(terms(n)) for n in located),
             self.themes_in(words) | self._funded(project),
         )
 
+    def _places_in(self, location: str) -> frozenset[Place]:
+        """The places a location text names, worked out once per text while building."""
+        found = self._placed.get(location)
+        if found is None:
+            found = self._placed[location] = frozenset(self.find(_joined([location])))
+        return found
+
     def _funded(self, project: Project) -> frozenset[str]:
         """The themes a project's programme and funding name ("ЕФРР": EU-funded)."""
-        words = _joined(_texts([project.programme, project.funding]))
-        return frozenset(hit.label for hit in self._funds.find(words))
+        return frozenset().union(*map(self._funds_in, _texts([project.programme, project.funding])))
+
+    def _funds_in(self, text: str) -> frozenset[str]:
+        """The themes one programme's or funding's text names, once per text while building."""
+        found = self._funding.get(text)
+        if found is None:
+            words = _joined([text])
+            found = self._funding[text] = frozenset(hit.label for hit in self._funds.find(words))
+        return found
 
     def _remember(self, lang: str, names: list[str]) -> None:
         for name in names:
@@ -140,14 +159,18 @@ class Places:
         """The places named in a list of terms, longest first."""
         return [tuple(words[i] for i in hit.positions) for hit in self._spotter.find(words)]
 
-    def home_at(self, words: list[str]) -> set[int]:
-        """The positions of the words that name the municipality itself ("Червено поле")."""
-        return {
+    def named_at(self, words: list[str]) -> tuple[list[Place], set[int]]:
+        """The places named in a list of terms (as find), and the positions of the words that
+        name the municipality itself ("Червено поле")."""
+        hits = self._spotter.find(words)
+        places = [tuple(words[i] for i in hit.positions) for hit in hits]
+        home = {
             i
-            for hit in self._spotter.find(words)
-            if tuple(words[i] for i in hit.positions) in self.home
+            for hit, place in zip(hits, places, strict=True)
+            if place in self.home
             for i in hit.positions
         }
+        return places, home
 
     def themes_in(self, words: list[str]) -> frozenset[str]:
         """The themes a question's terms name (schools, roads, water...)."""

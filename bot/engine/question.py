@@ -253,8 +253,7 @@ class QuestionReader:
             if kind != "unit" and hit.label != "municipality:own":  # "the ticket", "население":
                 # also what a sentence must hold
                 used |= set(hit.positions)
-        parsed.places = self.places.find(words)
-        home = self.places.home_at(words)
+        parsed.places, home = self.places.named_at(words)
         self._words(parsed, used | home, cue_positions | measure)
         parsed.home = bool(home)
         # "-ите" ends a plural noun with its article and a verb ("ще сложите"): after a verb

@@ -163,7 +163,7 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
         return []
     matched = {m.term for w in {*query.content, *query.support} for m in index.lookup(w)}
     shortlist = heapq.nlargest(limit * 3, tally.score, key=tally.score.__getitem__)
-    candidates = []
+    found = []  # (number, score, coverage, confidence, name coverage): a Candidate's fields
     for number in shortlist:
         cov = min(1.0, tally.coverage[number] / tally.total)
         quality = tally.score[number] / tally.coverage[number] if tally.coverage[number] else 0.0
@@ -171,15 +171,9 @@ def rank(index: ProjectIndex, query: Query, limit: int = 5) -> list[Candidate]:
             quality = max(quality, NAMED_QUALITY)
         confidence = min(1.0, cov * (0.214 + 0.786 * quality / NAME))
         naming = _name_coverage(index, number, matched)
-        candidates.append(Candidate(number, tally.score[number], cov, confidence, naming))
-    candidates.sort(
-        key=lambda c: (
-            -round(c.score * c.coverage, 6),
-            -c.name_coverage,
-            index.ties[c.number],
-        )
-    )
-    return candidates[:limit]
+        found.append((number, tally.score[number], cov, confidence, naming))
+    found.sort(key=lambda c: (-round(c[1] * c[2], 6), -c[4], index.ties[c[0]]))
+    return [Candidate(*fields) for fields in found[:limit]]  # made only for those kept
 
 
 def near_ties(candidates: list[Candidate]) -> list[Candidate]:

@@ -126,3 +126,27 @@ class TownReplies:
             return None
         municipality_contacts(builder, town, lang, full=False)
         return builder.build()
+
+
+def clarify(knowledge: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
+    """'Did you mean' with the projects suggested."""
+    builder = ReplyBuilder().line(t("clarify", lang))
+    for project_id in suggestions:
+        project = knowledge.project(project_id)
+        if project:
+            builder.bullet(project.name(lang))
+    return builder.build()
+
+
+def fallback(knowledge: KnowledgeBase, suggestions: tuple[str, ...], lang: str) -> Reply:
+    """No answer: an apology, the closest projects if any, and the municipality's contacts."""
+    builder = ReplyBuilder().line(t("fallback", lang))
+    if suggestions:
+        builder.blank().line(t("fallback.suggest", lang))
+        for project_id in suggestions:
+            project = knowledge.project(project_id)
+            if project:
+                builder.bullet(project.name(lang))
+    builder.blank().line(t("fallback.contact", lang))
+    municipality_contacts(builder, knowledge.municipality, lang, full=False)
+    return builder.build()

@@ -187,7 +187,7 @@ class Speller:
             self._folded.add(found[0].folded, word, count)
         self._asked = _Asked(asked)
         self._closed = ClosedWords(closed)
-        # a word -> the words it may mean, likeliest first, and whether the reading is sure
+        # a word as typed -> the words it may mean, likeliest first, and whether the reading is sure
         self._cache: Bounded[str, tuple[list[str], bool]] = Bounded(WORDS)
         self._fixed: Bounded[tuple[str, object, object], tuple[str, frozenset[str]]]
         self._fixed = Bounded(TEXTS, CHARACTERS)
@@ -278,15 +278,19 @@ class Speller:
         self, text: str, known: Callable[[Token], bool], fits: Callable[[str, str], int] | None
     ) -> tuple[str, set[str]]:
         corrected: set[str] = set()
+        cache = self._cache
+        if all((found := cache.get(w)) is not None and not found[0] for w in _WORD.findall(text)):
+            return text, corrected  # every word read before, none a typo: most messages
 
         def correct(match: re.Match[str]) -> str:
-            word = clean(match.group())
-            found = self._cache.get(word)
+            written = match.group()
+            found = self._cache.get(written)  # by the word as typed: most are known, kept as typed
             if found is None:
-                found = self._cache.keep(word, self._candidates(word, known))
+                found = self._cache.keep(written, self._candidates(clean(written), known))
             candidates, sure = found
             if not candidates:
-                return match.group()
+                return written
+            word = clean(written)
             meant = candidates[0]
             if fits is not None and len(candidates) > 1:  # "иното": "виното" where wine is asked
                 meant = _fitting(candidates, word, lambda c: fits(c, text))

@@ -17,13 +17,28 @@ Phrase = tuple[str, ...]
 Entry = tuple[str, float, bool]  # a phrase's label, weight, and whether it is English
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhraseHit:
     """A phrase found in the question: its label, weight and the positions it covers."""
 
     label: str
     weight: float
     positions: tuple[int, ...]
+
+
+_NEW_HIT = object.__new__
+_SET_LABEL, _SET_WEIGHT, _SET_POSITIONS = (
+    getattr(PhraseHit, name).__set__ for name in ("label", "weight", "positions")
+)
+
+
+def _hit(label: str, weight: float, positions: tuple[int, ...]) -> PhraseHit:
+    """PhraseHit(label, weight, positions) without the frozen dataclass's slow __init__."""
+    made = _NEW_HIT(PhraseHit)
+    _SET_LABEL(made, label)
+    _SET_WEIGHT(made, weight)
+    _SET_POSITIONS(made, positions)
+    return made
 
 
 class PhraseSpotter:
@@ -45,6 +60,7 @@ class PhraseSpotter:
         self._by_first = {
             first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()
         }
+        self._firsts = frozenset(self._by_first)  # a query with none of them holds no phrase
         self._vocabulary = TypoIndex(
             t for lengths in by_first.values() for same in lengths.values() for p in same for t in p
         )
@@ -87,6 +103,8 @@ class PhraseSpotter:
         )
         if not self._remember:
             return self._hits(canon, cyrillic)
+        if self._firsts.isdisjoint(canon):  # most questions hold no phrase of a spotter
+            return []
         asked = (tuple(canon), tuple(cyrillic))
         found = self._found.get(asked)
         if found is None:  # the same words are looked for again: in a clause, the next question
@@ -96,34 +114,37 @@ class PhraseSpotter:
 
     def _hits(self, canon: list[str], cyrillic: Sequence[bool]) -> list[PhraseHit]:
         by_first = self._by_first
-        starts = [start for start, term in enumerate(canon) if term in by_first]
-        if not starts:
-            return []
-        used: set[int] = set()
-        hits: list[PhraseHit] = []
         candidates = []
-        for start in starts:
-            for length, same in by_first[canon[start]]:
+        for start, term in enumerate(canon):
+            lengths = by_first.get(term)
+            if lengths is None:
+                continue
+            for length, same in lengths:
                 end = start + length
-                for label, weight, latin in same.get(tuple(canon[start:end]), ()):
+                entries = same.get((term,) if length == 1 else tuple(canon[start:end]))
+                for label, weight, latin in entries or ():
                     if not (latin and any(cyrillic[start:end])):
                         candidates.append((length, start, label, weight))
         if len(candidates) > 1:  # longest first; of the same length, in order (a stable sort)
             candidates.sort(key=itemgetter(0), reverse=True)
+        used: set[int] = set()
         labels: dict[int, str] = {}  # the label of the phrase each used word is part of
+        hits: list[PhraseHit] = []
         for length, start, label, weight in candidates:
             if length == 1:  # most phrases are one word
                 if start in used:
                     continue
                 used.add(start)
-                span: tuple[int, ...] = (start,)
-            else:
-                span = tuple(range(start, start + length))
-                if not used.isdisjoint(span) and not _joins(span, label, used, labels):
-                    continue
-                used.update(span)
-            labels.update((i, label) for i in span)
-            hits.append(PhraseHit(label, weight, span))
+                labels[start] = label
+                hits.append(_hit(label, weight, (start,)))
+                continue
+            span = tuple(range(start, start + length))
+            if not used.isdisjoint(span) and not _joins(span, label, used, labels):
+                continue
+            used.update(span)
+            for i in span:
+                labels[i] = label
+            hits.append(_hit(label, weight, span))
         return hits
 
 

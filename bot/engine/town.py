@@ -32,10 +32,10 @@ from bot.engine.normalize import surface_words, terms
 from bot.engine.numbers import NUMERAL_TERMS
 from bot.engine.parsed import Parsed
 from bot.engine.places import Places
-from bot.engine.replies import TownReplies, quote
+from bot.engine.replies import TownReplies, clarify, fallback, quote
 from bot.engine.reply import Reply, ReplyBuilder
 from bot.knowledge import KnowledgeBase, Project
-from bot.texts import t
+from bot.texts import LANGUAGES, t
 
 ANSWER_AT = 0.5
 LIST_BUTTONS = 24  # a list of at most this many projects offers each of them (a button each)
@@ -107,6 +107,7 @@ class General:
             for c in town.contacts
         ]
         self.words = Vocabulary(self.facts[1])
+        self._sorry: dict[str, Reply] = {}  # the reply when nothing is found, by language
 
     def answer(
         self,
@@ -375,22 +376,13 @@ class General:
 
     def clarify(self, suggestions: tuple[str, ...], lang: str) -> Reply:
         """'Did you mean' with the projects suggested."""
-        builder = ReplyBuilder().line(t("clarify", lang))
-        for project_id in suggestions:
-            project = self.knowledge.project(project_id)
-            if project:
-                builder.bullet(project.name(lang))
-        return builder.build()
+        return clarify(self.knowledge, suggestions, lang)
 
     def fallback(self, suggestions: tuple[str, ...], lang: str) -> Reply:
-        """No answer: an apology, the closest projects if any, and the municipality's contacts."""
-        builder = ReplyBuilder().line(t("fallback", lang))
-        if suggestions:
-            builder.blank().line(t("fallback.suggest", lang))
-            for project_id in suggestions:
-                project = self.knowledge.project(project_id)
-                if project:
-                    builder.bullet(project.name(lang))
-        builder.blank().line(t("fallback.contact", lang))
-        municipality_contacts(builder, self.knowledge.municipality, lang, full=False)
-        return builder.build()
+        """No answer: an apology, the closest projects if any, and the municipality's contacts
+        (with none suggested, the same reply every time: made once a language)."""
+        if suggestions or lang not in LANGUAGES:
+            return fallback(self.knowledge, suggestions, lang)
+        if lang not in self._sorry:
+            self._sorry[lang] = fallback(self.knowledge, (), lang)
+        return self._sorry[lang]

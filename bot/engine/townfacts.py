@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.engine.compose import contact_lines
 from bot.engine.detail import FOUND, DetailFinder, Found
@@ -62,11 +63,14 @@ def states_asked(fact: Fact, parsed: Parsed, states: bool) -> bool:
 def _fleeting(word: str, keys: frozenset[str]) -> bool:
     """True when a key is the word with one more letter inside it: a vowel that comes and goes
     ("главен" / "главния")."""
-    return len(word) >= 4 and any(
-        len(key) == len(word) + 1
-        and any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
-        for key in keys
-    )
+    return len(word) >= 4 and word in _shortened(keys)
+
+
+@lru_cache(maxsize=256)
+def _shortened(keys: frozenset[str]) -> frozenset[str]:
+    """Each key with one letter inside it left out (a contact's keys are the same for every
+    question: worked out once)."""
+    return frozenset(key[:i] + key[i + 1 :] for key in keys for i in range(1, len(key)))
 
 
 def asked_terms(questions: Iterable[str]) -> frozenset[str]:

@@ -54,3 +54,35 @@ def test_the_languages_told_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     detector = LanguageDetector.build(["Ремонт на улица"], ["Street repair"])
     told = [detector.detect(f"street repair {n}", "bg") for n in range(10)]
     assert told == ["en"] * 10 and len(detector._told) <= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Колко струва ремонтът?", "bg"),
+        ("How much does it cost?", "en"),
+        ("kolko struva remontat", "bg"),
+        ("Колко² струва½ Ⅻ the park_2 ремонт", "bg"),
+        ("площ 120 м² of the new park", "en"),
+        ("١٢٣ ٤٥ park", None),  # Arabic digits are no letters
+        # signs that are word characters (or Cyrillic) but no letters count for neither side:
+        # half the letters Cyrillic, or fewer
+        ("parking ҂҂ ремонт", None),
+        ("parks²²²²² ремон", "bg"),
+        ("the parks ремон", "en"),
+        ("", None),
+        ("?!", None),
+    ],
+)
+def test_a_language_is_told_by_the_letters_alone(text: str, told: str | None) -> None:
+    detector = LanguageDetector.build(["Ремонт на улица"], ["Street repair"])
+    assert detector._tell(text) == told
+
+
+@pytest.mark.parametrize("typed", ["обдя", "Обдя", "ОБДЯ"])
+def test_a_word_is_corrected_alike_however_it_is_typed(typed: str) -> None:
+    speller = Speller(Counter({"обяд": 3, "струва": 2}))
+    known = {"колко"}.__contains__
+    for _ in range(2):  # worked out, then remembered
+        fixed, corrected = speller.fix(f"колко струва {typed}", lambda t: known(t.written))
+        assert fixed == "колко струва обяд" and corrected == {"обяд"}
