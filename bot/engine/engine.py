@@ -20,6 +20,7 @@ from bot.engine.index import town_texts
 from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector, other_language
 from bot.engine.message import asks_anything
+from bot.engine.normalize import without_markup
 from bot.engine.parsed import Parsed
 from bot.engine.parts import answer_parts, sure_part
 from bot.engine.prepared import Prepared
@@ -75,6 +76,7 @@ class Engine:
         self, question: str, conversation: Conversation | None = None, lang: str | None = None
     ) -> Answer:
         """Answer one question; updates conversation with what the answer was about."""
+        question = without_markup(question)
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
         if other_language(question):  # "Сколько стоит", Greek: the languages it answers in
