@@ -4,6 +4,7 @@ answers first, before the stock "not in our data"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from bot.engine.events import COMPLETION, event_terms
@@ -20,6 +21,11 @@ _NAMES = {
     topic: frozenset(term for word in words for term in terms(word))
     for topic, words in FIELD_NAMES.items()
 }
+
+# A bracketed aside or a sentence of its own says what it does not know apart from the rest:
+# "хора в нужда, които не могат сами ... (целевите групи не са публикувани)" leaves the groups
+# unstated, not a sum ("сами" folds like "сума").
+_CLAUSES = re.compile(r"[()\[\];]|(?<=[.!?])\s+")
 
 _STATED_ONLY = [
     frozenset(term for word in words for term in terms(word)) for words in STATED_ONLY.values()
@@ -82,11 +88,21 @@ def declines_lacking(
     return False if lacking and topic == "budget" and details else None
 
 
+def says_unstated_of(text: str, names: frozenset[str]) -> bool:
+    """True when a clause of the sentence names a field of names and says it is not published
+    or not known."""
+    return any(
+        says_unstated(clause) and not names.isdisjoint(terms(clause))
+        for clause in _CLAUSES.split(text)
+    )
+
+
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:
     """The sentences of a record that say the topic's field is not published or known."""
     names = _NAMES.get(topic, frozenset())
     return [
         fact
         for fact in facts
-        if not names.isdisjoint(fact.terms) and any(map(says_unstated, fact.texts.values()))
+        if not names.isdisjoint(fact.terms)
+        and any(says_unstated_of(text, names) for text in fact.texts.values())
     ]
