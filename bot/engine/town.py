@@ -142,8 +142,11 @@ class General:
         ]
         if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
             return self.ranked(parsed, lang)  # в историята на общината", which a text says
-        # "кога ще е готова" lists by status, unless the context names a project whole
-        listing = "list" in parsed.intents or (parsed.status and not parsed.content and not whole)
+        # "какво е готово" lists by status, unless the context names a project whole; "кога ще е
+        # готово" asks one project's date: the status word is the event asked, no filter
+        listing = "list" in parsed.intents or (
+            parsed.status and not parsed.content and not whole and parsed.answer != "date"
+        )
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
         there = (
             self.places.foreign(parsed.places)
