@@ -142,11 +142,8 @@ class General:
         ]
         if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
             return self.ranked(parsed, lang)  # в историята на общината", which a text says
-        # "какво е готово" lists by status, unless the context names a project whole; "кога ще е
-        # готово" asks one project's date: the status word is the event asked, no filter
-        listing = "list" in parsed.intents or (
-            parsed.status and not parsed.content and not whole and parsed.answer != "date"
-        )
+        status_only = parsed.status and not parsed.content and not whole  # "какво е готово"
+        listing = "list" in parsed.intents or (status_only and parsed.answer != "date")
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked
         there = (
             self.places.foreign(parsed.places)
