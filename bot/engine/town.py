@@ -165,7 +165,7 @@ class General:
         name = self.knowledge.municipality.name
         website = "website" in parsed.town_fields
         page = townfacts.page(name, self.links, subject, lang) if website else None
-        mayor_asked = "mayor" in parsed.town_fields
+        mayor_asked = "mayor" in parsed.town_fields and parsed.answer != "amount"  # no pay
         person = parsed.answer in (None, "person") and not parsed.counted  # not "колко"
         if person and subject and best < ANSWER_AT and not (parsed.places or mayor_asked):
             # "кой е главният архитект", "профил на купувача": a contact of the municipality by
@@ -200,7 +200,8 @@ class General:
         # "работите ли в събота": a day asked with the hours is what the hours say, and so is a
         # place they name ("работното време на ЦАО")
         days = _WEEKDAYS | self.hours_words if "hours" in parsed.town_fields else frozenset()
-        fields = parsed.town_fields and all(w in days or w.isdigit() for w in parsed.content)
+        asked = [f for f in parsed.town_fields if f != "mayor" or mayor_asked]  # his card
+        fields = asked and all(w in days or w.isdigit() for w in parsed.content)
         if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
