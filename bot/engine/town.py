@@ -13,7 +13,6 @@ from bot.engine.compose import (
     by_status,
     dated_list,
     municipality_contacts,
-    project_list,
 )
 from bot.engine.detail import FOUND, DetailFinder, Found
 from bot.engine.facts import contact_text, make_fact, split_sentences, with_frequency
@@ -34,6 +33,7 @@ from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.replies import TownReplies, quote
 from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.totals import asks_total, listed
 from bot.knowledge import KnowledgeBase, Project
 from bot.texts import t
 
@@ -63,12 +63,12 @@ class Said(NamedTuple):
     suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
 
 
-def _offered(projects: Sequence[Project], heading: str, lang: str) -> Said:
+def _offered(projects: Sequence[Project], heading: str, lang: str, sums: bool = False) -> Said:
     """The projects grouped by status under a heading, each offered (a button) when few, in the
     list's order."""
     chosen = by_status(projects)
     offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
-    return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
+    return Said(listed(chosen, heading, lang, sums), "list", suggestions=offered)
 
 
 class General:
@@ -218,11 +218,11 @@ class General:
         return set.intersection(*sets) if sets else set()
 
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Said:
-        """The projects that pass the question's filters: status, place, theme and the words
-        their descriptions hold (only); a short list offers each of them."""
+        """The projects that pass the filters (status, place, theme, words: only), offered."""
         chosen = self._chosen(parsed, only)
         heading = self._heading("heading.projects", parsed, lang)
-        return _offered(chosen, heading + (f" ({len(chosen)})" if chosen else ""), lang)
+        heading += f" ({len(chosen)})" if chosen else ""
+        return _offered(chosen, heading, lang, asks_total(parsed))
 
     def every_project(self, lang: str, heading: str) -> Said:
         """Every project under a heading ("За кой проект питате?"), each offered when few."""
