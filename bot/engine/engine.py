@@ -21,6 +21,7 @@ from bot.engine.index import town_texts
 from bot.engine.judge import ANSWER_AT, Judge
 from bot.engine.language import LanguageDetector, other_language
 from bot.engine.message import asks_anything
+from bot.engine.normalize import without_markup
 from bot.engine.parsed import Parsed
 from bot.engine.parts import answer_parts, sure_part
 from bot.engine.prepared import Prepared
@@ -79,6 +80,7 @@ class Engine:
         self, question: str, conversation: Conversation | None = None, lang: str | None = None
     ) -> Answer:
         """Answer one question; updates conversation with what the answer was about."""
+        question = without_markup(question)
         chat = conversation if conversation is not None else Conversation()
         lang = lang or self.detect_language(question, chat.lang or "bg")
         if other_language(question):  # "Сколько стоит", Greek: the languages it answers in
@@ -387,13 +389,9 @@ class Engine:
     def _id(self, candidate: Candidate) -> str:
         return self.index.projects[candidate.number].id
 
-    def _clarify(
-        self, question: str, lang: str, suggestions: tuple[str, ...], confidence: float
-    ) -> Answer:
-        reply = self.general.clarify(suggestions, lang)
-        return Answer(
-            question, lang, False, reply, None, None, confidence, suggestions, kind="clarify"
-        )
+    def _clarify(self, question: str, lang: str, likely: tuple[str, ...], sure: float) -> Answer:
+        reply = self.general.clarify(likely, lang)
+        return Answer(question, lang, False, reply, None, None, sure, likely, kind="clarify")
 
     def _fallback(self, question: str, lang: str, suggestions: tuple[str, ...]) -> Answer:
         reply = self.general.fallback(suggestions, lang)

@@ -90,6 +90,12 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:ч|h|часа|am|pm)\b|\b\d{1,2}:\d
 _CALENDAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{1,2}:\d\d(?!\d)")
 # a phone number ("0889 308 530", "+359 4357 2400") counts nothing
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{2,3}[\s-]?\d|0\d\d)[\d\s-]*\d(?!\w)")
+# a code or a contract's number ("BG05SFPR003-1.001-0014-С03", "№ 13/07/2/0/00078", "РД-02-15")
+# counts nothing
+_CODE = re.compile(
+    r"№\s*[\w/.-]*\d[\w/.-]*|\b[^\W\d_]+-?\d\w*(?:[-/.]\w+)*|\b\d+(?:/\d+){2,}\b"
+    r"|\b\d+(?:[-/.]\d+)*-[^\W\d_]+\d\w*"
+)
 _MONTHS = {m.lower() for names in MONTHS.values() for m in names}
 # A written sentence ends at . ! ? or … before a capital letter (or a quote or bracket opening
 # one), unless the word before the stop is an abbreviation ("гр. Смолян") or an initial.
@@ -128,7 +134,7 @@ def _units(text: str, measures: set[str] | None = None) -> tuple[set[str], set[s
     measures, the measures its units state: "53 480 кв.м" an area)."""
     kinds: set[str] = set()
     counted: set[str] = set()
-    words = _UNIT_WORD.findall(_PHONE.sub(" ", _CALENDAR.sub(" ", clean(text))))
+    words = _UNIT_WORD.findall(_PHONE.sub(" ", _CALENDAR.sub(" ", _CODE.sub(" ", clean(text)))))
     names = {w.lower() for w in _CAPITALISED.findall(text)}  # "Трифонова" is no "три-"
     end = 0
     for i, word in enumerate(words):

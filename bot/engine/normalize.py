@@ -11,6 +11,15 @@ from typing import NamedTuple
 from bot.engine.bounded import CHARACTERS, TEXTS, Bounded
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300]")
+# An HTML tag ("<b>", "</span>"), a terminal escape ("\x1b[0m") or another control character
+# pasted with a message: none is a word of the question.
+_MARKUP = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>"
+    r"|\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&#39;": "'"}
+_ENTITY = re.compile("|".join(_ENTITIES))
 
 # The official streamlined system (2009 Transliteration Act), lowercase.
 _CYRILLIC = {
@@ -83,6 +92,14 @@ _SPELLINGS = (
     ("ts", "c"),
     ("kh", "h"),
 )
+
+
+def without_markup(text: str) -> str:
+    """A message without HTML tags, entities or terminal escapes pasted with its words."""
+    if "<" not in text and "\x1b" not in text and "&" not in text and text.isprintable():
+        return text
+    text = _ENTITY.sub(lambda found: _ENTITIES[found.group()], _MARKUP.sub(" ", text))
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
 def clean(text: str) -> str:

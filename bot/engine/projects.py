@@ -311,6 +311,9 @@ class ProjectAnswers:
             if answer == "amount" and fits and not missing:  # a part's own sum, not the total
                 strong = new_sums_first(strong, reply, lang)
             extra = best_facts(strong or cued)
+            if missing and not extra and answer == "count" and parsed.counted:
+                # "а колко души?" of a record that counts no one: no summary stands for a count
+                return ProjectReply(not_found(project, lang), None, answered=False, certainty=0.2)
             if missing and not extra and topic in FALLBACK_TOPICS:
                 topic = FALLBACK_TOPICS[topic]  # "not described", and what the summary says
                 summary, _ = self.composer.project(project, topic, lang)

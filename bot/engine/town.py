@@ -13,7 +13,6 @@ from bot.engine.compose import (
     by_status,
     dated_list,
     municipality_contacts,
-    project_list,
 )
 from bot.engine.detail import FOUND, DetailFinder
 from bot.engine.facts import Fact, contact_text, make_fact, split_sentences, with_frequency
@@ -34,6 +33,7 @@ from bot.engine.parsed import Parsed
 from bot.engine.places import Places
 from bot.engine.replies import TownReplies, clarify, fallback, quote
 from bot.engine.reply import Reply, ReplyBuilder
+from bot.engine.totals import asks_total, listed
 from bot.knowledge import KnowledgeBase, Project
 from bot.texts import LANGUAGES, t
 
@@ -63,12 +63,12 @@ class Said(NamedTuple):
     suggestions: tuple[str, ...] = ()  # the projects listed, one button each in Telegram
 
 
-def _offered(projects: Sequence[Project], heading: str, lang: str) -> Said:
+def _offered(projects: Sequence[Project], heading: str, lang: str, sums: bool = False) -> Said:
     """The projects grouped by status under a heading, each offered (a button) when few, in the
     list's order."""
     chosen = by_status(projects)
     offered = tuple(p.id for p in chosen) if len(chosen) <= LIST_BUTTONS else ()
-    return Said(project_list(chosen, heading, lang), "list", suggestions=offered)
+    return Said(listed(chosen, heading, lang, sums), "list", suggestions=offered)
 
 
 class General:
@@ -143,8 +143,8 @@ class General:
         ]
         if parsed.rank and not subject:  # "кой е най-скъпият проект (в Калинище)"; not "...
             return self.ranked(parsed, lang)  # в историята на общината", which a text says
-        # "кога ще е готова" lists by status, unless the context names a project whole
-        listing = "list" in parsed.intents or (parsed.status and not parsed.content and not whole)
+        status_only = parsed.status and not parsed.content and not whole  # "какво е готово"
+        listing = "list" in parsed.intents or (status_only and parsed.answer != "date")
         # "kakvo ima v karabunar": what there is in a village, when nothing else is asked (not
         # "kmet na semchinovo", the village's mayor)
         there = (
@@ -167,7 +167,7 @@ class General:
         name = self.knowledge.municipality.name
         website = "website" in parsed.town_fields
         page = townfacts.page(name, self.links, subject, lang) if website else None
-        mayor_asked = "mayor" in parsed.town_fields
+        mayor_asked = "mayor" in parsed.town_fields and parsed.answer != "amount"  # no pay
         person = parsed.answer in (None, "person") and not parsed.counted  # not "колко"
         if person and subject and best < ANSWER_AT and not (parsed.places or mayor_asked):
             # "кой е главният архитект", "профил на купувача": a contact of the municipality by
@@ -200,7 +200,8 @@ class General:
         # "работите ли в събота": a day asked with the hours is what the hours say, and so is a
         # place they name ("работното време на ЦАО")
         days = _WEEKDAYS | self.hours_words if "hours" in parsed.town_fields else frozenset()
-        fields = parsed.town_fields and all(w in days or w.isdigit() for w in parsed.content)
+        asked = [f for f in parsed.town_fields if f != "mayor" or mayor_asked]  # his card
+        fields = asked and all(w in days or w.isdigit() for w in parsed.content)
         if "municipality" in parsed.intents or mayor or fields:
             reply = self.municipality(parsed, subject, lang)
         elif parsed.home:  # the town's name alone: its own facts, when they hold the words asked
@@ -217,11 +218,11 @@ class General:
         return set.intersection(*sets) if sets else set()
 
     def listing(self, parsed: Parsed, lang: str, only: set[int] | None = None) -> Said:
-        """The projects that pass the question's filters: status, place, theme and the words
-        their descriptions hold (only); a short list offers each of them."""
+        """The projects that pass the filters (status, place, theme, words: only), offered."""
         chosen = self._chosen(parsed, only)
         heading = self._heading("heading.projects", parsed, lang)
-        return _offered(chosen, heading + (f" ({len(chosen)})" if chosen else ""), lang)
+        heading += f" ({len(chosen)})" if chosen else ""
+        return _offered(chosen, heading, lang, asks_total(parsed))
 
     def every_project(self, lang: str, heading: str) -> Said:
         """Every project under a heading ("За кой проект питате?"), each offered when few."""

@@ -24,6 +24,11 @@ _NAMES = {
     for topic, words in FIELD_NAMES.items()
 }
 
+# A bracketed aside or a sentence of its own says what it does not know apart from the rest:
+# "хора в нужда, които не могат сами ... (целевите групи не са публикувани)" leaves the groups
+# unstated, not a sum ("сами" folds like "сума").
+_CLAUSES = re.compile(r"[()\[\];]|(?<=[.!?])\s+")
+
 _STATED_ONLY = [
     frozenset(term for word in words for term in terms(word)) for words in STATED_ONLY.values()
 ]
@@ -103,11 +108,21 @@ def other_party(facts: Sequence[Fact], details: Collection[str], text: str) -> b
     return named and all(f.source != "contacts" or said.isdisjoint(f.terms) for f in facts)
 
 
+def says_unstated_of(text: str, names: frozenset[str]) -> bool:
+    """True when a clause of the sentence names a field of names and says it is not published
+    or not known."""
+    return any(
+        says_unstated(clause) and not names.isdisjoint(terms(clause))
+        for clause in _CLAUSES.split(text)
+    )
+
+
 def unstated(facts: Sequence[Fact], topic: str) -> list[Fact]:
     """The sentences of a record that say the topic's field is not published or known."""
     names = _NAMES.get(topic, frozenset())
     return [
         fact
         for fact in facts
-        if not names.isdisjoint(fact.terms) and any(map(says_unstated, fact.texts.values()))
+        if not names.isdisjoint(fact.terms)
+        and any(says_unstated_of(text, names) for text in fact.texts.values())
     ]
