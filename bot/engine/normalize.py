@@ -20,6 +20,8 @@ _MARKUP = re.compile(
 )
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&#39;": "'"}
 _ENTITY = re.compile("|".join(_ENTITIES))
+# A backtick between two Latin letters is ъ as Bulgarian is typed in Latin ("k`de", "s`bota").
+_HARD_SIGN = re.compile(r"(?<=[a-z])`(?=[a-z])")
 
 # The official streamlined system (2009 Transliteration Act), lowercase.
 _CYRILLIC = {
@@ -103,8 +105,9 @@ def without_markup(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFKC, no invisible characters, lowercase."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """NFKC, no invisible characters, lowercase, a typed ъ ("k`de") as its letter."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _HARD_SIGN.sub("a", text) if "`" in text else text
 
 
 def is_cyrillic_letter(char: str) -> bool:

@@ -32,6 +32,11 @@ SAME = [
     ("ПСОВ", "psov"),
     ("об\u00adяд", "обяд"),
     ("ОБЯД", "обяд"),
+    ("къде", "k`de"),
+    ("събота", "s`bota"),
+    ("възрастни", "v`zrastni"),
+    ("кметът на Сърнино", "kmeta`t na s`rnino"),
+    ("кмет", "`kmet`"),  # a backtick with no letter on one side quotes: it is no ъ
 ]
 
 DIFFERENT = [
