@@ -27,6 +27,11 @@ SURE_LENGTH = 5  # a word this long one slip of the hand from one word only is t
 _ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
 
 
+def _flat(folded: str) -> str:
+    """A folded word with ш, ч, ж and щ typed without their h ("sht" as "st", "zh" as "z")."""
+    return folded.replace("S", "s").replace("C", "c").replace("Z", "z")
+
+
 class _Words:
     """Spellings (as written, or folded) and the word each stands for, with typo look-up."""
 
@@ -175,6 +180,8 @@ class Speller:
         one may be mistyped from."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
         self._stems = _Stems()
+        # a folded word without the h of its sh, ch, zh, sht ("obstina", "ucilisteto") -> words
+        self._flat: dict[str, Counter[str]] = {}
         for word, count in counts.items():
             found = tokens(word)
             if len(word) < 3 or word.isdigit() or len(found) != 1:
@@ -185,6 +192,8 @@ class Speller:
             else:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
+            if found[0].folded != (flat := _flat(found[0].folded)):
+                self._flat.setdefault(flat, Counter())[word] += count
         self._asked = _Asked(asked)
         self._closed = ClosedWords(closed)
         # a word as typed -> the words it may mean, likeliest first, and whether the reading is sure
@@ -205,7 +214,10 @@ class Speller:
         short = len(word) <= 4
         if token.cyrillic:
             return self._cyrillic.meant(word, short)
-        return self._written.meant(word, short) or self._folded.meant(token.folded, short)
+        meant = self._written.meant(word, short) or self._folded.meant(token.folded, short)
+        if meant or token.folded != _flat(token.folded):
+            return meant
+        return [w for w, _ in self._flat.get(token.folded, Counter()).most_common()]
 
     def _written_somewhere(self, word: str, token: Token) -> bool:
         return word in (self._cyrillic if token.cyrillic else self._written).words or (
