@@ -24,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
 MIN_STEM = 4  # the fewest letters a word cut before its ending keeps
 SURE_LENGTH = 5  # a word this long one slip of the hand from one word only is that word
+_FLAT_STEMMED = 5  # more letters than this: a word without its h may be found by its stem
 _ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
 
 
@@ -192,8 +193,9 @@ class Speller:
             else:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
-            if found[0].folded != (flat := _flat(found[0].folded)):
-                self._flat.setdefault(flat, Counter())[word] += count
+            for folded in {found[0].folded, found[0].term}:  # the word, and its stem
+                if folded != (flat := _flat(folded)):
+                    self._flat.setdefault(flat, Counter())[word] += count
         self._asked = _Asked(asked)
         self._closed = ClosedWords(closed)
         # a word as typed -> the words it may mean, likeliest first, and whether the reading is sure
@@ -214,10 +216,13 @@ class Speller:
         short = len(word) <= 4
         if token.cyrillic:
             return self._cyrillic.meant(word, short)
-        meant = self._written.meant(word, short) or self._folded.meant(token.folded, short)
-        if meant or token.folded != _flat(token.folded):
-            return meant
-        return [w for w, _ in self._flat.get(token.folded, Counter()).most_common()]
+        flat = self._flat.get(token.folded) if len(word) >= MIN_STEM else None
+        if not flat and len(word) > _FLAT_STEMMED and token.term != token.folded:
+            flat = self._flat.get(token.term)  # "kastite": a form no text writes ("cake" no чака)
+        if flat and token.folded == _flat(token.folded):  # only an h left out: likelier than a
+            # typo ("kastite" is къщите, written "къщи", not "касите")
+            return [w for w, _ in flat.most_common()]
+        return self._written.meant(word, short) or self._folded.meant(token.folded, short)
 
     def _written_somewhere(self, word: str, token: Token) -> bool:
         return word in (self._cyrillic if token.cyrillic else self._written).words or (
