@@ -212,16 +212,23 @@ class Speller:
         be that word mistyped, so it says nothing sure about a new subject."""
         return self._cyrillic.typos.resembles(word)
 
-    def _meant(self, word: str, token: Token) -> list[str]:
-        short = len(word) <= 4
+    def _unflattened(self, word: str, token: Token) -> list[str]:
+        """The words of the base a Latin word typed without the h of its sh, ch, zh, sht
+        stands for ("starkelowo": щъркелово), likeliest first; sure readings, not guesses."""
         if token.cyrillic:
-            return self._cyrillic.meant(word, short)
+            return []
         flat = self._flat.get(token.folded) if len(word) >= MIN_STEM else None
         if not flat and len(word) > _FLAT_STEMMED and token.term != token.folded:
             flat = self._flat.get(token.term)  # "kastite": a form no text writes ("cake" no чака)
         if flat and token.folded == _flat(token.folded):  # only an h left out: likelier than a
             # typo ("kastite" is къщите, written "къщи", not "касите")
             return [w for w, _ in flat.most_common()]
+        return []
+
+    def _meant(self, word: str, token: Token) -> list[str]:
+        short = len(word) <= 4
+        if token.cyrillic:
+            return self._cyrillic.meant(word, short)
         return self._written.meant(word, short) or self._folded.meant(token.folded, short)
 
     def _written_somewhere(self, word: str, token: Token) -> bool:
@@ -266,6 +273,9 @@ class Speller:
         if known(token):  # "фира", "стува": no text writes them, their stems are known
             closed = self._closed.meant(word, token)
             return ([closed], False) if closed else ([], False)
+        flat = self._unflattened(word, token)
+        if flat:  # sure when all its readings are one word's forms
+            return flat, len({tokens(w)[0].term for w in flat}) == 1
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
             meant += [w for w in self._stems.meant(word) if w not in meant]
