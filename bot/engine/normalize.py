@@ -20,6 +20,8 @@ _MARKUP = re.compile(
 )
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&#39;": "'"}
 _ENTITY = re.compile("|".join(_ENTITIES))
+# A backtick between two Latin letters is ъ as Bulgarian is typed in Latin ("k`de", "s`bota").
+_HARD_SIGN = re.compile(r"(?<=[a-z])`(?=[a-z])")
 
 # The official streamlined system (2009 Transliteration Act), lowercase.
 _CYRILLIC = {
@@ -70,6 +72,7 @@ _SHORT_J = 3  # letters at most of a word whose final j after a vowel is й ("pl
 # Informal Latin spellings folded onto one form, applied in order to each word.
 _DIGIT_LETTERS = (("6t", "sht"), ("6", "sh"), ("4", "ch"), ("@", "a"))
 _DIGIT_RUN = re.compile(r"\d\d")
+_LETTERED_DIGITS = re.compile(r"(?<=[a-z])[46]{2}(?=[a-z])")  # "ko64eta" is кошчета, no code
 _IA = re.compile(r"ия\b")
 _DOUBLED = re.compile(r"([a-zA-Z])\1+")
 _SPELLINGS = (
@@ -103,8 +106,9 @@ def without_markup(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFKC, no invisible characters, lowercase."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """NFKC, no invisible characters, lowercase, a typed ъ ("k`de") as its letter."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _HARD_SIGN.sub("a", text) if "`" in text else text
 
 
 def is_cyrillic_letter(char: str) -> bool:
@@ -140,7 +144,7 @@ def _fold_y(word: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Fold one Latin word onto its key: informal variants, ambiguous vowels, doubled letters."""
-    if _LETTER.search(word) and not _DIGIT_RUN.search(word):  # po4nat, not BG051PO002
+    if _LETTER.search(word) and not _DIGIT_RUN.search(_LETTERED_DIGITS.sub("", word)):  # po4nat
         for old, new in _DIGIT_LETTERS:
             word = word.replace(old, new)
     if 2 <= len(word) <= _SHORT_J and word[-1] == "j" and word[-2] in _VOWELS:

@@ -24,7 +24,13 @@ _WORD = re.compile(r"[^\W_]+")
 CLEARLY = 2  # how many more of the question's words a reading must fit to beat a likelier one
 MIN_STEM = 4  # the fewest letters a word cut before its ending keeps
 SURE_LENGTH = 5  # a word this long one slip of the hand from one word only is that word
+_FLAT_STEMMED = 5  # more letters than this: a word without its h may be found by its stem
 _ENDINGS = tuple(sorted(WORD_ENDINGS, key=len, reverse=True))
+
+
+def _flat(folded: str) -> str:
+    """A folded word with ш, ч, ж and щ typed without their h ("sht" as "st", "zh" as "z")."""
+    return folded.replace("S", "s").replace("C", "c").replace("Z", "z")
 
 
 class _Words:
@@ -175,6 +181,8 @@ class Speller:
         one may be mistyped from."""
         self._cyrillic, self._written, self._folded = _Words(), _Words(), _Words()
         self._stems = _Stems()
+        # a folded word without the h of its sh, ch, zh, sht ("obstina", "ucilisteto") -> words
+        self._flat: dict[str, Counter[str]] = {}
         for word, count in counts.items():
             found = tokens(word)
             if len(word) < 3 or word.isdigit() or len(found) != 1:
@@ -185,6 +193,9 @@ class Speller:
             else:
                 self._written.add(word, word, count)
             self._folded.add(found[0].folded, word, count)
+            for folded in {found[0].folded, found[0].term}:  # the word, and its stem
+                if folded != (flat := _flat(folded)):
+                    self._flat.setdefault(flat, Counter())[word] += count
         self._asked = _Asked(asked)
         self._closed = ClosedWords(closed)
         # a word as typed -> the words it may mean, likeliest first, and whether the reading is sure
@@ -200,6 +211,19 @@ class Speller:
         """True when a Cyrillic word is one typo (at any letter) from a word of the base: it may
         be that word mistyped, so it says nothing sure about a new subject."""
         return self._cyrillic.typos.resembles(word)
+
+    def _unflattened(self, word: str, token: Token) -> list[str]:
+        """The words of the base a Latin word typed without the h of its sh, ch, zh, sht
+        stands for ("starkelowo": щъркелово), likeliest first; sure readings, not guesses."""
+        if token.cyrillic:
+            return []
+        flat = self._flat.get(token.folded) if len(word) >= MIN_STEM else None
+        if not flat and len(word) > _FLAT_STEMMED and token.term != token.folded:
+            flat = self._flat.get(token.term)  # "kastite": a form no text writes ("cake" no чака)
+        if flat and token.folded == _flat(token.folded):  # only an h left out: likelier than a
+            # typo ("kastite" is къщите, written "къщи", not "касите")
+            return [w for w, _ in flat.most_common()]
+        return []
 
     def _meant(self, word: str, token: Token) -> list[str]:
         short = len(word) <= 4
@@ -249,6 +273,9 @@ class Speller:
         if known(token):  # "фира", "стува": no text writes them, their stems are known
             closed = self._closed.meant(word, token)
             return ([closed], False) if closed else ([], False)
+        flat = self._unflattened(word, token)
+        if flat:  # sure when all its readings are one word's forms
+            return flat, len({tokens(w)[0].term for w in flat}) == 1
         meant = self._meant(word, token)
         if token.cyrillic:  # "плоащдките": a typo in a form no text writes
             meant += [w for w in self._stems.meant(word) if w not in meant]

@@ -32,6 +32,13 @@ SAME = [
     ("ПСОВ", "psov"),
     ("об\u00adяд", "обяд"),
     ("ОБЯД", "обяд"),
+    ("къде", "k`de"),
+    ("събота", "s`bota"),
+    ("възрастни", "v`zrastni"),
+    ("кметът на Сърнино", "kmeta`t na s`rnino"),
+    ("кмет", "`kmet`"),
+    ("кошчета", "ko64eta"),  # шч: two digits between letters are letters, not a code
+    ("кошче", "ko6che"),  # a backtick with no letter on one side quotes: it is no ъ
 ]
 
 DIFFERENT = [

@@ -35,6 +35,28 @@ def test_the_speller_corrects_only_unknown_words() -> None:
     assert fixed == "колко струва паркът и обяд" and corrected == {"обяд"}
 
 
+FLAT = [  # ш, ч, ж, щ typed without their h: the word of the base they stand for
+    ("starkelowo", "щъркелово"),
+    ("ucilisteto", "училището"),
+    ("obstinata", "общината"),
+    ("kustite", "къщите"),
+    ("zeleznicata", "железницата"),
+]
+STEMMED = [("kastite", "къщи"), ("plostadkite", "площадка")]  # a form no text writes
+
+
+@pytest.mark.parametrize(("typed", "meant"), FLAT)
+def test_a_digraph_typed_without_its_h_finds_the_word(typed: str, meant: str) -> None:
+    speller = Speller(Counter({meant: 2, "старата": 1, "касите": 1}))
+    assert speller.fix(typed, lambda token: False)[0] == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), STEMMED)
+def test_a_flattened_form_no_text_writes_finds_its_stem(typed: str, meant: str) -> None:
+    speller = Speller(Counter({meant: 2, "касите": 1}))
+    assert speller.fix(typed, lambda token: False)[0] == meant
+
+
 @pytest.mark.parametrize(
     ("message", "question", "kinds"),
     [
