@@ -188,17 +188,16 @@ def _bulgarian(text: str) -> frozenset[str]:
 
 COMMON = 3  # projects at least that hold a word that says nothing of which one is meant
 NAMING_WORDS = 3  # a name of this many words said whole in a text names its project
-Mayors = tuple[frozenset[Place], Callable[..., object]]
+Villages = frozenset[Place]
 
 
 class FollowUps:
     """Tells whether a question continues the project a chat talked about."""
 
-    def __init__(self, index: ProjectIndex, places: Places, hours: Hours, mayors: Mayors) -> None:
-        """mayors: the villages whose mayor is a contact of the municipality, and the
-        municipality's sentence naming a village's mayor."""
+    def __init__(self, index: ProjectIndex, places: Places, hours: Hours, mayors: Villages) -> None:
+        """mayors: the villages whose mayor is a contact of the municipality."""
         self.index = index
-        self.mayors, self.mayor_fact = mayors
+        self.mayors = mayors
         self.places = places
         self.hours = hours
         self.numbers = {project.id: n for n, project in enumerate(index.projects)}
@@ -224,7 +223,7 @@ class FollowUps:
             return None
         if parsed.home and not parsed.content:
             return None
-        if asks_village_mayor(parsed) and self.mayor_fact(parsed) is not None:
+        if self.town_mayor(parsed):
             return None  # "кой е кметът на Кремена": the municipality names its mayor, not a record
         if not _OTHER.isdisjoint(surface_words(parsed.text)):
             return None  # "а във Варвара друго какво има": not the project talked about

@@ -65,9 +65,7 @@ class Engine:
         self.detector = LanguageDetector.learn(knowledge)
         hours = Hours(self.index, self.details.book, town_texts(knowledge))
         mayors = townfacts.village_mayors(knowledge.municipality.contacts, self.places.find)
-        self.follow = FollowUps(
-            self.index, self.places, hours, (mayors, self.general.village_mayor)
-        )
+        self.follow = FollowUps(self.index, self.places, hours, mayors)
         self.counted = Counted(self.details.book)
         self.judge = Judge(self.index, self.places, self.follow, self.details)
         self.published = entry_on_projects(knowledge)  # where all the projects are told about
